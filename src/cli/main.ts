@@ -1,0 +1,59 @@
+/**
+ * The `flowcast` command line: validate, schema, simulate, compare, export, import.
+ * `main` returns the exit code: 0 ok, 1 the model is invalid, 2 usage or unreadable input.
+ * User mistakes never print a stack trace; each command lives in its own file.
+ */
+import { type CliIO, nodeIO, UsageError } from "./io";
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: {
+    summary: "check flow files and print their problems",
+    load: async () => (await import("./validate")).run,
+  },
+  schema: { summary: "print the JSON Schema of flowcast/v1", load: async () => (await import("./schema")).run },
+  simulate: { summary: "run a flow and print its predicted KPIs", load: async () => (await import("./simulate")).run },
+  compare: { summary: "run scenarios side by side", load: async () => (await import("./compare")).run },
+  export: {
+    summary: "export a flow as png, svg, mermaid or markdown",
+    load: async () => (await import("./export")).run,
+  },
+  import: { summary: "turn a Mermaid flowchart into a flow file", load: async () => (await import("./import")).run },
+};
+
+export const USAGE = `Usage: flowcast <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join("\n")}
+
+Run "flowcast <command> --help" for a command's options.
+Exit codes: 0 ok, 1 the flow is invalid, 2 usage or unreadable input.
+`;
+
+export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`flowcast: unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`flowcast ${name}: ${error.message}\n`);
+      return 2;
+    }
+    // A failure of Flowcast itself, not of the user's input: say so plainly.
+    io.err(`flowcast ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.FLOWCAST_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The edge where unknown input becomes a typed Model: JSON text or a parsed value in,
+ * `{ ok: true, model }` or `{ ok: false, diagnostics }` out. Zod's issues are rewritten in
+ * the words of a process designer and name the node, edge or team by label and id.
+ * Nothing here throws on bad input.
+ */
+import { z } from "zod";
+import { type Diagnostic, formatPath } from "./diagnostics";
+import { nodeName } from "./ports";
+import { Model } from "./schema";
+
+export type ParseResult = { ok: true; model: Model } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Decodes a parsed JSON value into a Model, with defaults filled and durations in seconds. */
+export function parseModel(input: unknown): ParseResult {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return fail('The file is not a Flowcast flow: expected a JSON object with "format": "flowcast/v1".');
+  }
+  const result = Model.safeDecode(input as z.input<typeof Model>);
+  if (result.success) return { ok: true, model: result.data };
+  return { ok: false, diagnostics: describeIssues(result.error.issues, input) };
+}
+
+/** Parses the text of a flow file: JSON syntax errors name the line and column. */
+export function parseModelText(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail(`The file is not valid JSON: ${describeJsonError(text, error)}.`);
+  }
+  return parseModel(value);
+}
+
+/** The file form of a model (durations as "6m"), ready for JSON.stringify. */
+export function encodeModel(model: Model): z.input<typeof Model> {
+  return z.encode(Model, model);
+}
+
+/** Serialises a model as the pretty-printed JSON of a flowcast/v1 file. */
+export function serializeModel(model: Model): string {
+  return `${JSON.stringify(encodeModel(model), null, 2)}\n`;
+}
+
+// helpers
+
+function fail(message: string): ParseResult {
+  return { ok: false, diagnostics: [{ severity: "error", message, path: "" }] };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Turns zod issues into diagnostics, one per distinct place. */
+function describeIssues(issues: readonly Issue[], input: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const issue of flattenIssues(issues, [])) {
+    const diagnostic = describeIssue(issue, input);
+    const key = `${diagnostic.path}|${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic);
+  }
+  return out;
+}
+
+/** Unions report every branch's failure; keep the branch that got furthest. */
+function flattenIssues(issues: readonly Issue[], prefix: PropertyKey[]): { issue: Issue; path: PropertyKey[] }[] {
+  const out: { issue: Issue; path: PropertyKey[] }[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const best = pickBranch(issue.errors);
+      if (best) {
+        out.push(...flattenIssues(best, path));
+        continue;
+      }
+    }
+    out.push({ issue, path });
+  }
+  return out;
+}
+
+function pickBranch(branches: Issue[][]): Issue[] | undefined {
+  let best: Issue[] | undefined;
+  let bestScore = -1;
+  for (const branch of branches) {
+    if (branch.length === 0) continue;
+    // A branch that failed only on the type of the whole value is the least informative.
+    const score = Math.max(...branch.map((i) => i.path.length * 10 + (i.code === "invalid_type" ? 0 : 5)));
+    if (score > bestScore) {
+      bestScore = score;
+      best = branch;
+    }
+  }
+  return best;
+}
+
+function describeIssue({ issue, path }: { issue: Issue; path: PropertyKey[] }, input: unknown): Diagnostic {
+  const where = locate(path, input);
+  const field = where.field ? `${where.field} ` : "";
+  const message = `${where.subject}: ${field}${explain(issue, path, input)}`;
+  return {
+    severity: "error",
+    message,
+    path: formatPath(path),
+    ...(where.nodeId ? { nodeId: where.nodeId } : {}),
+    ...(where.edgeId ? { edgeId: where.edgeId } : {}),
+    ...(where.teamId ? { teamId: where.teamId } : {}),
+  };
+}
+
+const COLLECTIONS: Record<string, string> = {
+  nodes: "Step",
+  edges: "Connection",
+  teams: "Team",
+  contactTypes: "Contact type",
+  scenarios: "Scenario",
+};
+
+/** Names the thing a path points into, e.g. `Step "L1 answers" (l1-phone)`, and the field within it. */
+function locate(
+  path: PropertyKey[],
+  input: unknown,
+): { subject: string; field: string; nodeId?: string; edgeId?: string; teamId?: string } {
+  const [collection, index, ...rest] = path;
+  if (typeof collection === "string" && collection in COLLECTIONS && typeof index === "number") {
+    const item = getAt(input, [collection, index]) as { id?: unknown; label?: unknown; name?: unknown } | undefined;
+    const id = typeof item?.id === "string" ? item.id : undefined;
+    const label = typeof item?.label === "string" ? item.label : typeof item?.name === "string" ? item.name : undefined;
+    const kind = COLLECTIONS[collection];
+    const subject = id ? `${kind} ${nodeName({ id, label })}` : `${kind} number ${index + 1}`;
+    const field = formatPath(rest);
+    return {
+      subject,
+      field,
+      ...(collection === "nodes" && id ? { nodeId: id } : {}),
+      ...(collection === "edges" && id ? { edgeId: id } : {}),
+      ...(collection === "teams" && id ? { teamId: id } : {}),
+    };
+  }
+  return { subject: "Flow", field: formatPath(path) };
+}
+
+function explain(issue: Issue, path: PropertyKey[], input: unknown): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      const value = getAt(input, path);
+      if (value === undefined) return "is missing";
+      return `must be ${article(issue.expected)}, not ${describeValue(value)}`;
+    }
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue(getAt(input, path))}`;
+    case "unrecognized_keys":
+      return `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_union":
+      if ("discriminator" in issue && issue.discriminator) {
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        const value = getAt(input, [...path, issue.discriminator]);
+        return value === undefined
+          ? `needs a "${issue.discriminator}" (one of ${options.map(String).join(", ")})`
+          : `has unknown ${issue.discriminator} ${describeValue(value)}; expected one of ${options.map(String).join(", ")}`;
+      }
+      return "has a value of the wrong shape";
+    case "too_small":
+    case "too_big":
+    case "custom":
+    case "invalid_format":
+      return cleanMessage(issue.message);
+    default:
+      return cleanMessage(issue.message);
+  }
+}
+
+function cleanMessage(message: string): string {
+  return message.replace(/^Invalid input: /, "");
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = {
+    number: "a number",
+    string: "text",
+    object: "an object",
+    array: "a list",
+    boolean: "true or false",
+    int: "a whole number",
+  };
+  return words[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return String(value);
+}
+
+function getAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return message.replace(/^JSON\.parse: /, "");
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)/, "");
+  return `${reason} at line ${line}, column ${column}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The results document `flowcast-results/v1` (DESIGN.md, "Tickets and what is measured"):
+ * what a run predicts, each figure as a mean with a Student-t 95% interval over
+ * replications. Also the raw per-replication figures, so that two scenarios run on common
+ * random numbers can be compared pairwise.
+ */
+
+/** A figure estimated over replications. `ci95` is [mean, mean] for one replication. */
+export interface Estimate {
+  mean: number;
+  ci95: [number, number];
+}
+
+/** A time figure with its median and 90th percentile (seconds). */
+export interface TimeEstimate extends Estimate {
+  p50: Estimate;
+  p90: Estimate;
+}
+
+/** Names of the scalar KPIs, as in the results JSON. */
+export const KPI_NAMES = [
+  "tickets",
+  "fcr",
+  "deflectionRate",
+  "escalationRate",
+  "abandonRate",
+  "reopenRate",
+  "serviceLevel",
+  "firstResponseSeconds",
+  "resolutionSeconds",
+  "backlog",
+  "backlogPastSla",
+  "utilization",
+  "csat",
+  "costPerTicket",
+] as const;
+export type KpiName = (typeof KPI_NAMES)[number];
+
+export interface Kpis {
+  /** Tickets created after the warm-up. */
+  tickets: Estimate;
+  fcr: Estimate;
+  deflectionRate: Estimate;
+  escalationRate: Estimate;
+  abandonRate: Estimate;
+  reopenRate: Estimate;
+  serviceLevel: Estimate;
+  firstResponseSeconds: TimeEstimate;
+  resolutionSeconds: TimeEstimate;
+  /** Time-average open tickets after the warm-up. */
+  backlog: Estimate;
+  /** Time-average open tickets older than their SLA. */
+  backlogPastSla: Estimate;
+  /** Busy agent-time / staffed agent-time over all teams. */
+  utilization: Estimate;
+  csat: Estimate;
+  costPerTicket: Estimate;
+}
+
+/** Per `work` node (other kinds report `entered` only). */
+export interface NodeResults {
+  kind: string;
+  entered: Estimate;
+  served?: Estimate;
+  abandoned?: Estimate;
+  /** Seconds in queue over answered contacts, zero waits included. */
+  waitMean?: Estimate;
+  /** Share of answered-or-abandoned contacts that could not start at once. */
+  pWait?: Estimate;
+  serviceLevel?: Estimate;
+  /** Time-average queue length. */
+  queueMean?: Estimate;
+  /** Time-average contacts in service at this node. */
+  inServiceMean?: Estimate;
+}
+
+export interface TeamResults {
+  utilization: Estimate;
+  staffedHours: Estimate;
+  busyHours: Estimate;
+  cost: Estimate;
+}
+
+/** Series sampled every `intervalSeconds` from the end of the warm-up; means over replications. */
+export interface Series {
+  intervalSeconds: number;
+  /** Seconds from clock.start of the first point. */
+  startSeconds: number;
+  backlog: number[];
+  backlogPastSla: number[];
+  /** Tickets created per interval. */
+  arrivals: number[];
+  /** Queue length per work node at each point. */
+  queue: Record<string, number[]>;
+  /** Staffed agents per team at each point. */
+  staffed: Record<string, number[]>;
+  /** Busy share per team per interval. */
+  utilization: Record<string, number[]>;
+  /** Service level per interval over all SLA queues (null where nobody queued). */
+  serviceLevel: (number | null)[];
+}
+
+/** A streaming histogram: counts per bin, bins bounded by `edges` (seconds, length counts+1). */
+export interface Histogram {
+  edges: number[];
+  counts: number[];
+}
+
+export interface Results {
+  format: "flowcast-results/v1";
+  /** The model's name. */
+  model: string;
+  /** Scenario id, or null for the base flow. */
+  scenario: string | null;
+  seed: number;
+  replications: number;
+  horizonSeconds: number;
+  warmupSeconds: number;
+  /** Events processed over all replications. */
+  events: number;
+  wallSeconds: number;
+  kpis: Kpis;
+  nodes: Record<string, NodeResults>;
+  teams: Record<string, TeamResults>;
+  /** Contacts that took each edge (by edge id), for drawing edge widths. */
+  edges: Record<string, Estimate>;
+  series: Series;
+  histograms: { resolutionSeconds: Histogram; firstResponseSeconds: Histogram };
+  /** Every scalar KPI per replication, in replication order (for paired comparison). */
+  replicationKpis: Record<KpiName, number[]>;
+}
