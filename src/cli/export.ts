@@ -1,6 +1,166 @@
-/** `flowcast export` (being built). */
-import { type CliIO, UsageError } from "./io";
+/**
+ * `flowcast export FILE --to png|svg|mermaid|markdown|html`: a picture, a Mermaid flowchart
+ * or the runbook of a flow. Pictures use the same SVG renderer as the app (PNG is that SVG
+ * rasterised), laid out from the flow's saved layout, or by elkjs where it has none.
+ */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { toMermaid } from "../io/mermaid/toMermaid";
+import { rasteriseSvg } from "../io/node/rasterise";
+import { toRunbookHtml } from "../io/runbook/runbookHtml";
+import { toRunbookMarkdown } from "../io/runbook/runbookMarkdown";
+import { renderFlowSvg } from "../io/svg/flowSvg";
+import { layoutFlow } from "../layout/layoutFlow";
+import type { Model } from "../model";
+import type { Results } from "../sim/results";
+import { type CliIO, readModelFile, readTextFile, UsageError } from "./io";
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UsageError("this command is not available yet");
+const FORMATS = ["png", "svg", "mermaid", "markdown", "html"] as const;
+type Format = (typeof FORMATS)[number];
+const EXTENSIONS: Record<Format, string> = {
+  png: ".png",
+  svg: ".svg",
+  mermaid: ".mmd",
+  markdown: ".md",
+  html: ".html",
+};
+
+const HELP = `Usage: flowcast export FILE --to png|svg|mermaid|markdown|html [options]
+
+Exports a flow as a picture, a Mermaid flowchart or an onboarding runbook.
+
+Options:
+  --to FORMAT         png, svg, mermaid, markdown (the runbook) or html (printable runbook)
+  --out FILE          where to write (default: standard output for text; FILE.png for png)
+  --scale N           size factor of the picture, e.g. 2 for a sharp PNG (default 1)
+  --results FILE      colour work steps by load from a flowcast-results/v1 file (png, svg)
+  -h, --help          show this help
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const values = readOptions(args);
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const file = values.positionals[0]!;
+  const format = values.to;
+  const scale = values.scale;
+  const parsed = await readModelFile(file);
+  if (!parsed.ok) {
+    for (const d of parsed.diagnostics) io.err(`${file}: ${d.message}\n`);
+    return 1;
+  }
+  const model = parsed.model;
+  const load = values.results ? await readResults(values.results) : undefined;
+  const out = values.out ?? (format === "png" ? replaceExtension(file, EXTENSIONS.png) : undefined);
+  if (format === "png") {
+    const svg = renderFlowSvg(model, await flowPositions(model), { ...(load ? { load } : {}) });
+    const png = rasteriseSvg(svg, scale);
+    await writeOutput(out!, png);
+    io.err(`wrote ${out}\n`);
+    return 0;
+  }
+  const text = await renderText(model, format, scale, load);
+  if (out === undefined) io.out(text);
+  else {
+    await writeOutput(out, text);
+    io.err(`wrote ${out}\n`);
+  }
+  return 0;
+}
+
+/** Node top-left positions (px): the flow's saved layout when it places every node, else an automatic layout. */
+export async function flowPositions(model: Model): Promise<Record<string, { x: number; y: number }>> {
+  if (model.nodes.every((n) => model.layout[n.id])) return model.layout;
+  return layoutFlow(model);
+}
+
+// helpers
+
+function readOptions(args: string[]): {
+  help: boolean;
+  positionals: string[];
+  to: Format;
+  out?: string;
+  scale: number;
+  results?: string;
+} {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/, "")}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true, positionals, to: "svg", scale: 1 };
+  if (positionals.length !== 1) throw new UsageError(`expected one flow file, got ${positionals.length}\n\n${HELP}`);
+  const to = values.to;
+  if (to === undefined) throw new UsageError(`--to is required (one of ${FORMATS.join(", ")})`);
+  if (!(FORMATS as readonly string[]).includes(to))
+    throw new UsageError(`--to must be one of ${FORMATS.join(", ")}, not "${to}"`);
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 8)
+    throw new UsageError(`--scale must be a number above 0 and at most 8, not "${values.scale}"`);
+  return {
+    help: false,
+    positionals,
+    to: to as Format,
+    scale,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.results !== undefined ? { results: values.results } : {}),
+  };
+}
+
+const OPTIONS = {
+  to: { type: "string" },
+  out: { type: "string" },
+  scale: { type: "string" },
+  results: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+async function renderText(
+  model: Model,
+  format: Exclude<Format, "png">,
+  scale: number,
+  load?: Results,
+): Promise<string> {
+  switch (format) {
+    case "svg":
+      return renderFlowSvg(model, await flowPositions(model), { scale, ...(load ? { load } : {}) });
+    case "mermaid":
+      return toMermaid(model);
+    case "markdown":
+      return toRunbookMarkdown(model);
+    case "html":
+      return toRunbookHtml(model, await flowPositions(model));
+  }
+}
+
+async function readResults(path: string): Promise<Results> {
+  const text = await readTextFile(path);
+  try {
+    const value = JSON.parse(text) as Partial<Results>;
+    if (value.format === "flowcast-results/v1" && value.teams && value.nodes) return value as Results;
+  } catch {
+    // fall through to the message below
+  }
+  throw new UsageError(
+    `cannot read ${path}: it is not a flowcast-results/v1 file (make one with flowcast simulate --out)`,
+  );
+}
+
+async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    throw new UsageError(
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (error as Error).message}`,
+    );
+  }
+}
+
+function replaceExtension(path: string, extension: string): string {
+  return path.replace(/\.[^./\\]*$/, "") + extension;
 }

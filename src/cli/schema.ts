@@ -1,6 +1,77 @@
-/** `flowcast schema` (being built). */
+/**
+ * `flowcast schema`: prints the JSON Schema of the flowcast/v1 file format, generated from
+ * the zod schema in src/model/schema.ts (never written by hand), in its file form (input):
+ * durations may be written "6m", defaults may be left out. `--out FILE` writes it to a file.
+ */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { FORMAT, Model, NODE_KINDS } from "../model";
 import { type CliIO, UsageError } from "./io";
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UsageError("this command is not available yet");
+const HELP = `Usage: flowcast schema [--out FILE]
+
+Prints the JSON Schema of the ${FORMAT} flow format.
+
+Options:
+  --out FILE    write the schema to FILE instead of printing it
+  -h, --help    show this help
+`;
+
+/** The JSON Schema of a flowcast/v1 file, with a title and description. */
+export function flowJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(Model, { io: "input" }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    title: `Flowcast flow (${FORMAT})`,
+    description: `A customer-service flow for Flowcast: channels, self-service, routing, work by teams, escalation, follow-up and ends (step kinds: ${NODE_KINDS.join(", ")}), connected by edges, with teams, contact types and scenarios. Durations are seconds or text with a unit ("90s", "6m", "2h", "3d").`,
+    ...rest,
+  };
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { out, help } = readArguments(args);
+  if (help) {
+    io.out(HELP);
+    return 0;
+  }
+  const text = `${JSON.stringify(flowJsonSchema(), null, 2)}\n`;
+  if (out === undefined) {
+    io.out(text);
+    return 0;
+  }
+  try {
+    await writeFile(out, text, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES"
+          ? "permission denied"
+          : (error as Error).message;
+    throw new UsageError(`cannot write ${out}: ${reason}`);
+  }
+  io.err(`Wrote the ${FORMAT} JSON Schema to ${out}\n`);
+  return 0;
+}
+
+// helpers
+
+function readArguments(args: string[]): { out?: string; help: boolean } {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 0)
+      throw new UsageError(`schema takes no files (got ${positionals.join(", ")})\n\n${HELP}`);
+    return { ...(values.out !== undefined ? { out: values.out } : {}), help: values.help === true };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, ".")}\n\n${HELP}`);
+  }
 }

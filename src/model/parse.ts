@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { type Diagnostic, formatPath } from "./diagnostics";
+import { findJsonSyntaxError } from "./jsonSyntax";
 import { nodeName } from "./ports";
 import { Model } from "./schema";
 
@@ -23,11 +24,14 @@ export function parseModel(input: unknown): ParseResult {
 
 /** Parses the text of a flow file: JSON syntax errors name the line and column. */
 export function parseModelText(text: string): ParseResult {
+  // Some editors start a UTF-8 file with a byte order mark, which JSON.parse rejects.
+  const clean = stripByteOrderMark(text);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(clean);
   } catch (error) {
-    return fail(`The file is not valid JSON: ${describeJsonError(text, error)}.`);
+    if (text.trim() === "") return fail('The file is empty: expected a JSON object with "format": "flowcast/v1".');
+    return fail(`The file is not valid JSON: ${describeJsonError(clean, error)}.`);
   }
   return parseModel(value);
 }
@@ -43,6 +47,10 @@ export function serializeModel(model: Model): string {
 }
 
 // helpers
+
+function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 function fail(message: string): ParseResult {
   return { ok: false, diagnostics: [{ severity: "error", message, path: "" }] };
@@ -99,7 +107,7 @@ function pickBranch(branches: Issue[][]): Issue[] | undefined {
 function describeIssue({ issue, path }: { issue: Issue; path: PropertyKey[] }, input: unknown): Diagnostic {
   const where = locate(path, input);
   const field = where.field ? `${where.field} ` : "";
-  const message = `${where.subject}: ${field}${explain(issue, path, input)}`;
+  const message = endSentence(`${where.subject}: ${field}${explain(issue, path, input)}`);
   return {
     severity: "error",
     message,
@@ -147,29 +155,47 @@ function explain(issue: Issue, path: PropertyKey[], input: unknown): string {
     case "invalid_type": {
       const value = getAt(input, path);
       if (value === undefined) return "is missing";
+      if (issue.expected === "int") return `must be a whole number, not ${describeValue(value)}`;
+      if (typeof value === "number") return `must be a finite number, not ${describeValue(value)}`;
       return `must be ${article(issue.expected)}, not ${describeValue(value)}`;
     }
     case "invalid_value":
+      if (getAt(input, path) === undefined) {
+        return `is missing; it must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+      }
+      if (issue.values.length === 1)
+        return `must be ${JSON.stringify(issue.values[0])}, not ${describeValue(getAt(input, path))}`;
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue(getAt(input, path))}`;
     case "unrecognized_keys":
       return `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator) {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        const value = getAt(input, [...path, issue.discriminator]);
+        // zod 4 puts the discriminator at the end of the path; older issues stop at the object.
+        const at = path[path.length - 1] === issue.discriminator ? path : [...path, issue.discriminator];
+        const value = getAt(input, at);
+        const known = options.map(String).join(", ");
         return value === undefined
-          ? `needs a "${issue.discriminator}" (one of ${options.map(String).join(", ")})`
-          : `has unknown ${issue.discriminator} ${describeValue(value)}; expected one of ${options.map(String).join(", ")}`;
+          ? `is missing; give one of ${known}`
+          : `${describeValue(value)} is not one of the known kinds; use one of ${known}`;
       }
       return "has a value of the wrong shape";
     case "too_small":
-    case "too_big":
+    case "too_big": {
+      const value = getAt(input, path);
+      const text = cleanMessage(issue.message);
+      return typeof value === "number" ? `${text} (it is ${value})` : text;
+    }
     case "custom":
     case "invalid_format":
       return cleanMessage(issue.message);
     default:
       return cleanMessage(issue.message);
   }
+}
+
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function cleanMessage(message: string): string {
@@ -206,13 +232,7 @@ function getAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message.replace(/^JSON\.parse: /, "");
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)/, "");
-  return `${reason} at line ${line}, column ${column}`;
+  const found = findJsonSyntaxError(text);
+  if (found) return `${found.reason} at line ${found.line}, column ${found.column}`;
+  return (error instanceof Error ? error.message : String(error)).replace(/^JSON\.parse: /, "");
 }

@@ -72,6 +72,8 @@ export interface NodeResults {
   queueMean?: Estimate;
   /** Time-average contacts in service at this node. */
   inServiceMean?: Estimate;
+  /** Seconds in queue over answered and abandoned contacts (the W of Little's law L = lambda W). */
+  queueTimeMean?: Estimate;
 }
 
 export interface TeamResults {
@@ -128,4 +130,6 @@ export interface Results {
   histograms: { resolutionSeconds: Histogram; firstResponseSeconds: Histogram };
   /** Every scalar KPI per replication, in replication order (for paired comparison). */
   replicationKpis: Record<KpiName, number[]>;
+  /** Every ticket of the run, warm-up included: created = closed + lost + open at the end. */
+  ticketFlow?: { created: Estimate; closed: Estimate; lost: Estimate; open: Estimate };
 }

@@ -31,6 +31,8 @@ export interface EditorState {
   lastRun?: Results;
   /** Bumped on every change of the model, for cheap memo keys. */
   revision: number;
+  /** Bumped each time a whole document is loaded (open, new, sample), e.g. to zoom the canvas to fit. */
+  loads: number;
 }
 
 interface HistoryEntry {
@@ -52,7 +54,7 @@ export class FlowStore {
   private listeners = new Set<() => void>();
 
   constructor(model: Model) {
-    this.state = { model, selection: { nodes: [], edges: [] }, dirty: false, readOnly: false, revision: 0 };
+    this.state = { model, selection: { nodes: [], edges: [] }, dirty: false, readOnly: false, revision: 0, loads: 0 };
   }
 
   getState = (): EditorState => this.state;
@@ -128,6 +130,7 @@ export class FlowStore {
       readOnly: options.readOnly ?? false,
       lastRun: undefined,
       revision: this.state.revision + 1,
+      loads: this.state.loads + 1,
     };
     this.emit();
   }

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: speed and memory of the simulator on one thread, one replication.
+ * Each case runs in a child process of its own, so its peak memory (maxRSS, which includes
+ * Node and the TypeScript loader) is not mixed with another case's.
+ *
+ *   (a)  M/M/100 at 90% load, about 2 million tickets        target >= 5M events/s
+ *   (b)  three-tier desk, 1,000 tickets/hour, one year       target < 10 s and < 300 MB
+ *   (c)  peak memory of (a) at 2M tickets / at 200k tickets  target <= 1.5
+ *
+ * Not part of `npm test`: figures depend on the machine and what else runs on it.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseModelText } from "../src/model";
+import { simulate } from "../src/sim";
+
+interface Case {
+  id: string;
+  title: string;
+  file: string;
+  /** Overrides the file's horizon (seconds). */
+  horizonSeconds?: number;
+}
+
+interface Measure {
+  id: string;
+  events: number;
+  tickets: number;
+  wallSeconds: number;
+  /** CPU time of the run (user + system): less sensitive than wall time to other load. */
+  cpuSeconds: number;
+  peakRssMB: number;
+  baselineRssMB: number;
+}
+
+const HOUR = 3600;
+const CASES: Case[] = [
+  { id: "a", title: "(a) M/M/100, 90% load, 2M tickets", file: "bench/models/mmc-100-agents.json" },
+  {
+    id: "a-200k",
+    title: "    same, 200k tickets",
+    file: "bench/models/mmc-100-agents.json",
+    horizonSeconds: 223 * HOUR,
+  },
+  { id: "b", title: "(b) three-tier, 1,000/h, 1 year", file: "bench/models/three-tier-year.json" },
+];
+
+const TARGETS = { eventsPerSecondA: 5e6, wallSecondsB: 10, peakMbB: 300, memoryRatio: 1.5 };
+const SEED = 1;
+
+const caseArg = process.argv.indexOf("--case");
+if (caseArg >= 0) measureInThisProcess(process.argv[caseArg + 1] ?? "");
+else runAll();
+
+// helpers
+
+/** Child mode: runs one case and prints its figures as one JSON line. */
+function measureInThisProcess(id: string): void {
+  const found = CASES.find((c) => c.id === id);
+  if (!found) throw new Error(`no bench case "${id}"`);
+  const parsed = parseModelText(readFileSync(found.file, "utf8"));
+  if (!parsed.ok) throw new Error(`${found.file}: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
+  const baselineRssMB = process.resourceUsage().maxRSS / 1024;
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const results = simulate(parsed.model, { seed: SEED, replications: 1, horizonSeconds: found.horizonSeconds });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const measure: Measure = {
+    id,
+    events: results.events,
+    tickets: results.kpis.tickets.mean,
+    wallSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    baselineRssMB,
+  };
+  process.stdout.write(`${JSON.stringify(measure)}\n`);
+}
+
+function runAll(): void {
+  const script = fileURLToPath(import.meta.url);
+  const measures = new Map<string, Measure>();
+  console.log(`Flowcast bench: one replication, one thread, seed ${SEED}, node ${process.version}\n`);
+  const rows: string[][] = [
+    ["case", "tickets", "events", "wall", "CPU", "events/s", "events/CPU-s", "tickets/s", "peak RSS", "baseline RSS"],
+  ];
+  for (const c of CASES) {
+    process.stderr.write(`running ${c.title.trim()}...\n`);
+    const child = spawnSync(process.execPath, ["--import", "tsx", script, "--case", c.id], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
+    const line = child.stdout.trim().split("\n").pop() ?? "";
+    if (child.status !== 0 || !line.startsWith("{")) {
+      console.log(`${c.title}: failed (exit ${child.status})\n${child.stderr}`);
+      continue;
+    }
+    const m = JSON.parse(line) as Measure;
+    measures.set(c.id, m);
+    rows.push([
+      c.title,
+      millions(m.tickets),
+      millions(m.events),
+      `${m.wallSeconds.toFixed(2)} s`,
+      `${m.cpuSeconds.toFixed(2)} s`,
+      millions(m.events / m.wallSeconds),
+      millions(m.events / m.cpuSeconds),
+      millions(m.tickets / m.wallSeconds),
+      `${m.peakRssMB.toFixed(0)} MB`,
+      `${m.baselineRssMB.toFixed(0)} MB`,
+    ]);
+  }
+  console.log(table(rows));
+  const load = loadavg().map((x) => x.toFixed(1));
+  console.log(
+    `\nLoad average ${load.join(", ")} on ${availableParallelism()} cores: rates are per wall-clock second; events/CPU-s is what the engine does when it has a core to itself.`,
+  );
+
+  const a = measures.get("a");
+  const small = measures.get("a-200k");
+  const b = measures.get("b");
+  const checks: [string, string, boolean | undefined][] = [
+    [
+      "(a) events/s >= 5M",
+      a ? millions(a.events / a.wallSeconds) : "—",
+      a && a.events / a.wallSeconds >= TARGETS.eventsPerSecondA,
+    ],
+    ["(b) wall time < 10 s", b ? `${b.wallSeconds.toFixed(2)} s` : "—", b && b.wallSeconds < TARGETS.wallSecondsB],
+    ["(b) peak memory < 300 MB", b ? `${b.peakRssMB.toFixed(0)} MB` : "—", b && b.peakRssMB < TARGETS.peakMbB],
+    [
+      "(c) peak memory 2M / 200k <= 1.5",
+      a && small ? (a.peakRssMB / small.peakRssMB).toFixed(2) : "—",
+      a && small && a.peakRssMB / small.peakRssMB <= TARGETS.memoryRatio,
+    ],
+  ];
+  console.log(
+    `\n${table([
+      ["target", "measured", ""],
+      ...checks.map(([name, value, ok]) => [name, value, ok === undefined ? "not run" : ok ? "pass" : "MISS"]),
+    ])}`,
+  );
+  console.log("\nPeak RSS is the whole process (Node, the TypeScript loader, the model); baseline is before the run.");
+}
+
+function millions(value: number): string {
+  if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
+  if (value >= 1e3) return `${(value / 1e3).toFixed(1)}k`;
+  return value.toFixed(0);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows
+    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "))
+    .join("\n");
+}

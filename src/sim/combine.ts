@@ -1,0 +1,163 @@
+/**
+ * Combines replications into the `flowcast-results/v1` document: each figure's mean with a
+ * Student-t 95% interval (estimate.ts), series and histograms averaged point by point, and
+ * the per-replication KPIs kept for paired comparison. Replications are taken in the order
+ * given (replication order), so the same replications always give the same bytes.
+ */
+import type { Model } from "../model";
+import { estimate } from "./estimate";
+import { histogramEdges } from "./histogram";
+import type { ReplicationResult } from "./replication";
+import { type Estimate, KPI_NAMES, type KpiName, type NodeResults, type Results, type TeamResults } from "./results";
+
+/** The results document of a run (see simulate.ts `combineReplications`). */
+export function combineReplications(
+  model: Model,
+  meta: { scenario: string | null; seed: number; horizonSeconds?: number; wallSeconds: number },
+  reps: ReplicationResult[],
+): Results {
+  const horizon = meta.horizonSeconds ?? model.clock.horizon;
+  const warmup = Math.min(model.clock.warmup, horizon);
+  const over = (get: (r: ReplicationResult) => number): Estimate => estimate(reps.map(get));
+  const replicationKpis = Object.fromEntries(KPI_NAMES.map((k) => [k, reps.map((r) => r.kpis[k])])) as Record<
+    KpiName,
+    number[]
+  >;
+  const kpi = (k: KpiName) => over((r) => r.kpis[k]);
+  const nodes: Record<string, NodeResults> = {};
+  model.nodes.forEach((node, i) => {
+    const result: NodeResults = { kind: node.kind, entered: over((r) => r.nodes.entered[i]!) };
+    if (node.kind === "work") {
+      result.served = over((r) => r.nodes.served[i]!);
+      result.abandoned = over((r) => r.nodes.abandoned[i]!);
+      result.waitMean = over((r) => r.nodes.waitMean[i]!);
+      result.pWait = over((r) => r.nodes.pWait[i]!);
+      if (node.queue.slaSeconds !== undefined) result.serviceLevel = over((r) => r.nodes.serviceLevel[i]!);
+      result.queueMean = over((r) => r.nodes.queueMean[i]!);
+      result.inServiceMean = over((r) => r.nodes.inServiceMean[i]!);
+      result.queueTimeMean = over((r) => r.nodes.queueTimeMean[i]!);
+    }
+    nodes[node.id] = result;
+  });
+  const teams: Record<string, TeamResults> = {};
+  model.teams.forEach((team, t) => {
+    teams[team.id] = {
+      utilization: over((r) => r.teams.utilization[t]!),
+      staffedHours: over((r) => r.teams.staffedHours[t]!),
+      busyHours: over((r) => r.teams.busyHours[t]!),
+      cost: over((r) => r.teams.cost[t]!),
+    };
+  });
+  const edges: Record<string, Estimate> = {};
+  model.edges.forEach((edge, e) => {
+    edges[edge.id] = over((r) => r.edges[e]!);
+  });
+  const queue: Record<string, number[]> = {};
+  model.nodes.forEach((node, i) => {
+    if (node.kind === "work") queue[node.id] = meanSeries(reps.map((r) => r.series.queue[i]!));
+  });
+  const staffed: Record<string, number[]> = {};
+  const utilization: Record<string, number[]> = {};
+  model.teams.forEach((team, t) => {
+    staffed[team.id] = meanSeries(reps.map((r) => r.series.staffed[t]!));
+    utilization[team.id] = meanSeries(reps.map((r) => r.series.utilization[t]!));
+  });
+  const serviceLevel = meanSeries(reps.map((r) => r.series.serviceLevel)).map((v) => (Number.isNaN(v) ? null : v));
+  return {
+    format: "flowcast-results/v1",
+    model: model.name,
+    scenario: meta.scenario,
+    seed: meta.seed,
+    replications: reps.length,
+    horizonSeconds: horizon,
+    warmupSeconds: warmup,
+    events: reps.reduce((sum, r) => sum + r.events, 0),
+    wallSeconds: meta.wallSeconds,
+    kpis: {
+      tickets: kpi("tickets"),
+      fcr: kpi("fcr"),
+      deflectionRate: kpi("deflectionRate"),
+      escalationRate: kpi("escalationRate"),
+      abandonRate: kpi("abandonRate"),
+      reopenRate: kpi("reopenRate"),
+      serviceLevel: kpi("serviceLevel"),
+      firstResponseSeconds: {
+        ...kpi("firstResponseSeconds"),
+        p50: over((r) => r.percentiles.firstResponseP50),
+        p90: over((r) => r.percentiles.firstResponseP90),
+      },
+      resolutionSeconds: {
+        ...kpi("resolutionSeconds"),
+        p50: over((r) => r.percentiles.resolutionP50),
+        p90: over((r) => r.percentiles.resolutionP90),
+      },
+      backlog: kpi("backlog"),
+      backlogPastSla: kpi("backlogPastSla"),
+      utilization: kpi("utilization"),
+      csat: kpi("csat"),
+      costPerTicket: kpi("costPerTicket"),
+    },
+    nodes,
+    teams,
+    edges,
+    series: {
+      intervalSeconds: model.clock.seriesInterval,
+      startSeconds: warmup,
+      backlog: meanSeries(reps.map((r) => r.series.backlog)),
+      backlogPastSla: meanSeries(reps.map((r) => r.series.backlogPastSla)),
+      arrivals: meanSeries(reps.map((r) => r.series.arrivals)),
+      queue,
+      staffed,
+      utilization,
+      serviceLevel,
+    },
+    histograms: {
+      resolutionSeconds: meanHistogram(reps.map((r) => r.histograms.resolutionSeconds)),
+      firstResponseSeconds: meanHistogram(reps.map((r) => r.histograms.firstResponseSeconds)),
+    },
+    replicationKpis,
+    ticketFlow: {
+      created: over((r) => r.flow.created),
+      closed: over((r) => r.flow.closed),
+      lost: over((r) => r.flow.lost),
+      open: over((r) => r.flow.open),
+    },
+  };
+}
+
+// helpers
+
+/** Point-by-point mean over replications, NaN points left out (NaN if none), 6 significant digits. */
+function meanSeries(series: ArrayLike<number>[]): number[] {
+  const length = series.reduce((max, s) => Math.max(max, s.length), 0);
+  const out: number[] = [];
+  for (let k = 0; k < length; k++) {
+    let sum = 0;
+    let n = 0;
+    for (const s of series) {
+      const v = s[k];
+      if (v !== undefined && !Number.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    out.push(n > 0 ? round6(sum / n) : Number.NaN);
+  }
+  return out;
+}
+
+/** Mean counts per replication, trimmed to the bins that hold anything. */
+function meanHistogram(counts: Float64Array[]): { edges: number[]; counts: number[] } {
+  const mean = meanSeries(counts);
+  let first = mean.findIndex((c) => c > 0);
+  if (first < 0) return { edges: [], counts: [] };
+  let last = mean.length - 1;
+  while (last > first && !(mean[last]! > 0)) last--;
+  const edges = histogramEdges().map(round6);
+  first = Math.max(0, first);
+  return { edges: edges.slice(first, last + 2), counts: mean.slice(first, last + 1) };
+}
+
+function round6(x: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(6));
+}

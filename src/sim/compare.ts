@@ -1,0 +1,207 @@
+/**
+ * Comparing two runs of a flow, KPI by KPI: each run's mean, the difference, a 95%
+ * interval of the difference and whether it excludes zero, and whether the change is good
+ * news for a support manager.
+ *
+ * Two runs with the same seed and replication count share common random numbers: the same
+ * arrivals, handle times and outcomes drive replication i of both. Their per-replication
+ * differences are then paired, and the paired Student-t interval (mean difference
+ * ± t(0.975, n-1) · sd / √n) is far tighter than comparing two independent intervals.
+ * Runs that cannot be paired (other seed or replication count) fall back to Welch's
+ * two-sample t interval.
+ */
+import { tQuantile975 } from "./estimate";
+import { type Estimate, KPI_NAMES, type KpiName, type Results } from "./results";
+
+/** Which way a KPI should move for the change to be an improvement. */
+export type Better = "higher" | "lower" | "neutral";
+
+/** What a significant change means for the manager; "same" when the interval holds 0. */
+export type Verdict = "better" | "worse" | "changed" | "same";
+
+/** For each KPI, the direction a support manager wants it to move. */
+export const KPI_BETTER: Record<KpiName, Better> = {
+  tickets: "neutral",
+  fcr: "higher",
+  deflectionRate: "higher",
+  escalationRate: "lower",
+  abandonRate: "lower",
+  reopenRate: "lower",
+  serviceLevel: "higher",
+  firstResponseSeconds: "lower",
+  resolutionSeconds: "lower",
+  backlog: "lower",
+  backlogPastSla: "lower",
+  utilization: "neutral",
+  csat: "higher",
+  costPerTicket: "lower",
+};
+
+/** One figure of two runs side by side. */
+export interface Difference {
+  /** Mean of the base run. */
+  base: number;
+  /** Mean of the other run. */
+  other: number;
+  /** other − base, in the figure's own unit. */
+  difference: number;
+  /** 95% interval of the difference (paired Student t when `paired`). */
+  ci95: [number, number];
+  /** The interval excludes 0 (never with fewer than two replications). */
+  significant: boolean;
+  better: Better;
+  verdict: Verdict;
+}
+
+export interface KpiDifference extends Difference {
+  kpi: KpiName;
+}
+
+export interface TeamDifference extends Difference {
+  team: string;
+}
+
+export interface Comparison {
+  baseScenario: string | null;
+  otherScenario: string | null;
+  /** Replications used for each interval. */
+  replications: number;
+  /** True when the KPI intervals pair replications on common random numbers. */
+  paired: boolean;
+  kpis: KpiDifference[];
+  /**
+   * Team utilisation. Results hold no per-replication team figures, so these intervals
+   * are Welch intervals from the two runs' own intervals: conservative under common
+   * random numbers.
+   */
+  teams: TeamDifference[];
+}
+
+/**
+ * Compares `other` against `base`. Pairing needs the same seed and replication count
+ * (the CLI runs every scenario that way); otherwise the intervals are Welch's.
+ */
+export function compareResults(base: Results, other: Results): Comparison {
+  const paired =
+    base.seed === other.seed &&
+    base.replications === other.replications &&
+    KPI_NAMES.every((k) => base.replicationKpis[k]?.length === other.replicationKpis[k]?.length);
+  const kpis = KPI_NAMES.map((kpi): KpiDifference => {
+    const a = base.replicationKpis[kpi] ?? [];
+    const b = other.replicationKpis[kpi] ?? [];
+    const interval = paired ? pairedInterval(a, b) : welchInterval(a, b);
+    return {
+      kpi,
+      ...describe(meanOf(base.kpis[kpi]), meanOf(other.kpis[kpi]), interval, KPI_BETTER[kpi]),
+    };
+  });
+  const teams: TeamDifference[] = [];
+  for (const [team, result] of Object.entries(base.teams)) {
+    const twin = other.teams[team];
+    if (!twin) continue;
+    const interval = welchFromEstimates(result.utilization, base.replications, twin.utilization, other.replications);
+    teams.push({
+      team,
+      ...describe(result.utilization.mean, twin.utilization.mean, interval, "neutral"),
+    });
+  }
+  return {
+    baseScenario: base.scenario,
+    otherScenario: other.scenario,
+    replications: Math.min(base.replications, other.replications),
+    paired,
+    kpis,
+    teams,
+  };
+}
+
+/**
+ * Paired Student-t 95% interval of the mean of (other[i] − base[i]). Pairs where either
+ * figure is missing (null in JSON, NaN) are left out. Undefined with no usable pair.
+ */
+export function pairedInterval(base: readonly number[], other: readonly number[]): Interval | undefined {
+  const diffs: number[] = [];
+  const n = Math.min(base.length, other.length);
+  for (let i = 0; i < n; i++) {
+    const a = base[i];
+    const b = other[i];
+    if (isFiniteNumber(a) && isFiniteNumber(b)) diffs.push(b - a);
+  }
+  if (diffs.length === 0) return undefined;
+  const { mean, variance } = moments(diffs);
+  if (diffs.length < 2) return { difference: mean, lo: mean, hi: mean, n: 1 };
+  const half = tQuantile975(diffs.length - 1) * Math.sqrt(variance / diffs.length);
+  return { difference: mean, lo: mean - half, hi: mean + half, n: diffs.length };
+}
+
+/** Welch's two-sample t 95% interval of mean(other) − mean(base) (Welch–Satterthwaite df, rounded down). */
+export function welchInterval(base: readonly number[], other: readonly number[]): Interval | undefined {
+  const a = base.filter(isFiniteNumber);
+  const b = other.filter(isFiniteNumber);
+  if (a.length === 0 || b.length === 0) return undefined;
+  const ma = moments(a);
+  const mb = moments(b);
+  return welch(mb.mean - ma.mean, ma.variance / a.length, a.length, mb.variance / b.length, b.length);
+}
+
+/** An interval of a difference and the number of replications behind it. */
+export interface Interval {
+  difference: number;
+  lo: number;
+  hi: number;
+  n: number;
+}
+
+// helpers
+
+function describe(base: number, other: number, interval: Interval | undefined, better: Better): Difference {
+  const difference = interval?.difference ?? other - base;
+  const ci95: [number, number] = interval ? [interval.lo, interval.hi] : [Number.NaN, Number.NaN];
+  const significant = interval !== undefined && interval.n >= 2 && (interval.lo > 0 || interval.hi < 0);
+  return { base, other, difference, ci95, significant, better, verdict: verdictOf(difference, significant, better) };
+}
+
+function verdictOf(difference: number, significant: boolean, better: Better): Verdict {
+  if (!significant) return "same";
+  if (better === "neutral") return "changed";
+  return difference > 0 === (better === "higher") ? "better" : "worse";
+}
+
+function meanOf(estimate: Estimate | undefined): number {
+  const mean = estimate?.mean;
+  return isFiniteNumber(mean) ? mean : Number.NaN;
+}
+
+/** Recovers each run's squared standard error from its t interval, then applies Welch. */
+function welchFromEstimates(a: Estimate, na: number, b: Estimate, nb: number): Interval | undefined {
+  if (!isFiniteNumber(a.mean) || !isFiniteNumber(b.mean)) return undefined;
+  if (na < 2 || nb < 2) return { difference: b.mean - a.mean, lo: b.mean - a.mean, hi: b.mean - a.mean, n: 1 };
+  const seA = (a.ci95[1] - a.ci95[0]) / 2 / tQuantile975(na - 1);
+  const seB = (b.ci95[1] - b.ci95[0]) / 2 / tQuantile975(nb - 1);
+  return welch(b.mean - a.mean, seA * seA, na, seB * seB, nb);
+}
+
+/** Welch interval from the squared standard errors of the two means. */
+function welch(difference: number, seA2: number, na: number, seB2: number, nb: number): Interval {
+  const n = Math.min(na, nb);
+  if (na < 2 || nb < 2) return { difference, lo: difference, hi: difference, n: 1 };
+  const se2 = seA2 + seB2;
+  if (!(se2 > 0)) return { difference, lo: difference, hi: difference, n };
+  const df = (se2 * se2) / ((seA2 * seA2) / (na - 1) + (seB2 * seB2) / (nb - 1));
+  // Whole degrees of freedom, rounded down: the interval errs on the wide side.
+  const half = tQuantile975(Math.max(1, Math.floor(df))) * Math.sqrt(se2);
+  return { difference, lo: difference - half, hi: difference + half, n };
+}
+
+function moments(values: readonly number[]): { mean: number; variance: number } {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) * (v - mean);
+  return { mean, variance: values.length > 1 ? squares / (values.length - 1) : 0 };
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}

@@ -1,0 +1,751 @@
+/**
+ * The event loop of one replication and the customer-service semantics on top of it.
+ *
+ * Events: a channel's next arrival, the end of a service, a contact's patience running out,
+ * the end of a timed step (self-service, follow-up wait, delay, escalation note), and a
+ * team's staffing change. Everything else (routing, moving along edges, closing) happens at
+ * once inside those events.
+ *
+ * Semantics chosen where DESIGN.md is silent (a real contact centre's behaviour):
+ * - Arrivals: non-homogeneous Poisson, exact by inversion of the cumulative rate, which is
+ *   piecewise constant on clock hours (compile.ts `arrivalRates`); one dayFactor draw per
+ *   channel per calendar day.
+ * - Handle time, outcome and patience of a work visit are drawn when the contact enters
+ *   the node (in arrival order), so two scenarios give the same contact the same draws.
+ * - Queues: a team keeps the invariant "busy < capacity implies all its queues are empty";
+ *   a freed agent takes the head with the best (priority, time joined) over the team's
+ *   queues; priority ranks only count in `priority` queues (a `fifo` queue's contacts rank
+ *   as normal). Concurrency c: an agent holds c contacts, each at its own handle time.
+ * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
+ *   counted as staffed while they do) and nobody new starts until busy < capacity.
+ * - attempts starts at 1 and grows by one each time the ticket moves along an edge into a
+ *   node it has visited before (reopen, repeat contact, loop back).
+ * - A ticket's SLA is the slaSeconds of the first SLA queue it joins; backlogPastSla counts
+ *   open tickets older than that.
+ * - CSAT is the expected share of satisfied answers: each closed ticket weighs with its end
+ *   node's responseRate, satisfied with probability base minus the penalties that apply,
+ *   clamped to [0, 1] (ends without `csat` survey with the defaults 0.2 and 0.9).
+ * - Where a KPI has no denominator in a replication (no SLA queue, nobody served), it is 0.
+ */
+import type { Model } from "../model";
+import { arrivalRates, segmentStart } from "./arrivalRates";
+import { Calendar } from "./calendar";
+import { type CompiledModel, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
+import { ContactQueue } from "./contactQueue";
+import { pick } from "./distributions";
+import { addToHistogram, HISTOGRAM_BINS } from "./histogram";
+import type { ReplicationResult } from "./replication";
+import { buildReplicationResult } from "./report";
+import { createStream, type RandomStream } from "./rng";
+import { matchingRuleEdge as firstMatchingRule } from "./routing";
+import { TicketFlag, TicketTable } from "./tickets";
+
+// module-level copies: constants and functions the hot loop uses, bound once
+const { CHANNEL, SELF_SERVICE, ROUTE, WORK, ESCALATE, FOLLOW_UP, DELAY, END } = NodeKindCode;
+const {
+  COUNTED,
+  DEFLECTED,
+  ESCALATION_COUNTED,
+  NOTE_DONE,
+  PAST_SLA,
+  REACHED,
+  REEXPLAIN,
+  REEXPLAIN_PENDING,
+  REOPEN_COUNTED,
+} = TicketFlag;
+const NORMAL = NORMAL_PRIORITY;
+const pickIndex = pick;
+const segmentStartTime = segmentStart;
+const countInHistogram = addToHistogram;
+const matchingRuleEdge = firstMatchingRule;
+
+const EV_ARRIVAL = 1;
+const EV_SERVICE_END = 2;
+const EV_ABANDON = 3;
+const EV_TIMER = 4;
+const EV_SHIFT = 5;
+const PRIORITY_LEVELS = 4;
+
+/** Runs one replication of a valid flow up to `horizon` seconds. */
+export function runEngine(model: Model, seed: number, replication: number, horizon: number): ReplicationResult {
+  const sim = new Simulation(model, seed, replication, horizon);
+  sim.run();
+  return buildReplicationResult(sim, replication);
+}
+
+/** The state of one replication. Fields are public for the report (report.ts). */
+export class Simulation {
+  readonly cm: CompiledModel;
+  readonly horizon: number;
+  readonly warmup: number;
+  readonly interval: number;
+  readonly points: number;
+  readonly calendar = new Calendar(1024);
+  readonly tickets: TicketTable;
+  events = 0;
+  now = 0;
+
+  // streams (index: node or channel)
+  private readonly arrivalRng: RandomStream[];
+  private readonly typeRng: RandomStream[];
+  private readonly priorityRng: RandomStream[];
+  private readonly tierRng: RandomStream[];
+  private readonly attributeRng: RandomStream[];
+  private readonly durationRng: RandomStream[];
+  private readonly outcomeRng: RandomStream[];
+  private readonly patienceRng: RandomStream[];
+  private readonly extraRng: RandomStream[];
+
+  // arrivals per channel
+  private readonly rates: Float64Array[];
+  private readonly segment: Int32Array;
+
+  // work nodes
+  readonly queues: ContactQueue[][];
+  readonly queueLength: Int32Array;
+  readonly inService: Int32Array;
+  readonly queueArea: Float64Array;
+  readonly serviceArea: Float64Array;
+  private readonly nodeLast: Float64Array;
+
+  // teams
+  readonly busy: Int32Array;
+  readonly staffed: Int32Array;
+  readonly capacity: Int32Array;
+  readonly busyArea: Float64Array;
+  readonly staffArea: Float64Array;
+  private readonly teamLast: Float64Array;
+  private readonly shiftNext: Int32Array;
+
+  // statistics of tickets created after the warm-up
+  readonly entered: Float64Array;
+  readonly served: Float64Array;
+  readonly abandoned: Float64Array;
+  readonly waitSum: Float64Array;
+  readonly abandonWaitSum: Float64Array;
+  readonly waited: Float64Array;
+  readonly slTotal: Float64Array;
+  readonly slMet: Float64Array;
+  readonly joinedPatience: Float64Array;
+  readonly edgeCount: Float64Array;
+  readonly firstResponseHistogram = new Float64Array(HISTOGRAM_BINS);
+  readonly resolutionHistogram = new Float64Array(HISTOGRAM_BINS);
+  created = 0;
+  createdAll = 0;
+  closedAll = 0;
+  lostAll = 0;
+  open = 0;
+  counted = { tickets: 0, reached: 0, fcr: 0, deflected: 0, escalated: 0, reopened: 0, closed: 0 };
+  firstResponseSum = 0;
+  firstResponseCount = 0;
+  resolutionSum = 0;
+  resolutionCount = 0;
+  csatWeighted = 0;
+  csatWeight = 0;
+  backlogArea = 0;
+  pastSlaArea = 0;
+
+  // series
+  readonly seriesBacklog: Float64Array;
+  readonly seriesPastSlaDiff: Float64Array;
+  readonly seriesArrivals: Float64Array;
+  readonly seriesSlMet: Float64Array;
+  readonly seriesSlTotal: Float64Array;
+  readonly seriesQueue: Float64Array[];
+  readonly seriesStaffed: Float64Array[];
+  readonly seriesUtilization: Float64Array[];
+  private readonly lastBusyArea: Float64Array;
+  private readonly lastStaffArea: Float64Array;
+  private sampleIndex = 0;
+
+  constructor(model: Model, seed: number, replication: number, horizon: number) {
+    const cm = compileModel(model, horizon);
+    this.cm = cm;
+    this.horizon = horizon;
+    this.warmup = Math.min(model.clock.warmup, horizon);
+    this.interval = model.clock.seriesInterval > 0 ? model.clock.seriesInterval : 3600;
+    this.points = Math.max(0, Math.ceil((horizon - this.warmup) / this.interval));
+    const n = cm.nNodes;
+    const nTeams = cm.teams.length;
+    const ids = cm.nodeIds;
+    const stream = (name: string) => createStream(seed, replication, name);
+    this.tickets = new TicketTable(cm.attributes.length, n);
+    this.arrivalRng = cm.channels.map((c) => stream(`arrivals:${c.id}`));
+    this.typeRng = cm.channels.map((c) => stream(`contactType:${c.id}`));
+    this.priorityRng = cm.channels.map((c) => stream(`priority:${c.id}`));
+    this.tierRng = cm.channels.map((c) => stream(`customerTier:${c.id}`));
+    this.attributeRng = cm.channels.map((c) => stream(`attributes:${c.id}`));
+    this.durationRng = ids.map((id) => stream(`duration:${id}`));
+    this.outcomeRng = ids.map((id) => stream(`outcome:${id}`));
+    this.patienceRng = ids.map((id) => stream(`patience:${id}`));
+    this.extraRng = ids.map((id) => stream(`extra:${id}`));
+    const days = Math.ceil((horizon + cm.weekOffset) / 86400) + 1;
+    this.rates = cm.channels.map((c) => {
+      const factors = new Float64Array(days).fill(1);
+      if (c.dayFactor) {
+        const rng = stream(`dayFactor:${c.id}`);
+        for (let d = 0; d < days; d++) factors[d] = Math.max(0, c.dayFactor.sample(rng));
+      }
+      return arrivalRates(c, cm.weekOffset, horizon, factors);
+    });
+    this.segment = new Int32Array(cm.channels.length);
+    this.queues = cm.work.map((w) =>
+      w ? Array.from({ length: w.byPriority ? PRIORITY_LEVELS : 1 }, () => new ContactQueue()) : [],
+    );
+    this.queueLength = new Int32Array(n);
+    this.inService = new Int32Array(n);
+    this.queueArea = new Float64Array(n);
+    this.serviceArea = new Float64Array(n);
+    this.nodeLast = new Float64Array(n).fill(this.warmup);
+    this.busy = new Int32Array(nTeams);
+    this.staffed = Int32Array.from(cm.teams.map((t) => t.initialAgents));
+    this.capacity = Int32Array.from(cm.teams.map((t) => t.initialAgents * t.concurrency));
+    this.busyArea = new Float64Array(nTeams);
+    this.staffArea = new Float64Array(nTeams);
+    this.teamLast = new Float64Array(nTeams).fill(this.warmup);
+    this.shiftNext = new Int32Array(nTeams);
+    this.entered = new Float64Array(n);
+    this.served = new Float64Array(n);
+    this.abandoned = new Float64Array(n);
+    this.waitSum = new Float64Array(n);
+    this.abandonWaitSum = new Float64Array(n);
+    this.waited = new Float64Array(n);
+    this.slTotal = new Float64Array(n);
+    this.slMet = new Float64Array(n);
+    this.joinedPatience = new Float64Array(n);
+    this.edgeCount = new Float64Array(cm.edgeTo.length);
+    const p = this.points;
+    this.seriesBacklog = new Float64Array(p);
+    this.seriesPastSlaDiff = new Float64Array(p + 1);
+    this.seriesArrivals = new Float64Array(p);
+    this.seriesSlMet = new Float64Array(p);
+    this.seriesSlTotal = new Float64Array(p);
+    this.seriesQueue = cm.work.map((w) => new Float64Array(w ? p : 0));
+    this.seriesStaffed = cm.teams.map(() => new Float64Array(p));
+    this.seriesUtilization = cm.teams.map(() => new Float64Array(p));
+    this.lastBusyArea = new Float64Array(nTeams);
+    this.lastStaffArea = new Float64Array(nTeams);
+  }
+
+  /** Runs the event loop to the horizon. */
+  run(): void {
+    const cal = this.calendar;
+    for (let c = 0; c < this.cm.channels.length; c++) this.scheduleArrival(c, 0);
+    for (let t = 0; t < this.cm.teams.length; t++) {
+      const team = this.cm.teams[t]!;
+      if (team.changeTimes.length > 0) cal.schedule(team.changeTimes[0]!, EV_SHIFT, t, 0);
+    }
+    const horizon = this.horizon;
+    const firstSample = this.warmup;
+    let nextSample = this.points > 0 ? firstSample : Number.POSITIVE_INFINITY;
+    while (cal.size > 0) {
+      const t = cal.peekTime();
+      if (t > horizon) break;
+      while (t > nextSample) {
+        this.sample(nextSample);
+        nextSample =
+          this.sampleIndex < this.points ? firstSample + this.sampleIndex * this.interval : Number.POSITIVE_INFINITY;
+      }
+      cal.pop();
+      this.now = t;
+      this.events++;
+      const slot = cal.eventSlot;
+      switch (cal.eventCode) {
+        case EV_ARRIVAL:
+          this.arrive(slot);
+          break;
+        case EV_SERVICE_END:
+          this.endService(slot, cal.eventDatum);
+          break;
+        case EV_ABANDON:
+          this.abandon(slot, cal.eventDatum);
+          break;
+        case EV_TIMER:
+          this.endTimer(slot, cal.eventDatum);
+          break;
+        default:
+          this.changeStaffing(slot);
+      }
+    }
+    while (this.sampleIndex < this.points) this.sample(firstSample + this.sampleIndex * this.interval);
+    this.finish();
+  }
+
+  // arrivals
+
+  /** Schedules channel c's next arrival after time `from` (exact inversion of the rate). */
+  private scheduleArrival(c: number, from: number): void {
+    const rates = this.rates[c]!;
+    const offset = this.cm.weekOffset;
+    let e = -Math.log(this.arrivalRng[c]!.next());
+    let seg = this.segment[c]!;
+    let t = from;
+    while (seg < rates.length) {
+      const end = segmentStartTime(seg + 1, offset);
+      const r = rates[seg]!;
+      if (r > 0 && t + e / r < end) {
+        this.segment[c] = seg;
+        if (t + e / r <= this.horizon) this.calendar.schedule(t + e / r, EV_ARRIVAL, c, 0);
+        return;
+      }
+      e -= r * (end - t);
+      t = end;
+      seg++;
+      if (t > this.horizon) break;
+    }
+    this.segment[c] = seg;
+  }
+
+  private arrive(c: number): void {
+    const ch = this.cm.channels[c]!;
+    const tk = this.tickets;
+    const slot = tk.allocate();
+    const now = this.now;
+    const counted = now >= this.warmup;
+    // one stream per trait: each draws once per ticket when the channel defines it
+    const type = ch.mix.length > 0 ? ch.mixTypes[pickIndex(ch.mix, this.typeRng[c]!.next())]! : -1;
+    tk.created[slot] = now;
+    tk.firstStart[slot] = Number.NaN;
+    tk.sla[slot] = Number.NaN;
+    tk.contactType[slot] = type;
+    tk.priority[slot] =
+      ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
+    tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
+    tk.channel[slot] = ch.channelCode;
+    tk.attempts[slot] = 1;
+    tk.workVisits[slot] = 0;
+    tk.flags[slot] = counted ? COUNTED : 0;
+    const nAttr = tk.attributeCount;
+    if (nAttr > 0) {
+      const base = slot * nAttr;
+      tk.attributes.fill(Number.NaN, base, base + nAttr);
+      if (type >= 0) {
+        const list = this.cm.typeAttributes[type]!;
+        const arng = this.attributeRng[c]!;
+        for (let i = 0; i < list.length; i++) tk.attributes[base + list[i]!.attr] = list[i]!.sampler.sample(arng);
+      }
+    }
+    const words = tk.visitWords;
+    const vbase = slot * words;
+    for (let i = 0; i < words; i++) tk.visited[vbase + i] = 0;
+    tk.visited[vbase + (ch.node >> 5)]! |= 1 << (ch.node & 31);
+    this.createdAll++;
+    this.open++;
+    if (counted) {
+      this.counted.tickets++;
+      this.entered[ch.node]!++;
+      const k = Math.floor((now - this.warmup) / this.interval);
+      if (k < this.points) this.seriesArrivals[k]!++;
+    }
+    this.scheduleArrival(c, now);
+    this.traverse(slot, ch.outEdge);
+  }
+
+  // moving through the flow
+
+  /** Moves a ticket along edge e (-1: an unconnected port, the contact is lost). */
+  private traverse(slot: number, e: number): void {
+    if (e < 0) {
+      this.lose(slot);
+      return;
+    }
+    const tk = this.tickets;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.edgeCount[e]!++;
+    const to = this.cm.edgeTo[e]!;
+    const word = slot * tk.visitWords + (to >> 5);
+    const bit = 1 << (to & 31);
+    if ((tk.visited[word]! & bit) !== 0) {
+      tk.attempts[slot]!++;
+      this.noteReopen(slot);
+    } else tk.visited[word]! |= bit;
+    this.enter(slot, to);
+  }
+
+  private enter(slot: number, n: number): void {
+    const tk = this.tickets;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.entered[n]!++;
+    switch (this.cm.kind[n]!) {
+      case WORK:
+        this.enterWork(slot, n);
+        return;
+      case SELF_SERVICE:
+        this.startTimer(slot, n, this.cm.selfService[n]!.duration.sample(this.durationRng[n]!));
+        return;
+      case ROUTE:
+        this.traverse(slot, this.routeEdge(slot, n));
+        return;
+      case ESCALATE:
+        this.escalate(slot, n);
+        return;
+      case FOLLOW_UP:
+        this.startTimer(slot, n, this.cm.followUp[n]!.wait.sample(this.durationRng[n]!));
+        return;
+      case DELAY:
+        this.startTimer(slot, n, this.cm.delay[n]!.sample(this.durationRng[n]!));
+        return;
+      case END:
+        this.close(slot, n);
+        return;
+      case CHANNEL:
+        this.traverse(slot, this.cm.outEdge[n]!);
+        return;
+    }
+  }
+
+  private startTimer(slot: number, n: number, seconds: number): void {
+    this.calendar.schedule(this.now + seconds, EV_TIMER, slot, n);
+  }
+
+  private endTimer(slot: number, n: number): void {
+    const cm = this.cm;
+    switch (cm.kind[n]!) {
+      case SELF_SERVICE: {
+        const s = cm.selfService[n]!;
+        const type = this.tickets.contactType[slot]!;
+        const share = s.deflection[type < 0 ? cm.nTypes : type]!;
+        if (this.outcomeRng[n]!.next() < share) {
+          this.tickets.flags[slot]! |= DEFLECTED;
+          this.traverse(slot, s.resolvedEdge);
+        } else this.traverse(slot, s.contactEdge);
+        return;
+      }
+      case FOLLOW_UP: {
+        const f = cm.followUp[n]!;
+        this.traverse(slot, f.edges[pickIndex(f.cum, this.outcomeRng[n]!.next())]!);
+        return;
+      }
+      default:
+        this.traverse(slot, cm.outEdge[n]!);
+    }
+  }
+
+  private escalate(slot: number, n: number): void {
+    const tk = this.tickets;
+    const flags = tk.flags[slot]!;
+    if ((flags & (COUNTED | ESCALATION_COUNTED)) === COUNTED) {
+      this.counted.escalated++;
+      tk.flags[slot]! |= ESCALATION_COUNTED;
+    }
+    const e = this.cm.escalate[n]!;
+    if (e.structured) {
+      if ((flags & NOTE_DONE) !== 0) {
+        tk.flags[slot]! &= ~NOTE_DONE;
+        this.traverse(slot, this.cm.outEdge[n]!);
+      } else this.startTimer(slot, n, e.note.sample(this.extraRng[n]!));
+      return;
+    }
+    tk.flags[slot]! |= REEXPLAIN_PENDING | REEXPLAIN;
+    tk.reexplainNode[slot] = n;
+    this.traverse(slot, this.cm.outEdge[n]!);
+  }
+
+  /** The edge a route node sends the ticket along: a split draw, or the first matching rule. */
+  private routeEdge(slot: number, n: number): number {
+    const r = this.cm.route[n]!;
+    if (r.splitCum) return r.splitEdge[pickIndex(r.splitCum, this.outcomeRng[n]!.next())]!;
+    return matchingRuleEdge(r.rules, r.otherwiseEdge, this.tickets, slot, this.cm.nTypes);
+  }
+
+  // work: queue, agent, abandonment
+
+  private enterWork(slot: number, n: number): void {
+    const cm = this.cm;
+    const w = cm.work[n]!;
+    const tk = this.tickets;
+    const type = tk.contactType[slot]!;
+    const ti = type < 0 ? cm.nTypes : type;
+    let service = w.handle[ti]!.sample(this.durationRng[n]!);
+    const k = pickIndex(w.outcomeCum[ti]!, this.outcomeRng[n]!.next());
+    tk.outEdge[slot] = w.outcomeEdge[ti]![k]!;
+    const noteFor = w.outcomeNote[ti]![k]!;
+    let flags = tk.flags[slot]!;
+    if (noteFor >= 0) {
+      service += cm.escalate[noteFor]!.note.sample(this.extraRng[noteFor]!);
+      flags |= NOTE_DONE;
+    } else flags &= ~NOTE_DONE;
+    if ((flags & REEXPLAIN_PENDING) !== 0) {
+      const e = tk.reexplainNode[slot]!;
+      service += cm.escalate[e]!.reexplain.sample(this.extraRng[e]!);
+      flags &= ~REEXPLAIN_PENDING;
+    }
+    tk.flags[slot] = flags;
+    tk.service[slot] = service;
+    tk.node[slot] = n;
+    if (!Number.isNaN(w.sla) && Number.isNaN(tk.sla[slot]!)) tk.sla[slot] = w.sla;
+    let patience = Number.POSITIVE_INFINITY;
+    if (w.patience) {
+      patience = w.patience.sample(this.patienceRng[n]!);
+      if ((flags & COUNTED) !== 0) this.joinedPatience[n]!++;
+    }
+    const team = w.team;
+    if (team < 0) {
+      this.lose(slot);
+      return;
+    }
+    if (this.busy[team]! < this.capacity[team]!) {
+      this.startService(slot, n, team, 0);
+      return;
+    }
+    const token = ++tk.token[slot]!;
+    this.queues[n]![w.byPriority ? tk.priority[slot]! : 0]!.push(slot, token);
+    tk.queuedAt[slot] = this.now;
+    this.advanceNode(n);
+    this.queueLength[n]!++;
+    if (patience !== Number.POSITIVE_INFINITY) this.calendar.schedule(this.now + patience, EV_ABANDON, slot, token);
+  }
+
+  private startService(slot: number, n: number, team: number, wait: number): void {
+    const tk = this.tickets;
+    const w = this.cm.work[n]!;
+    const now = this.now;
+    let flags = tk.flags[slot]!;
+    const counted = (flags & COUNTED) !== 0;
+    const sla = w.sla;
+    if (!Number.isNaN(sla) && wait > sla) flags |= PAST_SLA;
+    if (counted) {
+      this.served[n]!++;
+      this.waitSum[n]! += wait;
+      if (wait > 0) this.waited[n]!++;
+      if (!Number.isNaN(sla)) this.countSla(n, wait <= sla);
+    }
+    if (Number.isNaN(tk.firstStart[slot]!)) {
+      tk.firstStart[slot] = now;
+      if (counted) {
+        const seconds = now - tk.created[slot]!;
+        this.firstResponseSum += seconds;
+        this.firstResponseCount++;
+        countInHistogram(this.firstResponseHistogram, seconds);
+      }
+    }
+    if ((flags & REACHED) === 0) {
+      flags |= REACHED;
+      if (counted) this.counted.reached++;
+    }
+    tk.flags[slot] = flags & ~DEFLECTED;
+    this.noteReopen(slot);
+    tk.workVisits[slot]!++;
+    this.advanceTeam(team, now);
+    this.busy[team]!++;
+    this.advanceNode(n);
+    this.inService[n]!++;
+    this.calendar.schedule(now + tk.service[slot]!, EV_SERVICE_END, slot, n);
+  }
+
+  private endService(slot: number, n: number): void {
+    const team = this.cm.work[n]!.team;
+    this.advanceTeam(team, this.now);
+    this.busy[team]!--;
+    this.advanceNode(n);
+    this.inService[n]!--;
+    // the freed agent takes the next waiting contact before this one moves on
+    this.dispatch(team);
+    this.traverse(slot, this.tickets.outEdge[slot]!);
+  }
+
+  /** Starts waiting contacts while the team has free capacity (restores the team invariant). */
+  private dispatch(team: number): void {
+    const nodes = this.cm.teams[team]!.nodes;
+    const tk = this.tickets;
+    while (this.busy[team]! < this.capacity[team]!) {
+      let bestNode = -1;
+      let bestQueue: ContactQueue | null = null;
+      let bestRank = PRIORITY_LEVELS;
+      let bestTime = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i]!;
+        if (this.queueLength[n]! === 0) continue;
+        const levels = this.queues[n]!;
+        for (let level = 0; level < levels.length; level++) {
+          const q = levels[level]!;
+          while (q.size > 0 && tk.token[q.headSlot()]! !== q.headToken()) q.shift();
+          if (q.size === 0) continue;
+          const rank = levels.length > 1 ? level : NORMAL;
+          const time = tk.queuedAt[q.headSlot()]!;
+          if (rank < bestRank || (rank === bestRank && time < bestTime)) {
+            bestRank = rank;
+            bestTime = time;
+            bestNode = n;
+            bestQueue = q;
+          }
+          break;
+        }
+      }
+      if (bestQueue === null) return;
+      const slot = bestQueue.shift();
+      tk.token[slot]!++;
+      this.advanceNode(bestNode);
+      this.queueLength[bestNode]!--;
+      this.startService(slot, bestNode, team, this.now - tk.queuedAt[slot]!);
+    }
+  }
+
+  private abandon(slot: number, token: number): void {
+    const tk = this.tickets;
+    if (tk.token[slot]! !== token) return;
+    tk.token[slot]!++;
+    const n = tk.node[slot]!;
+    const w = this.cm.work[n]!;
+    this.advanceNode(n);
+    this.queueLength[n]!--;
+    const wait = this.now - tk.queuedAt[slot]!;
+    if (!Number.isNaN(w.sla) && wait > w.sla) tk.flags[slot]! |= PAST_SLA;
+    if ((tk.flags[slot]! & COUNTED) !== 0) {
+      this.abandoned[n]!++;
+      this.abandonWaitSum[n]! += wait;
+      if (!Number.isNaN(w.sla)) this.countSla(n, false);
+    }
+    this.traverse(slot, w.abandonEdge);
+  }
+
+  private changeStaffing(team: number): void {
+    const t = this.cm.teams[team]!;
+    this.advanceTeam(team, this.now);
+    const i = this.shiftNext[team]!++;
+    this.staffed[team] = t.changeAgents[i]!;
+    this.capacity[team] = t.changeAgents[i]! * t.concurrency;
+    if (i + 1 < t.changeTimes.length) this.calendar.schedule(t.changeTimes[i + 1]!, EV_SHIFT, team, 0);
+    this.dispatch(team);
+  }
+
+  // closing
+
+  private close(slot: number, n: number): void {
+    const tk = this.tickets;
+    const end = this.cm.end[n]!;
+    const flags = tk.flags[slot]!;
+    this.closedAll++;
+    if ((flags & COUNTED) !== 0) {
+      this.counted.closed++;
+      const visits = tk.workVisits[slot]!;
+      if (end.resolved) {
+        const seconds = this.now - tk.created[slot]!;
+        this.resolutionSum += seconds;
+        this.resolutionCount++;
+        countInHistogram(this.resolutionHistogram, seconds);
+        if (visits === 1) this.counted.fcr++;
+      }
+      if ((flags & DEFLECTED) !== 0 && visits === 0) this.counted.deflected++;
+      const penalties = this.cm.csatPenalties;
+      let p = end.base;
+      if ((flags & PAST_SLA) !== 0) p -= penalties.pastSla;
+      if ((flags & REEXPLAIN) !== 0) p -= penalties.reexplain;
+      if (tk.attempts[slot]! > 1) p -= penalties.reopen;
+      p = p < 0 ? 0 : Math.min(p, 1);
+      this.csatWeighted += end.responseRate * p;
+      this.csatWeight += end.responseRate;
+    }
+    this.release(slot, this.now);
+  }
+
+  /** A contact that leaves by an unconnected port (an abandon with nowhere to go). */
+  private lose(slot: number): void {
+    this.lostAll++;
+    this.release(slot, this.now);
+  }
+
+  /** Ends a ticket's open time at `end` (seconds): backlog areas, past-SLA series, slot reuse. */
+  private release(slot: number, end: number): void {
+    const tk = this.tickets;
+    const w = this.warmup;
+    const h = this.horizon;
+    const created = tk.created[slot]!;
+    const stop = Math.min(end, h);
+    const from = Math.max(created, w);
+    if (stop > from) this.backlogArea += stop - from;
+    const sla = tk.sla[slot]!;
+    if (!Number.isNaN(sla)) {
+      const due = Math.max(created + sla, w);
+      if (stop > due) {
+        this.pastSlaArea += stop - due;
+        const k0 = Math.ceil((due - w) / this.interval);
+        const k1 = Math.min(this.points, Math.ceil((stop - w) / this.interval));
+        if (k1 > k0) {
+          this.seriesPastSlaDiff[k0]!++;
+          this.seriesPastSlaDiff[k1]!--;
+        }
+      }
+    }
+    this.open--;
+    tk.token[slot]!++;
+    tk.release(slot);
+  }
+
+  private noteReopen(slot: number): void {
+    const tk = this.tickets;
+    const flags = tk.flags[slot]!;
+    if (tk.attempts[slot]! > 1 && (flags & (COUNTED | REACHED | REOPEN_COUNTED)) === (COUNTED | REACHED)) {
+      tk.flags[slot] = flags | REOPEN_COUNTED;
+      this.counted.reopened++;
+    }
+  }
+
+  // statistics
+
+  private countSla(n: number, met: boolean): void {
+    this.slTotal[n]!++;
+    if (met) this.slMet[n]!++;
+    const k = Math.floor((this.now - this.warmup) / this.interval);
+    if (k >= 0 && k < this.points) {
+      this.seriesSlTotal[k]!++;
+      if (met) this.seriesSlMet[k]!++;
+    }
+  }
+
+  private advanceNode(n: number): void {
+    const t = Math.max(this.now, this.warmup);
+    const dt = t - this.nodeLast[n]!;
+    if (dt > 0) {
+      this.queueArea[n]! += this.queueLength[n]! * dt;
+      this.serviceArea[n]! += this.inService[n]! * dt;
+      this.nodeLast[n] = t;
+    }
+  }
+
+  private advanceTeam(team: number, time: number): void {
+    const t = Math.max(time, this.warmup);
+    const dt = t - this.teamLast[team]!;
+    if (dt > 0) {
+      const busy = this.busy[team]!;
+      const cap = this.capacity[team]!;
+      this.busyArea[team]! += busy * dt;
+      this.staffArea[team]! += Math.max(busy, cap) * dt;
+      this.teamLast[team] = t;
+    }
+  }
+
+  /** Records series point `sampleIndex` at time t (state after every event at t). */
+  private sample(t: number): void {
+    const k = this.sampleIndex++;
+    this.seriesBacklog[k] = this.open;
+    for (let n = 0; n < this.cm.nNodes; n++)
+      if (this.seriesQueue[n]!.length > 0) this.seriesQueue[n]![k] = this.queueLength[n]!;
+    for (let team = 0; team < this.cm.teams.length; team++) {
+      this.seriesStaffed[team]![k] = this.staffed[team]!;
+      if (k > 0) this.closeUtilizationInterval(team, k - 1, t);
+    }
+  }
+
+  private closeUtilizationInterval(team: number, k: number, t: number): void {
+    this.advanceTeam(team, t);
+    const staff = this.staffArea[team]! - this.lastStaffArea[team]!;
+    this.seriesUtilization[team]![k] = staff > 0 ? (this.busyArea[team]! - this.lastBusyArea[team]!) / staff : 0;
+    this.lastBusyArea[team] = this.busyArea[team]!;
+    this.lastStaffArea[team] = this.staffArea[team]!;
+  }
+
+  /** Brings every time average to the horizon and closes the open tickets' backlog time. */
+  private finish(): void {
+    const h = this.horizon;
+    this.now = h;
+    for (let n = 0; n < this.cm.nNodes; n++) this.advanceNode(n);
+    for (let team = 0; team < this.cm.teams.length; team++) {
+      if (this.points > 0) this.closeUtilizationInterval(team, this.points - 1, h);
+      else this.advanceTeam(team, h);
+    }
+    const openSlots = this.tickets.usedSlots();
+    for (const slot of openSlots) {
+      this.release(slot, h);
+      this.open++;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * What one replication reports: the raw figures of one run of the flow, before
+ * replications are combined into means and intervals. A plain object of numbers and typed
+ * arrays, so it crosses worker boundaries by structured clone. Arrays are indexed like the
+ * model: nodes by their position in `model.nodes`, teams in `model.teams`, edges in
+ * `model.edges`; a node figure that does not apply to its kind is NaN.
+ */
+import type { KpiName } from "./results";
+
+export interface ReplicationResult {
+  replication: number;
+  /** Events processed by the calendar. */
+  events: number;
+  /** Every scalar KPI of this replication (NaN where it has no denominator). */
+  kpis: Record<KpiName, number>;
+  /** Medians and 90th percentiles of the time KPIs (seconds). */
+  percentiles: { firstResponseP50: number; firstResponseP90: number; resolutionP50: number; resolutionP90: number };
+  /** Every ticket of the run, warm-up included: created = closed + lost + open. */
+  flow: { created: number; closed: number; lost: number; open: number };
+  nodes: {
+    entered: Float64Array;
+    served: Float64Array;
+    abandoned: Float64Array;
+    waitMean: Float64Array;
+    pWait: Float64Array;
+    serviceLevel: Float64Array;
+    queueMean: Float64Array;
+    inServiceMean: Float64Array;
+    queueTimeMean: Float64Array;
+  };
+  teams: { utilization: Float64Array; staffedHours: Float64Array; busyHours: Float64Array; cost: Float64Array };
+  edges: Float64Array;
+  series: {
+    backlog: Float64Array;
+    backlogPastSla: Float64Array;
+    arrivals: Float64Array;
+    /** NaN where nobody left an SLA queue in the interval. */
+    serviceLevel: Float64Array;
+    /** One array per node (empty for nodes that are not `work`). */
+    queue: Float64Array[];
+    staffed: Float64Array[];
+    utilization: Float64Array[];
+  };
+  /** Counts per bin of the shared log-bucket layout (histogram.ts). */
+  histograms: { firstResponseSeconds: Float64Array; resolutionSeconds: Float64Array };
+}

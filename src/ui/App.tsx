@@ -1,0 +1,229 @@
+/**
+ * The app shell: toolbar, palette, canvas, inspector, and the bottom dock (problems and
+ * results), around one FlowStore. Owns keyboard shortcuts, messages, the start screen and
+ * opening a share link.
+ */
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { autoLayout } from "./canvas/actions";
+import { FlowCanvas } from "./canvas/FlowCanvas";
+import { Palette } from "./canvas/Palette";
+import { ExportMenu } from "./export/ExportMenu";
+import { openShareFromHash } from "./export/share";
+import { StartScreen } from "./files/StartScreen";
+import { useFileActions } from "./files/useFileActions";
+import { Inspector } from "./inspector/Inspector";
+import { ResultsPanel } from "./results/ResultsPanel";
+import { RunControls } from "./results/RunControls";
+import { useShortcuts } from "./shell/shortcuts";
+import { Toasts } from "./shell/Toasts";
+import { notify } from "./shell/toasts";
+import { useDiagnostics } from "./shell/useDiagnostics";
+import { ValidationPanel } from "./shell/ValidationPanel";
+import { type FlowStore, useFlowState } from "./state/store";
+
+export function App({ store }: { store: FlowStore }) {
+  return (
+    <ReactFlowProvider>
+      <Shell store={store} />
+    </ReactFlowProvider>
+  );
+}
+
+type DockTab = "problems" | "results";
+
+/** The share link already opened in this page. */
+let shareOpened: string | undefined;
+
+function Shell({ store }: { store: FlowStore }) {
+  const model = useFlowState(store, (s) => s.model);
+  const readOnly = useFlowState(store, (s) => s.readOnly);
+  const dirty = useFlowState(store, (s) => s.dirty);
+  const fileName = useFlowState(store, (s) => s.fileName);
+  const lastRun = useFlowState(store, (s) => s.lastRun);
+  useFlowState(store, (s) => s.revision);
+  const flow = useReactFlow();
+  const files = useFileActions(store);
+  const diagnostics = useDiagnostics(model);
+  const [start, setStart] = useState(false);
+  const [tab, setTab] = useState<DockTab>("problems");
+  const [layingOut, setLayingOut] = useState(false);
+
+  const handlers = useMemo(() => ({ save: () => void files.save() }), [files]);
+  useShortcuts(store, handlers);
+
+  useEffect(() => {
+    if (lastRun) setTab("results");
+  }, [lastRun]);
+
+  // A share link opens read-only; a broken one leaves the current flow and says why.
+  useEffect(() => {
+    if (!location.hash.startsWith("#share=") || shareOpened === location.hash) return;
+    // Once per link: effects may run twice (React's strict mode), a message should not.
+    shareOpened = location.hash;
+    openShareFromHash(location.hash).then((result) => {
+      if (result.ok) store.load(result.model, { readOnly: true });
+      else notify({ kind: "error", title: `This share link could not be opened: ${result.message}` });
+    });
+  }, [store]);
+
+  const runLayout = useCallback(async () => {
+    setLayingOut(true);
+    try {
+      await autoLayout(store, flow);
+    } finally {
+      setLayingOut(false);
+    }
+  }, [store, flow]);
+
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return (
+    <div className="app">
+      <header className="toolbar" data-testid="toolbar">
+        <h1 className="brand">Flowcast</h1>
+        <span className="flow-name" data-testid="flow-name" title={fileName}>
+          {model.name}
+          {dirty ? (
+            <span className="dirty" title="Changed since last saved">
+              {" "}
+              •
+            </span>
+          ) : null}
+        </span>
+        <div className="toolbar-group">
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-start"
+            onClick={() => setStart(true)}
+            title="New flow, samples, recent flows"
+          >
+            New / samples
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-open"
+            onClick={files.pickFile}
+            title="Open a .json flow (or drop it on the canvas)"
+          >
+            Open…
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-save"
+            onClick={() => void files.save()}
+            title="Save as .json (Ctrl+S)"
+          >
+            Save
+          </button>
+        </div>
+        <div className="toolbar-group">
+          <button
+            type="button"
+            className="btn btn-icon"
+            data-testid="toolbar-undo"
+            disabled={readOnly || !store.canUndo()}
+            onClick={() => store.undo()}
+            title={`Undo ${store.undoLabel() ?? ""} (Ctrl+Z)`}
+            aria-label="Undo"
+          >
+            ↶
+          </button>
+          <button
+            type="button"
+            className="btn btn-icon"
+            data-testid="toolbar-redo"
+            disabled={readOnly || !store.canRedo()}
+            onClick={() => store.redo()}
+            title={`Redo ${store.redoLabel() ?? ""} (Ctrl+Shift+Z)`}
+            aria-label="Redo"
+          >
+            ↷
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-layout"
+            disabled={readOnly || layingOut}
+            onClick={() => void runLayout()}
+            title="Arrange the flow left to right, tiers as lanes"
+          >
+            {layingOut ? "Arranging…" : "Auto-layout"}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-fit"
+            onClick={() => flow.fitView({ padding: 0.12, duration: 300 })}
+            title="Zoom to fit"
+          >
+            Fit
+          </button>
+        </div>
+        <div className="toolbar-spacer" />
+        <div className="toolbar-group">
+          <RunControls store={store} />
+          <ExportMenu store={store} />
+        </div>
+      </header>
+      {readOnly ? (
+        <div className="readonly-banner" data-testid="readonly-banner">
+          Shared flow (read-only) —
+          <button
+            type="button"
+            className="btn btn-small btn-accent"
+            data-testid="make-copy"
+            onClick={() => {
+              history.replaceState(null, "", location.pathname + location.search);
+              store.load(store.getState().model, { readOnly: false, dirty: true });
+              notify({ kind: "info", title: "This copy is yours to edit." });
+            }}
+          >
+            Make a copy
+          </button>
+        </div>
+      ) : null}
+      <div className="workspace">
+        <Palette store={store} disabled={readOnly} />
+        <main className="centre">
+          <FlowCanvas store={store} diagnostics={diagnostics} onOpenFile={(file) => void files.openFile(file)} />
+          <section className="dock">
+            <div className="dock-tabs" role="tablist">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === "problems"}
+                className="dock-tab"
+                data-testid="dock-tab-problems"
+                onClick={() => setTab("problems")}
+              >
+                Problems {errors > 0 ? <span className="count count-error">{errors}</span> : null}
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === "results"}
+                className="dock-tab"
+                data-testid="dock-tab-results"
+                onClick={() => setTab("results")}
+              >
+                Results
+              </button>
+            </div>
+            <div className="dock-body" hidden={tab !== "problems"}>
+              <ValidationPanel store={store} diagnostics={diagnostics} />
+            </div>
+            <div className="dock-body" hidden={tab !== "results"}>
+              <ResultsPanel store={store} />
+            </div>
+          </section>
+        </main>
+        <Inspector store={store} />
+      </div>
+      {start ? <StartScreen files={files} onClose={() => setStart(false)} /> : null}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The canvas as a projection of the model: React Flow nodes and edges derived from the
+ * flowcast/v1 document (positions from `model.layout`), plus the lanes as background nodes.
+ * Nothing here is state: the canvas recomputes it when the model changes.
+ */
+import type { Edge as FlowEdge, Node as FlowNode } from "@xyflow/react";
+import type { Lane } from "../../layout/lanes";
+import { nodeSize } from "../../layout/nodeSize";
+import { DEFAULT_PORT, type Edge, type Model, type Node, type Severity } from "../../model";
+import type { Results } from "../../sim/results";
+import { edgeVolume, type NodeLoad, nodeLoad } from "../results/load";
+import type { Selection } from "../state/store";
+
+/** What a node component gets: the model node and the figures around it. */
+export type StepData = {
+  node: Node;
+  /** The work step's team name, "" when it names no known team. */
+  teamName?: string;
+  teamAgents?: number;
+  /** Worst diagnostic on this node. */
+  severity?: Severity;
+  /** Load from the last run (work steps only). */
+  load?: NodeLoad;
+};
+export type StepNode = FlowNode<StepData>;
+
+export type LaneData = { label: string; key: number };
+export type LaneNode = FlowNode<LaneData, "lane">;
+
+/** Position of a node that has none yet (px). */
+const UNPLACED = { x: 0, y: 0 };
+
+/** React Flow nodes for every step of `model`, selected and outlined as the editor says. */
+export function toFlowNodes(
+  model: Model,
+  options: { selection?: Selection; severities?: Map<string, Severity>; lastRun?: Results } = {},
+): StepNode[] {
+  const teams = new Map(model.teams.map((team) => [team.id, team]));
+  const selected = new Set(options.selection?.nodes ?? []);
+  return model.nodes.map((node, index) => {
+    const size = nodeSize(node);
+    const team = node.kind === "work" ? teams.get(node.team) : undefined;
+    const data: StepData = { node };
+    if (node.kind === "work") {
+      data.teamName = team ? team.name || team.id : "";
+      data.teamAgents = team?.agents;
+    }
+    const severity = options.severities?.get(node.id);
+    if (severity) data.severity = severity;
+    const load = options.lastRun ? safeLoad(options.lastRun, node.id) : undefined;
+    if (load) data.load = load;
+    return {
+      id: node.id,
+      type: node.kind,
+      position: model.layout[node.id] ?? { x: UNPLACED.x + index * 24, y: UNPLACED.y + index * 24 },
+      data,
+      width: size.width,
+      height: size.height,
+      selected: selected.has(node.id),
+    };
+  });
+}
+
+/** React Flow edges, labelled with their share where the port has one, sized by last run's volume. */
+export function toFlowEdges(model: Model, options: { selection?: Selection; lastRun?: Results } = {}): FlowEdge[] {
+  const byId = new Map(model.nodes.map((node) => [node.id, node]));
+  const selected = new Set(options.selection?.edges ?? []);
+  return model.edges.map((edge) => {
+    const from = byId.get(edge.from);
+    const share = from ? portShare(from, edge.port ?? DEFAULT_PORT) : undefined;
+    const volume = options.lastRun ? safeVolume(options.lastRun, edge.id) : undefined;
+    const flowEdge: FlowEdge = {
+      id: edge.id,
+      source: edge.from,
+      sourceHandle: edge.port ?? DEFAULT_PORT,
+      target: edge.to,
+      targetHandle: "in",
+      type: "smoothstep",
+      selected: selected.has(edge.id),
+      reconnectable: true,
+      data: { port: edge.port ?? DEFAULT_PORT },
+    };
+    if (share !== undefined) flowEdge.label = formatShare(share);
+    if (volume) flowEdge.style = { strokeWidth: volume.width };
+    return flowEdge;
+  });
+}
+
+/** Lanes as non-interactive background nodes drawn behind the steps. */
+export function toLaneNodes(lanes: Lane[]): LaneNode[] {
+  return lanes.map((lane) => ({
+    id: `lane:${lane.key}`,
+    type: "lane",
+    position: { x: lane.x, y: lane.y },
+    data: { label: lane.label, key: lane.key },
+    width: lane.width,
+    height: lane.height,
+    style: { width: lane.width, height: lane.height },
+    zIndex: -1,
+    selectable: false,
+    draggable: false,
+    connectable: false,
+    focusable: false,
+    deletable: false,
+  }));
+}
+
+/**
+ * The share of contacts leaving `node` by `port`, where the model states one: outcome shares
+ * of work and follow-up steps, a route's split, a self-service's deflection. Undefined
+ * otherwise (a single `out`, rule ports, per-type deflection).
+ */
+export function portShare(node: Node, port: string): number | undefined {
+  switch (node.kind) {
+    case "work":
+    case "followUp":
+      return node.outcomes[port];
+    case "route":
+      return node.split?.[port];
+    case "selfService":
+      if (typeof node.deflection !== "number") return undefined;
+      return port === "resolved" ? node.deflection : port === "contact" ? 1 - node.deflection : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** "72%" (whole percent, one decimal under 10%). */
+export function formatShare(share: number): string {
+  const percent = share * 100;
+  return `${percent < 10 && percent > 0 && !Number.isInteger(percent) ? percent.toFixed(1) : Math.round(percent)}%`;
+}
+
+/** Edge for a port, as the model writes it. */
+export function modelEdgeOf(model: Model, id: string): Edge | undefined {
+  return model.edges.find((edge) => edge.id === id);
+}
+
+// helpers
+
+function safeLoad(results: Results, nodeId: string): NodeLoad | undefined {
+  try {
+    return nodeLoad(results, nodeId);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeVolume(results: Results, edgeId: string) {
+  try {
+    return edgeVolume(results, edgeId);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * The form of a `route` node: either ordered rules (first match wins; each rule tests
+ * contact type, channel, priority, customer tier, attempts and attribute ranges, and names
+ * its port) or a probabilistic split, with a toggle between the two.
+ */
+import type { Condition } from "../../model";
+import { CHANNELS, PRIORITIES } from "../../model";
+import { formatNumber, Row, SelectInput, TextInput } from "./fields";
+import type { NodeFormProps } from "./nodeEdit";
+import {
+  addRule,
+  checkNewId,
+  freshName,
+  moveItem,
+  removeRule,
+  renameOutcome,
+  setRouteMode,
+  setRuleCondition,
+  setRulePort,
+} from "./ops";
+import { SharesEditor } from "./SharesEditor";
+
+/** Route node form. */
+export function RouteForm(props: NodeFormProps<"route">) {
+  const { node, edit, disabled } = props;
+  const mode = node.split ? "split" : "rules";
+  return (
+    <>
+      <SelectInput
+        label="Routing"
+        testId="routeMode"
+        value={mode}
+        options={[
+          ["rules", "Rules (first match wins)"],
+          ["split", "Split by shares"],
+        ]}
+        disabled={disabled}
+        onChange={(v) => edit("Change routing", "routeMode", (_, m) => setRouteMode(m, node.id, v))}
+      />
+      {node.split ? (
+        <SharesEditor
+          label="Split"
+          testId="split"
+          shares={node.split}
+          disabled={disabled}
+          onCommit={(s) =>
+            edit("Change split", "split", (n) => {
+              n.split = s;
+            })
+          }
+          onAdd={() =>
+            edit("Add split port", "split-add", (n) => {
+              if (n.split) n.split[freshName("port", Object.keys(n.split))] = 0;
+            })
+          }
+          onRemove={(p) =>
+            edit("Remove split port", "split-remove", (n, m) => {
+              if (n.split) delete n.split[p];
+              m.edges = m.edges.filter((e) => !(e.from === n.id && (e.port ?? "out") === p));
+            })
+          }
+          onRename={(from, to) => {
+            const problem = checkNewId(to, Object.keys(node.split ?? {}), from)?.replace(/^Id/, "Name");
+            if (problem) return problem;
+            edit("Rename split port", "split-rename", (_, m) => renameOutcome(m, node.id, from, to));
+            return undefined;
+          }}
+        />
+      ) : (
+        <RulesEditor {...props} />
+      )}
+    </>
+  );
+}
+
+// helpers
+
+function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
+  const rules = node.rules ?? [];
+  const attributeNames = [...new Set(model.contactTypes.flatMap((c) => Object.keys(c.attributes ?? {})))];
+  return (
+    <div className="insp-rules" data-testid="inspector-rules">
+      {rules.map((rule, i) => {
+        const set = <K extends keyof Condition>(key: K, value: Condition[K] | undefined) => {
+          // One value is written as itself, several as a list, as a person would write the file.
+          if (Array.isArray(value) && value.length === 1) value = value[0] as Condition[K];
+          edit("Change rule", `rule${i}-${key}`, (_, m) => setRuleCondition(m, node.id, i, key, value));
+        };
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rules are ordered, identified by position
+          <fieldset key={i} className="insp-rule" data-testid={`inspector-rule${i}`}>
+            <legend>
+              Rule {i + 1}
+              <span className="insp-rule-tools">
+                <button
+                  type="button"
+                  className="insp-icon"
+                  aria-label={`Move rule ${i + 1} up`}
+                  disabled={disabled || i === 0}
+                  onClick={() => edit("Move rule", "rules-move", (n) => moveItem(n.rules ?? [], i, i - 1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="insp-icon"
+                  aria-label={`Move rule ${i + 1} down`}
+                  disabled={disabled || i === rules.length - 1}
+                  onClick={() => edit("Move rule", "rules-move", (n) => moveItem(n.rules ?? [], i, i + 1))}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="insp-icon"
+                  aria-label={`Remove rule ${i + 1}`}
+                  data-testid={`inspector-rule${i}-remove`}
+                  disabled={disabled}
+                  onClick={() => edit("Remove rule", "rules-remove", (_, m) => removeRule(m, node.id, i))}
+                >
+                  ×
+                </button>
+              </span>
+            </legend>
+            <Choices
+              label="Contact type"
+              testId={`rule${i}-contactType`}
+              options={model.contactTypes.map((c) => [c.id, c.name || c.id] as const)}
+              value={rule.if.contactType}
+              disabled={disabled}
+              onChange={(v) => set("contactType", v)}
+            />
+            <Choices
+              label="Channel"
+              testId={`rule${i}-channel`}
+              options={CHANNELS.map((c) => [c, c] as const)}
+              value={rule.if.channel}
+              disabled={disabled}
+              onChange={(v) => set("channel", v)}
+            />
+            <Choices
+              label="Priority"
+              testId={`rule${i}-priority`}
+              options={PRIORITIES.map((c) => [c, c] as const)}
+              value={rule.if.priority}
+              disabled={disabled}
+              onChange={(v) => set("priority", v)}
+            />
+            <TextInput
+              label="Customer tier"
+              testId={`rule${i}-customerTier`}
+              placeholder="any (e.g. gold, platinum)"
+              value={toList(rule.if.customerTier).join(", ")}
+              disabled={disabled}
+              onCommit={(t) => set("customerTier", splitList(t))}
+            />
+            <TextInput
+              label="Attempts ≥"
+              testId={`rule${i}-attempts`}
+              placeholder="any"
+              value={rule.if.attempts?.gte !== undefined ? formatNumber(rule.if.attempts.gte) : ""}
+              disabled={disabled}
+              validate={(t) => optionalNumber(t).message}
+              onCommit={(t) => {
+                const v = optionalNumber(t).value;
+                set("attempts", v === undefined ? undefined : { ...rule.if.attempts, gte: v });
+              }}
+            />
+            {Object.entries(rule.if.attributes ?? {}).map(([name, range]) => (
+              <div className="insp-range" key={name}>
+                <span className="insp-range-name">{name}</span>
+                <TextInput
+                  label=">"
+                  testId={`rule${i}-attr-${name}-gt`}
+                  placeholder="—"
+                  value={range.gt !== undefined ? formatNumber(range.gt) : ""}
+                  disabled={disabled}
+                  validate={(t) => optionalNumber(t).message}
+                  onCommit={(t) =>
+                    set("attributes", {
+                      ...rule.if.attributes,
+                      [name]: withBound(range, "gt", optionalNumber(t).value),
+                    })
+                  }
+                />
+                <TextInput
+                  label="<"
+                  testId={`rule${i}-attr-${name}-lt`}
+                  placeholder="—"
+                  value={range.lt !== undefined ? formatNumber(range.lt) : ""}
+                  disabled={disabled}
+                  validate={(t) => optionalNumber(t).message}
+                  onCommit={(t) =>
+                    set("attributes", {
+                      ...rule.if.attributes,
+                      [name]: withBound(range, "lt", optionalNumber(t).value),
+                    })
+                  }
+                />
+                <button
+                  type="button"
+                  className="insp-icon"
+                  aria-label={`Remove test on ${name}`}
+                  disabled={disabled}
+                  onClick={() => {
+                    const { [name]: _, ...rest } = rule.if.attributes ?? {};
+                    set("attributes", Object.keys(rest).length ? rest : undefined);
+                  }}
+                >
+                  ×
+                </button>
+              </div>
+            ))}
+            {attributeNames.some((a) => !(a in (rule.if.attributes ?? {}))) ? (
+              <Row label="Attribute">
+                <select
+                  aria-label="Test an attribute"
+                  data-testid={`inspector-rule${i}-attr-add`}
+                  value=""
+                  disabled={disabled}
+                  onChange={(e) => e.target.value && set("attributes", { ...rule.if.attributes, [e.target.value]: {} })}
+                >
+                  <option value="">Test an attribute…</option>
+                  {attributeNames
+                    .filter((a) => !(a in (rule.if.attributes ?? {})))
+                    .map((a) => (
+                      <option key={a} value={a}>
+                        {a}
+                      </option>
+                    ))}
+                </select>
+              </Row>
+            ) : null}
+            <TextInput
+              label="Leaves by port"
+              testId={`rule${i}-port`}
+              value={rule.port}
+              disabled={disabled}
+              validate={(t) => checkNewId(t, [])?.replace(/^Id/, "Port")}
+              onCommit={(t) => edit("Change rule port", `rule${i}-port`, (_, m) => setRulePort(m, node.id, i, t))}
+            />
+          </fieldset>
+        );
+      })}
+      <p className="insp-hint">Contacts no rule matches leave by “otherwise”.</p>
+      <button
+        type="button"
+        className="insp-small"
+        data-testid="inspector-rules-add"
+        disabled={disabled}
+        onClick={() => edit("Add rule", "rules-add", (_, m) => addRule(m, node.id))}
+      >
+        Add rule
+      </button>
+    </div>
+  );
+}
+
+/** Toggle buttons for a set of allowed values; none pressed means "any". */
+function Choices({
+  label,
+  testId,
+  options,
+  value,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  testId: string;
+  options: readonly (readonly [string, string])[];
+  value: string | string[] | undefined;
+  onChange: (value: string[]) => void;
+  disabled?: boolean;
+}) {
+  const chosen = toList(value);
+  if (options.length === 0) return null;
+  return (
+    <Row label={label}>
+      <fieldset className="insp-chips" aria-label={label}>
+        {options.map(([v, text]) => {
+          const on = chosen.includes(v);
+          return (
+            <button
+              type="button"
+              key={v}
+              className="insp-chip"
+              aria-pressed={on}
+              data-testid={`inspector-${testId}-${v}`}
+              disabled={disabled}
+              onClick={() =>
+                onChange(
+                  on
+                    ? chosen.filter((c) => c !== v)
+                    : options.map(([o]) => o).filter((o) => o === v || chosen.includes(o)),
+                )
+              }
+            >
+              {text}
+            </button>
+          );
+        })}
+        {chosen.length === 0 ? <span className="insp-hint">any</span> : null}
+      </fieldset>
+    </Row>
+  );
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function splitList(text: string): string[] | undefined {
+  const items = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+function optionalNumber(text: string): { value?: number; message?: string } {
+  if (text.trim() === "") return {};
+  const value = Number(text.trim());
+  return Number.isFinite(value) ? { value } : { message: `"${text}" is not a number` };
+}
+
+function withBound(range: Condition["attempts"] & object, key: "gt" | "lt", value: number | undefined) {
+  const next = { ...range };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}

@@ -1,0 +1,287 @@
+/**
+ * Forms of the node kinds with few fields: self-service, escalate, follow-up, delay, end.
+ */
+import { DistributionEditor } from "./DistributionEditor";
+import { CheckInput, NumberInput, SelectInput, TextInput } from "./fields";
+import type { NodeFormProps } from "./nodeEdit";
+import { OutcomesEditor } from "./OutcomesEditor";
+
+/** Self-service: deflection (one share or one per contact type) and duration. */
+export function SelfServiceForm({ node, model, edit, disabled }: NodeFormProps<"selfService">) {
+  const perType = typeof node.deflection === "object";
+  return (
+    <>
+      <SelectInput
+        label="Deflection"
+        testId="deflection-mode"
+        value={perType ? "perType" : "one"}
+        options={[
+          ["one", "One share for all"],
+          ["perType", "Per contact type"],
+        ]}
+        disabled={disabled || (!perType && model.contactTypes.length === 0)}
+        onChange={(v) =>
+          edit("Change deflection", "deflection-mode", (n) => {
+            const current = n.deflection;
+            if (v === "perType" && typeof current === "number") {
+              n.deflection = Object.fromEntries(model.contactTypes.map((c) => [c.id, current]));
+            } else if (v === "one" && typeof current === "object") {
+              const values = Object.values(current);
+              n.deflection = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+            }
+          })
+        }
+      />
+      {typeof node.deflection === "number" ? (
+        <NumberInput
+          label="Share resolved here"
+          testId="deflection"
+          value={node.deflection}
+          min={0}
+          max={1}
+          disabled={disabled}
+          onCommit={(v) =>
+            edit("Change deflection", "deflection", (n) => {
+              n.deflection = v;
+            })
+          }
+        />
+      ) : (
+        <fieldset className="insp-group" data-testid="inspector-deflection">
+          <legend>Share resolved here, per contact type</legend>
+          {model.contactTypes.map((c) => (
+            <NumberInput
+              key={c.id}
+              label={c.name || c.id}
+              testId={`deflection-${c.id}`}
+              value={(node.deflection as Record<string, number>)[c.id] ?? 0}
+              min={0}
+              max={1}
+              disabled={disabled}
+              onCommit={(v) =>
+                edit("Change deflection", `deflection-${c.id}`, (n) => {
+                  if (typeof n.deflection === "object") n.deflection[c.id] = v;
+                })
+              }
+            />
+          ))}
+        </fieldset>
+      )}
+      <DistributionEditor
+        label="Time spent"
+        testId="duration"
+        duration
+        value={node.duration}
+        disabled={disabled}
+        onCommit={(d) =>
+          edit("Change duration", "duration", (n) => {
+            n.duration = d;
+          })
+        }
+      />
+    </>
+  );
+}
+
+/** Escalate: hand-off mode, note and re-explain times, checklist. */
+export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">) {
+  const checklist = node.checklist ?? [];
+  return (
+    <>
+      <SelectInput
+        label="Hand-off"
+        testId="handoff"
+        value={node.handoff}
+        options={[
+          ["structured", "Structured (context note)"],
+          ["none", "None (customer re-explains)"],
+        ]}
+        disabled={disabled}
+        onChange={(v) =>
+          edit("Change hand-off", "handoff", (n) => {
+            n.handoff = v;
+          })
+        }
+      />
+      {node.handoff === "structured" ? (
+        <DistributionEditor
+          label="Note time"
+          testId="noteTime"
+          duration
+          value={node.noteTime}
+          disabled={disabled}
+          onCommit={(d) =>
+            edit("Change note time", "noteTime", (n) => {
+              n.noteTime = d;
+            })
+          }
+        />
+      ) : (
+        <DistributionEditor
+          label="Re-explain time"
+          testId="reexplainTime"
+          duration
+          value={node.reexplainTime}
+          disabled={disabled}
+          onCommit={(d) =>
+            edit("Change re-explain time", "reexplainTime", (n) => {
+              n.reexplainTime = d;
+            })
+          }
+        />
+      )}
+      <fieldset className="insp-list" data-testid="inspector-checklist">
+        <legend>Hand-off checklist</legend>
+        {checklist.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: checklist items are identified by position
+          <div className="insp-item-inline" key={i}>
+            <TextInput
+              label={`Item ${i + 1}`}
+              testId={`checklist${i}`}
+              value={item}
+              disabled={disabled}
+              onCommit={(t) =>
+                edit("Edit checklist", `checklist${i}`, (n) => {
+                  n.checklist![i] = t;
+                })
+              }
+            />
+            <button
+              type="button"
+              className="insp-icon"
+              aria-label={`Remove item ${i + 1}`}
+              disabled={disabled}
+              onClick={() =>
+                edit("Remove checklist item", "checklist", (n) => {
+                  n.checklist?.splice(i, 1);
+                  if (n.checklist?.length === 0) delete n.checklist;
+                })
+              }
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="insp-small"
+          data-testid="inspector-checklist-add"
+          disabled={disabled}
+          onClick={() =>
+            edit("Add checklist item", "checklist", (n) => {
+              n.checklist ??= [];
+              n.checklist.push("");
+            })
+          }
+        >
+          Add item
+        </button>
+      </fieldset>
+    </>
+  );
+}
+
+/** Follow-up: wait and outcomes. */
+export function FollowUpForm(props: NodeFormProps<"followUp">) {
+  const { node, edit, disabled } = props;
+  return (
+    <>
+      <DistributionEditor
+        label="Wait"
+        testId="wait"
+        duration
+        value={node.wait}
+        disabled={disabled}
+        onCommit={(d) =>
+          edit("Change wait", "wait", (n) => {
+            n.wait = d;
+          })
+        }
+      />
+      <OutcomesEditor {...props} />
+    </>
+  );
+}
+
+/** Delay: duration. */
+export function DelayForm({ node, edit, disabled }: NodeFormProps<"delay">) {
+  return (
+    <DistributionEditor
+      label="Duration"
+      testId="duration"
+      duration
+      value={node.duration}
+      disabled={disabled}
+      onCommit={(d) =>
+        edit("Change duration", "duration", (n) => {
+          n.duration = d;
+        })
+      }
+    />
+  );
+}
+
+/** End: status and CSAT survey. */
+export function EndForm({ node, edit, disabled }: NodeFormProps<"end">) {
+  return (
+    <>
+      <SelectInput
+        label="Status"
+        testId="status"
+        value={node.status}
+        options={[
+          ["resolved", "Resolved"],
+          ["unresolved", "Unresolved"],
+        ]}
+        disabled={disabled}
+        onChange={(v) =>
+          edit("Change status", "status", (n) => {
+            n.status = v;
+          })
+        }
+      />
+      <CheckInput
+        label="CSAT survey"
+        testId="csat-on"
+        checked={!!node.csat}
+        disabled={disabled}
+        onChange={(on) =>
+          edit("Toggle CSAT", "csat-on", (n) => {
+            if (on) n.csat = { responseRate: 0.2, base: 0.9 };
+            else delete n.csat;
+          })
+        }
+      />
+      {node.csat ? (
+        <>
+          <NumberInput
+            label="Response rate"
+            testId="csat-responseRate"
+            value={node.csat.responseRate}
+            min={0}
+            max={1}
+            disabled={disabled}
+            onCommit={(v) =>
+              edit("Change CSAT", "csat-responseRate", (n) => {
+                n.csat!.responseRate = v;
+              })
+            }
+          />
+          <NumberInput
+            label="Base satisfaction"
+            testId="csat-base"
+            value={node.csat.base}
+            min={0}
+            max={1}
+            disabled={disabled}
+            onCommit={(v) =>
+              edit("Change CSAT", "csat-base", (n) => {
+                n.csat!.base = v;
+              })
+            }
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * The teams of the flow: a list (one open at a time, remembered as `selection.team`) with
+ * each team's name, id (renaming it follows into work steps and scenarios), tier, agents,
+ * concurrency, cost and weekly schedule.
+ */
+import type { Model, Team } from "../../model";
+import type { FlowStore } from "../state/store";
+import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
+import { NumberInput, TextInput } from "./fields";
+import { addTeam, checkNewId, removeTeam, renameTeamId } from "./ops";
+import { ScheduleEditor } from "./ScheduleEditor";
+
+/** Teams panel. */
+export function TeamsPanel({
+  store,
+  model,
+  open,
+  disabled,
+}: {
+  store: FlowStore;
+  model: Model;
+  open?: string;
+  disabled: boolean;
+}) {
+  return (
+    <div className="insp-panel" data-testid="inspector-teams">
+      {model.teams.map((team, i) => {
+        const users = model.nodes.filter((n) => n.kind === "work" && n.team === team.id).length;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: position keeps the form mounted while its id is typed
+          <div key={i} className="insp-card">
+            <button
+              type="button"
+              className="insp-card-head"
+              aria-expanded={open === team.id}
+              data-testid={`inspector-team-${team.id}`}
+              onClick={() => store.select({ team: open === team.id ? undefined : team.id })}
+            >
+              <span>{team.name || team.id}</span>
+              <span className="insp-hint">
+                L{team.tier} · {team.agents} agents · {users} step{users === 1 ? "" : "s"}
+              </span>
+            </button>
+            {open === team.id ? <TeamForm store={store} model={model} team={team} disabled={disabled} /> : null}
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="insp-small"
+        data-testid="inspector-team-add"
+        disabled={disabled}
+        onClick={() => {
+          let id = "";
+          store.edit("Add team", (d) => {
+            id = addTeam(d);
+          });
+          if (id) store.select({ team: id });
+        }}
+      >
+        Add team
+      </button>
+    </div>
+  );
+}
+
+// helpers
+
+function TeamForm({ store, model, team, disabled }: { store: FlowStore; model: Model; team: Team; disabled: boolean }) {
+  const edit = (label: string, field: string, recipe: (t: Team) => void) =>
+    store.edit(
+      label,
+      (d) => {
+        const t = d.teams.find((x) => x.id === team.id);
+        if (t) recipe(t);
+      },
+      { coalesce: `team:${team.id}:${field}` },
+    );
+  const used = model.nodes.some((n) => n.kind === "work" && n.team === team.id);
+  return (
+    <div className="insp-card-body">
+      <DiagnosticList diagnostics={diagnosticsOf(model, (d) => d.teamId === team.id)} />
+      <TextInput
+        label="Name"
+        testId="team-name"
+        value={team.name}
+        disabled={disabled}
+        onCommit={(t) =>
+          edit("Rename team", "name", (x) => {
+            x.name = t;
+          })
+        }
+      />
+      <TextInput
+        label="Id"
+        testId="team-id"
+        value={team.id}
+        disabled={disabled}
+        validate={(t) =>
+          checkNewId(
+            t,
+            model.teams.map((x) => x.id),
+            team.id,
+          )
+        }
+        onCommit={(t) => {
+          store.edit("Change team id", (d) => renameTeamId(d, team.id, t), { coalesce: `team-id:${team.id}` });
+          store.select({ team: t });
+        }}
+      />
+      <NumberInput
+        label="Tier (L1, L2…)"
+        testId="tier"
+        value={team.tier}
+        min={1}
+        integer
+        disabled={disabled}
+        onCommit={(v) =>
+          edit("Change tier", "tier", (x) => {
+            x.tier = v;
+          })
+        }
+      />
+      <NumberInput
+        label="Agents"
+        testId="agents"
+        value={team.agents}
+        min={0}
+        integer
+        disabled={disabled}
+        hint={team.schedule ? "headcount; staffing follows the schedule" : undefined}
+        onCommit={(v) =>
+          edit("Change agents", "agents", (x) => {
+            x.agents = v;
+          })
+        }
+      />
+      <NumberInput
+        label="Contacts per agent"
+        testId="concurrency"
+        value={team.concurrency}
+        min={1}
+        integer
+        disabled={disabled}
+        onCommit={(v) =>
+          edit("Change concurrency", "concurrency", (x) => {
+            x.concurrency = v;
+          })
+        }
+      />
+      <NumberInput
+        label="Cost per hour"
+        testId="costPerHour"
+        value={team.costPerHour}
+        min={0}
+        disabled={disabled}
+        onCommit={(v) =>
+          edit("Change cost", "costPerHour", (x) => {
+            x.costPerHour = v;
+          })
+        }
+      />
+      <ScheduleEditor store={store} team={team} disabled={disabled} />
+      <button
+        type="button"
+        className="insp-small insp-danger"
+        data-testid="inspector-team-remove"
+        disabled={disabled}
+        title={used ? "Steps still use this team; they will be flagged until you pick another team" : undefined}
+        onClick={() => store.edit("Remove team", (d) => removeTeam(d, team.id))}
+      >
+        Remove team
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The inspector's small form controls: a labelled row, text, number, select and checkbox
+ * inputs. Each carries `data-testid="inspector-<field>"` and a visible label; number inputs
+ * keep invalid text locally and never send NaN to the model.
+ */
+import { type ReactNode, useId } from "react";
+import { type Parsed, useDraftText } from "./useDraftText";
+
+export interface FieldProps {
+  label: string;
+  /** The field part of `data-testid="inspector-<testId>"`. */
+  testId: string;
+  disabled?: boolean;
+}
+
+/** A labelled row: label on the left, the control and any message under it on the right. */
+export function Row({
+  label,
+  htmlFor,
+  children,
+  hint,
+  error,
+}: {
+  label: string;
+  htmlFor?: string;
+  children: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}) {
+  return (
+    <div className="insp-row">
+      <label className="insp-label" htmlFor={htmlFor}>
+        {label}
+      </label>
+      <div className="insp-control">
+        {children}
+        {error ? (
+          <div className="insp-error" role="alert">
+            {error}
+          </div>
+        ) : hint ? (
+          <div className="insp-hint">{hint}</div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A free-text field; `validate` returns a message to reject the text (e.g. a duplicate id). */
+export function TextInput({
+  label,
+  testId,
+  value,
+  onCommit,
+  validate,
+  disabled,
+  multiline,
+  placeholder,
+}: FieldProps & {
+  value: string;
+  onCommit: (value: string) => void;
+  validate?: (text: string) => string | undefined;
+  multiline?: boolean;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const draft = useDraftText<string>(
+    value,
+    (v) => v,
+    (text) => {
+      const message = validate?.(text);
+      return message ? { ok: false, message } : { ok: true, value: text };
+    },
+    onCommit,
+  );
+  const common = {
+    id,
+    "data-testid": `inspector-${testId}`,
+    value: draft.text,
+    disabled,
+    placeholder,
+    "aria-invalid": draft.error ? true : undefined,
+    onBlur: draft.onBlur,
+  };
+  return (
+    <Row label={label} htmlFor={id} error={draft.error}>
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => draft.onChange(e.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => draft.onChange(e.target.value)} />
+      )}
+    </Row>
+  );
+}
+
+export interface NumberRules {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+/** Parses a number typed by a person, with bounds; never NaN. */
+export function parseNumberText(text: string, rules: NumberRules = {}): Parsed<number> {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "") return { ok: false, message: "Enter a number" };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return { ok: false, message: `"${text}" is not a number` };
+  if (rules.integer && !Number.isInteger(value)) return { ok: false, message: "Must be a whole number" };
+  if (rules.min !== undefined && value < rules.min) return { ok: false, message: `Must be at least ${rules.min}` };
+  if (rules.max !== undefined && value > rules.max) return { ok: false, message: `Must be at most ${rules.max}` };
+  return { ok: true, value };
+}
+
+/** A number field that accepts only finite numbers within `rules`. */
+export function NumberInput({
+  label,
+  testId,
+  value,
+  onCommit,
+  disabled,
+  hint,
+  ...rules
+}: FieldProps & NumberRules & { value: number; onCommit: (value: number) => void; hint?: ReactNode }) {
+  const id = useId();
+  const draft = useDraftText<number>(value, formatNumber, (t) => parseNumberText(t, rules), onCommit);
+  return (
+    <Row label={label} htmlFor={id} error={draft.error} hint={hint}>
+      <input
+        id={id}
+        data-testid={`inspector-${testId}`}
+        type="text"
+        inputMode="decimal"
+        className="insp-number"
+        value={draft.text}
+        disabled={disabled}
+        aria-invalid={draft.error ? true : undefined}
+        onChange={(e) => draft.onChange(e.target.value)}
+        onBlur={draft.onBlur}
+      />
+    </Row>
+  );
+}
+
+/** A select; `options` are [value, text] pairs. */
+export function SelectInput<T extends string>({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+  disabled,
+}: FieldProps & { value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void }) {
+  const id = useId();
+  return (
+    <Row label={label} htmlFor={id}>
+      <select
+        id={id}
+        data-testid={`inspector-${testId}`}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Row>
+  );
+}
+
+/** A checkbox with its label. */
+export function CheckInput({
+  label,
+  testId,
+  checked,
+  onChange,
+  disabled,
+}: FieldProps & { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="insp-check">
+      <input
+        type="checkbox"
+        data-testid={`inspector-${testId}`}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** A number shown without float noise (0.30000000000000004 -> 0.3). */
+export function formatNumber(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : "";
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { formatDurationText, parseDurationText } from "./DurationInput";
+import { formatNumber, parseNumberText } from "./fields";
+
+describe("parseDurationText", () => {
+  it.each([
+    ["6m", 360],
+    ["90s", 90],
+    ["2h", 7200],
+    ["1.5h", 5400],
+    ["45", 45],
+    [" 7m ", 420],
+  ])("reads %s as %d s", (text, seconds) => {
+    expect(parseDurationText(text)).toEqual({ ok: true, value: seconds });
+  });
+
+  it.each(["", "7 minutes", "m", "-3m", "1e3"])("rejects %j with a message", (text) => {
+    const result = parseDurationText(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message.length).toBeGreaterThan(5);
+  });
+
+  it("writes seconds back as a person types them", () => {
+    expect(formatDurationText(420)).toBe("7m");
+    expect(formatDurationText(5400)).toBe("90m");
+    expect(formatDurationText(20)).toBe("20s");
+  });
+});
+
+describe("parseNumberText", () => {
+  it("accepts numbers in bounds and never returns NaN", () => {
+    expect(parseNumberText("0.25", { min: 0, max: 1 })).toEqual({ ok: true, value: 0.25 });
+    expect(parseNumberText("0,5")).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumberText("abc")).toEqual({ ok: false, message: '"abc" is not a number' });
+    expect(parseNumberText("")).toEqual({ ok: false, message: "Enter a number" });
+    expect(parseNumberText("1.5", { integer: true })).toEqual({ ok: false, message: "Must be a whole number" });
+    expect(parseNumberText("2", { max: 1 })).toEqual({ ok: false, message: "Must be at most 1" });
+    expect(parseNumberText("Infinity").ok).toBe(false);
+  });
+
+  it("formats without float noise", () => {
+    expect(formatNumber(0.1 + 0.2)).toBe("0.3");
+  });
+});

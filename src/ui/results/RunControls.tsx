@@ -1,0 +1,177 @@
+/**
+ * The toolbar's Run button with its settings (horizon, replications, seed, scenario), a
+ * progress bar with elapsed time and Cancel. A flow with validation errors cannot run: the
+ * button is disabled and the first problems are shown. All simulation work happens in Web
+ * Workers (runSession.ts), so the page stays responsive.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { hasErrors, validateModel } from "../../model";
+import { type FlowStore, useFlowState } from "../state/store";
+import { type RunSession, runSessionOf, useRunState } from "./runSession";
+import "./results.css";
+
+/** Problems shown next to a disabled Run button. */
+const PROBLEMS_SHOWN = 2;
+
+/** Run button, settings, progress and Cancel for the flow in `store`. */
+export function RunControls({ store }: { store: FlowStore }) {
+  const session = runSessionOf(store);
+  const model = useFlowState(store, (s) => s.model);
+  const state = useRunState(session, (s) => s);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const problems = useMemo(() => {
+    const diagnostics = validateModel(model);
+    return hasErrors(diagnostics) ? diagnostics.filter((d) => d.severity === "error") : [];
+  }, [model]);
+  const running = state.status === "running";
+  const blocked = problems.length > 0;
+  const reason = blocked
+    ? `The flow cannot run yet: ${problems
+        .slice(0, PROBLEMS_SHOWN)
+        .map((p) => p.message)
+        .join(" · ")}${problems.length > PROBLEMS_SHOWN ? ` (+${problems.length - PROBLEMS_SHOWN} more)` : ""}`
+    : "Simulate the flow (in the background)";
+  return (
+    <div className="run-controls">
+      <button
+        type="button"
+        className="run-primary"
+        data-testid="run-button"
+        disabled={blocked || running}
+        title={reason}
+        onClick={() => {
+          setSettingsOpen(false);
+          void session.run();
+        }}
+      >
+        ▶ Run
+      </button>
+      <button
+        type="button"
+        data-testid="run-settings-button"
+        aria-expanded={settingsOpen}
+        disabled={running}
+        onClick={() => setSettingsOpen((o) => !o)}
+        title="Horizon, replications, seed and scenario"
+      >
+        ⚙ {describeSettings(session, model.clock.horizon)}
+      </button>
+      {settingsOpen && <RunSettingsPopover session={session} store={store} />}
+      {blocked && (
+        <span className="run-blocked" data-testid="run-blocked" title={problems.map((p) => p.message).join("\n")}>
+          {reason}
+        </span>
+      )}
+      {running && <RunProgress session={session} />}
+      {!running && state.status !== "idle" && (
+        <span
+          className={`run-status ${state.status === "failed" ? "failed" : ""}`}
+          data-testid="run-status"
+          title={state.message}
+        >
+          {state.status === "done" && `Done in ${seconds(state.elapsedMs)}`}
+          {state.status === "cancelled" && "Cancelled"}
+          {state.status === "failed" && `Run failed: ${state.message ?? ""}`}
+        </span>
+      )}
+    </div>
+  );
+}
+
+// helpers
+
+function RunProgress({ session }: { session: RunSession }) {
+  const { done, total, startedAt } = useRunState(session, (s) => s);
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <>
+      <progress data-testid="run-progress" value={done} max={total} aria-label="Simulation progress" />
+      <span className="run-status" data-testid="run-elapsed">
+        {done}/{total} replications · {seconds(now - startedAt)}
+      </span>
+      <button type="button" data-testid="run-cancel" onClick={() => session.cancel()}>
+        Cancel
+      </button>
+    </>
+  );
+}
+
+function RunSettingsPopover({ session, store }: { session: RunSession; store: FlowStore }) {
+  const settings = useRunState(session, (s) => s.settings);
+  const model = useFlowState(store, (s) => s.model);
+  const horizonDays = (settings.horizonSeconds ?? model.clock.horizon) / 86400;
+  return (
+    <div className="run-settings" data-testid="run-settings" role="dialog" aria-label="Run settings">
+      <label htmlFor="run-horizon">Horizon (days)</label>
+      <input
+        id="run-horizon"
+        data-testid="run-horizon"
+        type="number"
+        min={1}
+        step={1}
+        value={round(horizonDays)}
+        onChange={(e) => {
+          const days = Number(e.target.value);
+          if (days > 0) session.setSettings({ horizonSeconds: days * 86400 });
+        }}
+      />
+      <label htmlFor="run-replications">Replications</label>
+      <input
+        id="run-replications"
+        data-testid="run-replications"
+        type="number"
+        min={1}
+        max={200}
+        step={1}
+        value={settings.replications}
+        onChange={(e) => {
+          const n = Math.round(Number(e.target.value));
+          if (n >= 1) session.setSettings({ replications: n });
+        }}
+      />
+      <label htmlFor="run-seed">Seed</label>
+      <input
+        id="run-seed"
+        data-testid="run-seed"
+        type="number"
+        step={1}
+        value={settings.seed}
+        onChange={(e) => {
+          const seed = Number(e.target.value);
+          if (Number.isInteger(seed)) session.setSettings({ seed });
+        }}
+      />
+      <label htmlFor="run-scenario">Scenario</label>
+      <select
+        id="run-scenario"
+        data-testid="run-scenario"
+        value={settings.scenario ?? ""}
+        onChange={(e) => session.setSettings({ scenario: e.target.value || undefined })}
+      >
+        <option value="">Base flow</option>
+        {model.scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name || s.id}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function describeSettings(session: RunSession, flowHorizon: number): string {
+  const { settings } = session.getState();
+  return `${round((settings.horizonSeconds ?? flowHorizon) / 86400)} d × ${settings.replications}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,29 @@
+/**
+ * The flow's live diagnostics: a model the editor changed is checked as a file would be
+ * (encoded, then decoded by the zod schema, so an out-of-range value shows here), then by
+ * the semantic rules of validateModel. Deferred, so typing never waits for validation.
+ */
+import { useDeferredValue, useMemo } from "react";
+import { type Diagnostic, encodeModel, type Model, parseModel, validateModel } from "../../model";
+
+export function useDiagnostics(model: Model): Diagnostic[] {
+  const deferred = useDeferredValue(model);
+  return useMemo(() => diagnose(deferred), [deferred]);
+}
+
+/** Schema problems of the model as written, else its semantic diagnostics. */
+export function diagnose(model: Model): Diagnostic[] {
+  try {
+    const decoded = parseModel(encodeModel(model));
+    if (!decoded.ok) return decoded.diagnostics;
+    return validateModel(decoded.model);
+  } catch (error) {
+    return [
+      {
+        severity: "error",
+        path: "",
+        message: `The flow could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Runs a flow's replications in the browser, spread over module Web Workers (one per core,
+ * at most one per replication), so the page stays responsive. The model is prepared
+ * (scenario applied, validated) once on the page; each worker gets it once, then one
+ * replication index at a time. Results are combined in replication order, never arrival
+ * order, so the document has the same bytes as the CLI's (bar `wallSeconds`). Workers are
+ * always terminated: on success, failure or Cancel (abort).
+ */
+import { z } from "zod";
+import type { Diagnostic, Model } from "../model";
+import { combineReplications, prepareRun, type ReplicationResult } from "../sim";
+import type { Results } from "../sim/results";
+import type { WorkerReply, WorkerRequest } from "./browser-worker";
+
+/** What to run: the scenario (base flow when omitted), seed, replications and horizon (seconds). */
+export interface BrowserRunOptions {
+  scenario?: string;
+  seed: number;
+  replications: number;
+  horizonSeconds?: number;
+}
+
+export interface BrowserRunHooks {
+  /** Called after each finished replication. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting (Cancel) terminates the workers and rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Workers to start; default navigator.hardwareConcurrency. */
+  workers?: number;
+}
+
+/** The model or scenario cannot run; `diagnostics` say why. */
+export class RunRejectedError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join("\n") || "The flow cannot be simulated.");
+    this.name = "RunRejectedError";
+  }
+}
+
+/**
+ * Simulates `options.replications` replications of `model` in Web Workers and combines
+ * them. Rejects with RunRejectedError for an invalid model or scenario (before any worker
+ * starts), with an AbortError on Cancel, and with an Error naming the replication when a
+ * worker fails. The second value is the model as simulated (scenario applied).
+ */
+export async function runInBrowserWithModel(
+  model: Model,
+  options: BrowserRunOptions,
+  hooks: BrowserRunHooks = {},
+): Promise<{ results: Results; model: Model }> {
+  const started = performance.now();
+  const prepared = prepareRun(model, options);
+  if (!prepared.ok) throw new RunRejectedError(prepared.diagnostics);
+  const { seed, replications, horizonSeconds } = prepared.options;
+  const cores = hooks.workers ?? (typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 1) ?? 1;
+  const count = Math.max(1, Math.min(cores || 1, replications));
+  const reps = await runOnWorkers(
+    { type: "setup", model: prepared.model, seed, horizonSeconds },
+    replications,
+    count,
+    hooks,
+  );
+  const results = combineReplications(
+    prepared.model,
+    { scenario: options.scenario ?? null, seed, horizonSeconds, wallSeconds: (performance.now() - started) / 1000 },
+    reps,
+  );
+  return { results, model: prepared.model };
+}
+
+/** As runInBrowserWithModel, giving the results document only. */
+export async function runInBrowser(
+  model: Model,
+  options: BrowserRunOptions,
+  hooks: BrowserRunHooks = {},
+): Promise<Results> {
+  return (await runInBrowserWithModel(model, options, hooks)).results;
+}
+
+// helpers
+
+/** A worker's reply, checked before it is trusted. */
+const ReplySchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("result"),
+    replication: z.number().int().min(0),
+    result: z.custom<ReplicationResult>(
+      (r) => typeof r === "object" && r !== null && typeof (r as ReplicationResult).kpis === "object",
+      "not a replication result",
+    ),
+  }),
+  z.object({ type: z.literal("failed"), replication: z.number().int(), message: z.string() }),
+]);
+
+function runOnWorkers(
+  setup: WorkerRequest,
+  total: number,
+  count: number,
+  hooks: BrowserRunHooks,
+): Promise<ReplicationResult[]> {
+  const reps = new Array<ReplicationResult | undefined>(total);
+  const workers: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  let settled = false;
+
+  return new Promise<ReplicationResult[]>((resolve, reject) => {
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      hooks.signal?.removeEventListener("abort", onAbort);
+      for (const worker of workers) worker.terminate();
+      if (error !== undefined) reject(error);
+      else resolve(reps as ReplicationResult[]);
+    };
+    const onAbort = () => finish(new DOMException("The run was cancelled.", "AbortError"));
+    if (hooks.signal?.aborted) return onAbort();
+    hooks.signal?.addEventListener("abort", onAbort);
+
+    const hand = (worker: Worker) => {
+      if (next >= total) return;
+      const request: WorkerRequest = { type: "run", replication: next++ };
+      worker.postMessage(request);
+    };
+
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(new URL("./browser-worker.ts", import.meta.url), { type: "module" });
+      workers.push(worker);
+      worker.addEventListener("message", (event: MessageEvent<unknown>) => {
+        if (settled) return;
+        const parsed = ReplySchema.safeParse(event.data);
+        if (!parsed.success) return finish(new Error("a simulation worker sent a malformed reply"));
+        const reply = parsed.data as WorkerReply;
+        if (reply.type === "failed")
+          return finish(new Error(`Replication ${reply.replication + 1} failed: ${reply.message}`));
+        if (reply.replication >= total || reps[reply.replication])
+          return finish(new Error("a simulation worker answered twice"));
+        reps[reply.replication] = reply.result;
+        done++;
+        hooks.onProgress?.(done, total);
+        if (done === total) finish();
+        else hand(worker);
+      });
+      worker.addEventListener("error", (event) => {
+        event.preventDefault();
+        finish(new Error(`A simulation worker crashed: ${event.message || "unknown error"}`));
+      });
+      worker.postMessage(setup);
+      hand(worker);
+    }
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * Runs a flow's replications in parallel on Node worker threads. The model is prepared
+ * (scenario applied, validated) once here; each worker is handed one replication index at
+ * a time, runs it with `runReplication` and posts the result back. Results are combined in
+ * replication order, never arrival order, so the document is byte-identical (bar
+ * `wallSeconds`) whatever the number of workers. Workers are always terminated, on
+ * success, error or abort; a crashed worker fails the whole run.
+ */
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Diagnostic, Model } from "../model";
+import { combineReplications, prepareRun, type ReplicationResult, type RunOptions, runReplication } from "../sim";
+import type { Results } from "../sim/results";
+import type { WorkerReply, WorkerRequest, WorkerSetup } from "./node-worker";
+
+export interface PoolOptions {
+  /** Worker threads to use; default: the machine's available parallelism. 1 runs on this thread. */
+  workers?: number;
+  /** Called after each finished replication. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting terminates the workers and rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** The model or scenario was rejected by `prepareRun`; `diagnostics` say why. */
+export class RunRejectedError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join("\n"));
+  }
+}
+
+/**
+ * Simulates `options.replications` replications of `model` (with `options.scenario`) on
+ * worker threads and combines them. Throws RunRejectedError for an invalid model or
+ * scenario, before any worker starts.
+ */
+export async function runReplicationsInNode(
+  model: Model,
+  options: RunOptions,
+  pool: PoolOptions = {},
+): Promise<Results> {
+  const started = performance.now();
+  const prepared = prepareRun(model, options);
+  if (!prepared.ok) throw new RunRejectedError(prepared.diagnostics);
+  const { seed, replications, horizonSeconds } = prepared.options;
+  const total = Math.max(1, replications);
+  const workers = Math.max(1, Math.min(pool.workers ?? availableParallelism(), total));
+  const setup: WorkerSetup = { model: prepared.model, seed, horizonSeconds };
+  const reps = workers === 1 ? await runHere(setup, total, pool) : await runOnWorkers(setup, total, workers, pool);
+  return combineReplications(
+    prepared.model,
+    {
+      scenario: options.scenario ?? null,
+      seed,
+      horizonSeconds,
+      wallSeconds: (performance.now() - started) / 1000,
+    },
+    reps,
+  );
+}
+
+// helpers
+
+/** One worker: no thread to start, same results (runReplication is a pure function). */
+async function runHere(setup: WorkerSetup, total: number, pool: PoolOptions): Promise<ReplicationResult[]> {
+  const reps: ReplicationResult[] = [];
+  for (let i = 0; i < total; i++) {
+    pool.signal?.throwIfAborted();
+    reps.push(runReplication(setup.model, setup.seed, i, setup.horizonSeconds));
+    pool.onProgress?.(i + 1, total);
+    // Let progress output and abort signals through between replications.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return reps;
+}
+
+function runOnWorkers(
+  setup: WorkerSetup,
+  total: number,
+  count: number,
+  pool: PoolOptions,
+): Promise<ReplicationResult[]> {
+  const reps = new Array<ReplicationResult | undefined>(total);
+  const threads: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  let settled = false;
+
+  return new Promise<ReplicationResult[]>((resolve, reject) => {
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      pool.signal?.removeEventListener("abort", onAbort);
+      // Terminate every thread whatever happened: idle workers keep the process alive.
+      for (const thread of threads) void thread.terminate();
+      if (error !== undefined) reject(error);
+      else resolve(reps as ReplicationResult[]);
+    };
+    const onAbort = () => finish(pool.signal?.reason ?? new DOMException("The run was aborted", "AbortError"));
+    if (pool.signal?.aborted) return onAbort();
+    pool.signal?.addEventListener("abort", onAbort);
+
+    const hand = (thread: Worker) => {
+      if (next >= total) return;
+      const request: WorkerRequest = { replication: next++ };
+      thread.postMessage(request);
+    };
+
+    for (let w = 0; w < count; w++) {
+      const thread = new Worker(bootstrap(), { eval: true, workerData: setup });
+      threads.push(thread);
+      thread.on("message", (reply: WorkerReply) => {
+        if (settled) return;
+        if (reply.type === "failed") {
+          finish(new Error(`replication ${reply.replication + 1} failed: ${reply.message}`));
+          return;
+        }
+        reps[reply.replication] = reply.result;
+        done++;
+        pool.onProgress?.(done, total);
+        if (done === total) finish();
+        else hand(thread);
+      });
+      thread.on("error", (error) => finish(new Error(`a simulation worker crashed: ${error.message}`)));
+      thread.on("exit", (code) => {
+        if (!settled) finish(new Error(`a simulation worker stopped unexpectedly (exit code ${code})`));
+      });
+      hand(thread);
+    }
+  });
+}
+
+/**
+ * The code a worker starts with: register the tsx loader, then import node-worker.ts.
+ * Node 20 ignores `--import tsx` in a worker's execArgv for the worker's own entry file,
+ * so the loader is registered from a small script instead. Both paths are absolute file
+ * URLs: they resolve the same from `bin/flowcast.mjs`, vitest and any current directory.
+ */
+function bootstrap(): string {
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const api = pathToFileURL(join(tsxRoot, "dist/esm/api/index.mjs")).href;
+  const entry = new URL("./node-worker.ts", import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+}

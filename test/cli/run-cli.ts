@@ -1,0 +1,27 @@
+/** Runs the real `flowcast` command (bin/flowcast.mjs) in a child process, as a user would. */
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node bin/flowcast.mjs ...args` from the repository root; never throws on a non-zero exit. */
+export function runCli(args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["bin/flowcast.mjs", ...args],
+      { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, FLOWCAST_DEBUG: "" } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The inspector in the real app: select a step on the canvas, change its handle time by
+ * typing "7m" and see it on the step, type an invalid duration and see the message with the
+ * step unchanged, then edit a team's weekly schedule.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openApp, pageErrors, snap } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the inspector", () => {
+  it("edits a step's handle time, rejects an invalid duration and edits a team schedule", async () => {
+    const { context, page } = await openApp(browser);
+    await openSampleFlow(page);
+
+    // Select a work step (its figures show its AHT) by clicking it on the canvas.
+    const step = page.locator('.react-flow__node [data-testid^="node-"]', { hasText: "AHT" }).first();
+    await step.click();
+    const form = page.getByTestId("inspector-node");
+    await expect.poll(() => form.getAttribute("data-kind")).toBe("work");
+    const stepId = (await step.getAttribute("data-testid"))?.replace(/^node-/, "");
+    expect(stepId).toBeTruthy();
+    const onCanvas = page.getByTestId(`node-${stepId}`);
+
+    // Handle time: whatever its kind, make it exponential and type the mean.
+    await page.getByTestId("inspector-handleTime-dist").selectOption("exponential");
+    const mean = page.getByTestId("inspector-handleTime-mean");
+    await mean.fill("7m");
+    await expect.poll(() => onCanvas.textContent()).toContain("AHT 7 min");
+    await expect.poll(() => page.getByTestId("inspector-handleTime").textContent()).toContain("= 7 min");
+    await snap(page, "inspector-work-step");
+
+    // An invalid duration shows a message and leaves the model as it was.
+    await mean.fill("7 minutes");
+    const message = page.getByTestId("inspector-handleTime").getByRole("alert");
+    await expect.poll(() => message.textContent()).toContain("is not a duration");
+    expect(await mean.getAttribute("aria-invalid")).toBe("true");
+    expect(await onCanvas.textContent()).toContain("AHT 7 min");
+    await snap(page, "inspector-invalid-duration");
+    await mean.fill("7m");
+
+    // Nothing selected: the flow panels; open the teams and edit the first team's schedule.
+    await page.keyboard.press("Escape");
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+    await page.getByTestId("inspector-tab-teams").click();
+    await page.locator('[data-testid^="inspector-team-"][aria-expanded]').first().click();
+    const schedule = page.getByTestId("inspector-schedule");
+    const shifts = await schedule.locator('[data-testid^="inspector-shift"][data-testid$="-remove"]').count();
+    await page.getByTestId("inspector-shift-add").click();
+    const shift = `inspector-shift${shifts}`;
+    await page.getByTestId(`${shift}-from`).fill("20:00");
+    await page.getByTestId(`${shift}-to`).fill("06:00");
+    await expect.poll(() => page.getByTestId(`${shift}-problem`).first().textContent()).toContain("before it starts");
+    await page.getByTestId(`${shift}-sat`).click();
+    expect(await page.getByTestId(`${shift}-sat`).getAttribute("aria-pressed")).toBe("true");
+    await page.getByTestId(`${shift}-from`).fill("18:00");
+    await page.getByTestId(`${shift}-to`).fill("22:00");
+    await page.getByTestId(`${shift}-agents`).fill("3");
+    expect(await page.getByTestId("inspector-staffing-grid").isVisible()).toBe(true);
+    await snap(page, "inspector-team-schedule");
+
+    // Remove the new shift again and change the team's headcount; undo restores it.
+    await page.getByTestId(`${shift}-remove`).click();
+    expect(await schedule.locator('[data-testid^="inspector-shift"][data-testid$="-remove"]').count()).toBe(shifts);
+    const agents = page.getByTestId("inspector-agents");
+    const before = await agents.inputValue();
+    await agents.fill(String(Number(before) + 2));
+    await agents.blur();
+    await page.getByTestId("toolbar-undo").click();
+    await expect.poll(() => agents.inputValue()).toBe(before);
+
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+// helpers
+
+/** Opens a sample flow: from the start screen when the app shows one, else the flow it opened on. */
+async function openSampleFlow(page: Page): Promise<void> {
+  const node = page.locator('.react-flow__node [data-testid^="node-"]').first();
+  const sample = page.locator('[data-testid^="sample-"]').first();
+  await Promise.race([node.waitFor({ timeout: 30_000 }), sample.waitFor({ timeout: 30_000 })]);
+  if (!(await node.isVisible())) await sample.click();
+  await node.waitFor({ timeout: 30_000 });
+}
