@@ -230,6 +230,12 @@ export const Model = z.object({
   edges: z.array(Edge).default([]),
   scenarios: z.array(Scenario).default([]),
   csat: CsatPenalties.default({ pastSla: 0.15, reexplain: 0.2, reopen: 0.15 }),
+  /**
+   * Resolution target per priority ("urgent": "4h", "normal": "1d"): a ticket open longer
+   * than its target counts in `backlogPastSla`. Without a target for its priority, a ticket's
+   * target is the answer SLA (`slaSeconds`) of the first such queue it joins.
+   */
+  resolutionTargets: z.partialRecord(Priority, Duration).optional(),
   layout: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
 });
 

@@ -143,6 +143,8 @@ export interface CompiledModel {
   /** Seconds from 1970 of clock.start (surges are given as local date-times). */
   startSeconds: number;
   csatPenalties: { pastSla: number; reexplain: number; reopen: number };
+  /** Resolution target (seconds) per priority code; NaN where the flow sets none. */
+  resolutionTargets: Float64Array;
 }
 
 /** Compiles a valid flow into the engine's tables. */
@@ -194,6 +196,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
     weekOffset,
     startSeconds,
     csatPenalties: model.csat,
+    resolutionTargets: Float64Array.from(PRIORITIES, (p) => model.resolutionTargets?.[p] ?? Number.NaN),
   };
 
   model.nodes.forEach((node, i) => {

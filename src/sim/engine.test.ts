@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type Model, parseModel } from "../model";
+import { parseDuration } from "../model/duration";
 import { prepareRun, runReplication, SimulationInputError, simulate } from "./simulate";
 
 function decode(file: unknown): Model {
@@ -35,6 +36,12 @@ function desk(
   });
 }
 
+function decodeSeconds(text: string): number {
+  const seconds = parseDuration(text);
+  if (seconds === undefined) throw new Error(`bad duration ${text}`);
+  return seconds;
+}
+
 describe("engine semantics", () => {
   it("counts a loop back as a new attempt (reopen rate) and breaks FCR", () => {
     const model = desk({
@@ -45,6 +52,24 @@ describe("engine semantics", () => {
     // a ticket reopens with probability 0.3 (first pass); FCR = P(resolved on the first visit) = 0.7
     expect(Math.abs(rep.kpis.reopenRate - 0.3)).toBeLessThan(0.02);
     expect(Math.abs(rep.kpis.fcr - 0.7)).toBeLessThan(0.02);
+  });
+
+  it("counts open tickets past their priority's resolution target in backlogPastSla", () => {
+    const withTarget = (target: string) => {
+      const model = desk({
+        nodes: [{ id: "wait", kind: "delay", duration: "2h" }],
+        edges: [{ id: "w", from: "desk", port: "resolved", to: "wait" }],
+      });
+      const edges = model.edges.filter((e) => e.id !== "ok").concat({ id: "w2", from: "wait", to: "done" });
+      return runReplication({ ...model, edges, resolutionTargets: { normal: decodeSeconds(target) } }, 1, 0);
+    };
+    // Every ticket is open for 2 h + ~60 s of handling. With a 3 h target none is ever past it.
+    expect(withTarget("3h").kpis.backlogPastSla).toBe(0);
+    // With a 1 h target each ticket spends all but its first hour past it, so by Little's law
+    // backlog - backlogPastSla = arrival rate x 1 h = 20 tickets (±1.5: about 5 sd of the
+    // empirical rate over 10 days of 20 tickets an hour).
+    const rep = withTarget("1h");
+    expect(Math.abs(rep.kpis.backlog - rep.kpis.backlogPastSla - 20)).toBeLessThan(1.5);
   });
 
   it("adds the structured hand-off note to the escalating agent's handle time", () => {

@@ -20,8 +20,9 @@
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
  * - attempts starts at 1 and grows by one each time the ticket moves along an edge into a
  *   node it has visited before (reopen, repeat contact, loop back).
- * - A ticket's SLA is the slaSeconds of the first SLA queue it joins; backlogPastSla counts
- *   open tickets older than that.
+ * - A ticket's target is the flow's resolutionTargets entry for its priority, else the
+ *   slaSeconds of the first SLA queue it joins; backlogPastSla counts open tickets older
+ *   than their target.
  * - CSAT is the expected share of satisfied answers: each closed ticket weighs with its end
  *   node's responseRate, satisfied with probability base minus the penalties that apply,
  *   clamped to [0, 1] (ends without `csat` survey with the defaults 0.2 and 0.9).
@@ -310,6 +311,7 @@ export class Simulation {
     tk.contactType[slot] = type;
     tk.priority[slot] =
       ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
+    tk.sla[slot] = this.cm.resolutionTargets[tk.priority[slot]!]!;
     tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
     tk.channel[slot] = ch.channelCode;
     tk.attempts[slot] = 1;
