@@ -56,6 +56,26 @@ export function nodeLabel(node: { id: string; label?: string }): string {
   return node.label || node.id;
 }
 
+/**
+ * The share of contacts leaving `node` by `port`, where the model states one: outcome shares
+ * of work and follow-up steps, a route's split, a self-service's deflection. Undefined
+ * otherwise (a single `out`, rule ports, per-type deflection).
+ */
+export function portShare(node: Node, port: string): number | undefined {
+  switch (node.kind) {
+    case "work":
+    case "followUp":
+      return node.outcomes[port];
+    case "route":
+      return node.split?.[port];
+    case "selfService":
+      if (typeof node.deflection !== "number") return undefined;
+      return port === "resolved" ? node.deflection : port === "contact" ? 1 - node.deflection : undefined;
+    default:
+      return undefined;
+  }
+}
+
 // helpers
 
 function unique(values: string[]): string[] {

@@ -34,6 +34,8 @@ export async function edgeIds(page: Page): Promise<string[]> {
 
 /** Drags out-port `port` of step `from` onto the in-handle of step `to`. */
 export async function dragConnect(page: Page, from: string, port: string, to: string): Promise<void> {
+  // Handles move while a layout or fit-view animates: start only once every step is still.
+  await waitUntilStill(page);
   const source = page.locator(`[data-testid="node-${from}"] [data-handleid="${port}"]`);
   const target = page.locator(`[data-testid="node-${to}"] [data-handleid="in"]`);
   const a = await center(source);
@@ -57,6 +59,19 @@ export async function stepBoxes(
       }),
     ),
   );
+}
+
+/** Waits until no step moves on screen between two looks 250 ms apart (animations done). */
+export async function waitUntilStill(page: Page, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = JSON.stringify(await stepBoxes(page));
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(250);
+    const now = JSON.stringify(await stepBoxes(page));
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error("steps kept moving on the canvas for 10 s");
 }
 
 // helpers

@@ -3,7 +3,7 @@
  * edges labelled with their outcome port (and share, where the flow has one), work steps
  * grouped in one subgraph per team. fromMermaid reads all of this back.
  */
-import { edgePort, type Model, type Node, nodeLabel } from "../../model";
+import { edgePort, type Model, type Node, nodeLabel, portShare } from "../../model";
 import { KIND_SHAPE, wrapInShape } from "./mermaidShapes";
 
 /** Mermaid words that cannot be used as node ids. */
@@ -73,21 +73,6 @@ function edgeLabel(node: Node, port: string): string | undefined {
   const share = portShare(node, port);
   if (port === "out" && share === undefined) return undefined;
   return share === undefined ? port : `${port} ${formatPercent(share)}`;
-}
-
-function portShare(node: Node, port: string): number | undefined {
-  switch (node.kind) {
-    case "work":
-    case "followUp":
-      return node.outcomes[port];
-    case "route":
-      return node.split?.[port];
-    case "selfService":
-      if (typeof node.deflection !== "number") return undefined;
-      return port === "resolved" ? node.deflection : port === "contact" ? 1 - node.deflection : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function formatPercent(share: number): string {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Model, parseModelText } from "../../model";
-import { formatShare, portShare, toFlowEdges, toFlowNodes } from "./projection";
+import { type Model, parseModelText, portShare } from "../../model";
+import { formatShare, toFlowEdges, toFlowNodes } from "./projection";
 
 function fixture(): Model {
   const parsed = parseModelText(readFileSync(join(import.meta.dirname, "../../layout/layout.tiered.json"), "utf8"));

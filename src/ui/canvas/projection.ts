@@ -6,7 +6,8 @@
 import type { Edge as FlowEdge, Node as FlowNode } from "@xyflow/react";
 import type { Lane } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
-import { DEFAULT_PORT, type Edge, type Model, type Node, type Severity } from "../../model";
+import { DEFAULT_PORT, type Edge, type Model, type Node, portShare, type Severity } from "../../model";
+
 import type { Results } from "../../sim/results";
 import { edgeVolume, type NodeLoad, nodeLoad } from "../results/load";
 import type { Selection } from "../state/store";
@@ -103,26 +104,6 @@ export function toLaneNodes(lanes: Lane[]): LaneNode[] {
     focusable: false,
     deletable: false,
   }));
-}
-
-/**
- * The share of contacts leaving `node` by `port`, where the model states one: outcome shares
- * of work and follow-up steps, a route's split, a self-service's deflection. Undefined
- * otherwise (a single `out`, rule ports, per-type deflection).
- */
-export function portShare(node: Node, port: string): number | undefined {
-  switch (node.kind) {
-    case "work":
-    case "followUp":
-      return node.outcomes[port];
-    case "route":
-      return node.split?.[port];
-    case "selfService":
-      if (typeof node.deflection !== "number") return undefined;
-      return port === "resolved" ? node.deflection : port === "contact" ? 1 - node.deflection : undefined;
-    default:
-      return undefined;
-  }
 }
 
 /** "72%" (whole percent, one decimal under 10%). */

@@ -7,8 +7,8 @@
 import { Handle, Position } from "@xyflow/react";
 import type { ReactNode } from "react";
 import { labelledPorts, nodeSize } from "../../../layout/nodeSize";
-import { DEFAULT_PORT, type Node } from "../../../model";
-import { formatShare, portShare, type StepData } from "../projection";
+import { DEFAULT_PORT, type Node, portShare } from "../../../model";
+import { formatShare, type StepData } from "../projection";
 import { KIND_NAMES } from "./kindStyle";
 
 export interface NodeShellProps {
