@@ -62,13 +62,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`cannot write ${values.out}: ${(error as Error).message}`);
   }
   io.out(
-    `wrote ${values.out}: ${model.nodes.length} steps, ${model.edges.length} connections, ${model.teams.length} teams\n`,
+    `wrote ${values.out}: ${count(model.nodes.length, "step")}, ${count(model.edges.length, "connection")}, ${count(model.teams.length, "team")}\n`,
   );
   for (const line of report) io.out(`${line}\n`);
   return 0;
 }
 
 // helpers
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 
 function describeReport(report: {
   guessed: { field: string; message: string }[];

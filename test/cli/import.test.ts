@@ -13,7 +13,7 @@ describe("flowcast import", () => {
     const out = join(dir, "reset.json");
     const run = await flowcast(["import", ARTICLE, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`wrote ${out}: 10 steps, 9 connections, 1 teams`);
+    expect(run.stdout).toContain(`wrote ${out}: 10 steps, 9 connections, 1 team`);
     expect(run.stdout).toMatch(/\d+ guessed fields to check:/);
     expect(run.stdout).toContain("contacts arrive at 20 per hour");
     const parsed = parseModelText(readFileSync(out, "utf8"));
