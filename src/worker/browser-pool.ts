@@ -11,6 +11,7 @@ import type { Diagnostic, Model } from "../model";
 import { combineReplications, prepareRun, type ReplicationResult } from "../sim";
 import type { Results } from "../sim/results";
 import type { WorkerReply, WorkerRequest } from "./browser-worker";
+import { dispatchReplications } from "./dispatch";
 
 /** What to run: the scenario (base flow when omitted), seed, replications and horizon (seconds). */
 export interface BrowserRunOptions {
@@ -98,55 +99,34 @@ function runOnWorkers(
   count: number,
   hooks: BrowserRunHooks,
 ): Promise<ReplicationResult[]> {
-  const reps = new Array<ReplicationResult | undefined>(total);
-  const workers: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  let settled = false;
-
-  return new Promise<ReplicationResult[]>((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      hooks.signal?.removeEventListener("abort", onAbort);
-      for (const worker of workers) worker.terminate();
-      if (error !== undefined) reject(error);
-      else resolve(reps as ReplicationResult[]);
-    };
-    const onAbort = () => finish(new DOMException("The run was cancelled.", "AbortError"));
-    if (hooks.signal?.aborted) return onAbort();
-    hooks.signal?.addEventListener("abort", onAbort);
-
-    const hand = (worker: Worker) => {
-      if (next >= total) return;
-      const request: WorkerRequest = { type: "run", replication: next++ };
-      worker.postMessage(request);
-    };
-
-    for (let w = 0; w < count; w++) {
+  return dispatchReplications(
+    total,
+    count,
+    (events) => {
       const worker = new Worker(new URL("./browser-worker.ts", import.meta.url), { type: "module" });
-      workers.push(worker);
       worker.addEventListener("message", (event: MessageEvent<unknown>) => {
-        if (settled) return;
         const parsed = ReplySchema.safeParse(event.data);
-        if (!parsed.success) return finish(new Error("a simulation worker sent a malformed reply"));
+        if (!parsed.success) return events.fail(new Error("a simulation worker sent a malformed reply"));
         const reply = parsed.data as WorkerReply;
-        if (reply.type === "failed")
-          return finish(new Error(`Replication ${reply.replication + 1} failed: ${reply.message}`));
-        if (reply.replication >= total || reps[reply.replication])
-          return finish(new Error("a simulation worker answered twice"));
-        reps[reply.replication] = reply.result;
-        done++;
-        hooks.onProgress?.(done, total);
-        if (done === total) finish();
-        else hand(worker);
+        if (reply.type === "failed") {
+          return events.fail(new Error(`Replication ${reply.replication + 1} failed: ${reply.message}`));
+        }
+        events.done(reply.replication, reply.result);
       });
       worker.addEventListener("error", (event) => {
         event.preventDefault();
-        finish(new Error(`A simulation worker crashed: ${event.message || "unknown error"}`));
+        events.fail(new Error(`A simulation worker crashed: ${event.message || "unknown error"}`));
       });
       worker.postMessage(setup);
-      hand(worker);
-    }
-  });
+      return {
+        run: (replication) => worker.postMessage({ type: "run", replication } satisfies WorkerRequest),
+        terminate: () => worker.terminate(),
+      };
+    },
+    {
+      onProgress: hooks.onProgress,
+      signal: hooks.signal,
+      abortError: () => new DOMException("The run was cancelled.", "AbortError"),
+    },
+  );
 }

@@ -15,6 +15,7 @@ import { Worker } from "node:worker_threads";
 import type { Diagnostic, Model } from "../model";
 import { combineReplications, prepareRun, type ReplicationResult, type RunOptions, runReplication } from "../sim";
 import type { Results } from "../sim/results";
+import { dispatchReplications } from "./dispatch";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./node-worker";
 
 export interface PoolOptions {
@@ -84,54 +85,35 @@ function runOnWorkers(
   count: number,
   pool: PoolOptions,
 ): Promise<ReplicationResult[]> {
-  const reps = new Array<ReplicationResult | undefined>(total);
-  const threads: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  let settled = false;
-
-  return new Promise<ReplicationResult[]>((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      pool.signal?.removeEventListener("abort", onAbort);
-      // Terminate every thread whatever happened: idle workers keep the process alive.
-      for (const thread of threads) void thread.terminate();
-      if (error !== undefined) reject(error);
-      else resolve(reps as ReplicationResult[]);
-    };
-    const onAbort = () => finish(pool.signal?.reason ?? new DOMException("The run was aborted", "AbortError"));
-    if (pool.signal?.aborted) return onAbort();
-    pool.signal?.addEventListener("abort", onAbort);
-
-    const hand = (thread: Worker) => {
-      if (next >= total) return;
-      const request: WorkerRequest = { replication: next++ };
-      thread.postMessage(request);
-    };
-
-    for (let w = 0; w < count; w++) {
+  return dispatchReplications(
+    total,
+    count,
+    (events) => {
       const thread = new Worker(bootstrap(), { eval: true, workerData: setup });
-      threads.push(thread);
+      let terminated = false;
       thread.on("message", (reply: WorkerReply) => {
-        if (settled) return;
-        if (reply.type === "failed") {
-          finish(new Error(`replication ${reply.replication + 1} failed: ${reply.message}`));
-          return;
-        }
-        reps[reply.replication] = reply.result;
-        done++;
-        pool.onProgress?.(done, total);
-        if (done === total) finish();
-        else hand(thread);
+        if (reply.type === "failed")
+          events.fail(new Error(`replication ${reply.replication + 1} failed: ${reply.message}`));
+        else events.done(reply.replication, reply.result);
       });
-      thread.on("error", (error) => finish(new Error(`a simulation worker crashed: ${error.message}`)));
+      thread.on("error", (error) => events.fail(new Error(`a simulation worker crashed: ${error.message}`)));
       thread.on("exit", (code) => {
-        if (!settled) finish(new Error(`a simulation worker stopped unexpectedly (exit code ${code})`));
+        if (!terminated) events.fail(new Error(`a simulation worker stopped unexpectedly (exit code ${code})`));
       });
-      hand(thread);
-    }
-  });
+      return {
+        run: (replication) => thread.postMessage({ replication } satisfies WorkerRequest),
+        terminate: () => {
+          terminated = true;
+          void thread.terminate();
+        },
+      };
+    },
+    {
+      onProgress: pool.onProgress,
+      signal: pool.signal,
+      abortError: () => pool.signal?.reason ?? new DOMException("The run was aborted", "AbortError"),
+    },
+  );
 }
 
 /**
