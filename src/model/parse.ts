@@ -105,13 +105,19 @@ function keepProtoLayout(
  * that a file nested 100,000 deep cannot overflow the stack here either.
  */
 function findDeepPath(root: unknown, max: number): string | undefined {
-  const stack: { value: unknown; depth: number; path: PropertyKey[] }[] = [{ value: root, depth: 0, path: [] }];
+  type Entry = { value: unknown; depth: number; key: PropertyKey; parent: Entry | undefined };
+  const stack: Entry[] = [{ value: root, depth: 0, key: "", parent: undefined }];
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
     if (value === null || typeof value !== "object") continue;
-    if (depth >= max) return formatPath(path.slice(0, 8)) + (path.length > 8 ? "…" : "");
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, path: [...path, i] }));
-    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, path: [...path, k] });
+    if (depth >= max) {
+      const path: PropertyKey[] = [];
+      for (let e: Entry | undefined = entry; e?.parent; e = e.parent) path.unshift(e.key);
+      return formatPath(path.slice(0, 8)) + (path.length > 8 ? "…" : "");
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, key: i, parent: entry }));
+    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, key: k, parent: entry });
   }
   return undefined;
 }

@@ -88,14 +88,14 @@ export const Shift = z.object({
   days: z.array(Day).min(1, "must name at least one day"),
   from: TimeOfDay,
   to: TimeOfDay,
-  agents: count(LIMITS.agents, "agents").min(0, "must not be negative"),
+  agents: count(LIMITS.agents, "").min(0, "must not be negative"),
 });
 
 export const Team = z.object({
   id: Id,
   name: z.string().default(""),
   tier: count(LIMITS.tier, "").min(1, "must be 1 or more").default(1),
-  agents: count(LIMITS.agents, "agents").min(0, "must not be negative").default(1),
+  agents: count(LIMITS.agents, "").min(0, "must not be negative").default(1),
   concurrency: count(LIMITS.concurrency, "contacts at once").min(1, "must be at least 1").default(1),
   costPerHour: z.number().min(0, "must not be negative").default(0),
   schedule: z.array(Shift).optional(),
