@@ -410,12 +410,11 @@ function cleanLabel(raw: string): string {
   return unquote(raw.trim())
     .replace(/^`([\s\S]*)`$/, "$1")
     .replace(/<br\s*\/?>/gi, " ")
-    .replace(/#quot;/g, '"')
-    .replace(/#(\d+);/g, (entity: string, code: string) => fromCodePoint(Number(code)) ?? entity)
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
+    // One pass, so that a decoded "&" or "#" never starts another entity.
+    .replace(/#quot;|#(\d+);|&(quot|lt|gt|amp);/g, (entity: string, code?: string, name?: string) => {
+      if (code !== undefined) return fromCodePoint(Number(code)) ?? entity;
+      return { quot: '"', lt: "<", gt: ">", amp: "&" }[name ?? "quot"] ?? entity;
+    })
     .replace(/\s+/g, " ")
     .trim();
 }
