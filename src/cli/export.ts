@@ -87,7 +87,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 /** Node top-left positions (px): the flow's saved layout when it places every node, else an automatic layout. */
 export async function flowPositions(model: Model): Promise<Record<string, { x: number; y: number }>> {
   if (model.nodes.every((n) => Object.hasOwn(model.layout, n.id))) return model.layout;
-  return (await layoutOrFallback(model, layoutFlow)).positions;
+  // Without a prototype, a node id such as "constructor" finds no inherited value.
+  return Object.assign(Object.create(null), (await layoutOrFallback(model, layoutFlow)).positions);
 }
 
 // helpers
