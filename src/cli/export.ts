@@ -5,8 +5,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { toMermaid } from "../io/mermaid/toMermaid";
 import { layoutOrFallback } from "../io/mermaid/fallbackLayout";
+import { toMermaid } from "../io/mermaid/toMermaid";
 import { rasteriseSvgBounded } from "../io/node/rasterise";
 import { toRunbookHtml } from "../io/runbook/runbookHtml";
 import { toRunbookMarkdown } from "../io/runbook/runbookMarkdown";

@@ -33,7 +33,11 @@ export function nodeIO(): CliIO {
  * returns and the "clear to end of line" that progress output uses pass through.
  */
 export function safeIO(io: CliIO): CliIO {
-  return { out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)), errIsTTY: io.errIsTTY };
+  return {
+    out: (text) => io.out(escapeControls(text)),
+    err: (text) => io.err(escapeControls(text)),
+    errIsTTY: io.errIsTTY,
+  };
 }
 
 /** Replaces C0 and C1 control characters (but \n, \t, \r and ESC [K) with `\u00XX`. */
@@ -124,7 +128,11 @@ export function checkRunSize(
     );
   }
   const size = estimateRunSize(flow, run.replications ?? 10, horizon);
-  const refused = refuseRunSize(size, run.maxTickets ?? DEFAULT_MAX_TICKETS, (t) => `raise the limit with --max-tickets ${t}`);
+  const refused = refuseRunSize(
+    size,
+    run.maxTickets ?? DEFAULT_MAX_TICKETS,
+    (t) => `raise the limit with --max-tickets ${t}`,
+  );
   if (refused) throw new UsageError(refused);
 }
 
@@ -153,7 +161,9 @@ export function progressReporter(
     last = t;
     const elapsed = (t - started) / 1000;
     const left = (elapsed / done) * (total - done);
-    io.err(`${label}replication ${done}/${total} after ${describeSeconds(elapsed)}, about ${describeSeconds(left)} left\n`);
+    io.err(
+      `${label}replication ${done}/${total} after ${describeSeconds(elapsed)}, about ${describeSeconds(left)} left\n`,
+    );
   };
 }
 

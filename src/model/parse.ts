@@ -85,6 +85,7 @@ function keepProtoLayout(
   const layout: Record<string, { x: number; y: number }> = Object.create(null);
   for (const [id, at] of Object.entries(decoded)) layout[id] = at;
   if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+    // biome-ignore lint/suspicious/noProto: reads the own "__proto__" key that JSON.parse made, on purpose
     const at = (input as Record<string, unknown>).__proto__ as { x?: unknown; y?: unknown } | null;
     const isCoordinate = (v: unknown) => typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e7;
     if (!at || typeof at !== "object" || !isCoordinate(at.x) || !isCoordinate(at.y)) {
@@ -116,8 +117,10 @@ function findDeepPath(root: unknown, max: number): string | undefined {
       for (let e: Entry | undefined = entry; e?.parent; e = e.parent) path.unshift(e.key);
       return formatPath(path.slice(0, 8)) + (path.length > 8 ? "…" : "");
     }
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, key: i, parent: entry }));
-    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, key: k, parent: entry });
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: depth + 1, key: i, parent: entry });
+    } else
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, key: k, parent: entry });
   }
   return undefined;
 }

@@ -66,12 +66,10 @@ export const LocalDateTime = z
 
 export const Clock = z.object({
   start: LocalDateTime.default("2026-01-05T00:00"),
-  horizon: Duration.pipe(
-    z.number().max(LIMITS.horizonSeconds, "must be at most ten years (3660d)"),
-  ).default(28 * 86400),
-  warmup: Duration.pipe(z.number().max(LIMITS.horizonSeconds, "must be at most ten years (3660d)")).default(
-    2 * 86400,
+  horizon: Duration.pipe(z.number().max(LIMITS.horizonSeconds, "must be at most ten years (3660d)")).default(
+    28 * 86400,
   ),
+  warmup: Duration.pipe(z.number().max(LIMITS.horizonSeconds, "must be at most ten years (3660d)")).default(2 * 86400),
   /** Interval of the backlog and queue series (at least a minute). */
   seriesInterval: Duration.pipe(
     z.number().min(LIMITS.seriesIntervalSeconds, 'must be at least a minute ("1m")'),

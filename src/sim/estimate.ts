@@ -121,7 +121,11 @@ export function estimateRunSize(model: Model, replications: number, horizonSecon
  * expected tickets are within `maxTickets`. `raise` names how to lift the limit where the
  * caller has one (e.g. "--max-tickets 500000000").
  */
-export function refuseRunSize(size: RunSize, maxTickets: number, raise: (tickets: number) => string): string | undefined {
+export function refuseRunSize(
+  size: RunSize,
+  maxTickets: number,
+  raise: (tickets: number) => string,
+): string | undefined {
   if (size.tickets <= maxTickets) return undefined;
   const days = size.horizonSeconds / 86400;
   const per = formatCount(size.ticketsPerReplication);

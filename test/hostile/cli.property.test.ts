@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
 import { toMermaid } from "../../src/io/mermaid/toMermaid";
 import { parseModelText } from "../../src/model";
 import { type Json, mutatedText, mutationArb } from "./mutate";
@@ -88,14 +88,26 @@ describe("every CLI command on mutated samples", () => {
   });
 
   it("never lets a scenario path reach Object.prototype, through validate and simulate (seed 2026)", async () => {
-    const segments = fc.constantFrom("__proto__", "constructor", "prototype", "clock", "teams", "l1", "agents", "x", "0");
+    const segments = fc.constantFrom(
+      "__proto__",
+      "constructor",
+      "prototype",
+      "clock",
+      "teams",
+      "l1",
+      "agents",
+      "x",
+      "0",
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(segments, { minLength: 1, maxLength: 5 }),
         fc.constantFrom("set", "add", "scale"),
         async (path, field) => {
           const flow = structuredClone(SAMPLES[0]) as Record<string, Json>;
-          flow.scenarios = [{ id: "hostile", [field]: { [path.join(".")]: field === "set" ? { polluted: "yes" } : 2 } }];
+          flow.scenarios = [
+            { id: "hostile", [field]: { [path.join(".")]: field === "set" ? { polluted: "yes" } : 2 } },
+          ];
           const file = writeTemp(JSON.stringify(flow), "json");
           await expectSafeRun(["validate", file]);
           await expectSafeRun(["simulate", file, "--scenario", "hostile", ...RUN]);
@@ -157,7 +169,15 @@ interface Run {
 async function expectSafeRun(args: string[]): Promise<Run> {
   let out = "";
   let err = "";
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false };
+  const io: CliIO = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    errIsTTY: false,
+  };
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const code = await main(args, io);

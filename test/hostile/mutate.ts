@@ -36,10 +36,32 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
 });
 
 /** Special numbers, written as JSON text (NaN is not JSON: the file is then unreadable). */
-const NUMBERS = ["NaN", "1e999", "-1e999", "1e308", "-1e308", "-1", "0", "1e9", "2147483648", "3e9", "1e-9", "0.5", "-0"];
+const NUMBERS = [
+  "NaN",
+  "1e999",
+  "-1e999",
+  "1e308",
+  "-1e308",
+  "-1",
+  "0",
+  "1e9",
+  "2147483648",
+  "3e9",
+  "1e-9",
+  "0.5",
+  "-0",
+];
 const WRONG_TYPES: Json[] = ["x", [], {}, null, true, 0, "6m", "-3d"];
 const PROTO_KEYS = ["__proto__", "constructor", "prototype"];
-const CONTROL = ["\u0000", "\u001b[31m", "\u001b]0;title\u0007", "\r", "\n# heading\n", "\u009b2J", "<script>x</script>"];
+const CONTROL = [
+  "\u0000",
+  "\u001b[31m",
+  "\u001b]0;title\u0007",
+  "\r",
+  "\n# heading\n",
+  "\u009b2J",
+  "<script>x</script>",
+];
 /** Scenario paths that must never reach Object.prototype. */
 const HOSTILE_PATHS = [
   "clock.__proto__.polluted",
@@ -75,7 +97,8 @@ function mutate(root: Json, m: Mutation): void {
   // Numbers replace numbers and strings replace strings, so that many mutated files stay
   // valid and reach the simulator and the exporters with absurd values.
   const all = placesOf(root);
-  const wanted = m.op === "number" ? "number" : m.op === "longString" || m.op === "controlString" ? "string" : undefined;
+  const wanted =
+    m.op === "number" ? "number" : m.op === "longString" || m.op === "controlString" ? "string" : undefined;
   const fitting = wanted ? all.filter(([p, k]) => typeof (p as Record<string | number, Json>)[k] === wanted) : all;
   const places = fitting.length > 0 ? fitting : all;
   const place = places[m.pick % places.length];
@@ -121,7 +144,10 @@ function mutate(root: Json, m: Mutation): void {
       const path = pick(HOSTILE_PATHS, m.variant);
       const field = pick(["set", "add", "scale"], m.variant >> 4);
       const scenarios = Array.isArray(root.scenarios) ? root.scenarios : [];
-      scenarios.push({ id: `hostile${scenarios.length}`, [field]: { [path]: field === "set" ? { polluted: "yes" } : 2 } });
+      scenarios.push({
+        id: `hostile${scenarios.length}`,
+        [field]: { [path]: field === "set" ? { polluted: "yes" } : 2 },
+      });
       root.scenarios = scenarios;
       return;
     }

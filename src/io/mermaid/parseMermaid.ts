@@ -407,16 +407,18 @@ class Reader {
 
 /** Label text as a person reads it: `<br>` as a space, entities decoded, markdown quotes dropped. */
 function cleanLabel(raw: string): string {
-  return unquote(raw.trim())
-    .replace(/^`([\s\S]*)`$/, "$1")
-    .replace(/<br\s*\/?>/gi, " ")
-    // One pass, so that a decoded "&" or "#" never starts another entity.
-    .replace(/#quot;|#(\d+);|&(quot|lt|gt|amp);/g, (entity: string, code?: string, name?: string) => {
-      if (code !== undefined) return fromCodePoint(Number(code)) ?? entity;
-      return { quot: '"', lt: "<", gt: ">", amp: "&" }[name ?? "quot"] ?? entity;
-    })
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    unquote(raw.trim())
+      .replace(/^`([\s\S]*)`$/, "$1")
+      .replace(/<br\s*\/?>/gi, " ")
+      // One pass, so that a decoded "&" or "#" never starts another entity.
+      .replace(/#quot;|#(\d+);|&(quot|lt|gt|amp);/g, (entity: string, code?: string, name?: string) => {
+        if (code !== undefined) return fromCodePoint(Number(code)) ?? entity;
+        return { quot: '"', lt: "<", gt: ">", amp: "&" }[name ?? "quot"] ?? entity;
+      })
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** A YAML scalar as front matter writes it: "double quoted" (JSON escapes), 'single quoted' or plain. */

@@ -69,7 +69,9 @@ function measure(svg: string): { width: number; height: number } {
 }
 
 function viewBoxSize(svg: string): { width: number; height: number } | undefined {
-  const match = /<svg\b[^>]*\bviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e+]+)[\s,]+([\d.e+]+)\s*"/.exec(svg.slice(0, 2000));
+  const match = /<svg\b[^>]*\bviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e+]+)[\s,]+([\d.e+]+)\s*"/.exec(
+    svg.slice(0, 2000),
+  );
   if (!match) return undefined;
   const width = Number(match[1]);
   const height = Number(match[2]);
