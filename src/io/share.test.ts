@@ -74,7 +74,9 @@ describe("share links", () => {
       '"scenarios":[]',
       '"scenarios":[{"id":"evil","set":{"clock.__proto__.polluted":1,"constructor.prototype.polluted":1}}]',
     );
-    const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    const stream = new Blob([new TextEncoder().encode(text)])
+      .stream()
+      .pipeThrough(new CompressionStream("deflate-raw"));
     const packed = new Uint8Array(await new Response(stream).arrayBuffer());
     const decoded = await decodeShareLink(`${SHARE_PREFIX}${Buffer.from(packed).toString("base64url")}`);
     expect(decoded.ok).toBe(true);

@@ -155,6 +155,18 @@ describe("bounded runs (issue 13)", () => {
     expect(refuseRunSize(size, 4e9, () => "")).toBeUndefined();
   });
 
+  it("lets --max-tickets lower or raise the limit", async () => {
+    const file = write(desk());
+    // 60 per hour over one day: about 1,440 tickets in one replication
+    const small = ["simulate", file, "--replications", "1", "--horizon", "1d", "--workers", "1"];
+    const refused = await cli([...small, "--max-tickets", "1k"]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("about 1,440 tickets");
+    expect(refused.err).toContain("--max-tickets 1000000");
+    expect((await cli([...small, "--max-tickets", "2k"])).code).toBe(0);
+    expect((await cli([...small, "--max-tickets", "lots"])).code).toBe(2);
+  });
+
   it("treats a horizon not longer than the warm-up, or endless, as a usage error (exit 2)", async () => {
     const file = write(desk());
     const short = await cli(["simulate", file, "--horizon", "6h"]);
