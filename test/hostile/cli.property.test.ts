@@ -37,7 +37,10 @@ const COMMANDS: ((file: string, out: string) => string[])[] = [
 const TIME_BUDGET_MS = 20_000;
 const HEAP_BUDGET_BYTES = 600 * 1024 * 1024;
 
+/** The built-in prototypes a path through "constructor" or "__proto__" could reach. */
+const PROTOTYPES = [Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype];
 const PROTOTYPE_KEYS = Reflect.ownKeys(Object.prototype);
+const SNAPSHOT = snapshotPrototypes();
 let counter = 0;
 
 afterAll(() => {
@@ -88,21 +91,20 @@ describe("every CLI command on mutated samples", () => {
   });
 
   it("never lets a scenario path reach Object.prototype, through validate and simulate (seed 2026)", async () => {
-    const segments = fc.constantFrom(
+    // A real place, then a key that reaches the prototype machinery, then anything.
+    const place = fc.constantFrom("", "clock", "csat", "teams.l1", "teams.l1.schedule.0", "nodes.forgot.arrivals");
+    const hostile = fc.constantFrom(
       "__proto__",
+      "constructor.prototype",
       "constructor",
       "prototype",
-      "clock",
-      "teams",
-      "l1",
-      "agents",
-      "x",
-      "0",
+      "__proto__.__proto__",
     );
+    const tail = fc.constantFrom("polluted", "x", "toString", "agents", "0");
     await fc.assert(
       fc.asyncProperty(
-        fc.array(segments, { minLength: 1, maxLength: 5 }),
-        fc.constantFrom("set", "add", "scale"),
+        fc.tuple(place, hostile, tail).map(([p, h, t]) => [...(p ? p.split(".") : []), ...h.split("."), t]),
+        fc.constantFrom("set", "set", "add", "scale"),
         async (path, field) => {
           const flow = structuredClone(SAMPLES[0]) as Record<string, Json>;
           flow.scenarios = [
@@ -114,7 +116,7 @@ describe("every CLI command on mutated samples", () => {
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         },
       ),
-      { seed: 2026, numRuns: 12, endOnFailure: true },
+      { seed: 2026, numRuns: 30, endOnFailure: true },
     );
   });
 });
@@ -181,7 +183,6 @@ async function expectSafeRun(args: string[]): Promise<Run> {
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const code = await main(args, io);
-  if (process.env.HOSTILE_LOG) console.log(code, args[0], args[2] ?? "", err.split("\n")[0]?.slice(0, 160));
   const elapsed = performance.now() - started;
   const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
   const context = `flowcast ${args.join(" ")}\n${err.slice(0, 2000)}`;
@@ -191,8 +192,28 @@ async function expectSafeRun(args: string[]): Promise<Run> {
   expect(elapsed, context).toBeLessThan(TIME_BUDGET_MS);
   expect(heapGrowth, context).toBeLessThan(HEAP_BUDGET_BYTES);
   expect(Reflect.ownKeys(Object.prototype), context).toEqual(PROTOTYPE_KEYS);
+  expect(changedPrototypeProperties(), context).toEqual([]);
   expect(({} as Record<string, unknown>).polluted, context).toBeUndefined();
   return { code, out, err };
+}
+
+/** Every own property of the built-in prototypes, by identity of its value or getter. */
+function snapshotPrototypes(): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  PROTOTYPES.forEach((proto, i) => {
+    for (const key of Reflect.ownKeys(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      out.set(`${i}:${String(key)}`, d && "value" in d ? d.value : d?.get);
+    }
+  });
+  return out;
+}
+
+/** Properties of the built-in prototypes added, removed or replaced since the suite started. */
+function changedPrototypeProperties(): string[] {
+  const now = snapshotPrototypes();
+  const keys = new Set([...now.keys(), ...SNAPSHOT.keys()]);
+  return [...keys].filter((k) => now.get(k) !== SNAPSHOT.get(k) || now.has(k) !== SNAPSHOT.has(k));
 }
 
 /** Every (object, key) holding a number, outside lists of weights. */
