@@ -212,9 +212,20 @@ function fitArrivals(a: LogAnalysis): ChannelFit[] {
     const tickets = how.reduce((x, y) => x + y, 0);
     const rate = (i: number) => (occ[i]! > 0 ? how[i]! / occ[i]! : 0);
     const profile = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => round(rate(d * 24 + h), 3)));
-    const hourly = normalise(Array.from({ length: 24 }, (_, h) => meanOver(7, (d) => rate(d * 24 + h))));
-    const weekly = normalise(Array.from({ length: 7 }, (_, d) => meanOver(24, (h) => rate(d * 24 + h))));
     const perHour = tickets / spanHours;
+    // Ratios to the mean rate over the hours the log covers; hours or days it never covers
+    // keep weight 1, so a log shorter than a week does not inflate the days it has.
+    const ratio = (slots: number[]) => {
+      let count = 0;
+      let hours = 0;
+      for (const i of slots) {
+        count += how[i]!;
+        hours += occ[i]!;
+      }
+      return hours > 0 && perHour > 0 ? count / hours / perHour : 1;
+    };
+    const hourly = normalise(Array.from({ length: 24 }, (_, h) => ratio([0, 1, 2, 3, 4, 5, 6].map((d) => d * 24 + h))));
+    const weekly = normalise(Array.from({ length: 7 }, (_, d) => ratio(Array.from({ length: 24 }, (_, h) => d * 24 + h))));
     const label = raw === "" ? "Tickets" : raw;
     let id = `ch-${slug(label) || "channel"}`;
     for (let k = 2; usedIds.has(id); k++) id = `ch-${slug(label)}-${k}`;
@@ -309,12 +320,6 @@ function sum(r: Record<number, number>): number {
 function normalise(xs: number[]): number[] {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   return xs.map((x) => (mean > 0 ? round(x / mean, 4) : 1));
-}
-
-function meanOver(n: number, f: (i: number) => number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += f(i);
-  return s / n;
 }
 
 function roundDist(d: Dist): Dist {

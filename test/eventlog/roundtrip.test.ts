@@ -1,0 +1,66 @@
+/**
+ * Round trip: a desk with known truth writes a Flowcast event log; calibration reads it
+ * back; the fitted handle-time means are within 5% of the truth, and the calibrated flow,
+ * simulated, reproduces tickets per day, team utilisation and escalation share within a few
+ * percent. 28 days at 30 tickets an hour (about 20,000 tickets): standard errors of the
+ * checked figures are well under a tenth of each tolerance.
+ */
+import { describe, expect, it } from "vitest";
+import { calibrate, EventLogReader, FLOWCAST_COLUMNS } from "../../src/io/eventlog";
+import { parseModelText } from "../../src/model";
+import { simulate } from "../../src/sim";
+import { type DeskTruth, generateDeskLog } from "./generateLog";
+
+const truth: DeskTruth = {
+  perHour: 30,
+  days: 28,
+  l1: { agents: 7, meanSeconds: 600, sdSeconds: 400 },
+  l2: { agents: 4, meanSeconds: 1800, sdSeconds: 1500 },
+  escalateShare: 0.2,
+  seed: 12,
+};
+
+describe("calibrating from a simulated desk's event log", () => {
+  const reader = new EventLogReader({ columns: { ...FLOWCAST_COLUMNS } });
+  const { busy } = generateDeskLog(truth, (text) => reader.push(text));
+  reader.end();
+  const result = calibrate(reader, "round trip");
+  const parsed = parseModelText(JSON.stringify(result.model));
+  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("; "));
+  const model = parsed.model;
+
+  it("reads Flowcast's own events without guesses and finds two tiers", () => {
+    expect([...reader.roles.decisions.values()].every((d) => d.how === "flowcast")).toBe(true);
+    expect(model.teams.map((t) => [t.id, t.tier, t.agents])).toEqual([
+      ["l1", 1, 7],
+      ["l2", 2, 4],
+    ]);
+  });
+
+  it("fits handle-time means within 5% of the truth", () => {
+    const mean = (id: string) => {
+      const node = model.nodes.find((n) => n.id === `work-${id}`);
+      if (node?.kind !== "work") throw new Error(`no work node for ${id}`);
+      const d = node.handleTime;
+      return "mean" in d ? d.mean : Number.NaN;
+    };
+    expect(Math.abs(mean("l1") / truth.l1.meanSeconds - 1)).toBeLessThan(0.05);
+    expect(Math.abs(mean("l2") / truth.l2.meanSeconds - 1)).toBeLessThan(0.05);
+  });
+
+  it("measures the log's escalation share and tickets per day", () => {
+    const f = result.summary.figures;
+    expect(Math.abs(f.escalationShare - truth.escalateShare)).toBeLessThan(0.015);
+    expect(Math.abs(f.ticketsPerDay / (truth.perHour * 24) - 1)).toBeLessThan(0.03);
+  });
+
+  it("simulates to the desk's tickets per day, utilisation and escalation share", () => {
+    const results = simulate(model, { replications: 2, seed: 3 });
+    const days = (results.horizonSeconds - results.warmupSeconds) / 86400;
+    const trueUtil = busy.map((b, i) => b / ((i === 0 ? truth.l1.agents : truth.l2.agents) * truth.days * 86400));
+    expect(Math.abs(results.kpis.tickets.mean / days / (truth.perHour * 24) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(results.kpis.escalationRate.mean - truth.escalateShare)).toBeLessThan(0.015);
+    expect(Math.abs(results.teams.l1!.utilization.mean / trueUtil[0]! - 1)).toBeLessThan(0.04);
+    expect(Math.abs(results.teams.l2!.utilization.mean / trueUtil[1]! - 1)).toBeLessThan(0.06);
+  });
+});
