@@ -4,7 +4,7 @@
  * report that sets the log's figures beside the calibrated flow's simulated figures.
  * The log is streamed: it is never held in memory whole.
  */
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
 import { stat, writeFile } from "node:fs/promises";
 import { type Model, parseModelText } from "../model";
 import {
@@ -16,10 +16,13 @@ import {
   parseRoleRule,
   parseTimestamp,
   detectTimeFormat,
+  EventLogWriter,
   type RoleRule,
   type SimulatedFigures,
+  TraceAnalysis,
+  teamIds,
 } from "../io/eventlog";
-import { simulate } from "../sim";
+import { combineReplications, prepareRun, type ReplicationResult, type RunOptions, runReplication } from "../sim";
 import { type CliIO, UsageError } from "./io";
 import { parseCommandLine, singleFile } from "./simulate";
 
@@ -134,7 +137,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let simulated: SimulatedFigures | undefined;
   if (replications > 0) {
     try {
-      simulated = simulatedFigures(parsed.model, replications);
+      simulated = simulatedFigures(parsed.model, replications, reader.analysis.teams.list, result.summary.tiers);
     } catch (error) {
       io.err(`The calibrated flow does not run: ${(error as Error).message}\n`);
       await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
@@ -151,20 +154,51 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** Runs the calibrated flow and takes the figures the report compares. */
-export function simulatedFigures(model: Model, replications: number): SimulatedFigures {
-  const results = simulate(model, { replications, seed: 1 });
+/**
+ * Runs the calibrated flow, each replication traced into a log analysis, and takes the
+ * figures the report compares.
+ */
+export function simulatedFigures(model: Model, replications: number, teamNames: string[], tiers: number[]): SimulatedFigures {
+  const prepared = prepareRun(model, { replications, seed: 1 });
+  if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join("\n"));
+  const ids = teamIds(teamNames);
+  const byId = new Map(ids.map((id, i) => [id, teamNames[i]!]));
+  const traced = new TraceAnalysis(byId, model.clock.start);
+  const reps: ReplicationResult[] = [];
+  for (let r = 0; r < replications; r++) reps.push(runReplication(prepared.model, 1, r, undefined, traced.sinkFor(r)));
+  const results = combineReplications(prepared.model, { scenario: null, seed: 1, wallSeconds: 0 }, reps);
   const days = (results.horizonSeconds - results.warmupSeconds) / 86400;
-  const k = results.kpis;
-  return {
-    ticketsPerDay: k.tickets.mean / days,
-    escalationShare: k.escalationRate.mean,
-    returnShare: null,
-    reopenShare: k.reopenRate.mean,
-    resolution: { p50: k.resolutionSeconds.p50.mean, p90: k.resolutionSeconds.p90.mean },
-    utilisation: Object.fromEntries(Object.entries(results.teams).map(([id, t]) => [id, t.utilization.mean])),
-    basis: `${replications} replications of ${days.toFixed(1)} days after a ${(results.warmupSeconds / 86400).toFixed(0)}-day warm-up, seed 1`,
-  };
+  return traced.figures(
+    new Map(teamNames.map((n, i) => [n, tiers[i]!])),
+    {
+      ticketsPerDay: results.kpis.tickets.mean / days,
+      utilisation: Object.fromEntries(Object.entries(results.teams).map(([id, t]) => [id, t.utilization.mean])),
+    },
+    `${replications} replications of ${days.toFixed(1)} days after a ${(results.warmupSeconds / 86400).toFixed(0)}-day warm-up, seed 1; shares, quantiles and paths from the simulator's event trace read like the log`,
+  );
+}
+
+/**
+ * Writes one replication (the first) of a flow as an event log, streamed to the file as the
+ * simulation runs. Used by `flowcast simulate --event-log`.
+ */
+export function writeEventLogFile(path: string, model: Model, options: RunOptions): number {
+  const prepared = prepareRun(model, options);
+  if (!prepared.ok) return 0;
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (error as Error).message}`);
+  }
+  try {
+    const writer = new EventLogWriter(prepared.model.clock.start, (text) => writeSync(fd, text));
+    runReplication(prepared.model, prepared.options.seed, 0, prepared.options.horizonSeconds, writer);
+    writer.flush();
+    return writer.rows;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // helpers

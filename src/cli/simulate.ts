@@ -24,6 +24,7 @@ Options:
   --workers N         worker threads (default: one per CPU core)
   --json              print the flowcast-results/v1 document instead of the table
   --out FILE          also write the results document to FILE
+  --event-log FILE    also write the first replication's tickets as a CSV event log
   -h, --help          show this help
 `;
 
@@ -47,7 +48,11 @@ export interface RunSettings {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { ...RUN_OPTIONS, scenario: { type: "string" } });
+  const { values, positionals } = parseCommandLine(args, {
+    ...RUN_OPTIONS,
+    scenario: { type: "string" },
+    "event-log": { type: "string" },
+  });
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -63,6 +68,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!results) return 1;
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (typeof values.out === "string") await writeResults(values.out, json);
+  const eventLog = values["event-log"];
+  if (typeof eventLog === "string") {
+    const { writeEventLogFile } = await import("./calibrate");
+    const rows = writeEventLogFile(eventLog, model, { scenario, seed: settings.seed, horizonSeconds: settings.horizonSeconds });
+    io.err(`Wrote ${rows} events of replication 1 to ${eventLog}.\n`);
+  }
   io.out(values.json ? json : formatResults(results, labelsOf(model)));
   return 0;
 }

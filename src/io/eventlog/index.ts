@@ -12,6 +12,7 @@ export * from "./buildFlow";
 export * from "./reader";
 export * from "./report";
 export * from "./roles";
+export * from "./simulated";
 export * from "./summarize";
 export * from "./timestamp";
 export * from "./writer";
