@@ -6,22 +6,22 @@
  */
 import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
 import { stat, writeFile } from "node:fs/promises";
-import { type Model, parseModelText } from "../model";
 import {
   buildReport,
   calibrate,
+  detectTimeFormat,
   EventLogError,
   EventLogReader,
+  EventLogWriter,
   formatComparison,
   parseRoleRule,
   parseTimestamp,
-  detectTimeFormat,
-  EventLogWriter,
   type RoleRule,
   type SimulatedFigures,
   TraceAnalysis,
   teamIds,
 } from "../io/eventlog";
+import { type Model, parseModelText } from "../model";
 import { combineReplications, prepareRun, type ReplicationResult, type RunOptions, runReplication } from "../sim";
 import { type CliIO, UsageError } from "./io";
 import { parseCommandLine, singleFile } from "./simulate";
@@ -81,7 +81,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const file = singleFile(positionals, "calibrate LOG.csv");
   const need = ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
-  if (need.length > 0) throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
+  if (need.length > 0)
+    throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
   if (typeof values.out !== "string") throw new UsageError("where should the flow go? Add --out FLOW.json");
   const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
   const list = (k: string) => (values as unknown as Record<string, string[] | undefined>)[k] ?? [];
@@ -94,7 +95,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const t of list("tier")) {
     const at = t.lastIndexOf("=");
     const n = Number(t.slice(at + 1));
-    if (at <= 0 || !Number.isInteger(n) || n < 1) throw new UsageError(`--tier "${t}" must be written TEAM=N with N a whole number from 1`);
+    if (at <= 0 || !Number.isInteger(n) || n < 1)
+      throw new UsageError(`--tier "${t}" must be written TEAM=N with N a whole number from 1`);
     tiers[t.slice(0, at)] = n;
   }
   const replications = str("replications") === undefined ? 3 : Number(str("replications"));
@@ -126,7 +128,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
-  io.err(`Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`);
+  io.err(
+    `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
+  );
   const name = str("name") ?? `Calibrated from ${file.split(/[\\/]/).pop()}`;
   const result = calibrate(reader, name, tiers);
   const parsed = parseModelText(JSON.stringify(result.model));
@@ -158,7 +162,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
  * Runs the calibrated flow, each replication traced into a log analysis, and takes the
  * figures the report compares.
  */
-export function simulatedFigures(model: Model, replications: number, teamNames: string[], tiers: number[]): SimulatedFigures {
+export function simulatedFigures(
+  model: Model,
+  replications: number,
+  teamNames: string[],
+  tiers: number[],
+): SimulatedFigures {
   const prepared = prepareRun(model, { replications, seed: 1 });
   if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join("\n"));
   const ids = teamIds(teamNames);
@@ -189,7 +198,9 @@ export function writeEventLogFile(path: string, model: Model, options: RunOption
   try {
     fd = openSync(path, "w");
   } catch (error) {
-    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (error as Error).message}`);
+    throw new UsageError(
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (error as Error).message}`,
+    );
   }
   try {
     const writer = new EventLogWriter(prepared.model.clock.start, (text) => writeSync(fd, text));
@@ -217,7 +228,10 @@ async function streamFile(file: string, reader: EventLogReader): Promise<void> {
   } catch (error) {
     if (error instanceof EventLogError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new UsageError(`cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`);
+    if (code)
+      throw new UsageError(
+        `cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`,
+      );
     throw error;
   } finally {
     stream.destroy();
@@ -228,6 +242,7 @@ function dateOption(flag: string, text: string | undefined): number | undefined 
   if (text === undefined) return undefined;
   const format = detectTimeFormat([text]);
   const ms = format ? parseTimestamp(text, format) : Number.NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`${flag} "${text}" is not a date; write e.g. 2026-01-05 or 2026-01-05T08:00`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`${flag} "${text}" is not a date; write e.g. 2026-01-05 or 2026-01-05T08:00`);
   return ms;
 }

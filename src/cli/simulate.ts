@@ -71,7 +71,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const eventLog = values["event-log"];
   if (typeof eventLog === "string") {
     const { writeEventLogFile } = await import("./calibrate");
-    const rows = writeEventLogFile(eventLog, model, { scenario, seed: settings.seed, horizonSeconds: settings.horizonSeconds });
+    const rows = writeEventLogFile(eventLog, model, {
+      scenario,
+      seed: settings.seed,
+      horizonSeconds: settings.horizonSeconds,
+    });
     io.err(`Wrote ${rows} events of replication 1 to ${eventLog}.\n`);
   }
   io.out(values.json ? json : formatResults(results, labelsOf(model)));

@@ -16,7 +16,10 @@ export interface DeskTruth {
 }
 
 /** Writes the log; returns the rows written and the busy seconds per team. */
-export function generateDeskLog(truth: DeskTruth, write: (text: string) => void): { rows: number; busy: [number, number] } {
+export function generateDeskLog(
+  truth: DeskTruth,
+  write: (text: string) => void,
+): { rows: number; busy: [number, number] } {
   const rng = mulberry32(truth.seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
   const lognormal = (mean: number, sd: number) => {
@@ -35,8 +38,14 @@ export function generateDeskLog(truth: DeskTruth, write: (text: string) => void)
     queue: [] as number[],
     busySeconds: 0,
   }));
-  const record = (ticket: number, time: number, event: Parameters<EventLogWriter["record"]>[2], node: string, team: string, agent = -1) =>
-    writer.record(ticket, time, event, node, team, agent, "normal", "phone", "");
+  const record = (
+    ticket: number,
+    time: number,
+    event: Parameters<EventLogWriter["record"]>[2],
+    node: string,
+    team: string,
+    agent = -1,
+  ) => writer.record(ticket, time, event, node, team, agent, "normal", "phone", "");
   let next = 0;
   let t = 0;
   for (;;) {
@@ -47,7 +56,8 @@ export function generateDeskLog(truth: DeskTruth, write: (text: string) => void)
   const startWork = (time: number, tier: number, ticket: number) => {
     const T = tiers[tier]!;
     let agent = -1;
-    for (let a = 0; a < T.busy.length; a++) if (!T.busy[a] && (agent < 0 || T.freeSince[a]! < T.freeSince[agent]!)) agent = a;
+    for (let a = 0; a < T.busy.length; a++)
+      if (!T.busy[a] && (agent < 0 || T.freeSince[a]! < T.freeSince[agent]!)) agent = a;
     if (agent < 0) {
       T.queue.push(ticket);
       return;

@@ -187,11 +187,15 @@ export class LogAnalysis {
     const ch = this.channels.of(channel);
     const pr = this.priorities.of(priority);
     const day = Math.floor(created / DAY_MS);
-    const byDay = (this.createdByDay[ch] ??= new Map());
+    if (this.createdByDay[ch] === undefined) {
+      this.createdByDay[ch] = new Map();
+      this.createdByHourOfWeek[ch] = new Float64Array(168);
+      this.priorityByChannel[ch] = new Map();
+    }
+    const byDay = this.createdByDay[ch]!;
     byDay.set(day, (byDay.get(day) ?? 0) + 1);
-    const how = (this.createdByHourOfWeek[ch] ??= new Float64Array(168));
-    how[hourOfWeek(created)]!++;
-    const prio = (this.priorityByChannel[ch] ??= new Map());
+    this.createdByHourOfWeek[ch]![hourOfWeek(created)]!++;
+    const prio = this.priorityByChannel[ch]!;
     prio.set(pr, (prio.get(pr) ?? 0) + 1);
     return {
       created,

@@ -75,7 +75,12 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     const keys = Object.keys(targets).map(Number);
     if (keys.length === 1) return edge(from, work(keys[0]!), port);
     const split = `${from}-${port ?? "out"}-to`;
-    nodes.push({ id: split, kind: "route", label: "Which team", split: shares(keys.map((k) => [ids[k]!, targets[k]!])) });
+    nodes.push({
+      id: split,
+      kind: "route",
+      label: "Which team",
+      split: shares(keys.map((k) => [ids[k]!, targets[k]!])),
+    });
     edge(from, split, port);
     for (const k of keys) edge(split, work(k), ids[k]);
   };
@@ -148,7 +153,13 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     if (seen.length === 0 || o.resolved > 0) edge(work(t), end, "resolved");
     if (sum(o.escalate) > 0) {
       const esc = `escalate-${id}`;
-      nodes.push({ id: esc, kind: "escalate", label: `Escalate from ${a.teams.list[t]}`, handoff: "structured", noteTime: 0 });
+      nodes.push({
+        id: esc,
+        kind: "escalate",
+        label: `Escalate from ${a.teams.list[t]}`,
+        handoff: "structured",
+        noteTime: 0,
+      });
       edge(work(t), esc, "escalate");
       connect(esc, undefined, o.escalate);
     }
@@ -158,21 +169,40 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     if (o.wait > 0) {
       const wait = `wait-${id}`;
       const resume = Object.entries(o.waitResume).map(([k, n]) => [ids[Number(k)]!, n] as [string, number]);
-      const outs: [string, number][] = [...(o.waitResolved > 0 ? [["resolved", o.waitResolved] as [string, number]] : []), ...resume];
-      nodes.push({ id: wait, kind: "followUp", label: `Waiting on the customer (${a.teams.list[t]})`, wait: roundDist(fits.waits[t]!.dist), outcomes: shares(outs) });
+      const outs: [string, number][] = [
+        ...(o.waitResolved > 0 ? [["resolved", o.waitResolved] as [string, number]] : []),
+        ...resume,
+      ];
+      nodes.push({
+        id: wait,
+        kind: "followUp",
+        label: `Waiting on the customer (${a.teams.list[t]})`,
+        wait: roundDist(fits.waits[t]!.dist),
+        outcomes: shares(outs),
+      });
       edge(work(t), wait, "wait");
       if (o.waitResolved > 0) edge(wait, end, "resolved");
       for (const k of Object.keys(o.waitResume).map(Number)) edge(wait, work(k), ids[k]);
     }
     if (sum(o.reopen) > 0) {
       const closed = `reopen-${id}`;
-      nodes.push({ id: closed, kind: "delay", label: `Closed until reopened (${a.teams.list[t]})`, duration: roundDist(fits.reopenGaps[t]!.dist) });
+      nodes.push({
+        id: closed,
+        kind: "delay",
+        label: `Closed until reopened (${a.teams.list[t]})`,
+        duration: roundDist(fits.reopenGaps[t]!.dist),
+      });
       edge(work(t), closed, "reopen");
       connect(closed, undefined, o.reopen);
     }
   }
   if (needsNoAgent) {
-    nodes.push({ id: "no-agent", kind: "delay", label: "Closed with no agent work in the log", duration: roundDist(fits.noWork.dist) });
+    nodes.push({
+      id: "no-agent",
+      kind: "delay",
+      label: "Closed with no agent work in the log",
+      duration: roundDist(fits.noWork.dist),
+    });
     edge("no-agent", end);
   }
   nodes.push({ id: end, kind: "end", label: "Closed", status: "resolved" });
@@ -184,7 +214,11 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     format: "flowcast/v1",
     name,
     description: `Calibrated from an event log of ${a.tickets.size} tickets over ${days} days.`,
-    clock: { start: start.toISOString().slice(0, 16), horizon: (days + warmupDays) * 86400, warmup: warmupDays * 86400 },
+    clock: {
+      start: start.toISOString().slice(0, 16),
+      horizon: (days + warmupDays) * 86400,
+      warmup: warmupDays * 86400,
+    },
     teams: a.teams.list.flatMap((teamName, t) =>
       summary.visited[t] ? [teamFile(ids[t]!, teamName, summary.tiers[t]!, summary.agents[t]!)] : [],
     ),
@@ -211,7 +245,9 @@ function fitArrivals(a: LogAnalysis): ChannelFit[] {
     const how = a.createdByHourOfWeek[c] ?? new Float64Array(168);
     const tickets = how.reduce((x, y) => x + y, 0);
     const rate = (i: number) => (occ[i]! > 0 ? how[i]! / occ[i]! : 0);
-    const profile = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => round(rate(d * 24 + h), 3)));
+    const profile = Array.from({ length: 7 }, (_, d) =>
+      Array.from({ length: 24 }, (_, h) => round(rate(d * 24 + h), 3)),
+    );
     const perHour = tickets / spanHours;
     // Ratios to the mean rate over the hours the log covers; hours or days it never covers
     // keep weight 1, so a log shorter than a week does not inflate the days it has.
@@ -225,7 +261,9 @@ function fitArrivals(a: LogAnalysis): ChannelFit[] {
       return hours > 0 && perHour > 0 ? count / hours / perHour : 1;
     };
     const hourly = normalise(Array.from({ length: 24 }, (_, h) => ratio([0, 1, 2, 3, 4, 5, 6].map((d) => d * 24 + h))));
-    const weekly = normalise(Array.from({ length: 7 }, (_, d) => ratio(Array.from({ length: 24 }, (_, h) => d * 24 + h))));
+    const weekly = normalise(
+      Array.from({ length: 7 }, (_, d) => ratio(Array.from({ length: 24 }, (_, h) => d * 24 + h))),
+    );
     const label = raw === "" ? "Tickets" : raw;
     let id = `ch-${slug(label) || "channel"}`;
     for (let k = 2; usedIds.has(id); k++) id = `ch-${slug(label)}-${k}`;

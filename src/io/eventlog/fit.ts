@@ -51,7 +51,10 @@ export function fitDuration(sample: DurationSample): FitResult {
   const theta = posMean / k;
   ll.gamma = (k - 1) * sample.sumLog - sample.sumPositive / theta - m * k * Math.log(theta) - m * lnGamma(k);
   const aic = { exponential: 2 - 2 * ll.exponential, lognormal: 4 - 2 * ll.lognormal, gamma: 4 - 2 * ll.gamma };
-  const family = (Object.keys(aic) as (keyof typeof aic)[]).reduce((a, b) => (aic[b] < aic[a] ? b : a));
+  let family = (Object.keys(aic) as (keyof typeof aic)[]).reduce((a, b) => (aic[b] < aic[a] ? b : a));
+  // Exponential is nested in gamma: keep the simpler model unless the likelihood-ratio test
+  // rejects it at 1% (2 ΔLL > 6.63, chi-square with one degree of freedom).
+  if (family !== "exponential" && 2 * (ll[family] - ll.exponential) < 6.63) family = "exponential";
   const sd =
     family === "exponential"
       ? posMean

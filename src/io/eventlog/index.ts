@@ -5,7 +5,7 @@
 import type { ModelFile } from "../../model/schema";
 import { buildFlow, type FlowFits, fitFlow } from "./buildFlow";
 import type { EventLogReader } from "./reader";
-import { summarize, type Summary } from "./summarize";
+import { type Summary, summarize } from "./summarize";
 
 export * from "./analyze";
 export * from "./buildFlow";

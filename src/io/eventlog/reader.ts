@@ -184,7 +184,8 @@ export class EventLogReader {
       throw new EventLogError(`line ${line} has ${f.length} fields where the header has ${this.header.length}`, line);
     }
     const ticket = (f[ix.case!] ?? "").trim();
-    if (isMissing(ticket)) throw new EventLogError(`line ${line}: no ticket id in column "${this.options.columns.case}"`, line);
+    if (isMissing(ticket))
+      throw new EventLogError(`line ${line}: no ticket id in column "${this.options.columns.case}"`, line);
     const rawTime = f[ix.time!] ?? "";
     const time = parseTimestamp(rawTime, this.timeFormat!, this.wallOffset);
     if (Number.isNaN(time)) {
@@ -193,7 +194,10 @@ export class EventLogReader {
         line,
       );
     }
-    if ((this.options.fromMs !== undefined && time < this.options.fromMs) || (this.options.toMs !== undefined && time > this.options.toMs)) {
+    if (
+      (this.options.fromMs !== undefined && time < this.options.fromMs) ||
+      (this.options.toMs !== undefined && time > this.options.toMs)
+    ) {
       this.skippedOutsideWindow++;
       return;
     }
@@ -208,7 +212,17 @@ export class EventLogReader {
       if (c !== "") created = parseTimestamp(c, this.createdFormat!, this.wallOffset);
     }
     const role = this.roles.roleOf(text(ix.activity));
-    const event: PendingEvent = { ticket, time, role, team: text(ix.team), resource: text(ix.resource), priority: text(ix.priority), channel: text(ix.channel), line, created };
+    const event: PendingEvent = {
+      ticket,
+      time,
+      role,
+      team: text(ix.team),
+      resource: text(ix.resource),
+      priority: text(ix.priority),
+      channel: text(ix.channel),
+      line,
+      created,
+    };
     if (ticket !== this.groupTicket) this.flushGroup();
     this.groupTicket = ticket;
     this.group.push(event);
@@ -229,7 +243,8 @@ export class EventLogReader {
       g.sort((x, y) => x.time - y.time);
       this.reorderedTickets++;
     }
-    for (const e of g) this.analysis.event(e.ticket, e.time, e.role, e.team, e.resource, e.priority, e.channel, e.line, e.created);
+    for (const e of g)
+      this.analysis.event(e.ticket, e.time, e.role, e.team, e.resource, e.priority, e.channel, e.line, e.created);
     this.group = [];
   }
 }

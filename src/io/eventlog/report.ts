@@ -40,7 +40,13 @@ export interface CalibrationReport {
   skipped: { rowsOutsideWindow: number };
   /** Tickets whose consecutive rows were out of time order and were sorted by time. */
   reorderedTickets: number;
-  teams: { id: string; name: string; tier: number; workVisits: number; agentsEstimate: { basis: string; min: number; max: number } }[];
+  teams: {
+    id: string;
+    name: string;
+    tier: number;
+    workVisits: number;
+    agentsEstimate: { basis: string; min: number; max: number };
+  }[];
   fits: {
     arrivals: FlowFits["arrivals"];
     handleTime: Record<string, unknown>;
@@ -97,13 +103,22 @@ export function buildReport(
   ];
   const guessed = decisions.filter((d) => d.how === "guess");
   if (guessed.length > 0)
-    notes.push(`Roles guessed from the activity words: ${guessed.map((d) => `${d.activity} = ${d.role}`).join(", ")}. Override with --map PATTERN=ROLE.`);
-  if (a.waitsBeforeAgent > 0) notes.push(`${a.waitsBeforeAgent} waits happened before any agent worked the ticket; they are not in the flow.`);
+    notes.push(
+      `Roles guessed from the activity words: ${guessed.map((d) => `${d.activity} = ${d.role}`).join(", ")}. Override with --map PATTERN=ROLE.`,
+    );
+  if (a.waitsBeforeAgent > 0)
+    notes.push(`${a.waitsBeforeAgent} waits happened before any agent worked the ticket; they are not in the flow.`);
   if (reader.reorderedTickets > 0)
-    notes.push(`${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`);
+    notes.push(
+      `${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`,
+    );
   if (simulated) notes.push(`Simulated figures: ${simulated.basis}.`);
   else notes.push("No simulated figures: the calibrated flow was not run.");
-  const agentRange = (t: number) => ({ basis: summary.agentsBasis, min: Math.min(...summary.agents[t]!), max: Math.max(...summary.agents[t]!) });
+  const agentRange = (t: number) => ({
+    basis: summary.agentsBasis,
+    min: Math.min(...summary.agents[t]!),
+    max: Math.max(...summary.agents[t]!),
+  });
   return {
     format: "flowcast-calibration/v1",
     source: {
@@ -125,7 +140,11 @@ export function buildReport(
     },
     skipped: { rowsOutsideWindow: reader.skippedOutsideWindow },
     reorderedTickets: reader.reorderedTickets,
-    teams: names.flatMap((name, t) => (summary.visited[t] ? [{ id: ids[t]!, name, tier: summary.tiers[t]!, workVisits: a.handle[t]!.n, agentsEstimate: agentRange(t) }] : [])),
+    teams: names.flatMap((name, t) =>
+      summary.visited[t]
+        ? [{ id: ids[t]!, name, tier: summary.tiers[t]!, workVisits: a.handle[t]!.n, agentsEstimate: agentRange(t) }]
+        : [],
+    ),
     fits: {
       arrivals: fits.arrivals,
       handleTime: Object.fromEntries(names.map((n, t) => [n, fitSummary(fits.handleTime[t]!)])),
@@ -135,7 +154,9 @@ export function buildReport(
           return [`${names[t!]} / ${a.priorities.list[p!] || "(none)"}`, { n: s.n, mean: round(s.mean) }];
         }),
       ),
-      waits: Object.fromEntries(names.map((n, t) => [n, fitSummary(fits.waits[t]!)]).filter(([, w]) => (w as { n: number }).n > 0)),
+      waits: Object.fromEntries(
+        names.map((n, t) => [n, fitSummary(fits.waits[t]!)]).filter(([, w]) => (w as { n: number }).n > 0),
+      ),
       patienceSeconds: Object.fromEntries(
         names.flatMap((n, t) => (fits.patienceSeconds[t] ? [[n, round(fits.patienceSeconds[t]!)]] : [])),
       ),
@@ -150,11 +171,19 @@ export function buildReport(
 /** The comparison as a plain-text table for the terminal. */
 export function formatComparison(report: CalibrationReport): string {
   const show = (r: ComparisonRow, v: number | null) =>
-    v === null ? "—" : r.unit === "share" ? `${(v * 100).toFixed(1)}%` : r.unit === "seconds" ? duration(v) : v.toFixed(1);
+    v === null
+      ? "—"
+      : r.unit === "share"
+        ? `${(v * 100).toFixed(1)}%`
+        : r.unit === "seconds"
+          ? duration(v)
+          : v.toFixed(1);
   const lines = report.comparison.map(
     (r) =>
       `  ${r.figure.padEnd(44)}${show(r, r.log).padStart(10)}${show(r, r.simulated).padStart(12)}${
-        r.relativeDifference === null ? "" : `  ${r.relativeDifference >= 0 ? "+" : ""}${(r.relativeDifference * 100).toFixed(1)}%`
+        r.relativeDifference === null
+          ? ""
+          : `  ${r.relativeDifference >= 0 ? "+" : ""}${(r.relativeDifference * 100).toFixed(1)}%`
       }`,
   );
   return `  ${"figure".padEnd(44)}${"log".padStart(10)}${"simulated".padStart(12)}\n${lines.join("\n")}\n`;
@@ -163,7 +192,15 @@ export function formatComparison(report: CalibrationReport): string {
 // helpers
 
 function fitSummary(fit: FlowFits["handleTime"][number]) {
-  return { chosen: fit.chosen, n: fit.n, mean: round(fit.mean), zeroShare: round(fit.zeroShare, 3), ks: fit.ks === undefined ? null : round(fit.ks, 3), logLikelihood: fit.logLikelihood, dist: fit.dist };
+  return {
+    chosen: fit.chosen,
+    n: fit.n,
+    mean: round(fit.mean),
+    zeroShare: round(fit.zeroShare, 3),
+    ks: fit.ks === undefined ? null : round(fit.ks, 3),
+    logLikelihood: fit.logLikelihood,
+    dist: fit.dist,
+  };
 }
 
 function nan(x: number): number | null {

@@ -33,9 +33,27 @@ export class TraceAnalysis {
     const names = this.teamNames;
     const start = this.startMs;
     return {
-      record(ticket: number, time: number, event: TraceEventKind, _node: string, team: string, agent: number, priority: string, channel: string) {
+      record(
+        ticket: number,
+        time: number,
+        event: TraceEventKind,
+        _node: string,
+        team: string,
+        agent: number,
+        priority: string,
+        channel: string,
+      ) {
         const name = team === "" ? "" : (names.get(team) ?? team);
-        a.event(`${replication}:${ticket}`, start + time * 1000, FLOWCAST_EVENTS[event]!, name, agent >= 0 ? `${team}-${agent}` : "", priority, channel, 0);
+        a.event(
+          `${replication}:${ticket}`,
+          start + time * 1000,
+          FLOWCAST_EVENTS[event]!,
+          name,
+          agent >= 0 ? `${team}-${agent}` : "",
+          priority,
+          channel,
+          0,
+        );
       },
     };
   }

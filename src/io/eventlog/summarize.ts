@@ -144,7 +144,12 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
         return [[names[i]!, { n: s.n, mean: s.mean, p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) }]];
       }),
     ),
-    resolution: { p50: p50 ?? Number.NaN, p90: p90 ?? Number.NaN, closed: res.n - res.censored, censored: res.censored },
+    resolution: {
+      p50: p50 ?? Number.NaN,
+      p90: p90 ?? Number.NaN,
+      closed: res.n - res.censored,
+      censored: res.censored,
+    },
     paths: topShares(paths, reached, 12),
     utilisation: Object.fromEntries(
       a.teams.list.flatMap((_, i) => (visited[i] ? [[names[i]!, utilisationOf(a, i, agents[i]!)]] : [])),
