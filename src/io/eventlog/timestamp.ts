@@ -87,12 +87,21 @@ export function formatWallClock(ms: number): string {
 
 // helpers
 
+/** Midnight of each date seen (a log has few distinct dates; checking one is the slow part). */
+const dayCache = new Map<number, number>();
+
 function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, frac?: string): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return Number.NaN;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s) + (frac ? Math.round(Number(`0.${frac}`) * 1000) : 0);
-  // Date.UTC rolls 31 April over into May: such a date is not real.
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return Number.NaN;
-  return ms;
+  const key = y * 10000 + mo * 100 + d;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    day = Date.UTC(y, mo - 1, d);
+    // Date.UTC rolls 31 April over into May: such a date is not real.
+    if (new Date(day).getUTCDate() !== d) day = Number.NaN;
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(key, day);
+  }
+  return day + ((h * 60 + mi) * 60 + s) * 1000 + (frac ? Math.round(Number(`0.${frac}`) * 1000) : 0);
 }
 
 function offsetMinutes(text: string): number {
