@@ -14,15 +14,14 @@ import {
   EventLogReader,
   EventLogWriter,
   formatComparison,
+  measureCalibratedFlow,
   parseRoleRule,
   parseTimestamp,
   type RoleRule,
   type SimulatedFigures,
-  TraceAnalysis,
-  teamIds,
 } from "../io/eventlog";
 import { type Model, parseModelText } from "../model";
-import { combineReplications, prepareRun, type ReplicationResult, type RunOptions, runReplication } from "../sim";
+import { combineReplications, prepareRun, type RunOptions, runReplication } from "../sim";
 import { type CliIO, UsageError } from "./io";
 import { parseCommandLine, singleFile } from "./simulate";
 
@@ -141,7 +140,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let simulated: SimulatedFigures | undefined;
   if (replications > 0) {
     try {
-      simulated = simulatedFigures(parsed.model, replications, reader.analysis.teams.list, result.summary.tiers);
+      simulated = measureCalibratedFlow(
+        { prepareRun, runReplication, combineReplications },
+        parsed.model,
+        replications,
+        reader.analysis.teams.list,
+        result.summary.tiers,
+      );
     } catch (error) {
       io.err(`The calibrated flow does not run: ${(error as Error).message}\n`);
       await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
@@ -156,35 +161,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `${formatComparison(report)}Wrote ${str("out")}${str("report") ? ` and ${str("report")}` : ""}.\n`,
   );
   return 0;
-}
-
-/**
- * Runs the calibrated flow, each replication traced into a log analysis, and takes the
- * figures the report compares.
- */
-export function simulatedFigures(
-  model: Model,
-  replications: number,
-  teamNames: string[],
-  tiers: number[],
-): SimulatedFigures {
-  const prepared = prepareRun(model, { replications, seed: 1 });
-  if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join("\n"));
-  const ids = teamIds(teamNames);
-  const byId = new Map(ids.map((id, i) => [id, teamNames[i]!]));
-  const traced = new TraceAnalysis(byId, model.clock.start);
-  const reps: ReplicationResult[] = [];
-  for (let r = 0; r < replications; r++) reps.push(runReplication(prepared.model, 1, r, undefined, traced.sinkFor(r)));
-  const results = combineReplications(prepared.model, { scenario: null, seed: 1, wallSeconds: 0 }, reps);
-  const days = (results.horizonSeconds - results.warmupSeconds) / 86400;
-  return traced.figures(
-    new Map(teamNames.map((n, i) => [n, tiers[i]!])),
-    {
-      ticketsPerDay: results.kpis.tickets.mean / days,
-      utilisation: Object.fromEntries(Object.entries(results.teams).map(([id, t]) => [id, t.utilization.mean])),
-    },
-    `${replications} replications of ${days.toFixed(1)} days after a ${(results.warmupSeconds / 86400).toFixed(0)}-day warm-up, seed 1; shares, quantiles and paths from the simulator's event trace read like the log`,
-  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { type Summary, summarize } from "./summarize";
 
 export * from "./analyze";
 export * from "./buildFlow";
+export * from "./guessColumns";
 export * from "./reader";
 export * from "./report";
 export * from "./roles";

@@ -7,6 +7,7 @@
  * sim), passing each replication a sink from `sinkFor`.
  */
 import { LogAnalysis } from "./analyze";
+import { teamIds } from "./buildFlow";
 import type { SimulatedFigures } from "./report";
 import { FLOWCAST_EVENTS } from "./roles";
 import { summarize } from "./summarize";
@@ -83,4 +84,55 @@ export class TraceAnalysis {
       basis,
     };
   }
+}
+
+/** The simulator entry points the measurement needs (passed in: io does not import sim). */
+export interface Simulator<M, R> {
+  prepareRun(
+    model: M,
+    options: { replications: number; seed: number },
+  ): { ok: true; model: M } | { ok: false; diagnostics: { message: string }[] };
+  runReplication(model: M, seed: number, replication: number, horizonSeconds: number | undefined, trace: EventSink): R;
+  combineReplications(
+    model: M,
+    meta: { scenario: null; seed: number; wallSeconds: number },
+    reps: R[],
+  ): {
+    horizonSeconds: number;
+    warmupSeconds: number;
+    kpis: { tickets: { mean: number } };
+    teams: Record<string, { utilization: { mean: number } }>;
+  };
+}
+
+/**
+ * Runs the calibrated flow, each replication traced into a log analysis, and takes the
+ * figures the report compares. Throws when the flow cannot run.
+ * @param teamNames the log's team names, in the order of `teamIds`
+ * @param tiers the log's tier per team
+ */
+export function measureCalibratedFlow<M extends { clock: { start: string } }, R>(
+  sim: Simulator<M, R>,
+  model: M,
+  replications: number,
+  teamNames: readonly string[],
+  tiers: readonly number[],
+): SimulatedFigures {
+  const prepared = sim.prepareRun(model, { replications, seed: 1 });
+  if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join("\n"));
+  const ids = teamIds(teamNames);
+  const traced = new TraceAnalysis(new Map(ids.map((id, i) => [id, teamNames[i]!])), model.clock.start);
+  const reps: R[] = [];
+  for (let r = 0; r < replications; r++)
+    reps.push(sim.runReplication(prepared.model, 1, r, undefined, traced.sinkFor(r)));
+  const results = sim.combineReplications(prepared.model, { scenario: null, seed: 1, wallSeconds: 0 }, reps);
+  const days = (results.horizonSeconds - results.warmupSeconds) / 86400;
+  return traced.figures(
+    new Map(teamNames.map((n, i) => [n, tiers[i]!])),
+    {
+      ticketsPerDay: results.kpis.tickets.mean / days,
+      utilisation: Object.fromEntries(Object.entries(results.teams).map(([id, t]) => [id, t.utilization.mean])),
+    },
+    `${replications} replications of ${days.toFixed(1)} days after a ${(results.warmupSeconds / 86400).toFixed(0)}-day warm-up, seed 1; shares, quantiles and paths from the simulator's event trace read like the log`,
+  );
 }
