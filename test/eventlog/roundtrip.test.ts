@@ -6,9 +6,9 @@
  * checked figures are well under a tenth of each tolerance.
  */
 import { describe, expect, it } from "vitest";
-import { calibrate, EventLogReader, FLOWCAST_COLUMNS } from "../../src/io/eventlog";
+import { calibrate, EventLogReader, EventLogWriter, FLOWCAST_COLUMNS } from "../../src/io/eventlog";
 import { parseModelText } from "../../src/model";
-import { simulate } from "../../src/sim";
+import { runReplication, simulate } from "../../src/sim";
 import { type DeskTruth, generateDeskLog } from "./generateLog";
 
 const truth: DeskTruth = {
@@ -62,5 +62,78 @@ describe("calibrating from a simulated desk's event log", () => {
     expect(Math.abs(results.kpis.escalationRate.mean - truth.escalateShare)).toBeLessThan(0.015);
     expect(Math.abs(results.teams.l1!.utilization.mean / trueUtil[0]! - 1)).toBeLessThan(0.04);
     expect(Math.abs(results.teams.l2!.utilization.mean / trueUtil[1]! - 1)).toBeLessThan(0.06);
+  });
+});
+
+describe("round trip through Flowcast's own simulator (simulate --event-log, then calibrate)", () => {
+  // A two-tier desk, 28 days at 30 tickets an hour; the event log of replication 1 is
+  // streamed straight into the reader. Tolerances as above; the original's KPIs are means
+  // over 2 replications (their 95% intervals are within a fraction of each tolerance).
+  const original = parseModelText(
+    JSON.stringify({
+      format: "flowcast/v1",
+      name: "Known desk",
+      clock: { start: "2026-01-05T00:00", horizon: "30d", warmup: "2d" },
+      teams: [
+        { id: "l1", tier: 1, agents: 7 },
+        { id: "l2", tier: 2, agents: 4 },
+      ],
+      nodes: [
+        { id: "phone", kind: "channel", channel: "phone", arrivals: { perHour: 30 } },
+        {
+          id: "a",
+          kind: "work",
+          team: "l1",
+          handleTime: { dist: "lognormal", mean: "10m", sd: "7m" },
+          outcomes: { resolved: 0.8, escalate: 0.2 },
+        },
+        { id: "esc", kind: "escalate", noteTime: 0 },
+        {
+          id: "b",
+          kind: "work",
+          team: "l2",
+          handleTime: { dist: "gamma", mean: "30m", sd: "20m" },
+          outcomes: { resolved: 1 },
+        },
+        { id: "done", kind: "end" },
+      ],
+      edges: [
+        { id: "e1", from: "phone", to: "a" },
+        { id: "e2", from: "a", port: "resolved", to: "done" },
+        { id: "e3", from: "a", port: "escalate", to: "esc" },
+        { id: "e4", from: "esc", to: "b" },
+        { id: "e5", from: "b", port: "resolved", to: "done" },
+      ],
+    }),
+  );
+  if (!original.ok) throw new Error("the known desk does not decode");
+  const reader = new EventLogReader({ columns: { ...FLOWCAST_COLUMNS } });
+  const writer = new EventLogWriter(original.model.clock.start, (text) => reader.push(text));
+  runReplication(original.model, 1, 0, undefined, writer);
+  writer.flush();
+  reader.end();
+  const calibrated = parseModelText(JSON.stringify(calibrate(reader, "calibrated").model));
+  if (!calibrated.ok) throw new Error("the calibrated flow does not decode");
+
+  it("fits handle-time means within 5% of the flow's", () => {
+    for (const [id, truthMean] of [
+      ["l1", 600],
+      ["l2", 1800],
+    ] as const) {
+      const node = calibrated.model.nodes.find((n) => n.id === `work-${id}`);
+      if (node?.kind !== "work") throw new Error(`no work node for ${id}`);
+      const d = node.handleTime;
+      expect(Math.abs(("mean" in d ? d.mean : Number.NaN) / truthMean - 1)).toBeLessThan(0.05);
+    }
+  });
+
+  it("reproduces tickets per day, team utilisation and escalation rate within a few percent", () => {
+    const a = simulate(original.model, { replications: 2, seed: 5 });
+    const b = simulate(calibrated.model, { replications: 2, seed: 9 });
+    const perDay = (r: typeof a) => r.kpis.tickets.mean / ((r.horizonSeconds - r.warmupSeconds) / 86400);
+    expect(Math.abs(perDay(b) / perDay(a) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(b.kpis.escalationRate.mean - a.kpis.escalationRate.mean)).toBeLessThan(0.015);
+    expect(Math.abs(b.teams.l1!.utilization.mean / a.teams.l1!.utilization.mean - 1)).toBeLessThan(0.04);
+    expect(Math.abs(b.teams.l2!.utilization.mean / a.teams.l2!.utilization.mean - 1)).toBeLessThan(0.06);
   });
 });
