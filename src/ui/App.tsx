@@ -12,6 +12,7 @@ import { ExportMenu } from "./export/ExportMenu";
 import { openShareFromHash } from "./export/share";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
+import { downloadEventLog } from "./import/exportEventLog";
 import { ImportHistoryDialog } from "./import/ImportHistoryDialog";
 import { Inspector } from "./inspector/Inspector";
 import { ResultsPanel } from "./results/ResultsPanel";
@@ -118,6 +119,15 @@ function Shell({ store }: { store: FlowStore }) {
             onClick={() => setImportingHistory(true)}
           >
             Import history…
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-event-log"
+            title="Simulate one replication and download its tickets as a CSV event log"
+            onClick={() => downloadEventLog(model)}
+          >
+            Event log
           </button>
           <button
             type="button"

@@ -2,7 +2,7 @@
  * "Import history…" as a user meets it: open a desk's event log, see its first rows and the
  * guessed columns, calibrate, read the fit report, and open the flow on the canvas.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -55,6 +55,16 @@ describe("Import history…", () => {
     await page.getByTestId("import-history-open").click();
     await expect.poll(() => stepIds(page)).toContain("work-l2");
     await snap(page, "import-history-flow");
+    // The opened flow runs and writes its own event log, which has the documented header.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("toolbar-event-log").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/event-log\.csv$/);
+    const saved = await download.path();
+    const head = readFileSync(saved, "utf8").split("\n", 2);
+    expect(head[0]).toBe("ticket,time,event,node,team,agent,priority,channel,contactType");
+    expect(head[1]).toMatch(/^T0,2026-01-0\dT[\d:.]+,arrival,ch-phone,/);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   }, 120_000);
