@@ -90,7 +90,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (typeof rule === "string") throw new UsageError(rule);
     return rule;
   });
-  const tiers: Record<string, number> = {};
+  const tiers: Record<string, number> = Object.create(null);
   for (const t of list("tier")) {
     const at = t.lastIndexOf("=");
     const n = Number(t.slice(at + 1));

@@ -1,10 +1,13 @@
 /** The event-log building blocks: CSV streaming, time forms, roles, fits, censored quantiles. */
 import { describe, expect, it } from "vitest";
+import { calibrate, EVENT_LOG_HEADER, EventLogReader, FLOWCAST_COLUMNS } from "../../src/io/eventlog";
 import { CsvError, CsvReader, parseCsv } from "../../src/io/eventlog/csv";
 import { fitDuration } from "../../src/io/eventlog/fit";
+import { guessColumns } from "../../src/io/eventlog/guessColumns";
 import { globToRegExp, guessRole, parseRoleRule, RoleMapper } from "../../src/io/eventlog/roles";
 import { DurationSample, kaplanMeierQuantiles } from "../../src/io/eventlog/sample";
 import { detectTimeFormat, parseTimestamp } from "../../src/io/eventlog/timestamp";
+import { parseModelText } from "../../src/model";
 
 describe("CsvReader", () => {
   it("reads quotes, doubled quotes, line breaks in quotes, CRLF and a BOM", () => {
@@ -120,5 +123,53 @@ describe("kaplanMeierQuantiles", () => {
     // Survival: 1 -> 4/5 at 1 -> (4/5)(2/3) = 0.533 at 3 (the 2 is censored) -> 0 at 5.
     const values = [1, 2, 3, 4, 5].map((s) => ({ seconds: s, censored: s === 2 || s === 4 }));
     expect(kaplanMeierQuantiles(values, [0.2, 0.4, 0.9])).toEqual([1, 3, 5]);
+  });
+});
+
+describe("guessColumns", () => {
+  it("maps a ServiceNow export and a Flowcast event log", () => {
+    const sn =
+      "number,incident_state,active,reassignment_count,opened_at,sys_updated_at,contact_type,priority,assignment_group,assigned_to,resolved_at".split(
+        ",",
+      );
+    expect(guessColumns(sn)).toEqual({
+      case: "number",
+      time: "sys_updated_at",
+      activity: "incident_state",
+      team: "assignment_group",
+      resource: "assigned_to",
+      priority: "priority",
+      channel: "contact_type",
+      created: "opened_at",
+    });
+    expect(guessColumns(EVENT_LOG_HEADER.split(","))).toMatchObject({ ...FLOWCAST_COLUMNS, created: "" });
+  });
+});
+
+describe("a log with hostile names and a time window", () => {
+  it("keeps team ids off inherited keys and reads only rows inside --from/--to", () => {
+    const rows = [
+      "ticket,time,event,team",
+      "1,2026-01-05T08:00,queue,__proto__",
+      "1,2026-01-05T08:01,start,__proto__",
+      "1,2026-01-05T08:09,end,__proto__",
+      "1,2026-01-05T08:09,queue,constructor",
+      "1,2026-01-05T08:10,start,constructor",
+      "1,2026-01-05T08:30,end,constructor",
+      "1,2026-01-05T08:30,close,",
+      "2,2026-01-06T08:00,queue,__proto__",
+    ];
+    const reader = new EventLogReader({
+      columns: { case: "ticket", time: "time", activity: "event", team: "team" },
+      toMs: Date.UTC(2026, 0, 5, 23),
+    });
+    reader.push(`${rows.join("\n")}\n`);
+    reader.end();
+    expect(reader.skippedOutsideWindow).toBe(1);
+    const { model } = calibrate(reader, "hostile");
+    expect(model.teams?.map((t) => t.id)).toEqual(["team-proto__", "team-constructor"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const parsed = parseModelText(JSON.stringify(model));
+    expect(parsed.ok).toBe(true);
   });
 });

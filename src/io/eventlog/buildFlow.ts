@@ -42,7 +42,9 @@ export interface ChannelFit {
 export function teamIds(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
-    const base = slug(name) || "team";
+    const raw = slug(name) || "team";
+    // Ids become object keys in the file (shares, layout): never a key objects inherit.
+    const base = raw in Object.prototype || raw === "__proto__" ? `team-${raw.replace(/^_+/, "")}` : raw;
     let id = base;
     for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
     used.add(id);
@@ -339,16 +341,21 @@ function hhmm(h: number): string {
 /** Shares that add to exactly 1 from counts (rounded to 6 places; the largest absorbs the rest). */
 function shares(counts: [string, number][]): Record<string, number> {
   const total = counts.reduce((x, [, n]) => x + n, 0);
-  const out: Record<string, number> = {};
+  const out = new Map<string, number>();
   let big = counts[0]![0];
+  let bigCount = -1;
   let acc = 0;
   for (const [k, n] of counts) {
-    out[k] = Math.round((n / total) * 1e6) / 1e6;
-    acc += out[k]!;
-    if (n > (counts.find(([b]) => b === big)?.[1] ?? 0)) big = k;
+    const share = Math.round((n / total) * 1e6) / 1e6;
+    out.set(k, share);
+    acc += share;
+    if (n > bigCount) {
+      big = k;
+      bigCount = n;
+    }
   }
-  out[big] = Math.round((out[big]! + 1 - acc) * 1e6) / 1e6;
-  return out;
+  out.set(big, Math.round((out.get(big)! + 1 - acc) * 1e6) / 1e6);
+  return Object.fromEntries(out);
 }
 
 function sum(r: Record<number, number>): number {

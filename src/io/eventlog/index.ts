@@ -33,7 +33,7 @@ export function calibrate(reader: EventLogReader, name: string, tiers?: Record<s
   let fixed: number[] | undefined;
   if (tiers && Object.keys(tiers).length > 0) {
     const auto = summarize(a, a.teams.list).tiers;
-    fixed = a.teams.list.map((n, i) => tiers[n] ?? auto[i]!);
+    fixed = a.teams.list.map((n, i) => (Object.hasOwn(tiers, n) ? tiers[n]! : auto[i]!));
   }
   const summary = summarize(a, a.teams.list, fixed);
   const fits = fitFlow(a);
