@@ -63,10 +63,18 @@ describe("timestamps", () => {
 describe("roles", () => {
   it("guesses common help-desk words", () => {
     expect(
-      ["New", "Active", "Awaiting User Info", "Resolved", "Closed", "Reopened", "Call abandoned", "Escalated?"].map(
-        guessRole,
-      ),
-    ).toEqual(["queued", "work", "wait", "closed", "closed", "reopen", "abandoned", "ignore"]);
+      [
+        "New",
+        "Active",
+        "Awaiting User Info",
+        "Resolved",
+        "Closed",
+        "Reopened",
+        "Call abandoned",
+        "Escalated",
+        "Note added",
+      ].map(guessRole),
+    ).toEqual(["queued", "work", "wait", "closed", "closed", "reopen", "abandoned", "escalate", "ignore"]);
   });
 
   it("applies --map globs first, then Flowcast's own events, and remembers how", () => {

@@ -19,6 +19,8 @@ export interface Visit {
   team: number;
   link: number;
   abandoned: boolean;
+  /** An escalate event came before this visit (since the previous one). */
+  escalated: boolean;
   /** Seconds in the wait or closed state before this visit (afterWait, afterClose). */
   gapSeconds: number;
 }
@@ -40,6 +42,8 @@ export interface TicketState {
   closedAt: number;
   waitedBeforeClose: boolean;
   reopenMarked: boolean;
+  /** An escalate event since the last visit. */
+  escalateMarked: boolean;
   lost: boolean;
   /** A wait before any agent (kept in the report). */
 }
@@ -144,6 +148,10 @@ export class LogAnalysis {
       tk.reopenMarked = true;
       return;
     }
+    if (role === "escalate") {
+      tk.escalateMarked = true;
+      return;
+    }
     const teamIndex = team === "" ? tk.team : this.teamIndex(team);
     if (resource !== "") this.hasResources = true;
     // A snapshot row that repeats the current state changes nothing.
@@ -212,6 +220,7 @@ export class LogAnalysis {
       closedAt: Number.NaN,
       waitedBeforeClose: false,
       reopenMarked: false,
+      escalateMarked: false,
       lost: false,
     };
   }
@@ -282,7 +291,8 @@ export class LogAnalysis {
         if (tk.pendingLink === LINK.afterClose && tk.visits.length > 0) {
           this.reopenGaps[tk.visits[tk.visits.length - 1]!.team]!.add(gap);
         }
-        tk.visits.push({ team, link: tk.pendingLink, abandoned: false, gapSeconds: gap });
+        tk.visits.push({ team, link: tk.pendingLink, abandoned: false, escalated: tk.escalateMarked, gapSeconds: gap });
+        tk.escalateMarked = false;
         tk.pendingLink = LINK.direct;
         tk.closedAt = Number.NaN;
         tk.waitedBeforeClose = false;
@@ -303,7 +313,8 @@ export class LogAnalysis {
         if (tk.visits.length === 0) this.noWork.add((time - tk.created) / 1000);
         break;
       case "abandoned":
-        if (team >= 0) tk.visits.push({ team, link: tk.pendingLink, abandoned: true, gapSeconds: 0 });
+        if (team >= 0)
+          tk.visits.push({ team, link: tk.pendingLink, abandoned: true, escalated: tk.escalateMarked, gapSeconds: 0 });
         tk.lost = true;
         tk.role = "closed";
         tk.closedAt = time;

@@ -104,27 +104,45 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       },
       ...(Object.keys(fit.priority).length > 0 ? { priority: fit.priority } : {}),
     });
+    // Escalated on the way in: through an escalate node of its own (key: -2 - team).
     const targets: Record<number, number> = { ...entry.teams };
+    for (const [t, n] of Object.entries(entry.escalated)) targets[-2 - Number(t)] = n;
     if (entry.noWork > 0) targets[-1] = entry.noWork;
     const keys = Object.keys(targets).map(Number);
+    const entryTarget = (k: number) => {
+      if (k === -1) return { node: "no-agent", port: "no-agent" };
+      if (k >= 0) return { node: work(k), port: ids[k]! };
+      const t = -2 - k;
+      const esc = `escalate-in-${ids[t]}`;
+      if (!nodes.some((n) => n.id === esc)) {
+        nodes.push({
+          id: esc,
+          kind: "escalate",
+          label: `Escalated on arrival to ${a.teams.list[t]}`,
+          handoff: "structured",
+          noteTime: 0,
+        });
+        edge(esc, work(t));
+      }
+      return { node: esc, port: `escalated-${ids[t]}` };
+    };
     if (keys.length === 0) {
       edge(fit.id, "no-agent");
       needsNoAgent = true;
-    } else if (keys.length === 1 && keys[0] !== -1) edge(fit.id, work(keys[0]!));
+    } else if (keys.length === 1 && keys[0] !== -1) edge(fit.id, entryTarget(keys[0]!).node);
     else {
       const split = `${fit.id}-entry`;
       nodes.push({
         id: split,
         kind: "route",
         label: "First team",
-        split: shares(keys.map((k) => [k === -1 ? "no-agent" : ids[k]!, targets[k]!])),
+        split: shares(keys.map((k) => [entryTarget(k).port, targets[k]!])),
       });
       edge(fit.id, split);
       for (const k of keys) {
-        if (k === -1) {
-          edge(split, "no-agent", "no-agent");
-          needsNoAgent = true;
-        } else edge(split, work(k), ids[k]);
+        const target = entryTarget(k);
+        edge(split, target.node, target.port);
+        if (k === -1) needsNoAgent = true;
       }
     }
   }

@@ -9,9 +9,10 @@
  * on the customer or a third party (a delay, no agent time); closed: the ticket is closed
  * (active again later: a reopen); ignore: changes nothing. Additions to the five of the
  * issue: done (an agent finished, the ticket moves on at once), abandoned (the customer
- * left the queue), reopen (the ticket comes back; the next rows say where).
+ * left the queue), reopen (the ticket comes back; the next rows say where), escalate (the
+ * ticket is escalated; the next rows say to which team).
  */
-export const ROLES = ["queued", "work", "wait", "closed", "ignore", "done", "abandoned", "reopen"] as const;
+export const ROLES = ["queued", "work", "wait", "closed", "ignore", "done", "abandoned", "reopen", "escalate"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface RoleRule {
@@ -25,7 +26,7 @@ export const FLOWCAST_EVENTS: Readonly<Record<string, Role>> = {
   queue: "queued",
   start: "work",
   end: "done",
-  escalate: "ignore",
+  escalate: "escalate",
   wait: "wait",
   reopen: "reopen",
   abandon: "abandoned",
@@ -90,6 +91,7 @@ export function guessRole(activity: string): Role {
   const t = activity.toLowerCase();
   if (/re-?open/.test(t)) return "reopen";
   if (/abandon|hung up|hang up|dropped/.test(t)) return "abandoned";
+  if (/escalat/.test(t)) return "escalate";
   if (/await|waiting|pending|on hold|\bhold\b|suspend|snooze/.test(t)) return "wait";
   if (/clos|resolv|solved|\bdone\b|complet|cancel|finish|fulfil/.test(t)) return "closed";
   if (/activ|progress|\bwip\b|working|\bstart|handl|investigat/.test(t)) return "work";

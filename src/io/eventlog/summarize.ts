@@ -42,8 +42,11 @@ export interface Figures {
 export interface Summary {
   tiers: number[];
   outcomes: TeamOutcomes[];
-  /** Per channel: entry team -> tickets, and tickets closed without any agent. */
-  entries: { teams: Record<number, number>; noWork: number }[];
+  /**
+   * Per channel: entry team -> tickets, the same for tickets escalated on the way in (an
+   * escalate event before the first visit: a trigger), and tickets closed without any agent.
+   */
+  entries: { teams: Record<number, number>; escalated: Record<number, number>; noWork: number }[];
   /** Agents per team per hour of week (an estimate; see `agentsBasis`). */
   agents: number[][];
   agentsBasis: "distinct resources" | "busy time at 85% utilisation";
@@ -60,7 +63,11 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
   const teamCount = a.teams.list.length;
   const tiers = fixedTiers ?? rankTiers(a, teamCount);
   const outcomes = a.teams.list.map(emptyOutcomes);
-  const entries = a.channels.list.map(() => ({ teams: {} as Record<number, number>, noWork: 0 }));
+  const entries = a.channels.list.map(() => ({
+    teams: {} as Record<number, number>,
+    escalated: {} as Record<number, number>,
+    noWork: 0,
+  }));
   const paths = new Map<string, number>();
   let reached = 0;
   let escalated = 0;
@@ -77,11 +84,12 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
       if (!open) entries[tk.channel]!.noWork++;
       continue;
     }
-    const entry = entries[tk.channel]!.teams;
+    const entry = v[0]!.escalated ? entries[tk.channel]!.escalated : entries[tk.channel]!.teams;
     entry[v[0]!.team] = (entry[v[0]!.team] ?? 0) + 1;
     const worked = v.some((x) => !x.abandoned);
     if (worked) reached++;
-    let esc = false;
+    // An escalate event on the way in (a trigger sends the ticket straight to a later tier).
+    let esc = v[0]!.escalated;
     let ret = false;
     let again = tk.reopenMarked;
     const seen = new Set<number>();
@@ -238,8 +246,8 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /**
- * Agents per team per hour of the week: the mean over the log's weeks of the distinct
- * resources active in that hour when the log names them; otherwise the busy agent-hours of
+ * Agents per team per hour of the week: the most distinct resources active in that hour in
+ * any of the log's weeks when the log names them; otherwise the mean busy agent-hours of
  * that hour divided by an assumed 85% utilisation. Either way an estimate: an agent who
  * was staffed but touched no ticket in an hour is not seen.
  */
@@ -248,15 +256,23 @@ function estimateAgents(a: LogAnalysis, teamCount: number): { agents: number[][]
   const agents: number[][] = [];
   for (let t = 0; t < teamCount; t++) {
     const occurrences = hourOccurrences(...activeHours(a, t));
+    if (a.hasResources) {
+      // The most distinct agents seen in that hour of any week: an agent on shift who
+      // happened to touch no ticket that hour is seen in another week.
+      const most = new Float64Array(168);
+      for (const [h, set] of a.resources[t]!) {
+        const i = hourOfWeek(h * 3_600_000);
+        most[i] = Math.max(most[i]!, set.size);
+      }
+      // A one-hour dip between two busier hours is an agent who touched no ticket, not a
+      // shift: shifts are longer than an hour.
+      const filled = Array.from(most, (x, i) => Math.max(x, Math.min(most[(i + 167) % 168]!, most[(i + 1) % 168]!)));
+      agents.push(filled);
+      continue;
+    }
     const total = new Float64Array(168);
-    if (a.hasResources) for (const [h, set] of a.resources[t]!) total[hourOfWeek(h * 3_600_000)]! += set.size;
-    else for (const [h, s] of a.busy[t]!) total[hourOfWeek(h * 3_600_000)]! += s / 3600 / 0.85;
-    agents.push(
-      Array.from(total, (x, i) => {
-        const mean = occurrences[i]! > 0 ? x / occurrences[i]! : 0;
-        return a.hasResources ? Math.round(mean) : Math.ceil(mean - 1e-9);
-      }),
-    );
+    for (const [h, s] of a.busy[t]!) total[hourOfWeek(h * 3_600_000)]! += s / 3600 / 0.85;
+    agents.push(Array.from(total, (x, i) => (occurrences[i]! > 0 ? Math.ceil(x / occurrences[i]! - 1e-9) : 0)));
   }
   return { agents, basis };
 }
