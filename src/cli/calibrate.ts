@@ -146,6 +146,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         replications,
         reader.analysis.teams.list,
         result.summary.tiers,
+        { arrivalsEndMs: reader.analysis.lastCreated, endMs: reader.analysis.lastTime },
       );
     } catch (error) {
       io.err(`The calibrated flow does not run: ${(error as Error).message}\n`);

@@ -76,9 +76,9 @@ export function buildReport(
     rows.push({
       figure,
       unit,
-      log,
-      simulated: sim ?? null,
-      relativeDifference: log && sim !== null && sim !== undefined ? sim / log - 1 : null,
+      log: finite(log),
+      simulated: finite(sim),
+      relativeDifference: finite(log) && finite(sim) !== null ? (sim as number) / (log as number) - 1 : null,
     });
   add("tickets per day", "tickets/day", f.ticketsPerDay, simulated?.ticketsPerDay);
   add("escalation share", "share", f.escalationShare, simulated?.escalationShare);
@@ -190,6 +190,10 @@ export function formatComparison(report: CalibrationReport): string {
 }
 
 // helpers
+
+function finite(x: number | null | undefined): number | null {
+  return x !== null && x !== undefined && Number.isFinite(x) ? x : null;
+}
 
 function fitSummary(fit: FlowFits["handleTime"][number]) {
   return {

@@ -67,6 +67,7 @@ export async function calibrateFile(file: File, columns: ColumnMap, replications
       replications,
       reader.analysis.teams.list,
       result.summary.tiers,
+      { arrivalsEndMs: reader.analysis.lastCreated, endMs: reader.analysis.lastTime },
     );
   } catch {
     simulated = undefined;
