@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./export")).run,
   },
   import: { summary: "turn a Mermaid flowchart into a flow file", load: async () => (await import("./import")).run },
+  calibrate: { summary: "fit a flow to a help desk event log", load: async () => (await import("./calibrate")).run },
 };
 
 export const USAGE = `Usage: flowcast <command> [options]

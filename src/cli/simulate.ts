@@ -33,6 +33,7 @@ Options:
   --max-tickets N     refuse runs expected to simulate more tickets (default 200M)
   --json              print the flowcast-results/v1 document instead of the table
   --out FILE          also write the results document to FILE
+  --event-log FILE    also write the first replication's tickets as a CSV event log
   -h, --help          show this help
 `;
 
@@ -59,7 +60,11 @@ export interface RunSettings {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { ...RUN_OPTIONS, scenario: { type: "string" } });
+  const { values, positionals } = parseCommandLine(args, {
+    ...RUN_OPTIONS,
+    scenario: { type: "string" },
+    "event-log": { type: "string" },
+  });
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -76,6 +81,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!results) return 1;
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (typeof values.out === "string") await writeResults(values.out, json);
+  const eventLog = values["event-log"];
+  if (typeof eventLog === "string") {
+    const { writeEventLogFile } = await import("./calibrate");
+    const rows = writeEventLogFile(eventLog, model, {
+      scenario,
+      seed: settings.seed,
+      horizonSeconds: settings.horizonSeconds,
+    });
+    io.err(`Wrote ${rows} events of replication 1 to ${eventLog}.\n`);
+  }
   io.out(values.json ? json : formatResults(results, labelsOf(model)));
   return 0;
 }
