@@ -3,7 +3,7 @@
  * Tests pass a recording CliIO; the real command passes the process's.
  */
 import { readFile } from "node:fs/promises";
-import { type ParseResult, parseModelText } from "../model";
+import type { ParseResult } from "../model";
 
 export interface CliIO {
   out(text: string): void;
@@ -38,5 +38,7 @@ export async function readTextFile(path: string): Promise<string> {
 
 /** Reads and decodes a flow file (does not run semantic validation). */
 export async function readModelFile(path: string): Promise<ParseResult> {
+  // Imported here, not at the top: `flowcast --help` must not build the zod schemas.
+  const { parseModelText } = await import("../model");
   return parseModelText(await readTextFile(path));
 }
