@@ -1,6 +1,6 @@
 /**
- * Runs a flow's replications in the browser, spread over module Web Workers (up to one per core, fewer for a small run,
- * at most one per replication), so the page stays responsive. The model is prepared
+ * Runs a flow's replications in the browser, spread over module Web Workers (up to one per
+ * core and one per replication, fewer for a small run), so the page stays responsive. The model is prepared
  * (scenario applied, validated) once on the page; each worker gets it once, then one
  * replication index at a time. Results are combined in replication order, never arrival
  * order, so the document has the same bytes as the CLI's (bar `wallSeconds`). Workers are
