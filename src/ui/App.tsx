@@ -4,7 +4,7 @@
  * opening a share link.
  */
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
@@ -13,6 +13,7 @@ import { openShareFromHash } from "./export/share";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
 import { Inspector } from "./inspector/Inspector";
+import { ResultsPanel } from "./results/ResultsPanel";
 import { RunControls } from "./results/RunControls";
 import { useShortcuts } from "./shell/shortcuts";
 import { Toasts } from "./shell/Toasts";
@@ -31,9 +32,6 @@ export function App({ store }: { store: FlowStore }) {
 
 type DockTab = "problems" | "results";
 
-/** The results dashboard (and chart.js) loads when first shown: the canvas needs none of it. */
-const ResultsPanel = lazy(() => import("./results/ResultsPanel").then((m) => ({ default: m.ResultsPanel })));
-
 /** The share link already opened in this page. */
 let shareOpened: string | undefined;
 
@@ -49,9 +47,6 @@ function Shell({ store }: { store: FlowStore }) {
   const diagnostics = useDiagnostics(model);
   const [start, setStart] = useState(false);
   const [tab, setTab] = useState<DockTab>("problems");
-  // The results panel mounts the first time its tab shows (a run opens it), then stays.
-  const [resultsMounted, setResultsMounted] = useState(false);
-  if (tab === "results" && !resultsMounted) setResultsMounted(true);
   const [layingOut, setLayingOut] = useState(false);
 
   const handlers = useMemo(() => ({ save: () => void files.save() }), [files]);
@@ -221,11 +216,7 @@ function Shell({ store }: { store: FlowStore }) {
               <ValidationPanel store={store} diagnostics={diagnostics} />
             </div>
             <div className="dock-body" hidden={tab !== "results"}>
-              {resultsMounted ? (
-                <Suspense fallback={null}>
-                  <ResultsPanel store={store} />
-                </Suspense>
-              ) : null}
+              <ResultsPanel store={store} />
             </div>
           </section>
         </main>
