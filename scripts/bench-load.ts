@@ -9,7 +9,10 @@
  *     QUIET_MS, as Lighthouse's time to interactive but with a shorter quiet window;
  *   - first response: a click on a node until the inspector shows it.
  *
- *   npm run bench:load [-- --runs 5]
+ *   npm run bench:load [-- --runs 5] [--dist DIR]
+ *
+ * --dist serves an existing build instead of building (e.g. an older one, to compare two
+ * builds under the same machine load).
  */
 import { chromium, type Page } from "playwright-core";
 import { build, preview } from "vite";
@@ -29,10 +32,12 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
-  await build({ logLevel: "warn", build: { outDir: "dist/bench-load", emptyOutDir: true } });
+  const distAt = args.indexOf("--dist");
+  const outDir = distAt >= 0 ? (args[distAt + 1] ?? "") : "dist/bench-load";
+  if (distAt < 0) await build({ logLevel: "warn", build: { outDir, emptyOutDir: true } });
   const server = await preview({
     logLevel: "warn",
-    build: { outDir: "dist/bench-load" },
+    build: { outDir },
     preview: { port: 0, host: "127.0.0.1", strictPort: false, open: false },
   });
   const base = server.resolvedUrls?.local[0];
