@@ -7,8 +7,9 @@
 import type { Model } from "../model";
 import { type Comparison, compareResults } from "../sim/compare";
 import type { Results } from "../sim/results";
+import { refuseOverwrite } from "./checks";
 import { formatComparison } from "./format";
-import { type CliIO, refuseOverwrite, UsageError } from "./io";
+import { type CliIO, UsageError } from "./io";
 import {
   hasScenario,
   loadModel,

@@ -14,7 +14,8 @@ import { renderFlowSvg } from "../io/svg/flowSvg";
 import { layoutFlow } from "../layout/layoutFlow";
 import type { Model } from "../model";
 import type { Results } from "../sim/results";
-import { type CliIO, readModelFile, readTextFile, refuseOverwrite, UsageError } from "./io";
+import { readModelFile, refuseOverwrite } from "./checks";
+import { type CliIO, readTextFile, UsageError } from "./io";
 
 const FORMATS = ["png", "svg", "mermaid", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];

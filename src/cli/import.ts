@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { fromMermaid } from "../io/mermaid/fromMermaid";
 import { layoutFlow } from "../layout/layoutFlow";
 import { formatDiagnostic, serializeModel, validateModel } from "../model";
-import { type CliIO, readTextFile, refuseOverwrite, UsageError } from "./io";
+import { refuseOverwrite } from "./checks";
+import { type CliIO, readTextFile, UsageError } from "./io";
 
 const HELP = `Usage: flowcast import DIAGRAM.mmd [--out FLOW.json]
 

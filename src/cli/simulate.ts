@@ -9,16 +9,9 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, type Model, nodeName, parseDuration } from "../model";
 import type { Results } from "../sim/results";
 import { RunRejectedError, runReplicationsInNode } from "../worker/node-pool";
+import { checkRunSize, progressReporter, readMaxTickets, readModelFile, refuseOverwrite } from "./checks";
 import { formatResults, type ResultLabels } from "./format";
-import {
-  type CliIO,
-  checkRunSize,
-  progressReporter,
-  readMaxTickets,
-  readModelFile,
-  refuseOverwrite,
-  UsageError,
-} from "./io";
+import { type CliIO, UsageError } from "./io";
 
 const HELP = `Usage: flowcast simulate FILE [options]
 
