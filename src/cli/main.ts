@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./export")).run,
   },
   import: { summary: "turn a Mermaid flowchart into a flow file", load: async () => (await import("./import")).run },
+  staff: { summary: "find the fewest agents that meet the targets", load: async () => (await import("./staff")).run },
 };
 
 export const USAGE = `Usage: flowcast <command> [options]
