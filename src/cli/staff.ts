@@ -93,7 +93,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const progress = io.errIsTTY
     ? (p: { evaluations: number; best?: { costPerWeek: number } }) =>
-        io.err(`\rcandidates tried ${p.evaluations}${p.best ? `, best so far ${money(p.best.costPerWeek)}/week` : ""}\x1b[K`)
+        io.err(
+          `\rcandidates tried ${p.evaluations}${p.best ? `, best so far ${money(p.best.costPerWeek)}/week` : ""}\x1b[K`,
+        )
     : undefined;
   let doc: StaffingDocument;
   try {
@@ -160,13 +162,24 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
     `Evaluations    ${doc.evaluations} simulated candidates in ${doc.wallSeconds.toFixed(1)} s${doc.stoppedEarly ? " (stopped at the limit)" : ""}`,
   );
   for (const [id, curve] of Object.entries(doc.curves ?? {})) {
-    lines.push("", `Agents per hour for ${labels.teams?.[id] ?? id} (Erlang per hour${curve.met === undefined ? "" : curve.met ? ", meets every target in simulation" : ", misses a target in simulation"}):`);
+    lines.push(
+      "",
+      `Agents per hour for ${labels.teams?.[id] ?? id} (Erlang per hour${curve.met === undefined ? "" : curve.met ? ", meets every target in simulation" : ", misses a target in simulation"}):`,
+    );
     ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach((day, d) => {
-      lines.push(`  ${day}  ${curve.agents.slice(d * 24, d * 24 + 24).map((a) => String(a).padStart(3)).join("")}`);
+      lines.push(
+        `  ${day}  ${curve.agents
+          .slice(d * 24, d * 24 + 24)
+          .map((a) => String(a).padStart(3))
+          .join("")}`,
+      );
     });
   }
   if (doc.met && Object.keys(doc.scenario.set).length > 0) {
-    lines.push("", `As a scenario: ${JSON.stringify({ id: doc.scenario.id, name: doc.scenario.name, set: doc.scenario.set })}`);
+    lines.push(
+      "",
+      `As a scenario: ${JSON.stringify({ id: doc.scenario.id, name: doc.scenario.name, set: doc.scenario.set })}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -207,11 +220,22 @@ function describeEstimate(
   target: { kpi: string; node?: string; team?: string; atLeast?: number; atMost?: number },
 ): string {
   if (!estimate) return "—";
-  const unit = target.kpi.includes("Seconds") || target.kpi === "waitMean" || target.kpi === "queueTimeMean"
-    ? "seconds"
-    : ["fcr", "serviceLevel", "abandonRate", "deflectionRate", "escalationRate", "reopenRate", "utilization", "csat", "pWait"].includes(target.kpi)
-      ? "share"
-      : "count";
+  const unit =
+    target.kpi.includes("Seconds") || target.kpi === "waitMean" || target.kpi === "queueTimeMean"
+      ? "seconds"
+      : [
+            "fcr",
+            "serviceLevel",
+            "abandonRate",
+            "deflectionRate",
+            "escalationRate",
+            "reopenRate",
+            "utilization",
+            "csat",
+            "pWait",
+          ].includes(target.kpi)
+        ? "share"
+        : "count";
   const f = (x: number) => formatTargetValue(unit === "count" ? Number(x.toPrecision(3)) : x, unit);
   return `${f(estimate.mean)} (${f(estimate.ci95[0])} – ${f(estimate.ci95[1])})`;
 }

@@ -126,7 +126,11 @@ export function staffingDocument(
     wallSeconds: Number(meta.wallSeconds.toFixed(3)),
     teams,
     targets,
-    cost: { perWeek: round2(perWeek), currentPerWeek: round2(currentPerWeek), changePerWeek: round2(perWeek - currentPerWeek) },
+    cost: {
+      perWeek: round2(perWeek),
+      currentPerWeek: round2(currentPerWeek),
+      changePerWeek: round2(perWeek - currentPerWeek),
+    },
     kpis: results.kpis,
     nodes: results.nodes,
     scenario: staffingScenario(model, answer),

@@ -5,7 +5,7 @@
  */
 import { produce } from "immer";
 import type { Model } from "../model";
-import { type StaffingCurve, curveSchedule, staffingCurve } from "./curve";
+import { curveSchedule, type StaffingCurve, staffingCurve } from "./curve";
 import { type StaffingDocument, staffingDocument } from "./document";
 import { isScheduled } from "./plan";
 import { type Evaluate, findStaffing, type StaffingOptions } from "./search";

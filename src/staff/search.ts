@@ -83,13 +83,21 @@ export interface StaffingAnswer {
 export class StaffingInputError extends Error {}
 
 /** Finds the staffing. Rejects with StaffingInputError on bad input and with the signal's reason on abort. */
-export async function findStaffing(model: Model, options: StaffingOptions, evaluate: Evaluate): Promise<StaffingAnswer> {
+export async function findStaffing(
+  model: Model,
+  options: StaffingOptions,
+  evaluate: Evaluate,
+): Promise<StaffingAnswer> {
   const targets = options.targets.map((t) => resolveTarget(t, model));
   if (targets.length === 0) {
     throw new StaffingInputError("There are no targets to staff for; add some to the flow or pass --target.");
   }
   const teams = pickTeams(model, options.teams);
-  const run = { seed: options.seed ?? 1, replications: options.replications ?? 10, horizonSeconds: options.horizonSeconds };
+  const run = {
+    seed: options.seed ?? 1,
+    replications: options.replications ?? 10,
+    horizonSeconds: options.horizonSeconds,
+  };
   const confidence = options.confidence ?? "ci95";
   const maxEvaluations = options.maxEvaluations ?? 200;
   const cache = new Map<string, Candidate>();
@@ -169,7 +177,8 @@ export async function findStaffing(model: Model, options: StaffingOptions, evalu
       const responsible = responsibleTeams(model, teams, targets, x).filter(
         (id) => (x.plan[id] as number) < (bound[id] as number),
       );
-      const pool = responsible.length > 0 ? responsible : teams.filter((id) => (x.plan[id] as number) < (bound[id] as number));
+      const pool =
+        responsible.length > 0 ? responsible : teams.filter((id) => (x.plan[id] as number) < (bound[id] as number));
       if (pool.length === 0) return answerOf(ceiling, true);
       let chosen: Candidate | undefined;
       let chosenScore = Number.NEGATIVE_INFINITY;
@@ -239,7 +248,9 @@ function pickTeams(model: Model, ids: readonly string[] | undefined): string[] {
   const unknown = ids.filter((id) => !model.teams.some((t) => t.id === id));
   if (unknown.length > 0) {
     const known = model.teams.map((t) => t.id).join(", ") || "none";
-    throw new StaffingInputError(`There is no team ${unknown.map((u) => `"${u}"`).join(", ")} in this flow; its teams are ${known}.`);
+    throw new StaffingInputError(
+      `There is no team ${unknown.map((u) => `"${u}"`).join(", ")} in this flow; its teams are ${known}.`,
+    );
   }
   return [...new Set(ids)];
 }
@@ -256,10 +267,7 @@ function responsibleTeams(model: Model, teams: string[], targets: ResolvedTarget
   x.verdicts.forEach((v, k) => {
     if (v.met) return;
     const { node, team } = (targets[k] as ResolvedTarget).target;
-    const owner =
-      node !== undefined
-        ? model.nodes.find((n) => n.id === node && n.kind === "work")
-        : undefined;
+    const owner = node !== undefined ? model.nodes.find((n) => n.id === node && n.kind === "work") : undefined;
     const id = owner?.kind === "work" ? owner.team : team;
     if (id !== undefined && teams.includes(id)) out.add(id);
     else for (const t of teams) out.add(t);

@@ -5,13 +5,7 @@
  * side of the bound (or, at confidence "mean", when the mean does).
  */
 import type { Model, Target } from "../model";
-import {
-  describeTarget,
-  type KpiUnit,
-  readTargetValue,
-  targetKpis,
-  targetUnit,
-} from "../model/validate/targets";
+import { describeTarget, type KpiUnit, readTargetValue, targetKpis, targetUnit } from "../model/validate/targets";
 import type { Estimate, Results } from "../sim/results";
 
 /** How sure a verdict must be: the 95% interval on the right side, or the mean alone. */
@@ -87,7 +81,13 @@ export function parseTargetExpression(text: string): Target {
 export function resolveTarget(target: Target, model?: Pick<Model, "nodes" | "teams">): ResolvedTarget {
   const unit = targetUnit(target) ?? "count";
   const read = (v: number | string | undefined) => (v === undefined ? undefined : readTargetValue(v, unit));
-  return { target, unit, atLeast: read(target.atLeast), atMost: read(target.atMost), label: describeTarget(target, model) };
+  return {
+    target,
+    unit,
+    atLeast: read(target.atLeast),
+    atMost: read(target.atMost),
+    label: describeTarget(target, model),
+  };
 }
 
 /** The estimate a target is judged on, or undefined when the run does not report it. */
@@ -98,7 +98,8 @@ export function targetEstimate(results: Results, target: Target): Estimate | und
   else if (target.team !== undefined) holder = own(results.teams, target.team) as Record<string, unknown> | undefined;
   else holder = results.kpis as unknown as Record<string, unknown>;
   let value = holder ? own(holder, kpi) : undefined;
-  if (percentile !== undefined && value && typeof value === "object") value = own(value as Record<string, unknown>, percentile);
+  if (percentile !== undefined && value && typeof value === "object")
+    value = own(value as Record<string, unknown>, percentile);
   return isEstimate(value) ? value : undefined;
 }
 

@@ -106,8 +106,10 @@ function outShares(model: Model, node: Node, observed?: Results): [string, numbe
   const known = single || (node.kind !== "route" && stated.every((s) => s !== undefined));
   const shares = new Map<string, number>();
   if (single) shares.set([...byPort.keys()][0] as string, 1);
-  else if (known) [...byPort.keys()].forEach((port, k) => shares.set(port, stated[k] ?? 0));
-  else if (node.kind === "route" && node.split) for (const port of byPort.keys()) shares.set(port, node.split[port] ?? 0);
+  else if (known) {
+    for (const [k, port] of [...byPort.keys()].entries()) shares.set(port, stated[k] ?? 0);
+  } else if (node.kind === "route" && node.split)
+    for (const port of byPort.keys()) shares.set(port, node.split[port] ?? 0);
   else {
     // Rule ports and per-type deflection: the contacts a run sent down each connection.
     const counts = edges.map((e) => Math.max(0, observed?.edges[e.id]?.mean ?? 0));

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { encodeModel } from "../../src/model";
 import { main } from "../../src/cli/main";
+import { encodeModel } from "../../src/model";
 import { runCli } from "../cli/run-cli";
 import { singleQueue } from "./flows";
 

@@ -5,19 +5,28 @@ import { jacksonPair } from "./flows";
 
 describe("target expressions", () => {
   it("reads scopes, percentages and durations", () => {
-    expect(parseTargetExpression("nodes.qa.serviceLevel >= 80%")).toEqual({ kpi: "serviceLevel", node: "qa", atLeast: 0.8 });
+    expect(parseTargetExpression("nodes.qa.serviceLevel >= 80%")).toEqual({
+      kpi: "serviceLevel",
+      node: "qa",
+      atLeast: 0.8,
+    });
     expect(parseTargetExpression("nodes.qb.waitMean<=30s")).toEqual({ kpi: "waitMean", node: "qb", atMost: 30 });
     expect(parseTargetExpression("resolutionSeconds.p90<=8h")).toEqual({ kpi: "resolutionSeconds.p90", atMost: 28800 });
     expect(parseTargetExpression("teams.a.utilization<=0.85")).toEqual({ kpi: "utilization", team: "a", atMost: 0.85 });
     expect(parseTargetExpression("backlogPastSla<=50")).toEqual({ kpi: "backlogPastSla", atMost: 50 });
   });
 
-  it.each(["", "serviceLevel", "serviceLevel>0.8", "nodes.serviceLevel>=0.8", "backlog<=-1", "abandonRate<=5s", "__proto__>=1"])(
-    "rejects %j with a message",
-    (text) => {
-      expect(() => parseTargetExpression(text)).toThrow(TargetSyntaxError);
-    },
-  );
+  it.each([
+    "",
+    "serviceLevel",
+    "serviceLevel>0.8",
+    "nodes.serviceLevel>=0.8",
+    "backlog<=-1",
+    "abandonRate<=5s",
+    "__proto__>=1",
+  ])("rejects %j with a message", (text) => {
+    expect(() => parseTargetExpression(text)).toThrow(TargetSyntaxError);
+  });
 });
 
 describe("targets in a flow", () => {
@@ -46,7 +55,9 @@ describe("targets in a flow", () => {
     ]).map((d) => `${d.path}: ${d.message}`);
     expect(messages).toEqual([
       'targets[0].node: Target 1 (serviceLevel) is of step "nope", which is not in this flow.',
-      expect.stringMatching(/^targets\[1\]\.kpi: Target 2 \(waitMean\): "waitMean" is not a KPI of the flow; use one of fcr, /),
+      expect.stringMatching(
+        /^targets\[1\]\.kpi: Target 2 \(waitMean\): "waitMean" is not a KPI of the flow; use one of fcr, /,
+      ),
       "targets[2]: Target 3 (serviceLevel) has no bound; give atLeast or atMost.",
       "targets[3].atMost: Target 4 (abandonRate): atMost 1.5 must be between 0 and 1 (0% and 100%).",
       "targets[4]: Target 5 (csat) asks for at least 0.9 and at most 0.8; no value meets both.",

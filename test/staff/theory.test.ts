@@ -25,7 +25,9 @@ function fewest(f: (c: number) => boolean): number {
 describe("staffing search on exact cases", () => {
   it("finds the Erlang C minimum for an 80/20 service level on one M/M/c queue", async () => {
     const lambda = 40 / 3600;
-    const expected = fewest((c) => lambda < c / 360 && mmcServiceLevel({ arrivalRate: lambda, serviceRate: 1 / 360, servers: c }, 20) >= 0.8);
+    const expected = fewest(
+      (c) => lambda < c / 360 && mmcServiceLevel({ arrivalRate: lambda, serviceRate: 1 / 360, servers: c }, 20) >= 0.8,
+    );
     const answer = await findStaffing(
       singleQueue(40, 360),
       { targets: [{ kpi: "serviceLevel", node: "q", atLeast: 0.8 }], ...RUN },
@@ -53,9 +55,23 @@ describe("staffing search on exact cases", () => {
 
   it("finds the per-node minima of a Jackson network with feedback, and each is minimal", async () => {
     const model = jacksonPair();
-    const rates = solveTrafficEquations([30 / 3600, 0], [[0, 0.25], [0.2, 0]]);
-    const minA = fewest((c) => (rates[0] as number) < c / 360 && mmcServiceLevel({ arrivalRate: rates[0] as number, serviceRate: 1 / 360, servers: c }, 20) >= 0.8);
-    const minB = fewest((c) => (rates[1] as number) < c / 720 && mmcServiceLevel({ arrivalRate: rates[1] as number, serviceRate: 1 / 720, servers: c }, 60) >= 0.85);
+    const rates = solveTrafficEquations(
+      [30 / 3600, 0],
+      [
+        [0, 0.25],
+        [0.2, 0],
+      ],
+    );
+    const minA = fewest(
+      (c) =>
+        (rates[0] as number) < c / 360 &&
+        mmcServiceLevel({ arrivalRate: rates[0] as number, serviceRate: 1 / 360, servers: c }, 20) >= 0.8,
+    );
+    const minB = fewest(
+      (c) =>
+        (rates[1] as number) < c / 720 &&
+        mmcServiceLevel({ arrivalRate: rates[1] as number, serviceRate: 1 / 720, servers: c }, 60) >= 0.85,
+    );
     const targets = [
       { kpi: "serviceLevel", node: "qa", atLeast: 0.8 },
       { kpi: "serviceLevel", node: "qb", atLeast: 0.85 },
@@ -68,11 +84,17 @@ describe("staffing search on exact cases", () => {
     const resolved = targets.map((t) => resolveTarget(t, model));
     for (const team of ["a", "b"]) {
       const plan = { ...answer.answer.plan, [team]: (answer.answer.plan[team] as number) - 1 };
-      const results = await evaluateInProcess(applyPlan(model, plan), { seed: RUN.seed, replications: RUN.replications });
+      const results = await evaluateInProcess(applyPlan(model, plan), {
+        seed: RUN.seed,
+        replications: RUN.replications,
+      });
       expect(resolved.some((t) => !judgeTarget(results, t).met)).toBe(true);
     }
     // A fresh seed: the answer still meets every target (by its mean).
-    const fresh = await evaluateInProcess(applyPlan(model, answer.answer.plan), { seed: 9001, replications: RUN.replications });
+    const fresh = await evaluateInProcess(applyPlan(model, answer.answer.plan), {
+      seed: 9001,
+      replications: RUN.replications,
+    });
     for (const t of resolved) expect(judgeTarget(fresh, t, "mean").met).toBe(true);
   }, 90_000);
 });

@@ -118,7 +118,9 @@ export function checkTargets(c: Checker): void {
     c.error("targets", "The targets must be a list.");
     return;
   }
-  model.targets.forEach((target, index) => checkTarget(c, target, index));
+  model.targets.forEach((target, index) => {
+    checkTarget(c, target, index);
+  });
 }
 
 // helpers
@@ -169,11 +171,15 @@ function checkTarget(c: Checker, target: Target, index: number): void {
   }
   if (target.node !== undefined) {
     const node = c.nodesById.get(target.node);
-    if (!node) return c.error(`${path}.node`, `${name} is of step "${target.node}", which is not in this flow.`);
+    if (!node) {
+      c.error(`${path}.node`, `${name} is of step "${target.node}", which is not in this flow.`);
+      return;
+    }
     if (node.kind !== "work") {
-      return c.error(`${path}.node`, `${name} is of ${stepName(node)}, a ${node.kind} step; targets name work steps.`, {
+      c.error(`${path}.node`, `${name} is of ${stepName(node)}, a ${node.kind} step; targets name work steps.`, {
         nodeId: node.id,
       });
+      return;
     }
     if (target.kpi === "serviceLevel" && node.queue?.slaSeconds === undefined) {
       c.error(
@@ -184,7 +190,8 @@ function checkTarget(c: Checker, target: Target, index: number): void {
     }
   }
   if (target.team !== undefined && !list(c.model.teams).some((t) => t.id === target.team)) {
-    return c.error(`${path}.team`, `${name} is of team "${target.team}", which is not in this flow.`);
+    c.error(`${path}.team`, `${name} is of team "${target.team}", which is not in this flow.`);
+    return;
   }
   const unit = targetUnit(target);
   if (unit === undefined) {
@@ -208,7 +215,12 @@ function checkTarget(c: Checker, target: Target, index: number): void {
     if (raw === undefined) return undefined;
     const value = readTargetValue(raw, unit);
     if (value === undefined || !isNumber(value)) {
-      const hint = unit === "seconds" ? "seconds or a duration such as 30s or 8h" : unit === "share" ? "a share such as 0.8 or 80%" : "a number";
+      const hint =
+        unit === "seconds"
+          ? "seconds or a duration such as 30s or 8h"
+          : unit === "share"
+            ? "a share such as 0.8 or 80%"
+            : "a number";
       c.error(`${path}.${field}`, `${name}: ${field} "${String(raw)}" is not ${hint}.`);
       return undefined;
     }
@@ -222,6 +234,9 @@ function checkTarget(c: Checker, target: Target, index: number): void {
   const low = read("atLeast");
   const high = read("atMost");
   if (low !== undefined && high !== undefined && low > high) {
-    c.error(path, `${name} asks for at least ${String(target.atLeast)} and at most ${String(target.atMost)}; no value meets both.`);
+    c.error(
+      path,
+      `${name} asks for at least ${String(target.atLeast)} and at most ${String(target.atMost)}; no value meets both.`,
+    );
   }
 }
