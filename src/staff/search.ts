@@ -144,6 +144,7 @@ export async function findStaffing(
       erlang[id] = 0;
       bound[id] = Math.max(20, 2 * most);
     } else {
+      calibrate(load, current.results, team.agents);
       floor[id] = Math.max(stableAgents(load), 0);
       erlang[id] = Math.max(erlangAgents(load, targets), floor[id] as number);
       bound[id] = Math.max(3 * (erlang[id] as number), (erlang[id] as number) + 20, 2 * team.agents);
@@ -241,6 +242,26 @@ export async function findStaffing(
 }
 
 // helpers
+
+/**
+ * The traffic equations leave out hand-off notes, re-explaining and per-type handle times;
+ * the baseline run measured the busy agents. Where it saw more work than the equations
+ * predict, scale the team's handle time up to it (a saturated baseline is a lower bound).
+ */
+function calibrate(load: TeamLoad, baseline: Results, agents: number): void {
+  const utilization = baseline.teams[load.team.id]?.utilization.mean;
+  if (!(typeof utilization === "number" && Number.isFinite(utilization)) || agents <= 0) return;
+  const measured = utilization * agents;
+  if (measured <= load.offeredAgents || load.offeredAgents <= 0) {
+    if (load.offeredAgents <= 0 && measured > 0 && load.arrivalRate > 0) {
+      load.handleSeconds = (measured * Math.max(1, load.team.concurrency)) / load.arrivalRate;
+      load.offeredAgents = measured;
+    }
+    return;
+  }
+  load.handleSeconds *= measured / load.offeredAgents;
+  load.offeredAgents = measured;
+}
 
 function pickTeams(model: Model, ids: readonly string[] | undefined): string[] {
   const serving = new Set(model.nodes.flatMap((n) => (n.kind === "work" ? [n.team] : [])));

@@ -41,7 +41,7 @@ export function FindStaffingButton({ store }: { store: FlowStore }) {
         title="Find the fewest agents per team that meet the flow's service targets"
         onClick={() => setOpen(true)}
       >
-        {running ? "⏳ Finding staffing…" : "👥 Find staffing"}
+        {running ? "Finding staffing…" : "Find staffing"}
       </button>
       {open && <StaffingDialog store={store} onClose={() => setOpen(false)} />}
     </>

@@ -14,7 +14,7 @@ export function StaffingTable({ doc, model }: { doc: StaffingDocument; model: Mo
         <tr>
           <th>Team</th>
           <th>Current</th>
-          <th>Needed</th>
+          <th>{doc.met ? "Needed" : "At the bound"}</th>
           <th>Change</th>
           <th>Erlang start</th>
           <th>Cost change / week</th>
