@@ -97,4 +97,30 @@ describe("staffing search on exact cases", () => {
     });
     for (const t of resolved) expect(judgeTarget(fresh, t, "mean").met).toBe(true);
   }, 90_000);
+
+  it("staffs a network for flow-wide targets minimally, and the answer holds on a fresh seed", async () => {
+    // Starting under-staffed (a 5, b 3), so the search must add agents for flow-wide targets.
+    const base = jacksonPair();
+    const model = { ...base, teams: base.teams.map((t) => ({ ...t, agents: t.id === "a" ? 5 : 3 })) };
+    const targets = [
+      { kpi: "serviceLevel", atLeast: 0.85 },
+      { kpi: "resolutionSeconds", atMost: 900 },
+    ];
+    const answer = await findStaffing(model, { targets, ...RUN }, evaluateInProcess);
+    expect(answer.met).toBe(true);
+    const resolved = targets.map((t) => resolveTarget(t, model));
+    for (const team of ["a", "b"]) {
+      const plan = { ...answer.answer.plan, [team]: (answer.answer.plan[team] as number) - 1 };
+      const results = await evaluateInProcess(applyPlan(model, plan), {
+        seed: RUN.seed,
+        replications: RUN.replications,
+      });
+      expect(resolved.some((t) => !judgeTarget(results, t).met)).toBe(true);
+    }
+    const fresh = await evaluateInProcess(applyPlan(model, answer.answer.plan), {
+      seed: 4242,
+      replications: RUN.replications,
+    });
+    for (const t of resolved) expect(judgeTarget(fresh, t, "mean").met).toBe(true);
+  }, 90_000);
 });
