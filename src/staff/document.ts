@@ -164,9 +164,13 @@ export function unreachableMessage(model: Model, answer: StaffingAnswer): string
     .map((id) => {
       const team = model.teams.find((t) => t.id === id);
       const value = answer.bound[id] as number;
-      return team && isScheduled(team) ? `${id} +${value} on every shift` : `${value} ${id}`;
+      return team && isScheduled(team) ? `${id} +${value} agents on every shift` : `${value} ${id}`;
     })
     .join(", ");
+  const allScheduled = answer.teams.every((id) => {
+    const team = model.teams.find((t) => t.id === id);
+    return team !== undefined && isScheduled(team);
+  });
   const missed = answer.targets
     .map((t, k) => ({ t, v: answer.answer.verdicts[k] }))
     .filter(({ v }) => !v?.met)
@@ -174,7 +178,13 @@ export function unreachableMessage(model: Model, answer: StaffingAnswer): string
   if (answer.stoppedEarly) {
     return `The search stopped after ${answer.evaluations} simulated candidates before meeting ${missed.join("; ")}.`;
   }
-  return `No staffing up to the bound (${bound} agents) meets ${missed.join("; ")}. More agents cannot reach it: self-service, patience or routing in the flow limit it, or the target is out of reach.`;
+  const why = answer.teams.some((id) => {
+    const team = model.teams.find((t) => t.id === id);
+    return team !== undefined && isScheduled(team);
+  })
+    ? "the hours the schedule leaves unstaffed, self-service, patience or routing limit it (see the per-hour curve)"
+    : "self-service, patience or routing in the flow limit it, or the target is out of reach";
+  return `No staffing up to the bound (${bound}${allScheduled ? "" : " agents"}) meets ${missed.join("; ")}. More agents cannot reach it: ${why}.`;
 }
 
 // helpers

@@ -33,7 +33,7 @@ export async function staffFlow(
     const visits = solveVisits(model, answer.current.results);
     for (const id of scheduled) {
       const curve = staffingCurve(model, visits, id, answer.targets);
-      if (answer.met) {
+      {
         const shifts = curveSchedule(curve.agents);
         const byCurve = produce(model, (draft) => {
           for (const team of draft.teams) if (team.id === id) team.schedule = shifts.length > 0 ? shifts : undefined;
