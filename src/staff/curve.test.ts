@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseModel } from "../model";
-import { curveSchedule, scheduledPerHour } from "./curve";
+import { applyScenario, parseModel } from "../model";
+import { curveScenario, curveSchedule, scheduledPerHour } from "./curve";
 
 describe("staffing curve shifts", () => {
   it("merges equal hours into shifts per day and leaves zero hours out", () => {
@@ -25,9 +25,14 @@ describe("staffing curve shifts", () => {
     expect([night[6 * 24 + 22], night[6 * 24 + 23], night[0], night[1], night[2]]).toEqual([1, 1, 1, 1, 0]);
   });
 
-  it("gives shifts the flow format accepts", () => {
+  it("gives shifts the flow format accepts, and a scenario that applies them", () => {
     const agents = new Array<number>(168).fill(1);
     const parsed = parseModel({ format: "flowcast/v1", teams: [{ id: "t", schedule: curveSchedule(agents) }] });
     expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    agents[5] = 3;
+    const scenario = curveScenario(parsed.model, "t", agents);
+    const applied = applyScenario({ ...parsed.model, scenarios: [scenario] }, scenario.id);
+    expect(applied.ok && scheduledPerHour(applied.model.teams[0]?.schedule ?? [])).toEqual(agents);
   });
 });

@@ -5,7 +5,7 @@
  * period" method), as a curve a manager can turn into shifts, with the team's arrivals per
  * hour to draw it against. `curveSchedule` turns a curve into shifts to simulate it.
  */
-import { DAYS, type Model, type Shift } from "../model";
+import { DAYS, type Model, type Scenario, type Shift } from "../model";
 import { erlangAgents } from "./erlangStart";
 import type { ResolvedTarget } from "./targets";
 import { channelRatesAt, teamLoads, type Visits } from "./traffic";
@@ -19,6 +19,8 @@ export interface StaffingCurve {
   scheduled: number[];
   /** Whether the flow staffed by this curve met every target in simulation (same seed). */
   met?: boolean;
+  /** A scenario that replaces the team's schedule by the curve's shifts. */
+  scenario?: Scenario;
 }
 
 /** The curve of one team (agents 0 in hours with no arrivals). */
@@ -37,6 +39,19 @@ export function staffingCurve(
   }
   const team = model.teams.find((t) => t.id === teamId);
   return { agents, arrivalsPerHour, scheduled: scheduledPerHour(team?.schedule ?? []) };
+}
+
+/** The scenario that staffs `teamId` by `agents` per hour of the week, with an id not yet taken. */
+export function curveScenario(model: Model, teamId: string, agents: readonly number[]): Scenario {
+  const team = model.teams.find((t) => t.id === teamId);
+  let id = `staffing-${teamId}-hourly`;
+  for (let n = 2; model.scenarios.some((s) => s.id === id); n++) id = `staffing-${teamId}-hourly-${n}`;
+  return {
+    id,
+    name: `Per-hour staffing for ${team?.name || teamId}`,
+    description: "Shifts from the fewest agents per hour of the week that meet the targets (Erlang per hour).",
+    set: { [`teams.${teamId}.schedule`]: curveSchedule(agents) },
+  };
 }
 
 /** Shifts that staff `agents` per hour of the week (runs of equal hours merged, zeros left out). */

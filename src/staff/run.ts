@@ -5,7 +5,7 @@
  */
 import { produce } from "immer";
 import type { Model } from "../model";
-import { curveSchedule, type StaffingCurve, staffingCurve } from "./curve";
+import { curveScenario, curveSchedule, type StaffingCurve, staffingCurve } from "./curve";
 import { type StaffingDocument, staffingDocument } from "./document";
 import { isScheduled } from "./plan";
 import { type Evaluate, findStaffing, type StaffingOptions } from "./search";
@@ -44,6 +44,7 @@ export async function staffFlow(
           options.signal,
         );
         curve.met = answer.targets.every((t) => judgeTarget(results, t, options.confidence).met);
+        if (shifts.length > 0) curve.scenario = curveScenario(model, id, curve.agents);
       }
       curves[id] = curve;
     }
