@@ -65,6 +65,7 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
     Math.round(((runSettings.horizonSeconds ?? model.clock.horizon) / 86400) * 100) / 100,
   );
   const [saved, setSaved] = useState<string | undefined>(undefined);
+  const [savedCurves, setSavedCurves] = useState<string[]>([]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && session.getState().status !== "running") onClose();
@@ -84,6 +85,7 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
         : undefined;
   const start = () => {
     setSaved(undefined);
+    setSavedCurves([]);
     void session.start(model, {
       targets,
       teams,
@@ -209,11 +211,31 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
             <StaffingTable doc={doc} model={searched} />
             <TargetsTable doc={doc} />
             {Object.entries(doc.curves ?? {}).map(([id, curve]) => (
-              <StaffingCurveChart
-                key={id}
-                teamName={searched.teams.find((t) => t.id === id)?.name || id}
-                curve={curve}
-              />
+              <div key={id}>
+                <StaffingCurveChart teamName={searched.teams.find((t) => t.id === id)?.name || id} curve={curve} />
+                {curve.scenario && (
+                  <button
+                    type="button"
+                    data-testid={`staffing-save-curve-${id}`}
+                    disabled={savedCurves.includes(id)}
+                    onClick={() => {
+                      const scenario = curve.scenario;
+                      if (!scenario) return;
+                      const taken = new Set(model.scenarios.map((s) => s.id));
+                      let sid = scenario.id;
+                      for (let n = 2; taken.has(sid); n++) sid = `${scenario.id}-${n}`;
+                      store.edit(`Add scenario "${scenario.name}"`, (draft) => {
+                        (draft as Model).scenarios.push(structuredClone({ ...scenario, id: sid }));
+                      });
+                      setSavedCurves((c) => [...c, id]);
+                    }}
+                  >
+                    {savedCurves.includes(id)
+                      ? "Per-hour shifts saved as a scenario"
+                      : "Save per-hour shifts as scenario"}
+                  </button>
+                )}
+              </div>
             ))}
             <p className="staffing-muted" data-testid="staffing-summary">
               {doc.evaluations} candidates simulated in {doc.wallSeconds.toFixed(1)} s · cost per week{" "}
