@@ -4,7 +4,7 @@
  * searched by simulation on common random numbers from the Erlang C/A answer. Prints a
  * staffing table, or the flowcast-staffing/v1 document with --json / --out.
  * Exit 0 met, 1 the flow is invalid or no staffing up to the bound meets the targets,
- * 2 usage (a malformed target included).
+ * 2 usage (a malformed target, no target at all, an unknown team).
  */
 import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, type Model, type Target, validateModel } from "../model";
@@ -90,6 +90,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const problems = validateModel(model).filter((d) => d.severity === "error");
   if (problems.length > 0) return printProblems(file, problems, io);
   checkExtraTargets(model, extra, values.target ?? []);
+  if ((model.targets ?? []).length + extra.length === 0) {
+    throw new UsageError(
+      `"${model.name}" has no targets; add some to the flow or pass --target, e.g. --target "serviceLevel>=80%"`,
+    );
+  }
+  const unknown = (teams ?? []).filter((id) => !model.teams.some((t) => t.id === id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--teams: no team ${unknown.map((u) => `"${u}"`).join(", ")} in this flow; its teams are ${model.teams.map((t) => t.id).join(", ") || "none"}`,
+    );
+  }
 
   const progress = io.errIsTTY
     ? (p: { evaluations: number; best?: { costPerWeek: number } }) =>

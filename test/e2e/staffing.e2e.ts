@@ -84,4 +84,35 @@ describe("find staffing in the app", () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   }, 400_000);
+
+  it("draws the per-hour staffing curve of a scheduled team and saves it as a scenario", async () => {
+    const { context, page } = await openApp(browser);
+    await openSample(page, "email-small-team.json");
+    await page.getByTestId("find-staffing").click();
+    const dialog = page.getByTestId("staffing-dialog");
+    await dialog.getByTestId("target-add").click();
+    await expect(dialog.getByTestId("target-0-scope").inputValue()).resolves.toBe("node:reply");
+    await dialog.getByTestId("staffing-replications").fill("3");
+    await dialog.getByTestId("staffing-horizon").fill("14");
+    await dialog.getByTestId("staffing-start").click();
+    // Weekday 9-to-5 shifts cannot answer night and weekend email within 8 h, however many
+    // agents they hold; the curve staffs every hour with contacts and meets the target.
+    await dialog.getByTestId("staffing-answer").waitFor({ timeout: SEARCH_TIMEOUT_MS });
+    await expect(dialog.getByTestId("staffing-message").textContent()).resolves.toMatch(
+      /hours the schedule leaves unstaffed/,
+    );
+    const chart = dialog.getByTestId("chart-staffing-curve");
+    await expect(chart.textContent()).resolves.toContain("meets every target in simulation");
+    await dialog.getByTestId("staffing-save-curve-support").click();
+    await expect(dialog.getByTestId("staffing-save-curve-support").textContent()).resolves.toContain("saved");
+    await chart.scrollIntoViewIfNeeded();
+    await snap(page, "staffing-curve");
+    await dialog.getByTestId("staffing-close").click();
+    await page.getByTestId("dock-tab-results").click();
+    await expect(page.getByTestId("scenario-runner").textContent()).resolves.toContain(
+      "Per-hour staffing for Support team",
+    );
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  }, 300_000);
 });

@@ -58,6 +58,15 @@ describe("flowcast staff", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("exits 2 without any target or with an unknown team", async () => {
+    const none = await runHere(["staff", flow]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/has no targets; add some to the flow or pass --target/);
+    const team = await runHere(["staff", flow, "--target", "abandonRate<=5%", "--teams", "a,zz"]);
+    expect(team.code).toBe(2);
+    expect(team.stderr).toMatch(/--teams: no team "zz" in this flow; its teams are a/);
+  });
+
   it("exits 1 when the flow's own targets are invalid, naming the place", async () => {
     const bad = join(dir, "bad.json");
     const file = encodeModel(singleQueue(40, 360)) as Record<string, unknown>;
