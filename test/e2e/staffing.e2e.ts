@@ -5,7 +5,7 @@
  * scenario and compare it with the base flow. Screenshots in test-results/screenshots/.
  * Candidates run 7 days x 4 replications so the search takes seconds on 2 shared cores.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
 import { openSample } from "./flowPage";
@@ -94,6 +94,10 @@ describe("find staffing in the app", () => {
     await expect(dialog.getByTestId("target-0-scope").inputValue()).resolves.toBe("node:reply");
     await dialog.getByTestId("staffing-replications").fill("3");
     await dialog.getByTestId("staffing-horizon").fill("14");
+    // Cancel stops a search at once.
+    await dialog.getByTestId("staffing-start").click();
+    await dialog.getByTestId("staffing-cancel").click();
+    await expect(dialog.getByTestId("staffing-message").textContent()).resolves.toBe("The search was cancelled.");
     await dialog.getByTestId("staffing-start").click();
     // Weekday 9-to-5 shifts cannot answer night and weekend email within 8 h, however many
     // agents they hold; the curve staffs every hour with contacts and meets the target.
