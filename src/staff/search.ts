@@ -180,7 +180,11 @@ export async function findStaffing(
       );
       const pool =
         responsible.length > 0 ? responsible : teams.filter((id) => (x.plan[id] as number) < (bound[id] as number));
-      if (pool.length === 0) return answerOf(ceiling, true);
+      if (pool.length === 0) {
+        // Every team at its ceiling: the ceiling meets the targets, so bisect down from it.
+        x = ceiling;
+        break;
+      }
       let chosen: Candidate | undefined;
       let chosenScore = Number.NEGATIVE_INFINITY;
       let chosenTeam = pool[0] as string;
