@@ -264,6 +264,19 @@ export const Scenario = z.object({
   add: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
 });
 
+/**
+ * A service target: a KPI of the results document (flow-wide, or of one work step or team)
+ * that must stay at least / at most a value. A value is a number (shares 0..1, seconds) or
+ * text: "80%", "30s", "8h". Checked in validate/targets.ts.
+ */
+export const Target = z.object({
+  kpi: z.string().min(1, "must name a KPI"),
+  node: z.string().optional(),
+  team: z.string().optional(),
+  atLeast: z.union([z.number(), z.string()]).optional(),
+  atMost: z.union([z.number(), z.string()]).optional(),
+});
+
 /** Penalties on the modelled CSAT (shares taken off an end node's `base`). */
 export const CsatPenalties = z.object({
   pastSla: Share.default(0.15),
@@ -288,6 +301,8 @@ export const Model = z.object({
    * target is the answer SLA (`slaSeconds`) of the first such queue it joins.
    */
   resolutionTargets: z.partialRecord(Priority, Duration).optional(),
+  /** Service targets (docs/staffing.md): what `flowcast staff` and the dashboard check. */
+  targets: z.array(Target).optional(),
   layout: z.record(z.string(), z.object({ x: Coordinate, y: Coordinate })).default({}),
 });
 
@@ -313,6 +328,7 @@ export type Condition = z.output<typeof Condition>;
 export type RouteRule = z.output<typeof RouteRule>;
 export type Edge = z.output<typeof Edge>;
 export type Scenario = z.output<typeof Scenario>;
+export type Target = z.output<typeof Target>;
 export type Priority = (typeof PRIORITIES)[number];
 export type ChannelType = (typeof CHANNELS)[number];
 export type DayName = (typeof DAYS)[number];
