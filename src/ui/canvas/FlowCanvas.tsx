@@ -74,6 +74,13 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
     [model, selection, lastRun, diagnostics],
   );
 
+  // Read-only hook for browser tests and debugging: the model the canvas draws.
+  useEffect(() => {
+    (window as unknown as { __flowcastCanvas?: unknown }).__flowcastCanvas = {
+      model: () => store.getState().model,
+    };
+  }, [store]);
+
   // A newly loaded document is shown whole.
   useEffect(() => {
     if (loads > 0) requestAnimationFrame(() => flow.fitView({ padding: 0.12 }));
