@@ -12,6 +12,7 @@ import type { FlowStore } from "../state/store";
 import { addNode, copyFragment, deleteElements, type Fragment, pasteFragment } from "./edits";
 import { animatePositions, setMoving } from "./motion";
 import { newNode, PALETTE } from "./newNode";
+import { showStart } from "./viewport";
 
 /** Offset of a paste or duplicate from the original (px). */
 const PASTE_OFFSET = { x: 40, y: 40 };
@@ -90,7 +91,7 @@ export function duplicate(store: FlowStore): void {
 
 /**
  * Lays the flow out with elkjs (off the main thread), animates the nodes to their new places
- * and commits them as one undoable edit; then zooms to fit.
+ * and commits them as one undoable edit; then frames the start of the flow at a readable zoom.
  */
 export async function autoLayout(store: FlowStore, flow: ReactFlowInstance | undefined): Promise<number> {
   const started = performance.now();
@@ -120,7 +121,9 @@ export async function autoLayout(store: FlowStore, flow: ReactFlowInstance | und
       resolve();
     });
   });
-  requestAnimationFrame(() => flow?.fitView({ padding: 0.12, duration: 300 }));
+  requestAnimationFrame(() => {
+    if (flow) showStart(flow, store.getState().model, { duration: 300 });
+  });
   return elapsed;
 }
 

@@ -6,6 +6,7 @@
 import { type Edge as FlowEdge, type Node as FlowNode, type NodeHandle, Position } from "@xyflow/react";
 import type { Lane } from "../../layout/lanes";
 import { HANDLE_SIZE, nodeAnchors, nodeSize } from "../../layout/nodeSize";
+import type { Point } from "../../layout/routeEdges";
 import { DEFAULT_PORT, type Edge, type Model, type Node, portShare, type Severity } from "../../model";
 
 import type { Results } from "../../sim/results";
@@ -99,8 +100,11 @@ export function flowHandles(node: Node): NodeHandle[] {
   return handles;
 }
 
-/** React Flow edges, labelled with their share where the port has one, sized by last run's volume. */
-export function toFlowEdges(model: Model, options: { selection?: Selection; lastRun?: Results } = {}): FlowEdge[] {
+/** React Flow edges along their routes (when given), labelled with their share where the port has one, sized by last run's volume. */
+export function toFlowEdges(
+  model: Model,
+  options: { selection?: Selection; lastRun?: Results; routes?: Map<string, Point[]> } = {},
+): FlowEdge[] {
   const byId = new Map(model.nodes.map((node) => [node.id, node]));
   const selected = new Set(options.selection?.edges ?? []);
   return model.edges.map((edge) => {
@@ -113,10 +117,10 @@ export function toFlowEdges(model: Model, options: { selection?: Selection; last
       sourceHandle: edge.port ?? DEFAULT_PORT,
       target: edge.to,
       targetHandle: "in",
-      type: "smoothstep",
+      type: "routed",
       selected: selected.has(edge.id),
       reconnectable: true,
-      data: { port: edge.port ?? DEFAULT_PORT },
+      data: { port: edge.port ?? DEFAULT_PORT, route: options.routes?.get(edge.id) },
     };
     if (share !== undefined) flowEdge.label = formatShare(share);
     if (volume) flowEdge.style = { strokeWidth: volume.width };
