@@ -170,7 +170,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
       event.preventDefault();
       const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind | "";
       if (kind) {
-        addNodeAt(store, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+        addNodeAt(store, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), flow);
         return;
       }
       const file = event.dataTransfer.files[0];
