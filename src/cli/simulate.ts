@@ -10,7 +10,15 @@ import { type Diagnostic, formatDiagnostic, type Model, nodeName, parseDuration 
 import type { Results } from "../sim/results";
 import { RunRejectedError, runReplicationsInNode } from "../worker/node-pool";
 import { formatResults, type ResultLabels } from "./format";
-import { type CliIO, readModelFile, UsageError } from "./io";
+import {
+  type CliIO,
+  checkRunSize,
+  progressReporter,
+  readMaxTickets,
+  readModelFile,
+  refuseOverwrite,
+  UsageError,
+} from "./io";
 
 const HELP = `Usage: flowcast simulate FILE [options]
 
@@ -22,6 +30,7 @@ Options:
   --seed S            random seed, a whole number (default 1; same seed, same results)
   --horizon D         simulated time, e.g. 28d or 12h (default: the flow's clock.horizon)
   --workers N         worker threads (default: one per CPU core)
+  --max-tickets N     refuse runs expected to simulate more tickets (default 200M)
   --json              print the flowcast-results/v1 document instead of the table
   --out FILE          also write the results document to FILE
   -h, --help          show this help
@@ -33,6 +42,7 @@ export const RUN_OPTIONS = {
   seed: { type: "string" },
   horizon: { type: "string" },
   workers: { type: "string" },
+  "max-tickets": { type: "string" },
   json: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -44,6 +54,8 @@ export interface RunSettings {
   seed?: number;
   horizonSeconds?: number;
   workers?: number;
+  /** Largest expected ticket count a run may have (--max-tickets). */
+  maxTickets?: number;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -54,6 +66,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const file = singleFile(positionals, "simulate");
   const settings = readRunSettings(values);
+  await refuseOverwrite(values.out as string | undefined, [file]);
   const model = await loadModel(file, io);
   if (!model) return 1;
   const scenario = values.scenario as string | undefined;
@@ -110,6 +123,7 @@ export function readRunSettings(values: OptionValues): RunSettings {
     }
     settings.horizonSeconds = seconds;
   }
+  settings.maxTickets = readMaxTickets(values["max-tickets"]);
   return settings;
 }
 
@@ -145,12 +159,8 @@ export async function runScenario(
   io: CliIO,
   label = "",
 ): Promise<Results | undefined> {
-  const progress = io.errIsTTY
-    ? (done: number, total: number) => {
-        io.err(`\r${label}replication ${done}/${total}`);
-        if (done === total) io.err("\r\x1b[K");
-      }
-    : undefined;
+  checkRunSize(model, scenario, settings);
+  const progress = progressReporter(io, label);
   try {
     return await runReplicationsInNode(
       model,
