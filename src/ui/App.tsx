@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
+import { fitPressed } from "./canvas/viewport";
 import { ExportMenu } from "./export/ExportMenu";
 import { openShareFromHash } from "./export/share";
 import { StartScreen } from "./files/StartScreen";
@@ -176,8 +177,8 @@ function Shell({ store }: { store: FlowStore }) {
             type="button"
             className="btn"
             data-testid="toolbar-fit"
-            onClick={() => flow.fitView({ padding: 0.12, duration: 300 })}
-            title="Zoom to fit"
+            onClick={() => fitPressed(flow, store.getState().model)}
+            title="Zoom to fit at a readable size (press again to fit the whole flow)"
           >
             Fit
           </button>
