@@ -132,4 +132,21 @@ export interface Results {
   replicationKpis: Record<KpiName, number[]>;
   /** Every ticket of the run, warm-up included: created = closed + lost + open at the end. */
   ticketFlow?: { created: Estimate; closed: Estimate; lost: Estimate; open: Estimate };
+  /** What a reader must know before trusting the figures (overload, growing backlog, unfinished tickets). */
+  warnings?: Warning[];
+  /** Tickets of the measured arrival cohort still open when the run stopped. */
+  unfinished?: Estimate;
+  /** Utilisation of each team per replication, in replication order (for paired comparison). */
+  replicationTeamUtilization?: Record<string, number[]>;
+}
+
+/** A problem with a run, in the user's words, naming the step or team concerned. */
+export interface Warning {
+  /** "overload", "backlog-growing", "unfinished", ... */
+  code: string;
+  message: string;
+  /** Node id. */
+  node?: string;
+  /** Team id. */
+  team?: string;
 }
