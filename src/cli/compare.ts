@@ -5,9 +5,9 @@
  * its paired 95% interval, and whether that difference is significant: the interval
  * excludes zero and the difference exceeds the KPI's practical threshold (--min-diff).
  */
-import { type Model, parseDuration } from "../model";
+import type { Model } from "../model";
 import { type Comparison, compareResults, DEFAULT_MIN_DIFF, type MinDiff } from "../sim/compare";
-import { KPI_UNITS } from "../sim/format";
+import { KPI_UNITS, parseThreshold } from "../sim/format";
 import { KPI_NAMES, type KpiName, type Results } from "../sim/results";
 import { formatComparison, formatWarnings, type ResultLabels } from "./format";
 import { type CliIO, UsageError } from "./io";
@@ -148,16 +148,10 @@ export function readMinDiff(texts: unknown): MinDiff {
 }
 
 function thresholdValue(kpi: KpiName, text: string): number {
-  const unit = KPI_UNITS[kpi];
-  const value =
-    unit === "seconds"
-      ? parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text)
-      : unit === "share"
-        ? Number(text.replace(/\s*(pp|%)$/, "")) / 100
-        : Number(text);
-  if (value === undefined || !Number.isFinite(value) || value < 0) {
+  const value = parseThreshold(kpi, text);
+  if (value === undefined) {
     const example = { share: "0.5 (percentage points)", seconds: "30s, 5m or 2h", count: "1 (tickets)", money: "0.10" }[
-      unit
+      KPI_UNITS[kpi]
     ];
     throw new UsageError(`--min-diff ${kpi}: "${text}" is not a threshold of 0 or more; write e.g. ${example}`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatBrief,
   formatDifference,
   formatDifferenceWithInterval,
   formatEstimate,
@@ -46,6 +47,18 @@ describe("formatValue", () => {
   it("moves to the next time unit where rounding would show 90 s or 90 min", () => {
     expect(formatValue(89.7, "seconds")).toBe("1.5 min");
     expect(formatValue(89.96 * 60, "seconds")).toBe("1.5 h");
+  });
+});
+
+describe("formatBrief", () => {
+  it("rounds figures for sentences further than tables do", () => {
+    expect(formatBrief(0.97, "share")).toBe("97%");
+    expect(formatBrief(0.043, "share")).toBe("4.3%");
+    expect(formatBrief(4 * 3600, "seconds")).toBe("4 h");
+    expect(formatBrief(12240, "seconds")).toBe("3.4 h");
+    expect(formatBrief(4, "money")).toBe("4.00");
+    expect(formatBrief(2181.4, "count")).toBe("2,181");
+    expect(formatBrief(-1e-12, "count")).toBe("0");
   });
 });
 

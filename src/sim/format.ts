@@ -7,6 +7,7 @@
  * that suits their size (s, min, h, d) to one decimal. No exponent notation, ever; what
  * rounds to zero carries no sign.
  */
+import { parseDuration } from "../model";
 import type { Estimate, KpiName } from "./results";
 
 /** How a figure is written. */
@@ -53,6 +54,18 @@ export function formatValue(value: number | null | undefined, unit: KpiUnit): st
   if (!isFiniteNumber(value)) return "—";
   const style = styleOf(value, unit);
   return withSign(value, formatIn(Math.abs(value), style, style.digits));
+}
+
+/**
+ * A figure for a sentence, rounded further than in tables: shares of 10% or more in whole
+ * percent ("97% busy"), trailing ".0" dropped ("wait 4 h"). Tables keep formatValue.
+ */
+export function formatBrief(value: number | null | undefined, unit: KpiUnit): string {
+  if (!isFiniteNumber(value)) return "—";
+  const style = styleOf(value, unit);
+  const digits = unit === "share" && Math.abs(value) >= 0.0995 ? 0 : style.digits;
+  const text = withSign(value, formatIn(Math.abs(value), style, digits));
+  return unit === "money" ? text : text.replace(/\.0(?=\D*$)/, "");
 }
 
 /**
@@ -120,6 +133,23 @@ export function formatThreshold(value: number, unit: KpiUnit): string {
     case "money":
       return groupThousands(value, 2);
   }
+}
+
+/**
+ * A practical threshold as a user types it, in the unit tables show (percentage points for
+ * rates: "0.5" or "0.5 pp"; a duration for times: "30s", "2m", or seconds; tickets; money),
+ * returned in the KPI's own unit (shares as fractions, seconds). Undefined when it is not a
+ * number of 0 or more.
+ */
+export function parseThreshold(kpi: KpiName, text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const unit = KPI_UNITS[kpi];
+  let value: number | undefined;
+  if (unit === "seconds") value = parseDuration(/^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed);
+  else if (unit === "share") value = Number(trimmed.replace(/\s*(pp|%)$/i, "")) / 100;
+  else value = Number(trimmed);
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /**

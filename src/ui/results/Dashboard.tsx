@@ -1,5 +1,5 @@
 /**
- * The dashboard of one run: the bottleneck in words, KPI cards, the six charts, and
+ * The dashboard of one run: its warnings, the bottleneck in words, KPI cards, the six charts, and
  * exports (KPI and series CSV, JSON, each chart as PNG).
  */
 import { useMemo } from "react";
@@ -18,6 +18,7 @@ import {
 import { kpisToCsv, seriesToCsv } from "./csv";
 import { downloadText, fileStemOf } from "./download";
 import { KpiCards } from "./KpiCards";
+import { WarningsBanner } from "./WarningsBanner";
 
 /** The dashboard of `results`, produced by simulating `model` (scenario applied). */
 export function Dashboard({ results, model, label }: { results: Results; model: Model; label: string }) {
@@ -40,6 +41,7 @@ export function Dashboard({ results, model, label }: { results: Results; model: 
   );
   return (
     <div className="results-dashboard" data-testid="dashboard">
+      <WarningsBanner results={results} model={model} />
       <div className="results-header">
         <div className="results-actions">
           <button
