@@ -103,10 +103,10 @@ describe("formatComparison", () => {
     const other = deskResults({ scenario: "plus2" });
     // Backlog 0.0017 lower in every replication: real but negligible. CSAT up by float
     // noise. Abandonment 2 pp lower in every replication: news.
-    other.replicationKpis.backlog = base.replicationKpis.backlog.map((v) => v - 0.0017);
+    other.replicationKpis.backlog = (base.replicationKpis.backlog ?? []).map((v) => v - 0.0017);
     other.kpis.backlog = est(base.kpis.backlog.mean - 0.0017);
-    other.replicationKpis.csat = base.replicationKpis.csat.map((v) => v + 6.7e-15);
-    other.replicationKpis.abandonRate = base.replicationKpis.abandonRate.map((v) => v - 0.02);
+    other.replicationKpis.csat = (base.replicationKpis.csat ?? []).map((v) => v + 6.7e-15);
+    other.replicationKpis.abandonRate = (base.replicationKpis.abandonRate ?? []).map((v) => v - 0.02);
     other.kpis.abandonRate = est(0.02);
     const text = formatComparison([base, other], [compareResults(base, other)], { teams: { l1: "L1 front line" } });
     const line = (start: string) => text.split("\n").find((l) => l.startsWith(start)) ?? "";
