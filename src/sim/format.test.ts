@@ -75,6 +75,13 @@ describe("formatEstimate and formatInterval", () => {
     expect(formatEstimate({ mean: 6840, ci95: [6780, 6900] }, "seconds")).toBe("1.90 h (1.88 h – 1.92 h)");
     expect(formatEstimate({ mean: 0.5, ci95: [0.49999, 0.50001] }, "share")).toBe("50.000% (49.999% – 50.001%)");
     expect(formatInterval({ mean: 80, ci95: [50, 110] }, "seconds")).toBe("95% CI 50 s – 110 s");
+    expect(formatInterval({ mean: 0, ci95: [0, 0] }, "share")).toBe("95% CI 0.0% – 0.0%");
+  });
+
+  it("clip bounds to what the figure can be: no negative times, no share above 100%", () => {
+    expect(formatInterval({ mean: 1.7, ci95: [-5.7, 9.1] }, "seconds")).toBe("95% CI 0.0 s – 9.1 s");
+    expect(formatEstimate({ mean: 0.998, ci95: [0.995, 1.001] }, "share")).toBe("99.8% (99.5% – 100.0%)");
+    expect(formatEstimate({ mean: 2, ci95: [-1, 5] }, "count")).toBe("2.0 (0.0 – 5.0)");
   });
 });
 

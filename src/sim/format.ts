@@ -75,17 +75,20 @@ export function formatBrief(value: number | null | undefined, unit: KpiUnit): st
  */
 export function formatEstimate(estimate: Estimate | undefined, unit: KpiUnit): string {
   if (!estimate || !isFiniteNumber(estimate.mean)) return "—";
-  const bounds = boundsOf(estimate);
-  if (!bounds) return formatValue(estimate.mean, unit);
+  const bounds = boundsOf(estimate, unit);
+  if (!bounds || bounds[0] === bounds[1]) return formatValue(estimate.mean, unit);
   const [mean, lo, hi] = inOneStyle([estimate.mean, ...bounds], styleOf(estimate.mean, unit));
   return `${mean} (${lo} – ${hi})`;
 }
 
-/** "95% CI 71.8% – 72.9%", in the mean's unit with enough digits to tell the ends apart. */
+/**
+ * "95% CI 71.8% – 72.9%", in the mean's unit with enough digits to tell the ends apart
+ * ("95% CI 0.0% – 0.0%" when every replication gave the same figure).
+ */
 export function formatInterval(estimate: Estimate | undefined, unit: KpiUnit): string {
   if (!estimate || !isFiniteNumber(estimate.mean)) return "95% CI —";
-  const bounds = boundsOf(estimate);
-  if (!bounds) return "95% CI — (one replication)";
+  const bounds = boundsOf(estimate, unit);
+  if (!bounds) return "95% CI —";
   const [, lo, hi] = inOneStyle([estimate.mean, ...bounds], styleOf(estimate.mean, unit));
   return `95% CI ${lo} – ${hi}`;
 }
@@ -195,11 +198,17 @@ function differenceStyle(value: number, unit: KpiUnit, withUnit: boolean): Numbe
   return styleOf(value, unit);
 }
 
-/** Bounds of a real interval, or undefined for a point or a missing one. */
-function boundsOf(estimate: Estimate): [number, number] | undefined {
+/**
+ * The interval's bounds, clipped to what the figure can be (a share within 0–100%, times,
+ * counts and money not below 0: a Student-t interval of a small positive mean can reach
+ * below zero); undefined when missing.
+ */
+function boundsOf(estimate: Estimate, unit: KpiUnit): [number, number] | undefined {
   const [lo, hi] = estimate.ci95 ?? [];
-  if (!isFiniteNumber(lo) || !isFiniteNumber(hi) || lo === hi) return undefined;
-  return [lo, hi];
+  if (!isFiniteNumber(lo) || !isFiniteNumber(hi)) return undefined;
+  const top = unit === "share" ? 1 : Number.POSITIVE_INFINITY;
+  const clip = (v: number) => (estimate.mean >= 0 ? Math.min(Math.max(v, 0), Math.max(top, estimate.mean)) : v);
+  return [clip(lo), clip(hi)];
 }
 
 /** Writes values in one style, adding up to two digits until the last two differ. */
@@ -207,7 +216,7 @@ function inOneStyle(values: number[], style: NumberStyle): string[] {
   let text: string[] = [];
   for (let extra = 0; extra <= 2; extra++) {
     text = values.map((v) => withSign(v, formatIn(Math.abs(v), style, style.digits + extra)));
-    if (text.at(-2) !== text.at(-1)) break;
+    if (text.at(-2) !== text.at(-1) || values.at(-2) === values.at(-1)) break;
   }
   return text;
 }

@@ -88,6 +88,8 @@ describe("results a manager can take at face value", () => {
     await expect(card.textContent()).resolves.toContain("No queue has a service-level target");
     await expect(card.getAttribute("title")).resolves.toContain("No queue has a service-level target");
     expect(await page.getByTestId("results-warnings").count()).toBe(0);
+    // Nor an empty service-level chart.
+    expect(await page.getByTestId("chart-service-level").count()).toBe(0);
     // Every card says what it counts; FCR in the exact words of its definition.
     const fcrTitle = await page.getByTestId("kpi-fcr").getAttribute("title");
     expect(fcrTitle).toContain("resolved at the first contact, with no escalation, reopen or repeat contact");

@@ -34,7 +34,10 @@ export function Dashboard({ results, model, label }: { results: Results; model: 
       },
       { name: "resolution", title: "Resolution-time distribution", config: resolutionHistogramChart(results) },
       { name: "utilization", title: "Utilisation per team (95% CI)", config: utilizationChart(results, model) },
-      { name: "service-level", title: "Service level per interval", config: serviceLevelChart(results) },
+      // No service-level chart when no queue has a target: it would be an empty frame.
+      ...(results.kpis.serviceLevel !== undefined
+        ? [{ name: "service-level", title: "Service level per interval", config: serviceLevelChart(results) }]
+        : []),
       { name: "queue", title: "Queue length per step", config: queueChart(results, model) },
     ],
     [results, model, label],
