@@ -117,6 +117,8 @@ describe("formatThreshold", () => {
     expect(formatThreshold(0.005, "share")).toBe("0.5 pp");
     expect(formatThreshold(1, "seconds")).toBe("1 s");
     expect(formatThreshold(600, "seconds")).toBe("10 min");
+    expect(formatThreshold(60, "seconds")).toBe("1 min");
+    expect(formatThreshold(5400, "seconds")).toBe("1.5 h");
     expect(formatThreshold(1, "count")).toBe("1 ticket");
     expect(formatThreshold(2.5, "count")).toBe("2.5 tickets");
     expect(formatThreshold(0.05, "money")).toBe("0.05");

@@ -128,8 +128,10 @@ export function formatThreshold(value: number, unit: KpiUnit): string {
     case "share":
       return `${short.format(value * 100)} pp`;
     case "seconds": {
-      const style = styleOf(value, unit);
-      return `${short.format(value / style.size)}${style.suffix}`;
+      // The largest unit the threshold fills: 60 s is "1 min", 5400 s "1.5 h".
+      const [size, suffix] =
+        value >= 86400 ? [86400, " d"] : value >= 3600 ? [3600, " h"] : value >= 60 ? [60, " min"] : [1, " s"];
+      return `${short.format(value / size)}${suffix}`;
     }
     case "count":
       return `${short.format(value)} ticket${value === 1 ? "" : "s"}`;
