@@ -9,6 +9,7 @@ import type { Model } from "../model";
 import { type Comparison, compareResults, DEFAULT_MIN_DIFF, type MinDiff } from "../sim/compare";
 import { KPI_UNITS, parseThreshold } from "../sim/format";
 import { KPI_NAMES, type KpiName, type Results } from "../sim/results";
+import { refuseOverwrite } from "./checks";
 import { formatComparison, formatWarnings, type ResultLabels } from "./format";
 import { type CliIO, UsageError } from "./io";
 import {
@@ -38,6 +39,7 @@ Options:
                       repeat it or separate with commas. Defaults: rates 0.5 pp,
                       first response 1 s, resolution 1 min, backlog 1 ticket, cost 0.05
   --workers N         worker threads (default: one per CPU core)
+  --max-tickets N     refuse runs expected to simulate more tickets (default 200M)
   --json              print the comparison document instead of the table
   --out FILE          also write the comparison document to FILE
   -h, --help          show this help
@@ -73,6 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = singleFile(positionals, "compare");
   const settings = readRunSettings(values);
   const minDiff = readMinDiff(values["min-diff"]);
+  await refuseOverwrite(values.out as string | undefined, [file]);
   const model = await loadModel(file, io);
   if (!model) return 1;
   const ids = scenarioList(values.scenarios as string | undefined, model);
