@@ -1,77 +1,28 @@
 /**
  * Terminal tables for simulation results: each KPI in the unit a support manager reads
- * (percentages, durations such as "6.2 min", money with two decimals), estimates with their
- * 95% interval, differences with a sign, and plain-text columns aligned for a monospace font.
+ * (written by src/sim/format.ts, as in the app), estimates with their 95% interval,
+ * differences with a sign, and plain-text columns aligned for a monospace font. Also the
+ * run's warnings, one line each, for stderr.
  */
 import { describeSeconds } from "../model";
-import type { Comparison } from "../sim/compare";
-import { type Estimate, KPI_NAMES, type KpiName, type Results } from "../sim/results";
+import type { Comparison, Difference } from "../sim/compare";
+import {
+  formatDifferenceWithInterval,
+  formatEstimate,
+  formatThreshold,
+  formatValue,
+  KPI_LABELS as KPI_NAMES_READABLE,
+  KPI_UNITS,
+  type KpiUnit,
+} from "../sim/format";
+import { type Estimate, KPI_NAMES, type KpiName, type Results, type TimeEstimate, type Warning } from "../sim/results";
 
-/** How a KPI is shown. */
-export type KpiUnit = "count" | "share" | "seconds" | "money";
+export { formatDifference, formatEstimate, formatValue, type KpiUnit } from "../sim/format";
 
 /** Human names and units of the KPIs, in table order. */
-export const KPI_LABELS: Record<KpiName, { label: string; unit: KpiUnit }> = {
-  tickets: { label: "Tickets", unit: "count" },
-  fcr: { label: "First-contact resolution", unit: "share" },
-  deflectionRate: { label: "Deflection rate", unit: "share" },
-  escalationRate: { label: "Escalation rate", unit: "share" },
-  abandonRate: { label: "Abandon rate", unit: "share" },
-  reopenRate: { label: "Reopen rate", unit: "share" },
-  serviceLevel: { label: "Service level", unit: "share" },
-  firstResponseSeconds: { label: "First response time", unit: "seconds" },
-  resolutionSeconds: { label: "Resolution time", unit: "seconds" },
-  backlog: { label: "Backlog (open tickets)", unit: "count" },
-  backlogPastSla: { label: "Backlog past SLA", unit: "count" },
-  utilization: { label: "Utilisation", unit: "share" },
-  csat: { label: "CSAT", unit: "share" },
-  costPerTicket: { label: "Cost per ticket", unit: "money" },
-};
-
-/** One value in a unit: 0.723 share -> "72.3%", 372 s -> "6.2 min", 12.5 money -> "12.50". */
-export function formatValue(value: number | null | undefined, unit: KpiUnit): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  switch (unit) {
-    case "share":
-      return `${(value * 100).toFixed(1)}%`;
-    case "seconds":
-      return describeSeconds(value);
-    case "money":
-      return groupThousands(value.toFixed(2));
-    case "count":
-      return groupThousands(value.toFixed(Math.abs(value) >= 100 ? 0 : 1));
-  }
-}
-
-/**
- * An estimate with its interval, all three in the mean's unit: "72.3% (71.8% – 72.9%)",
- * "6.2 min (5.9 min – 6.6 min)". Digits are added (up to two more) until the bounds differ,
- * so a tight interval never reads as none; a lone value when the interval is a point.
- */
-export function formatEstimate(estimate: Estimate | undefined, unit: KpiUnit): string {
-  if (!estimate || !Number.isFinite(estimate.mean)) return "—";
-  const [lo, hi] = estimate.ci95 ?? [];
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo === hi) return formatValue(estimate.mean, unit);
-  const style = styleOf(estimate.mean, unit);
-  let text: string[] = [];
-  for (let extra = 0; extra <= 2; extra++) {
-    text = [estimate.mean, lo as number, hi as number].map((v) => formatIn(v, style, style.digits + extra));
-    if (text[1] !== text[2]) break;
-  }
-  return `${text[0]} (${text[1]} – ${text[2]})`;
-}
-
-/**
- * A signed difference: shares in percentage points ("+2.1 pp"), times and money signed.
- * What rounds to zero has no sign ("0.0 pp"). `withUnit: false` leaves out " pp".
- */
-export function formatDifference(value: number, unit: KpiUnit, withUnit = true): string {
-  if (!Number.isFinite(value)) return "—";
-  const size = Math.abs(value);
-  const text = unit === "share" ? `${(size * 100).toFixed(1)}${withUnit ? " pp" : ""}` : formatValue(size, unit);
-  if (!/[1-9]/.test(text)) return text;
-  return `${value > 0 ? "+" : "−"}${text}`;
-}
+export const KPI_LABELS: Record<KpiName, { label: string; unit: KpiUnit }> = Object.fromEntries(
+  KPI_NAMES.map((k) => [k, { label: KPI_NAMES_READABLE[k], unit: KPI_UNITS[k] }]),
+) as Record<KpiName, { label: string; unit: KpiUnit }>;
 
 /**
  * Aligns rows of cells into columns two spaces apart. Columns listed in `right` are
@@ -103,12 +54,18 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
   const kpiRows: string[][] = [["KPI", "mean (95% interval)"]];
   for (const name of KPI_NAMES) {
     const { label, unit } = KPI_LABELS[name];
-    const estimate = results.kpis[name];
+    const estimate: Estimate | undefined = results.kpis[name];
+    // Service level is absent when no queue has an SLA: no row rather than a made-up 0%.
+    if (!estimate) continue;
     kpiRows.push([label, formatEstimate(estimate, unit)]);
-    if (unit === "seconds" && "p90" in estimate) {
-      kpiRows.push([`  median`, formatEstimate(estimate.p50, unit)]);
-      kpiRows.push([`  90th percentile`, formatEstimate(estimate.p90, unit)]);
+    const time = "p90" in estimate ? (estimate as TimeEstimate) : undefined;
+    if (time) {
+      kpiRows.push([`  median`, formatEstimate(time.p50, unit)]);
+      kpiRows.push([`  90th percentile`, formatEstimate(time.p90, unit)]);
     }
+  }
+  if (results.unfinished && results.unfinished.mean > 0) {
+    kpiRows.push(["Still open when the run stopped", formatEstimate(results.unfinished, "count")]);
   }
   const parts = [formatTable(kpiRows)];
 
@@ -131,19 +88,23 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
 
   const workIds = Object.keys(results.nodes).filter((id) => results.nodes[id]?.kind === "work");
   if (workIds.length > 0) {
-    const rows: string[][] = [["Work node", "entered", "served", "abandoned", "mean wait", "waited", "service level"]];
+    const withSla = workIds.some((id) => results.nodes[id]?.serviceLevel);
+    const header = ["Work node", "entered", "served", "abandoned", "mean wait", "waited"];
+    const rows: string[][] = [withSla ? [...header, "service level"] : header];
     for (const id of workIds) {
       const node = results.nodes[id];
       if (!node) continue;
-      rows.push([
+      const row = [
         labels.nodes?.[id] ?? id,
         formatValue(node.entered.mean, "count"),
         formatValue(node.served?.mean, "count"),
         formatValue(node.abandoned?.mean, "count"),
         formatEstimate(node.waitMean, "seconds"),
         formatValue(node.pWait?.mean, "share"),
-        formatValue(node.serviceLevel?.mean, "share"),
-      ]);
+      ];
+      // "—" for a step without an SLA target when others have one.
+      if (withSla) row.push(formatValue(node.serviceLevel?.mean, "share"));
+      rows.push(row);
     }
     parts.push(formatTable(rows, [1, 2, 3, 5, 6]));
   }
@@ -176,81 +137,95 @@ export function formatRunFooter(results: Results): string {
 }
 
 /**
- * The side-by-side report of several scenarios: per KPI each scenario's mean, and for every
- * scenario after the first its difference against the first (with its paired 95% interval) and a marker: "*" when the
- * paired 95% interval excludes 0, then whether that is better or worse.
+ * One line per warning of a run, for stderr: "warning: L1 front line is offered 128% of
+ * its capacity ...". `prefix` names the scenario when several runs share the output.
+ * Empty when there is nothing to say.
  */
-export function formatComparison(runs: Results[], comparisons: Comparison[]): string {
+export function formatWarnings(warnings: readonly Warning[] | undefined, prefix = ""): string {
+  if (!warnings || warnings.length === 0) return "";
+  return warnings.map((w) => `${prefix}warning: ${w.message}\n`).join("");
+}
+
+/**
+ * The side-by-side report of several scenarios: per KPI each scenario's mean, and for every
+ * scenario after the first its difference against the first with its 95% interval and a
+ * marker: "* better" / "* worse" / "* changed" when the interval excludes 0 and the
+ * difference exceeds the KPI's practical threshold; "(below threshold)" when the interval
+ * excludes 0 but the change is too small to matter. Team utilisation follows the KPIs.
+ */
+export function formatComparison(runs: Results[], comparisons: Comparison[], labels: ResultLabels = {}): string {
   const names = runs.map((r) => r.scenario ?? "base");
   const first = names[0] ?? "base";
   const header = ["KPI", ...names];
   for (const n of names.slice(1)) header.push(`${n} − ${first}`, "");
   const rows: string[][] = [header];
   for (const name of KPI_NAMES) {
+    // A KPI no run reports (service level without SLA queues) gets no row.
+    if (runs.every((r) => !r.kpis[name])) continue;
     const { label, unit } = KPI_LABELS[name];
     const row = [label, ...runs.map((r) => formatValue(r.kpis[name]?.mean, unit))];
-    for (const comparison of comparisons) {
-      const d = comparison.kpis.find((k) => k.kpi === name);
+    for (const comparison of comparisons)
       row.push(
-        d ? formatDifferenceWithInterval(d.difference, d.ci95, unit) : "—",
-        d ? marker(d.significant, d.verdict) : "",
+        ...differenceCells(
+          comparison.kpis.find((k) => k.kpi === name),
+          unit,
+        ),
       );
-    }
+    rows.push(row);
+  }
+  const baseRun = runs[0];
+  for (const team of Object.keys(baseRun?.teams ?? {})) {
+    const row = [
+      `Utilisation · ${labels.teams?.[team] ?? team}`,
+      ...runs.map((r) => formatValue(r.teams[team]?.utilization.mean, "share")),
+    ];
+    for (const comparison of comparisons)
+      row.push(
+        ...differenceCells(
+          comparison.teams.find((t) => t.team === team),
+          "share",
+        ),
+      );
     rows.push(row);
   }
   // Values and differences right-aligned; the marker column after each difference left-aligned.
   const right = header.map((_, i) => i).filter((i) => i > 0 && (i <= runs.length || (i - runs.length) % 2 === 1));
-  const legend =
-    comparisons.length > 0
-      ? `* the paired 95% interval of the difference excludes 0 (${comparisons[0]?.replications ?? 0} replications on common random numbers); better/worse as a support manager reads it.\n`
-      : "";
-  return `${formatTable(rows, right)}${legend}`;
+  return `${formatTable(rows, right)}${comparisonLegend(comparisons)}`;
+}
+
+/** The practical thresholds in force, written in each KPI's unit: "fcr 0.5 pp, backlog 1 ticket, ...". */
+export function formatThresholds(minDiff: Record<KpiName, number>): string {
+  return KPI_NAMES.map((k) => `${k} ${formatThreshold(minDiff[k], KPI_UNITS[k])}`).join(", ");
 }
 
 // helpers
 
-interface NumberStyle {
-  /** Value per displayed unit (60 for minutes, 0.01 for percent). */
-  size: number;
-  suffix: string;
-  digits: number;
+function differenceCells(d: Difference | undefined, unit: KpiUnit): [string, string] {
+  if (!d) return ["—", ""];
+  return [formatDifferenceWithInterval(d.difference, d.ci95, unit), marker(d, unit)];
 }
 
-/** The unit and digits a value is shown in, chosen from its size as formatValue does. */
-function styleOf(value: number, unit: KpiUnit): NumberStyle {
-  const abs = Math.abs(value);
-  switch (unit) {
-    case "share":
-      return { size: 0.01, suffix: "%", digits: 1 };
-    case "money":
-      return { size: 1, suffix: "", digits: 2 };
-    case "count":
-      return { size: 1, suffix: "", digits: abs >= 100 ? 0 : 1 };
-    case "seconds":
-      if (abs < 90) return { size: 1, suffix: " s", digits: abs < 10 ? 1 : 0 };
-      if (abs < 90 * 60) return { size: 60, suffix: " min", digits: 1 };
-      if (abs < 48 * 3600) return { size: 3600, suffix: " h", digits: 1 };
-      return { size: 86400, suffix: " d", digits: 1 };
+function marker(d: Difference, unit: KpiUnit): string {
+  if (d.significant) return d.verdict === "better" || d.verdict === "worse" ? `* ${d.verdict}` : "* changed";
+  if (d.excludesZero) return `(under ${formatThreshold(d.minDiff, unit)})`;
+  return "";
+}
+
+/** What the markers and intervals mean, in a manager's words. */
+function comparisonLegend(comparisons: Comparison[]): string {
+  const c = comparisons[0];
+  if (!c) return "";
+  const lines = [
+    `* the difference's 95% interval excludes 0 and the difference exceeds the KPI's practical threshold; better/worse as a support manager reads it.`,
+    c.paired
+      ? `Intervals are paired over ${c.replications} replications on common random numbers: each replication of both scenarios draws the same arrivals and handle times, so shared noise cancels and the interval is narrower than for independent runs. A difference is still an estimate, as sure as its interval.`
+      : "Intervals are unpaired (Welch): the runs differ in seed or replications, so they are wider than paired ones.",
+  ];
+  if (c.teams.length > 0 && !c.teamsPaired) {
+    lines.push("Team utilisation intervals are unpaired (Welch): the results hold no per-replication team figures.");
   }
-}
-
-function formatIn(value: number, style: NumberStyle, digits: number): string {
-  return `${groupThousands((value / style.size).toFixed(digits))}${style.suffix}`;
-}
-
-/** "+10.0 pp (+8.1 – +11.9)": the interval is left out when it is a point or unknown. */
-function formatDifferenceWithInterval(difference: number, ci95: [number, number], unit: KpiUnit): string {
-  const text = formatDifference(difference, unit);
-  const [lo, hi] = ci95;
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo === hi) return text;
-  return `${text} (${formatDifference(lo, unit, false)} – ${formatDifference(hi, unit, false)})`;
-}
-
-function marker(significant: boolean, verdict: string): string {
-  if (!significant) return "";
-  if (verdict === "better") return "* better";
-  if (verdict === "worse") return "* worse";
-  return "*";
+  lines.push(`Practical thresholds: ${formatThresholds(c.minDiff)}.`);
+  return `${lines.join("\n")}\n`;
 }
 
 function groupThousands(text: string): string {

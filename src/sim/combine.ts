@@ -116,6 +116,9 @@ export function combineReplications(
       firstResponseSeconds: meanHistogram(reps.map((r) => r.histograms.firstResponseSeconds)),
     },
     replicationKpis,
+    replicationTeamUtilization: Object.fromEntries(
+      model.teams.map((team, t) => [team.id, reps.map((r) => r.teams.utilization[t]!)]),
+    ),
     ticketFlow: {
       created: over((r) => r.flow.created),
       closed: over((r) => r.flow.closed),

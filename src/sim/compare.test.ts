@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareResults, pairedInterval, welchInterval } from "./compare";
+import { compareResults, DEFAULT_MIN_DIFF, pairedInterval, welchInterval } from "./compare";
 import { type Estimate, KPI_NAMES, type KpiName, type Results, type TeamResults } from "./results";
 
 describe("pairedInterval", () => {
@@ -61,7 +61,7 @@ describe("compareResults", () => {
     const fcr = kpi(compareResults(base, other), "fcr");
     expect(fcr.significant).toBe(true);
     expect(fcr.verdict).toBe("better");
-    const unpaired = welchInterval(base.replicationKpis.fcr, other.replicationKpis.fcr);
+    const unpaired = welchInterval(base.replicationKpis.fcr ?? [], other.replicationKpis.fcr ?? []);
     expect(unpaired && unpaired.lo < 0 && unpaired.hi > 0).toBe(true);
   });
 
@@ -96,6 +96,82 @@ describe("compareResults", () => {
     const expected = welchInterval([10, 12, 11], [20, 22, 21]);
     expect(backlog.ci95[0]).toBeCloseTo(expected?.lo ?? Number.NaN, 12);
     expect(backlog.significant).toBe(true);
+  });
+
+  it("does not flag a difference inside the practical threshold, however narrow its interval", () => {
+    // Issue 9: "Backlog −0.0017, ✔ better" and "CSAT +6.7e-15 pp". Both intervals exclude
+    // zero (the differences hardly vary), but neither change is one a manager would notice.
+    const base = results({ backlog: [7.2, 8.1, 6.9, 7.5], csat: [0.8, 0.81, 0.79, 0.8] });
+    const other = results({
+      backlog: [7.2 - 0.0016, 8.1 - 0.0018, 6.9 - 0.0017, 7.5 - 0.0017],
+      csat: [0.8 + 6.7e-15, 0.81 + 6.7e-15, 0.79 + 6.7e-15, 0.8 + 6.7e-15],
+    });
+    const comparison = compareResults(base, other);
+    const backlog = kpi(comparison, "backlog");
+    expect(backlog.excludesZero).toBe(true);
+    expect(backlog.minDiff).toBe(1);
+    expect(backlog.significant).toBe(false);
+    expect(backlog.verdict).toBe("same");
+    const csat = kpi(comparison, "csat");
+    expect(csat.significant).toBe(false);
+    expect(csat.verdict).toBe("same");
+  });
+
+  it("flags a real difference beyond the threshold", () => {
+    // differences -3.1, -2.9, -3.0, -3.0 tickets: interval about -3 ± 0.13, far from 0 and past 1 ticket.
+    const base = results({ backlog: [12, 15, 11, 14] });
+    const other = results({ backlog: [8.9, 12.1, 8, 11] });
+    const backlog = kpi(compareResults(base, other), "backlog");
+    expect(backlog.excludesZero).toBe(true);
+    expect(backlog.significant).toBe(true);
+    expect(backlog.verdict).toBe("better");
+  });
+
+  it("needs the difference itself, not only its interval, past the threshold", () => {
+    // 0.4 pp, interval clear of zero: under the 0.5 pp default; 0.6 pp is over it.
+    const base = results({ fcr: [0.5, 0.6, 0.7] });
+    const under = kpi(compareResults(base, results({ fcr: [0.504, 0.604, 0.704] })), "fcr");
+    expect(under.excludesZero).toBe(true);
+    expect(under.significant).toBe(false);
+    const over = kpi(compareResults(base, results({ fcr: [0.506, 0.606, 0.706] })), "fcr");
+    expect(over.significant).toBe(true);
+  });
+
+  it("takes thresholds given per KPI and keeps the defaults for the others", () => {
+    const base = results({ fcr: [0.5, 0.8, 0.2, 0.65, 0.35], backlog: [12, 15, 11, 14, 13] });
+    const other = results({ fcr: [0.52, 0.82, 0.22, 0.665, 0.375], backlog: [9, 12, 8, 11, 10] });
+    const comparison = compareResults(base, other, { fcr: 0.05, backlog: Number.NaN });
+    expect(comparison.minDiff.fcr).toBe(0.05);
+    expect(comparison.minDiff.backlog).toBe(DEFAULT_MIN_DIFF.backlog);
+    expect(kpi(comparison, "fcr").significant).toBe(false);
+    expect(kpi(comparison, "backlog").significant).toBe(true);
+  });
+
+  it("leaves out a KPI a run does not report (service level without an SLA queue)", () => {
+    const base = results({});
+    const other = results({});
+    delete (base.kpis as Partial<Results["kpis"]>).serviceLevel;
+    delete (other.kpis as Partial<Results["kpis"]>).serviceLevel;
+    const comparison = compareResults(base, other);
+    expect(comparison.kpis.map((k) => k.kpi)).not.toContain("serviceLevel");
+    expect(comparison.kpis).toHaveLength(KPI_NAMES.length - 1);
+  });
+
+  it("pairs team utilisation when both runs hold per-replication team figures", () => {
+    const base = results({}, { teams: { l1: team(0.9, 0.05) } });
+    const other = results({}, { teams: { l1: team(0.89, 0.05) } });
+    // Shared noise of ±5 pp, a steady 1 pp drop: Welch cannot see it, pairing can.
+    base.replicationTeamUtilization = { l1: [0.85, 0.95, 0.9] };
+    other.replicationTeamUtilization = { l1: [0.84, 0.94, 0.89] };
+    const paired = compareResults(base, other);
+    expect(paired.teamsPaired).toBe(true);
+    expect(paired.teams[0]?.paired).toBe(true);
+    expect(paired.teams[0]?.significant).toBe(true);
+    delete other.replicationTeamUtilization;
+    const unpaired = compareResults(base, other);
+    expect(unpaired.teamsPaired).toBe(false);
+    expect(unpaired.teams[0]?.paired).toBe(false);
+    expect(unpaired.teams[0]?.significant).toBe(false);
   });
 
   it("compares team utilisation from each run's interval", () => {

@@ -1,14 +1,21 @@
 /**
  * Comparing two runs of a flow, KPI by KPI: each run's mean, the difference, a 95%
- * interval of the difference and whether it excludes zero, and whether the change is good
- * news for a support manager.
+ * interval of the difference, and whether the change is both real and large enough to
+ * matter to a support manager.
  *
- * Two runs with the same seed and replication count share common random numbers: the same
- * arrivals, handle times and outcomes drive replication i of both. Their per-replication
- * differences are then paired, and the paired Student-t interval (mean difference
- * ± t(0.975, n-1) · sd / √n) is far tighter than comparing two independent intervals.
- * Runs that cannot be paired (other seed or replication count) fall back to Welch's
- * two-sample t interval.
+ * Two runs with the same seed and replication count use common random numbers: replication
+ * i of both draws the same arrivals, handle times and outcomes from the same streams (as
+ * far as the two flows consume them alike). Their per-replication differences are paired,
+ * and the paired Student-t interval (mean difference ± t(0.975, n-1) · sd / √n) is
+ * narrower than one built from two independent runs, because the noise both runs share
+ * cancels. It is still an estimate from n replications, with an interval: a difference
+ * is only as sure as that interval. Runs that cannot be paired (other seed or replication
+ * count) fall back to Welch's two-sample t interval.
+ *
+ * A difference is significant when its interval excludes zero AND its size exceeds a
+ * practical threshold for the KPI (DEFAULT_MIN_DIFF, in the KPI's own unit): with many
+ * replications a paired interval can exclude zero for a change no one would notice
+ * (a backlog 0.002 tickets lower), and that is not news.
  */
 import { tQuantile975 } from "./estimate";
 import { type Estimate, KPI_NAMES, type KpiName, type Results } from "./results";
@@ -16,7 +23,7 @@ import { type Estimate, KPI_NAMES, type KpiName, type Results } from "./results"
 /** Which way a KPI should move for the change to be an improvement. */
 export type Better = "higher" | "lower" | "neutral";
 
-/** What a significant change means for the manager; "same" when the interval holds 0. */
+/** What a significant change means for the manager; "same" when it is not significant. */
 export type Verdict = "better" | "worse" | "changed" | "same";
 
 /** For each KPI, the direction a support manager wants it to move. */
@@ -37,6 +44,31 @@ export const KPI_BETTER: Record<KpiName, Better> = {
   costPerTicket: "lower",
 };
 
+/**
+ * The smallest difference worth reporting, per KPI, in the KPI's own unit (shares as
+ * fractions: 0.005 is half a percentage point; times in seconds; backlogs in tickets; cost
+ * in money). Team utilisation uses `utilization`'s.
+ */
+export const DEFAULT_MIN_DIFF: Record<KpiName, number> = {
+  tickets: 1,
+  fcr: 0.005,
+  deflectionRate: 0.005,
+  escalationRate: 0.005,
+  abandonRate: 0.005,
+  reopenRate: 0.005,
+  serviceLevel: 0.005,
+  firstResponseSeconds: 1,
+  resolutionSeconds: 60,
+  backlog: 1,
+  backlogPastSla: 1,
+  utilization: 0.005,
+  csat: 0.005,
+  costPerTicket: 0.05,
+};
+
+/** Thresholds that replace some of the defaults. */
+export type MinDiff = Partial<Record<KpiName, number>>;
+
 /** One figure of two runs side by side. */
 export interface Difference {
   /** Mean of the base run. */
@@ -45,9 +77,15 @@ export interface Difference {
   other: number;
   /** other − base, in the figure's own unit. */
   difference: number;
-  /** 95% interval of the difference (paired Student t when `paired`). */
+  /** 95% interval of the difference (paired Student t when `paired`, else Welch). */
   ci95: [number, number];
+  /** The interval is paired on common random numbers. */
+  paired: boolean;
   /** The interval excludes 0 (never with fewer than two replications). */
+  excludesZero: boolean;
+  /** Practical threshold the difference had to exceed, in the figure's unit. */
+  minDiff: number;
+  /** The interval excludes 0 and |difference| exceeds `minDiff`. */
   significant: boolean;
   better: Better;
   verdict: Verdict;
@@ -68,50 +106,64 @@ export interface Comparison {
   replications: number;
   /** True when the KPI intervals pair replications on common random numbers. */
   paired: boolean;
+  /** The practical thresholds applied, per KPI. */
+  minDiff: Record<KpiName, number>;
+  /** KPIs both runs report (service level is absent without an SLA queue). */
   kpis: KpiDifference[];
   /**
-   * Team utilisation. Results hold no per-replication team figures, so these intervals
-   * are Welch intervals from the two runs' own intervals: conservative under common
-   * random numbers.
+   * Team utilisation: paired when both runs hold per-replication team figures
+   * (`teamsPaired`), else Welch intervals from the runs' own intervals, wider than paired.
    */
   teams: TeamDifference[];
+  teamsPaired: boolean;
 }
 
 /**
  * Compares `other` against `base`. Pairing needs the same seed and replication count
- * (the CLI runs every scenario that way); otherwise the intervals are Welch's.
+ * (the CLI and the app run every scenario that way); otherwise the intervals are Welch's.
+ * `minDiff` overrides some of DEFAULT_MIN_DIFF.
  */
-export function compareResults(base: Results, other: Results): Comparison {
+export function compareResults(base: Results, other: Results, minDiff: MinDiff = {}): Comparison {
+  const thresholds = { ...DEFAULT_MIN_DIFF, ...definedOnly(minDiff) };
   const paired =
     base.seed === other.seed &&
     base.replications === other.replications &&
     KPI_NAMES.every((k) => base.replicationKpis[k]?.length === other.replicationKpis[k]?.length);
-  const kpis = KPI_NAMES.map((kpi): KpiDifference => {
-    const a = base.replicationKpis[kpi] ?? [];
-    const b = other.replicationKpis[kpi] ?? [];
-    const interval = paired ? pairedInterval(a, b) : welchInterval(a, b);
-    return {
-      kpi,
-      ...describe(meanOf(base.kpis[kpi]), meanOf(other.kpis[kpi]), interval, KPI_BETTER[kpi]),
-    };
-  });
+  const kpis: KpiDifference[] = [];
+  for (const kpi of KPI_NAMES) {
+    const a: Estimate | undefined = base.kpis[kpi];
+    const b: Estimate | undefined = other.kpis[kpi];
+    if (!a || !b) continue;
+    const ra = base.replicationKpis[kpi] ?? [];
+    const rb = other.replicationKpis[kpi] ?? [];
+    const interval = paired ? pairedInterval(ra, rb) : welchInterval(ra, rb);
+    const rule = { paired, minDiff: thresholds[kpi], better: KPI_BETTER[kpi] };
+    kpis.push({ kpi, ...describe(meanOf(a), meanOf(b), interval, rule) });
+  }
+  const teamsPaired =
+    paired && base.replicationTeamUtilization !== undefined && other.replicationTeamUtilization !== undefined;
   const teams: TeamDifference[] = [];
   for (const [team, result] of Object.entries(base.teams)) {
     const twin = other.teams[team];
     if (!twin) continue;
-    const interval = welchFromEstimates(result.utilization, base.replications, twin.utilization, other.replications);
-    teams.push({
-      team,
-      ...describe(result.utilization.mean, twin.utilization.mean, interval, "neutral"),
-    });
+    const ra = base.replicationTeamUtilization?.[team];
+    const rb = other.replicationTeamUtilization?.[team];
+    const interval =
+      teamsPaired && ra && rb
+        ? pairedInterval(ra, rb)
+        : welchFromEstimates(result.utilization, base.replications, twin.utilization, other.replications);
+    const rule = { paired: teamsPaired && !!ra && !!rb, minDiff: thresholds.utilization, better: "neutral" as const };
+    teams.push({ team, ...describe(result.utilization.mean, twin.utilization.mean, interval, rule) });
   }
   return {
     baseScenario: base.scenario,
     otherScenario: other.scenario,
     replications: Math.min(base.replications, other.replications),
     paired,
+    minDiff: thresholds,
     kpis,
     teams,
+    teamsPaired,
   };
 }
 
@@ -154,17 +206,45 @@ export interface Interval {
 
 // helpers
 
-function describe(base: number, other: number, interval: Interval | undefined, better: Better): Difference {
+interface Rule {
+  paired: boolean;
+  minDiff: number;
+  better: Better;
+}
+
+function describe(base: number, other: number, interval: Interval | undefined, rule: Rule): Difference {
   const difference = interval?.difference ?? other - base;
   const ci95: [number, number] = interval ? [interval.lo, interval.hi] : [Number.NaN, Number.NaN];
-  const significant = interval !== undefined && interval.n >= 2 && (interval.lo > 0 || interval.hi < 0);
-  return { base, other, difference, ci95, significant, better, verdict: verdictOf(difference, significant, better) };
+  const excludesZero = interval !== undefined && interval.n >= 2 && (interval.lo > 0 || interval.hi < 0);
+  const significant = excludesZero && Math.abs(difference) > rule.minDiff;
+  return {
+    base,
+    other,
+    difference,
+    ci95,
+    paired: rule.paired,
+    excludesZero,
+    minDiff: rule.minDiff,
+    significant,
+    better: rule.better,
+    verdict: verdictOf(difference, significant, rule.better),
+  };
 }
 
 function verdictOf(difference: number, significant: boolean, better: Better): Verdict {
   if (!significant) return "same";
   if (better === "neutral") return "changed";
   return difference > 0 === (better === "higher") ? "better" : "worse";
+}
+
+/** The entries of `minDiff` that hold a usable threshold (a finite number, 0 or more). */
+function definedOnly(minDiff: MinDiff): MinDiff {
+  const out: MinDiff = {};
+  for (const kpi of KPI_NAMES) {
+    const value = minDiff[kpi];
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) out[kpi] = value;
+  }
+  return out;
 }
 
 function meanOf(estimate: Estimate | undefined): number {

@@ -128,8 +128,29 @@ export interface Results {
   edges: Record<string, Estimate>;
   series: Series;
   histograms: { resolutionSeconds: Histogram; firstResponseSeconds: Histogram };
+  /**
+   * Measured tickets (created after the warm-up, before the horizon) still open when the run
+   * stopped: the run drains after the horizon until they close, within a cap (docs/metrics.md).
+   * Always written by this simulator; optional so documents saved before it still load.
+   */
+  unfinished?: Estimate;
   /** Every scalar KPI per replication, in replication order (for paired comparison). */
   replicationKpis: Record<KpiName, number[]>;
   /** Every ticket of the run, warm-up included: created = closed + lost + open at the end. */
   ticketFlow?: { created: Estimate; closed: Estimate; lost: Estimate; open: Estimate };
+  /** What a reader must know before trusting the figures (overload, growing backlog, unfinished tickets). */
+  warnings?: Warning[];
+  /** Utilisation of each team per replication, in replication order (for paired comparison). */
+  replicationTeamUtilization?: Record<string, number[]>;
+}
+
+/** A problem with a run, in the user's words, naming the step or team concerned. */
+export interface Warning {
+  /** "overload", "backlog-growing", "unfinished", ... */
+  code: string;
+  message: string;
+  /** Node id. */
+  node?: string;
+  /** Team id. */
+  team?: string;
 }

@@ -17,27 +17,51 @@ describe("flowcast compare", () => {
     expect(serviceLevel).toMatch(/\+\d+\.\d pp.*\* better/);
     const wait = stdout.split("\n").find((line) => line.startsWith("First response time"));
     expect(wait).toMatch(/−.*\* better/);
-    expect(stdout).toContain("paired 95% interval");
+    expect(stdout).toContain("95% interval excludes 0 and the difference exceeds the KPI's practical threshold");
+    expect(stdout).toContain("common random numbers");
+    expect(stdout).not.toContain("not noise");
+    // Every figure at a sensible precision: no exponent notation, no long decimals.
+    expect(stdout).not.toMatch(/\de[+-]?\d/);
+    expect(stdout).not.toMatch(/\d\.\d{4,}/);
+    // Both teams have a row; their intervals are paired on per-replication team figures.
+    expect(stdout).toMatch(/^Utilisation · \S/m);
+    expect(stdout).not.toContain("Team utilisation intervals are unpaired");
   });
 
-  it("prints the comparison document with --json, paired on one seed", async () => {
-    const { code, stdout } = await runCli(["compare", DESK, "--scenarios", "base,plus2,busy", ...RUN, "--json"]);
+  it("prints the comparison document with --json, paired on one seed, with the thresholds used", async () => {
+    const minDiff = ["--min-diff", "tickets=100000", "--min-diff", "backlog=2"];
+    const { code, stdout } = await runCli([
+      "compare",
+      DESK,
+      "--scenarios",
+      "base,plus2,busy",
+      ...RUN,
+      ...minDiff,
+      "--json",
+    ]);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.format).toBe("flowcast-comparison/v1");
     expect(doc.scenarios).toEqual([null, "plus2", "busy"]);
     expect(doc.seed).toBe(3);
+    expect(doc.minDiff).toMatchObject({ tickets: 100000, backlog: 2, fcr: 0.005, firstResponseSeconds: 1 });
     expect(doc.comparisons).toHaveLength(2);
     const [plus2, busy] = doc.comparisons;
     expect(plus2.paired).toBe(true);
+    expect(plus2.teamsPaired).toBe(true);
     const sl = plus2.kpis.find((k: { kpi: string }) => k.kpi === "serviceLevel");
     expect(sl.difference).toBeGreaterThan(0);
     expect(sl.significant).toBe(true);
     expect(sl.verdict).toBe("better");
-    // 20% more calls for the same staff: more tickets, certainly.
+    // 20% more calls for the same staff: more tickets, certainly, but far under a
+    // threshold of 100,000 tickets, so not flagged; more abandonment, flagged.
     const tickets = busy.kpis.find((k: { kpi: string }) => k.kpi === "tickets");
     expect(tickets.difference).toBeGreaterThan(0);
-    expect(tickets.significant).toBe(true);
+    expect(tickets.excludesZero).toBe(true);
+    expect(tickets.minDiff).toBe(100000);
+    expect(tickets.significant).toBe(false);
+    const abandon = busy.kpis.find((k: { kpi: string }) => k.kpi === "abandonRate");
+    expect(abandon.verdict).toBe("worse");
   });
 
   it("exits 1 for an unknown scenario, listing the flow's scenarios", async () => {
@@ -51,6 +75,10 @@ describe("flowcast compare", () => {
     [["--scenarios", "base"], "at least two"],
     [["--scenarios", "base,base"], "twice"],
     [["--scenarios", "base,plus2", "--replications", "0"], "--replications"],
+    [["--scenarios", "base,plus2", "--min-diff", "nps=1"], '"nps" is not a KPI'],
+    [["--scenarios", "base,plus2", "--min-diff", "fcr"], "KPI=VALUE"],
+    [["--scenarios", "base,plus2", "--min-diff", "resolutionSeconds=soon"], "30s, 5m or 2h"],
+    [["--scenarios", "base,plus2", "--min-diff", "backlog=-1"], "0 or more"],
   ])("exits 2 for %j", async (args, message) => {
     const { code, stderr } = await runCli(["compare", DESK, ...args]);
     expect(code).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * The dashboard of one run: the bottleneck in words, KPI cards, the six charts, and
+ * The dashboard of one run: its warnings, the bottleneck in words, KPI cards, the six charts, and
  * exports (KPI and series CSV, JSON, each chart as PNG).
  */
 import { useMemo } from "react";
@@ -19,6 +19,7 @@ import {
 import { kpisToCsv, seriesToCsv } from "./csv";
 import { downloadText, fileStemOf } from "./download";
 import { KpiCards } from "./KpiCards";
+import { WarningsBanner } from "./WarningsBanner";
 
 /** The dashboard of `results`, produced by simulating `model` (scenario applied). */
 export function Dashboard({ results, model, label }: { results: Results; model: Model; label: string }) {
@@ -34,13 +35,17 @@ export function Dashboard({ results, model, label }: { results: Results; model: 
       },
       { name: "resolution", title: "Resolution-time distribution", config: resolutionHistogramChart(results) },
       { name: "utilization", title: "Utilisation per team (95% CI)", config: utilizationChart(results, model) },
-      { name: "service-level", title: "Service level per interval", config: serviceLevelChart(results) },
+      // No service-level chart when no queue has a target: it would be an empty frame.
+      ...(results.kpis.serviceLevel !== undefined
+        ? [{ name: "service-level", title: "Service level per interval", config: serviceLevelChart(results) }]
+        : []),
       { name: "queue", title: "Queue length per step", config: queueChart(results, model) },
     ],
     [results, model, label],
   );
   return (
     <div className="results-dashboard" data-testid="dashboard">
+      <WarningsBanner results={results} model={model} />
       <div className="results-header">
         <div className="results-actions">
           <button

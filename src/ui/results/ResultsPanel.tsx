@@ -101,7 +101,7 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
           <h3>Compare scenarios</h3>
           <div className="scenario-list">
             {model.scenarios.map((s) => (
-              <label key={s.id} title={describeScenario(s.set, s.scale)}>
+              <label key={s.id} title={describeScenario(s)}>
                 <input
                   type="checkbox"
                   data-testid={`scenario-pick-${s.id}`}
@@ -121,7 +121,10 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
             >
               Run base flow and {pickedNow.length || "chosen"} scenario{pickedNow.length === 1 ? "" : "s"}
             </button>{" "}
-            <span className="results-meta">Same seed for all, so differences are not noise.</span>
+            <span className="results-meta">
+              Same seed and replications for all: paired replications share arrivals and handle times, so differences
+              are measured with narrower intervals; each is still an estimate with its interval.
+            </span>
           </div>
         </div>
       )}
@@ -136,9 +139,20 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
 
 // helpers
 
-function describeScenario(set: Record<string, unknown>, scale: Record<string, number> | undefined): string {
+/** A scenario's changes as the user stated them: "teams.l1.agents + 2", "volume × 1.4", "x = 3". */
+function describeScenario(scenario: {
+  set?: Record<string, unknown>;
+  scale?: Record<string, number>;
+  add?: Record<string, number | string>;
+}): string {
   return [
-    ...Object.entries(set).map(([k, v]) => `${k} = ${JSON.stringify(v)}`),
-    ...Object.entries(scale ?? {}).map(([k, v]) => `${k} × ${v}`),
+    ...Object.entries(scenario.add ?? {}).map(([k, v]) => {
+      // A duration to add may be written "-30s": the sign goes in front, the amount as written.
+      const text = String(v).trim();
+      const negative = typeof v === "number" ? v < 0 : text.startsWith("-");
+      return `${k} ${negative ? "−" : "+"} ${text.replace(/^[-+]/, "")}`;
+    }),
+    ...Object.entries(scenario.scale ?? {}).map(([k, v]) => `${k} × ${v}`),
+    ...Object.entries(scenario.set ?? {}).map(([k, v]) => `${k} = ${JSON.stringify(v)}`),
   ].join("\n");
 }

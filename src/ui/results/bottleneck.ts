@@ -5,7 +5,7 @@
  */
 import type { Model } from "../../model";
 import type { Results } from "../../sim/results";
-import { formatValue } from "./kpis";
+import { formatBrief } from "./kpis";
 import { runModelOf } from "./runModels";
 
 export interface Bottleneck {
@@ -79,7 +79,7 @@ function longestWait(model: Model, results: Results): Bottleneck["node"] {
 function jointSentence(team: Bottleneck["team"], node: Bottleneck["node"]): string {
   const parts: string[] = [];
   if (team)
-    parts.push(`${team.name} ${isPlural(team.name) ? "are" : "is"} ${formatValue(team.utilization, "share")} busy`);
+    parts.push(`${team.name} ${isPlural(team.name) ? "are" : "is"} ${formatBrief(team.utilization, "share")} busy`);
   if (node) parts.push(waitClause(node));
   return `${capitalise(parts.join("; "))}.`;
 }
@@ -94,17 +94,17 @@ function splitSentence(
   const owner = model.teams.find((t) => t.id === node.team);
   const ownerBusy = results.teams[node.team]?.utilization.mean;
   const ownerText =
-    owner && isNumber(ownerBusy) ? ` (${owner.name || owner.id}, ${formatValue(ownerBusy, "share")} busy)` : "";
+    owner && isNumber(ownerBusy) ? ` (${owner.name || owner.id}, ${formatBrief(ownerBusy, "share")} busy)` : "";
   return (
     `${capitalise(waitClause(node))}${ownerText}; ` +
-    `the busiest team is ${team.name} at ${formatValue(team.utilization, "share")}.`
+    `the busiest team is ${team.name} at ${formatBrief(team.utilization, "share")}.`
   );
 }
 
 function waitClause(node: NonNullable<Bottleneck["node"]>): string {
-  let clause = `tickets wait ${formatValue(node.waitSeconds, "seconds")} on average before "${node.label}"`;
+  let clause = `tickets wait ${formatBrief(node.waitSeconds, "seconds")} on average before "${node.label}"`;
   if (node.abandonShare !== undefined && node.abandonShare >= ABANDON_WORTH_SAYING)
-    clause += ` and ${formatValue(node.abandonShare, "share")} of contacts there abandon`;
+    clause += ` and ${formatBrief(node.abandonShare, "share")} of contacts there abandon`;
   return clause;
 }
 

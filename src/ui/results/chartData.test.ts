@@ -53,8 +53,8 @@ describe("chart builders", () => {
   it("shows utilisation per team in percent with the interval in the label", () => {
     const config = utilizationChart(deskResults(), deskModel());
     expect(config.data.labels).toEqual([
-      ["L1 front line", "95% CI 78%–82%"],
-      ["L2 specialists", "95% CI 96%–98%"],
+      ["L1 front line", "95% CI 78.0% – 82.0%"],
+      ["L2 specialists", "95% CI 96.0% – 98.0%"],
     ]);
     expect(config.data.datasets[0]?.data.map(Math.round)).toEqual([80, 97]);
   });

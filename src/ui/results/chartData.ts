@@ -6,7 +6,7 @@
 import type { ChartConfiguration, ChartDataset } from "chart.js";
 import { describeSeconds, type Model } from "../../model";
 import type { Histogram, Results } from "../../sim/results";
-import { formatValue } from "./kpis";
+import { formatInterval } from "./kpis";
 
 /** Series colours, in order; distinguishable for common colour-blindness (Okabe–Ito). */
 export const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"];
@@ -143,10 +143,7 @@ export function resolutionHistogramChart(results: Results): ChartConfiguration<"
 export function utilizationChart(results: Results, model?: Model): ChartConfiguration<"bar", number[], string[]> {
   const entries = Object.entries(results.teams);
   // Two-line labels (name, interval) so that long team names are not cut off.
-  const labels = entries.map(([id, t]) => [
-    teamTitle(model, id),
-    `95% CI ${formatValue(t.utilization.ci95[0], "share")}–${formatValue(t.utilization.ci95[1], "share")}`,
-  ]);
+  const labels = entries.map(([id, t]) => [teamTitle(model, id), formatInterval(t.utilization, "share")]);
   const data = entries.map(([, t]) => t.utilization.mean * 100);
   return {
     type: "bar",

@@ -25,6 +25,25 @@ describe("seriesToCsv", () => {
   });
 });
 
+describe("CSV figures", () => {
+  it("never hold exponent notation or float noise, and leave out service level when no queue has an SLA", () => {
+    const results = deskResults();
+    results.kpis.csat = { mean: 0.78 + 6.7e-15, ci95: [1e-9, 0.8] };
+    results.kpis.backlog = { mean: -0.0000017, ci95: [-2.5e-7, 1e21 / 1e21] };
+    results.unfinished = { mean: 312, ci95: [300, 324] };
+    delete (results.kpis as Partial<typeof results.kpis>).serviceLevel;
+    const kpis = kpisToCsv(results);
+    expect(kpis).not.toMatch(/\de[+-]?\d/i);
+    expect(kpis.split("\n")).toContain("csat,share,0.78,0,0.8");
+    expect(kpis.split("\n")).toContain("backlog,count,0,0,1");
+    expect(kpis.split("\n")).toContain("unfinished,count,312,300,324");
+    expect(kpis).not.toMatch(/^serviceLevel,/m);
+    const series = seriesToCsv(results);
+    expect(series.split("\n")[0]).not.toContain("serviceLevel");
+    expect(series).not.toMatch(/\de[+-]?\d/i);
+  });
+});
+
 describe("csvCell", () => {
   it("quotes cells holding commas or quotes", () => {
     expect(csvCell('L1 "front", line')).toBe('"L1 ""front"", line"');

@@ -1,26 +1,34 @@
 /**
  * Results as CSV for spreadsheets: one file of KPI rows (mean and 95% interval, in plain
  * units: shares 0..1, times in seconds) and one of the time series (one row per interval).
+ * Figures are written by src/sim/format.ts `formatPlain`: fixed decimals per unit, never an
+ * exponent.
  */
 import type { Model } from "../../model";
-import { type Estimate, KPI_NAMES, type Results } from "../../sim/results";
+import { formatPlain, type KpiUnit } from "../../sim/format";
+import { type Estimate, KPI_NAMES, type Results, type TimeEstimate } from "../../sim/results";
 import { KPI_UNITS } from "./kpis";
 
 /** KPI rows: `kpi,unit,mean,ci95_low,ci95_high`, then team utilisation and node figures. */
 export function kpisToCsv(results: Results, model?: Model): string {
   const rows: (string | number)[][] = [["kpi", "unit", "mean", "ci95_low", "ci95_high"]];
-  const push = (name: string, unit: string, estimate: Estimate | undefined) => {
-    if (estimate) rows.push([name, unit, num(estimate.mean), num(estimate.ci95[0]), num(estimate.ci95[1])]);
+  const push = (name: string, unit: KpiUnit, estimate: Estimate | undefined) => {
+    if (estimate)
+      rows.push([name, unit, num(estimate.mean, unit), num(estimate.ci95[0], unit), num(estimate.ci95[1], unit)]);
   };
   for (const name of KPI_NAMES) {
     const unit = KPI_UNITS[name];
-    const estimate = results.kpis[name];
+    const estimate: Estimate | undefined = results.kpis[name];
+    // Service level is absent without SLA queues: no row rather than an empty one.
+    if (!estimate) continue;
     push(name, unit, estimate);
     if ("p50" in estimate) {
-      push(`${name}.p50`, unit, estimate.p50);
-      push(`${name}.p90`, unit, estimate.p90);
+      const time = estimate as TimeEstimate;
+      push(`${name}.p50`, unit, time.p50);
+      push(`${name}.p90`, unit, time.p90);
     }
   }
+  push("unfinished", "count", results.unfinished);
   for (const [id, team] of Object.entries(results.teams)) {
     const name = model?.teams.find((t) => t.id === id)?.name;
     push(`teams.${id}.utilization${name ? ` (${name})` : ""}`, "share", team.utilization);
@@ -38,23 +46,30 @@ export function kpisToCsv(results: Results, model?: Model): string {
 /** One row per series point: hours since the clock start, then every series as a column. */
 export function seriesToCsv(results: Results): string {
   const s = results.series;
-  const header = ["hours", "backlog", "backlogPastSla", "arrivals", "serviceLevel"];
-  const columns: (readonly (number | null)[])[] = [s.backlog, s.backlogPastSla, s.arrivals, s.serviceLevel];
-  for (const [id, values] of Object.entries(s.queue)) {
-    header.push(`queue.${id}`);
-    columns.push(values);
+  const header = ["hours", "backlog", "backlogPastSla", "arrivals"];
+  const columns: { values: readonly (number | null)[]; unit: KpiUnit }[] = [
+    { values: s.backlog, unit: "count" },
+    { values: s.backlogPastSla, unit: "count" },
+    { values: s.arrivals, unit: "count" },
+  ];
+  // A service-level column only when some queue has an SLA target.
+  if (results.kpis.serviceLevel !== undefined) {
+    header.push("serviceLevel");
+    columns.push({ values: s.serviceLevel, unit: "share" });
   }
-  for (const [id, values] of Object.entries(s.staffed)) {
-    header.push(`staffed.${id}`);
-    columns.push(values);
-  }
-  for (const [id, values] of Object.entries(s.utilization)) {
-    header.push(`utilization.${id}`);
-    columns.push(values);
-  }
+  const add = (prefix: string, series: Record<string, number[]>, unit: KpiUnit) => {
+    for (const [id, values] of Object.entries(series)) {
+      header.push(`${prefix}.${id}`);
+      columns.push({ values, unit });
+    }
+  };
+  add("queue", s.queue, "count");
+  add("staffed", s.staffed, "count");
+  add("utilization", s.utilization, "share");
   const rows: (string | number)[][] = [header];
   for (let i = 0; i < s.backlog.length; i++) {
-    rows.push([num((s.startSeconds + i * s.intervalSeconds) / 3600), ...columns.map((c) => num(c[i]))]);
+    const hours = formatPlain((s.startSeconds + i * s.intervalSeconds) / 3600, "hours");
+    rows.push([hours, ...columns.map((c) => num(c.values[i], c.unit))]);
   }
   return toCsv(rows);
 }
@@ -71,8 +86,7 @@ function toCsv(rows: (string | number)[][]): string {
   return `${rows.map((row) => row.map(csvCell).join(",")).join("\n")}\n`;
 }
 
-/** Numbers without float noise; empty for missing figures. */
-function num(value: number | null | undefined): string | number {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "";
-  return Number(value.toPrecision(10));
+/** Numbers at their unit's precision, without float noise or exponents; empty for missing figures. */
+function num(value: number | null | undefined, unit: KpiUnit): string {
+  return formatPlain(value, unit);
 }

@@ -1,108 +1,86 @@
 /**
- * What each KPI card shows: its title, the one-line definition from DESIGN.md's metric
- * table (shown on hover), its unit, and how its figures are written ("87%", "3.4 h", "€4.20").
+ * What each KPI card shows: its title, a definition that says exactly what is counted
+ * (DESIGN.md's metric table, shown on hover), and its unit. Figures are written by
+ * src/sim/format.ts, the same module the CLI uses ("87.3%", "3.4 h", "4.20").
  */
-import { describeSeconds } from "../../model";
-import type { Estimate, KpiName } from "../../sim/results";
+import { KPI_UNITS, type KpiUnit } from "../../sim/format";
+import type { KpiName } from "../../sim/results";
 
-/** How a figure is written. */
-export type KpiUnit = "share" | "seconds" | "count" | "money";
+export {
+  formatBrief,
+  formatDifference,
+  formatDifferenceWithInterval,
+  formatInterval,
+  formatThreshold,
+  formatValue,
+  KPI_UNITS,
+  type KpiUnit,
+} from "../../sim/format";
 
 export interface KpiInfo {
   name: KpiName;
   title: string;
-  /** One line, from DESIGN.md's metric table. */
+  /** What the figure counts, in a manager's words (DESIGN.md's metric table). */
   definition: string;
   unit: KpiUnit;
 }
 
+/** Definitions of every KPI, for cards, tables and their hover text. */
+export const KPI_DEFINITIONS: Record<KpiName, string> = {
+  tickets: "Tickets created after the warm-up, over all channels.",
+  fcr: "Tickets resolved at the first contact, with no escalation, reopen or repeat contact / tickets that reached an agent.",
+  deflectionRate: "Tickets closed by self-service without reaching an agent / tickets created.",
+  escalationRate: "Tickets handed to a higher tier at an escalate step at least once / tickets that reached an agent.",
+  abandonRate:
+    "Contacts that left a queue before an agent answered / contacts that joined a queue where customers may give up (one with a patience).",
+  reopenRate: "Tickets that came back after being closed (reopen or repeat contact) / tickets that reached an agent.",
+  serviceLevel:
+    "Contacts answered within their queue's SLA target / contacts that joined a queue with a target (those who hung up count as missed).",
+  firstResponseSeconds:
+    "Time from a ticket's creation until an agent first starts work on it, over tickets that arrived after the warm-up, followed to their end.",
+  resolutionSeconds:
+    "Time from a ticket's creation until it is closed as resolved, over tickets that arrived after the warm-up, followed to their end.",
+  backlog: "Open tickets (queued, in service or waiting for the customer), averaged over time after the warm-up.",
+  backlogPastSla: "Open tickets older than their resolution target, averaged over time after the warm-up.",
+  utilization:
+    "Busy agent-time / staffed agent-time over all teams (an agent holding several chats counts as busy once).",
+  csat: "Modelled share of satisfied survey answers: each ticket's base score minus penalties for waiting past the SLA, re-explaining after a hand-off without context, and reopens.",
+  costPerTicket: "Staffed agent-hours × each team's cost per hour / tickets closed after the warm-up.",
+};
+
 /** The KPIs with a card on the dashboard, in reading order. */
-export const KPI_CARDS: readonly KpiInfo[] = [
-  {
-    name: "fcr",
-    title: "First-contact resolution",
-    definition:
-      "Tickets resolved with exactly one agent visit (no escalation, transfer or reopen) / tickets that reached an agent.",
-    unit: "share",
-  },
-  {
-    name: "serviceLevel",
-    title: "Service level",
-    definition:
-      "Contacts answered within their step's SLA / contacts that joined such a queue (abandoned ones count as missed).",
-    unit: "share",
-  },
-  {
-    name: "firstResponseSeconds",
-    title: "First response",
-    definition: "Time from ticket creation to the first agent starting work (median and 90th percentile).",
-    unit: "seconds",
-  },
-  {
-    name: "resolutionSeconds",
-    title: "Resolution time",
-    definition: "Time from ticket creation to its close as resolved (median and 90th percentile).",
-    unit: "seconds",
-  },
-  {
-    name: "backlog",
-    title: "Backlog",
-    definition: "Time-average number of open tickets after the warm-up.",
-    unit: "count",
-  },
-  {
-    name: "abandonRate",
-    title: "Abandonment",
-    definition: "Contacts that left a queue / contacts that joined a queue with patience.",
-    unit: "share",
-  },
-  {
-    name: "escalationRate",
-    title: "Escalation rate",
-    definition: "Tickets that passed an escalate step / tickets that reached an agent.",
-    unit: "share",
-  },
-  {
-    name: "reopenRate",
-    title: "Reopen rate",
-    definition: "Tickets with more than one attempt / tickets that reached an agent.",
-    unit: "share",
-  },
-  {
-    name: "csat",
-    title: "CSAT",
-    definition:
-      "Modelled share of satisfied survey answers: base minus penalties for waiting past SLA, re-explaining and reopens.",
-    unit: "share",
-  },
-  {
-    name: "costPerTicket",
-    title: "Cost per ticket",
-    definition: "Staffed agent-hours × cost per hour / tickets closed.",
-    unit: "money",
-  },
-];
+export const KPI_CARDS: readonly KpiInfo[] = (
+  [
+    ["fcr", "First-contact resolution"],
+    ["serviceLevel", "Service level"],
+    ["firstResponseSeconds", "First response"],
+    ["resolutionSeconds", "Resolution time"],
+    ["backlog", "Backlog"],
+    ["abandonRate", "Abandonment"],
+    ["escalationRate", "Escalation rate"],
+    ["reopenRate", "Reopen rate"],
+    ["csat", "CSAT"],
+    ["costPerTicket", "Cost per ticket"],
+  ] as const
+).map(([name, title]) => ({
+  name,
+  title,
+  definition:
+    KPI_UNITS[name] === "seconds" ? `${KPI_DEFINITIONS[name]} Median and 90th percentile.` : KPI_DEFINITIONS[name],
+  unit: KPI_UNITS[name],
+}));
 
 /** Definition of team utilisation, for its cards. */
-export const UTILIZATION_DEFINITION = "Busy agent-time / staffed agent-time (concurrency counted).";
+export const UTILIZATION_DEFINITION =
+  "Busy agent-time / staffed agent-time (an agent holding several chats counts as busy once).";
 
-/** Every KPI's unit (including those without a card), for tables and CSV. */
-export const KPI_UNITS: Record<KpiName, KpiUnit> = {
-  tickets: "count",
-  fcr: "share",
-  deflectionRate: "share",
-  escalationRate: "share",
-  abandonRate: "share",
-  reopenRate: "share",
-  serviceLevel: "share",
-  firstResponseSeconds: "seconds",
-  resolutionSeconds: "seconds",
-  backlog: "count",
-  backlogPastSla: "count",
-  utilization: "share",
-  csat: "share",
-  costPerTicket: "money",
-};
+/** Why the service-level card shows "—". */
+export const NO_SERVICE_LEVEL =
+  "No queue has a service-level target, so there is no service level to report. Give a work step's queue an SLA to measure one.";
+
+/** What the "still open" figure counts. */
+export const UNFINISHED_DEFINITION =
+  "Tickets that arrived in the measured period and were still open when the run stopped: the time KPIs do not include them.";
 
 /** Readable KPI titles for tables ("Service level"). */
 export const KPI_TITLES: Record<KpiName, string> = {
@@ -121,46 +99,3 @@ export const KPI_TITLES: Record<KpiName, string> = {
   csat: "CSAT",
   costPerTicket: "Cost per ticket",
 };
-
-/** Writes one figure in its unit: 0.873 share -> "87.3%", 12240 s -> "3.4 h", 4.2 money -> "4.20". */
-export function formatValue(value: number | null | undefined, unit: KpiUnit): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  switch (unit) {
-    case "share":
-      return `${round(value * 100, Math.abs(value) < 0.1 ? 1 : 0)}%`;
-    case "seconds":
-      return describeSeconds(value);
-    case "count":
-      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : String(round(value, 1));
-    case "money":
-      return value.toFixed(2);
-  }
-}
-
-/** A difference in a KPI's unit, signed: share differences in percentage points ("+3.1 pp"). */
-export function formatDifference(value: number, unit: KpiUnit): string {
-  if (!Number.isFinite(value)) return "—";
-  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
-  const abs = Math.abs(value);
-  if (unit === "share") return `${sign}${smallNumber(abs * 100)} pp`;
-  if (unit === "count") return `${sign}${abs < 10 ? smallNumber(abs) : formatValue(abs, unit)}`;
-  return `${sign}${formatValue(abs, unit)}`;
-}
-
-/** "95% CI 84%–89%" for an estimate. */
-export function formatInterval(estimate: Estimate, unit: KpiUnit): string {
-  return `95% CI ${formatValue(estimate.ci95[0], unit)} – ${formatValue(estimate.ci95[1], unit)}`;
-}
-
-// helpers
-
-/** A small magnitude with two significant digits (0.034, 1.2), zero as "0". */
-function smallNumber(value: number): string {
-  if (value === 0) return "0";
-  return value >= 10 ? String(round(value, 1)) : String(Number(value.toPrecision(2)));
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}

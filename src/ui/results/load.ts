@@ -9,7 +9,7 @@
  */
 import type { Model } from "../../model";
 import type { Results } from "../../sim/results";
-import { formatValue } from "./kpis";
+import { formatBrief } from "./kpis";
 import { runModelOf } from "./runModels";
 
 /** Load of one node: `level` 0..1, a CSS colour, and a short text ("92% busy · wait 3.4 h"). */
@@ -45,19 +45,19 @@ export function nodeLoad(results: Results, nodeId: string, model?: Model): NodeL
   const utilization = work ? results.teams[work.team]?.utilization.mean : undefined;
   if (isNumber(utilization)) {
     levels.push(clamp((utilization - 0.5) / 0.5));
-    parts.push(`${formatValue(utilization, "share")} busy`);
+    parts.push(`${formatBrief(utilization, "share")} busy`);
   }
   const wait = node.waitMean?.mean;
   if (isNumber(wait)) {
     const sla = work?.queue.slaSeconds;
     if (sla !== undefined && sla > 0) levels.push(clamp(wait / sla / 2));
-    parts.push(`wait ${formatValue(wait, "seconds")}`);
+    parts.push(`wait ${formatBrief(wait, "seconds")}`);
   }
   const serviceLevel = node.serviceLevel?.mean;
   if (isNumber(serviceLevel)) levels.push(clamp(1 - serviceLevel));
   else if (levels.length === 0 && isNumber(node.pWait?.mean)) levels.push(clamp(node.pWait.mean));
   const queue = node.queueMean?.mean;
-  if (isNumber(queue)) parts.push(`queue ${formatValue(queue, "count")}`);
+  if (isNumber(queue)) parts.push(`queue ${formatBrief(queue, "count")}`);
   if (levels.length === 0) return undefined;
   const level = Math.max(...levels);
   return { level, colour: loadColour(level), text: parts.join(" · ") };
@@ -77,7 +77,7 @@ export function edgeVolume(results: Results, edgeId: string): EdgeVolume | undef
   const share = busiest > 0 ? Math.sqrt(Math.max(0, volume) / busiest) : 0;
   return {
     width: EDGE_WIDTH_MIN + (EDGE_WIDTH_MAX - EDGE_WIDTH_MIN) * share,
-    text: `${formatValue(volume, "count")} contacts`,
+    text: `${formatBrief(volume, "count")} contacts`,
   };
 }
 

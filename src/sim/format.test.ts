@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatBrief,
+  formatDifference,
+  formatDifferenceWithInterval,
+  formatEstimate,
+  formatInterval,
+  formatPlain,
+  formatThreshold,
+  formatValue,
+  type KpiUnit,
+} from "./format";
+
+const UNITS: KpiUnit[] = ["share", "seconds", "count", "money"];
+/** Float noise and extremes a run can produce: none may show as exponent notation. */
+const AWKWARD = [6.7e-15, -6.7e-15, -0.0017, 1e-9, 0.00049, 123456789.123, -2.5e-7, 1e20];
+
+describe("formatValue", () => {
+  it("shows each unit as a manager reads it", () => {
+    expect(formatValue(0.7234, "share")).toBe("72.3%");
+    expect(formatValue(0.873, "share")).toBe("87.3%");
+    expect(formatValue(372, "seconds")).toBe("6.2 min");
+    expect(formatValue(12240, "seconds")).toBe("3.4 h");
+    expect(formatValue(45, "seconds")).toBe("45 s");
+    expect(formatValue(3.25, "seconds")).toBe("3.3 s");
+    expect(formatValue(5 * 86400, "seconds")).toBe("5.0 d");
+    expect(formatValue(12345.678, "money")).toBe("12,345.68");
+    expect(formatValue(1234567.4, "count")).toBe("1,234,567");
+    expect(formatValue(7.25, "count")).toBe("7.3");
+    expect(formatValue(null, "share")).toBe("—");
+    expect(formatValue(Number.NaN, "seconds")).toBe("—");
+  });
+
+  it("never writes float noise: no exponent, no signed zero", () => {
+    for (const unit of UNITS) {
+      for (const value of AWKWARD) {
+        const text = formatValue(value, unit);
+        expect(text, `${value} ${unit}`).not.toMatch(/e[+-]?\d/i);
+        expect(text, `${value} ${unit}`).not.toMatch(/^[−-][0.,]+\D*$/);
+      }
+    }
+    expect(formatValue(-0.0017, "count")).toBe("0.0");
+    expect(formatValue(6.7e-15, "share")).toBe("0.0%");
+    expect(formatValue(-3.5, "count")).toBe("−3.5");
+  });
+
+  it("moves to the next time unit where rounding would show 90 s or 90 min", () => {
+    expect(formatValue(89.7, "seconds")).toBe("1.5 min");
+    expect(formatValue(89.96 * 60, "seconds")).toBe("1.5 h");
+  });
+});
+
+describe("formatBrief", () => {
+  it("rounds figures for sentences further than tables do", () => {
+    expect(formatBrief(0.97, "share")).toBe("97%");
+    expect(formatBrief(0.043, "share")).toBe("4.3%");
+    expect(formatBrief(4 * 3600, "seconds")).toBe("4 h");
+    expect(formatBrief(12240, "seconds")).toBe("3.4 h");
+    expect(formatBrief(4, "money")).toBe("4.00");
+    expect(formatBrief(2181.4, "count")).toBe("2,181");
+    expect(formatBrief(-1e-12, "count")).toBe("0");
+  });
+});
+
+describe("formatEstimate and formatInterval", () => {
+  it("give the mean and its 95% interval, or the mean alone when the interval is a point", () => {
+    expect(formatEstimate({ mean: 0.8, ci95: [0.78, 0.82] }, "share")).toBe("80.0% (78.0% – 82.0%)");
+    expect(formatEstimate({ mean: 0.8, ci95: [0.8, 0.8] }, "share")).toBe("80.0%");
+    expect(formatEstimate(undefined, "share")).toBe("—");
+    expect(formatInterval({ mean: 0.8, ci95: [0.78, 0.82] }, "share")).toBe("95% CI 78.0% – 82.0%");
+  });
+
+  it("write the bounds in the mean's unit and add digits until a tight interval shows", () => {
+    expect(formatEstimate({ mean: 96, ci95: [76, 116] }, "seconds")).toBe("1.6 min (1.3 min – 1.9 min)");
+    expect(formatEstimate({ mean: 6840, ci95: [6780, 6900] }, "seconds")).toBe("1.90 h (1.88 h – 1.92 h)");
+    expect(formatEstimate({ mean: 0.5, ci95: [0.49999, 0.50001] }, "share")).toBe("50.000% (49.999% – 50.001%)");
+    expect(formatInterval({ mean: 80, ci95: [50, 110] }, "seconds")).toBe("95% CI 50 s – 110 s");
+    expect(formatInterval({ mean: 0, ci95: [0, 0] }, "share")).toBe("95% CI 0.0% – 0.0%");
+  });
+
+  it("clip bounds to what the figure can be: no negative times, no share above 100%", () => {
+    expect(formatInterval({ mean: 1.7, ci95: [-5.7, 9.1] }, "seconds")).toBe("95% CI 0.0 s – 9.1 s");
+    expect(formatEstimate({ mean: 0.998, ci95: [0.995, 1.001] }, "share")).toBe("99.8% (99.5% – 100.0%)");
+    expect(formatEstimate({ mean: 2, ci95: [-1, 5] }, "count")).toBe("2.0 (0.0 – 5.0)");
+  });
+});
+
+describe("formatDifference", () => {
+  it("signs differences, in percentage points for shares, and leaves zero unsigned", () => {
+    expect(formatDifference(0.021, "share")).toBe("+2.1 pp");
+    expect(formatDifference(-16.4, "seconds")).toBe("−16 s");
+    expect(formatDifference(-0.3, "seconds")).toBe("−0.3 s");
+    expect(formatDifference(-0.0004, "share")).toBe("0.0 pp");
+    expect(formatDifference(0.5, "money")).toBe("+0.50");
+    expect(formatDifference(-120, "count")).toBe("−120");
+  });
+
+  it("writes the issue's noise as zero", () => {
+    expect(formatDifference(6.7e-17, "share")).toBe("0.0 pp");
+    expect(formatDifference(-0.0017, "count")).toBe("0.0");
+    for (const unit of UNITS) {
+      for (const value of AWKWARD) expect(formatDifference(value, unit)).not.toMatch(/e[+-]?\d/i);
+    }
+  });
+
+  it("writes a difference and its interval in one unit", () => {
+    expect(formatDifferenceWithInterval(0.021, [0.014, 0.028], "share")).toBe("+2.1 pp (+1.4 to +2.8)");
+    expect(formatDifferenceWithInterval(-252, [-300, -204], "seconds")).toBe("−4.2 min (−5.0 to −3.4)");
+    expect(formatDifferenceWithInterval(30, [-20, 100], "seconds")).toBe("+0.5 min (−0.3 to +1.7)");
+    expect(formatDifferenceWithInterval(-0.0017, [-0.0019, -0.0015], "count")).toBe("0.0");
+    expect(formatDifferenceWithInterval(2, [Number.NaN, Number.NaN], "count")).toBe("+2.0");
+  });
+});
+
+describe("formatThreshold", () => {
+  it("writes a threshold in the unit a manager sets it", () => {
+    expect(formatThreshold(0.005, "share")).toBe("0.5 pp");
+    expect(formatThreshold(1, "seconds")).toBe("1 s");
+    expect(formatThreshold(600, "seconds")).toBe("10 min");
+    expect(formatThreshold(60, "seconds")).toBe("1 min");
+    expect(formatThreshold(5400, "seconds")).toBe("1.5 h");
+    expect(formatThreshold(1, "count")).toBe("1 ticket");
+    expect(formatThreshold(2.5, "count")).toBe("2.5 tickets");
+    expect(formatThreshold(0.05, "money")).toBe("0.05");
+  });
+});
+
+describe("formatPlain", () => {
+  it("writes exports in plain units without exponents or float noise", () => {
+    expect(formatPlain(0.80123456789, "share")).toBe("0.801235");
+    expect(formatPlain(6.7e-15, "share")).toBe("0");
+    expect(formatPlain(-0.00000001, "count")).toBe("0");
+    expect(formatPlain(1234567.891, "seconds")).toBe("1234567.891");
+    expect(formatPlain(-2.5, "money")).toBe("-2.5");
+    expect(formatPlain(null, "count")).toBe("");
+  });
+});
