@@ -115,6 +115,7 @@ export function combineReplications(
       resolutionSeconds: meanHistogram(reps.map((r) => r.histograms.resolutionSeconds)),
       firstResponseSeconds: meanHistogram(reps.map((r) => r.histograms.firstResponseSeconds)),
     },
+    unfinished: over((r) => r.unfinished),
     replicationKpis,
     ticketFlow: {
       created: over((r) => r.flow.created),

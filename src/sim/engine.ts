@@ -23,8 +23,16 @@
  * - Agents are tracked by index only when a trace is recorded: a contact goes to the
  *   least-loaded staffed agent (lowest index on ties). With busy < capacity such an agent
  *   has a free seat, since agents past the staffed count only hold overtime contacts.
- * - attempts starts at 1 and grows by one each time the ticket moves along an edge into a
- *   node it has visited before (reopen, repeat contact, loop back).
+ * - attempts counts customer contacts: it starts at 1 and grows by one each time the ticket
+ *   moves along an edge into a node its current contact has already visited (reopen, repeat
+ *   contact, loop back); that starts a new contact with an empty path, so a loop of several
+ *   steps adds one attempt, not one per step.
+ * - FCR: closed `resolved` with one agent visit, one contact and no escalation.
+ * - Measurement by arrival cohort: tickets created after the warm-up and up to the horizon
+ *   are followed to their end. Arrivals stop at the horizon and the run drains until those
+ *   tickets have closed, or for at most DRAIN_CAP_HORIZONS horizons of run time and as many
+ *   events again as the run took (flows that never empty); the rest are `unfinished`.
+ *   Clock figures (backlog, queue lengths, utilisation, cost, series) end at the horizon.
  * - A ticket's target is the flow's resolutionTargets entry for its priority, else the
  *   slaSeconds of the first SLA queue it joins; backlogPastSla counts open tickets older
  *   than their target.
@@ -76,6 +84,10 @@ const EV_ABANDON = 3;
 const EV_TIMER = 4;
 const EV_SHIFT = 5;
 const PRIORITY_LEVELS = 4;
+/** The drain stops at this many horizons of run time (flows that never empty)... */
+const DRAIN_CAP_HORIZONS = 10;
+/** ...or after as many events as the run took up to the horizon (at least this many). */
+const MIN_DRAIN_EVENTS = 100_000;
 
 /**
  * Runs one replication of a valid flow up to `horizon` seconds.
@@ -137,9 +149,15 @@ class Simulation {
   /** Contacts held per agent, per team (tracked only when tracing; empty otherwise). */
   private readonly agentLoad: Int32Array[];
   private sampleIndex = 0;
+  /** Measured tickets (created after the warm-up) still open. */
+  private cohortOpen = 0;
+  /** Run time (seconds) at which the drain gives up on the measured tickets still open. */
+  private readonly drainCap: number;
 
   constructor(model: Model, seed: number, replication: number, horizon: number, trace: TraceSink | null) {
-    const cm = compileModel(model, horizon);
+    this.drainCap = DRAIN_CAP_HORIZONS * horizon;
+    // staffing runs on through the drain
+    const cm = compileModel(model, this.drainCap);
     this.cm = cm;
     this.trace = trace;
     const window = measureWindow(model.clock.warmup, horizon, model.clock.seriesInterval);
@@ -195,7 +213,10 @@ class Simulation {
     this.agentLoad = cm.teams.map((t) => new Int32Array(trace ? maxAgents(t) : 0));
   }
 
-  /** Runs the event loop to the horizon. */
+  /**
+   * Runs the replication: events up to the horizon (arrivals stop there), then the drain:
+   * events go on until every measured ticket has closed, or the drain cap is reached.
+   */
   run(): void {
     const cal = this.calendar;
     for (let c = 0; c < this.cm.channels.length; c++) this.scheduleArrival(c, 0);
@@ -214,7 +235,11 @@ class Simulation {
       }
       this.step();
     }
-    while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
+    this.closeClock();
+    // the drain: the measured cohort is followed to its end, within a time and an event budget
+    const eventCap = this.events + Math.max(this.events, MIN_DRAIN_EVENTS);
+    while (this.cohortOpen > 0 && cal.size > 0 && cal.peekTime() <= this.drainCap && this.events < eventCap)
+      this.step();
     this.finish();
   }
 
@@ -306,6 +331,7 @@ class Simulation {
     this.flow.created++;
     this.flow.open++;
     if (counted) {
+      this.cohortOpen++;
       this.ticketStats.tickets++;
       this.flow.entered[ch.node]!++;
       this.backlog.arrival(now);
@@ -329,7 +355,12 @@ class Simulation {
     const word = slot * tk.visitWords + (to >> 5);
     const bit = 1 << (to & 31);
     if ((tk.visited[word]! & bit) !== 0) {
+      // a loop back: the customer comes back (reopen, repeat contact), and the new contact's
+      // path starts afresh, so the rest of the loop does not count again
       tk.attempts[slot]!++;
+      const base = slot * tk.visitWords;
+      for (let i = 0; i < tk.visitWords; i++) tk.visited[base + i] = 0;
+      tk.visited[word] = bit;
       if (this.trace !== null) this.record(slot, "reopen", to, -1, -1);
       this.noteReopen(slot);
     } else tk.visited[word]! |= bit;
@@ -594,16 +625,18 @@ class Simulation {
       const stats = this.ticketStats;
       stats.closed++;
       const visits = tk.workVisits[slot]!;
+      const attempts = tk.attempts[slot]!;
       if (end.resolved) {
         stats.resolved(this.now - tk.created[slot]!);
-        if (visits === 1) stats.fcr++;
+        // resolved at the first contact by one agent: no escalation, transfer, reopen or repeat
+        if (visits === 1 && attempts === 1 && (flags & ESCALATION_COUNTED) === 0) stats.fcr++;
       }
       if ((flags & DEFLECTED) !== 0 && visits === 0) stats.deflected++;
       const penalties = this.cm.csatPenalties;
       let p = end.base;
       if ((flags & PAST_SLA) !== 0) p -= penalties.pastSla;
       if ((flags & REEXPLAIN) !== 0) p -= penalties.reexplain;
-      if (tk.attempts[slot]! > 1) p -= penalties.reopen;
+      if (attempts > 1) p -= penalties.reopen;
       stats.survey(end.responseRate, p < 0 ? 0 : Math.min(p, 1));
     }
     this.release(slot, this.now);
@@ -620,6 +653,7 @@ class Simulation {
     const tk = this.tickets;
     this.backlog.openTime(tk.created[slot]!, end, tk.sla[slot]!);
     this.flow.open--;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.cohortOpen--;
     tk.token[slot]!++;
     tk.release(slot);
   }
@@ -658,18 +692,23 @@ class Simulation {
     }
   }
 
-  /** Brings every time average to the horizon and closes the open tickets' backlog time. */
-  private finish(): void {
-    const h = this.window.horizon;
-    this.now = h;
-    for (let n = 0; n < this.cm.nNodes; n++) this.advanceNode(n);
+  /** Takes the series points left and brings every time average to the horizon (the clock figures end there). */
+  private closeClock(): void {
+    const { horizon, warmup, interval, points } = this.window;
+    while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
+    for (let n = 0; n < this.cm.nNodes; n++)
+      this.queueStats.advance(n, horizon, this.queueLength[n]!, this.inService[n]!);
     for (let team = 0; team < this.cm.teams.length; team++) {
-      this.advanceTeam(team);
-      if (this.window.points > 0) this.teamStats.closeInterval(team, this.window.points - 1);
+      this.teamStats.advance(team, horizon, this.busy[team]!, this.capacity[team]!);
+      if (points > 0) this.teamStats.closeInterval(team, points - 1);
     }
-    for (const slot of this.tickets.usedSlots()) {
-      this.backlog.openTime(this.tickets.created[slot]!, h, this.tickets.sla[slot]!);
-    }
+  }
+
+  /** Closes the backlog time of tickets still open when the run stops. */
+  private finish(): void {
+    const tk = this.tickets;
+    for (const slot of tk.usedSlots()) this.backlog.openTime(tk.created[slot]!, this.now, tk.sla[slot]!);
+    this.ticketStats.unfinished = this.cohortOpen;
   }
 
   // tracing (only with a sink)

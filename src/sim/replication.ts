@@ -15,6 +15,8 @@ export interface ReplicationResult {
   kpis: Record<KpiName, number>;
   /** Medians and 90th percentiles of the time KPIs (seconds). */
   percentiles: { firstResponseP50: number; firstResponseP90: number; resolutionP50: number; resolutionP90: number };
+  /** Measured tickets still open when the run stopped (drain cap). */
+  unfinished: number;
   /** Every ticket of the run, warm-up included: created = closed + lost + open. */
   flow: { created: number; closed: number; lost: number; open: number };
   nodes: {

@@ -122,6 +122,7 @@ export function buildReplicationResult(
       resolutionP50: orZero(histogramQuantile(c.resolutionHistogram, 0.5)),
       resolutionP90: orZero(histogramQuantile(c.resolutionHistogram, 0.9)),
     },
+    unfinished: c.unfinished,
     flow: { created: flow.created, closed: flow.closed, lost: flow.lost, open: flow.open },
     nodes,
     teams,

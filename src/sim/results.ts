@@ -128,6 +128,12 @@ export interface Results {
   edges: Record<string, Estimate>;
   series: Series;
   histograms: { resolutionSeconds: Histogram; firstResponseSeconds: Histogram };
+  /**
+   * Measured tickets (created after the warm-up, before the horizon) still open when the run
+   * stopped: the run drains after the horizon until they close, within a cap (docs/metrics.md).
+   * Always written by this simulator; optional so documents saved before it still load.
+   */
+  unfinished?: Estimate;
   /** Every scalar KPI per replication, in replication order (for paired comparison). */
   replicationKpis: Record<KpiName, number[]>;
   /** Every ticket of the run, warm-up included: created = closed + lost + open at the end. */
