@@ -104,6 +104,7 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
   for (const name of KPI_NAMES) {
     const { label, unit } = KPI_LABELS[name];
     const estimate = results.kpis[name];
+    if (!estimate) continue;
     kpiRows.push([label, formatEstimate(estimate, unit)]);
     if (unit === "seconds" && "p90" in estimate) {
       kpiRows.push([`  median`, formatEstimate(estimate.p50, unit)]);

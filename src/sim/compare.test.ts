@@ -61,7 +61,7 @@ describe("compareResults", () => {
     const fcr = kpi(compareResults(base, other), "fcr");
     expect(fcr.significant).toBe(true);
     expect(fcr.verdict).toBe("better");
-    const unpaired = welchInterval(base.replicationKpis.fcr, other.replicationKpis.fcr);
+    const unpaired = welchInterval(base.replicationKpis.fcr!, other.replicationKpis.fcr!);
     expect(unpaired && unpaired.lo < 0 && unpaired.hi > 0).toBe(true);
   });
 

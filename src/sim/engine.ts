@@ -20,9 +20,13 @@
  *   as normal). Concurrency c: an agent holds c contacts, each at its own handle time.
  * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
- * - Agents are tracked by index only when a trace is recorded: a contact goes to the
- *   least-loaded staffed agent (lowest index on ties). With busy < capacity such an agent
- *   has a free seat, since agents past the staffed count only hold overtime contacts.
+ * - Agents are tracked by index only when a trace is recorded or the team has a chat
+ *   slowdown: a contact goes to the least-loaded staffed agent (lowest index on ties). With
+ *   busy < capacity such an agent has a free seat, since agents past the staffed count only
+ *   hold overtime contacts.
+ * - Chat slowdown: a contact's handle time is multiplied by the team's factor for the number
+ *   of contacts its agent holds once it starts (itself included); contacts already held keep
+ *   their pace. Without `concurrencySlowdown` every contact runs at full speed.
  * - attempts counts customer contacts: it starts at 1 and grows by one each time the ticket
  *   moves along an edge into a node its current contact has already visited (reopen, repeat
  *   contact, loop back); that starts a new contact with an empty path, so a loop of several
@@ -49,7 +53,7 @@ import { type CompiledModel, type CompiledTeam, compileModel, NORMAL_PRIORITY, N
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
 import { FlowStats } from "./flowStats";
-import { type MeasureWindow, measureWindow } from "./measureWindow";
+import { DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
 import { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
 import { buildReplicationResult, type RunStats } from "./report";
@@ -84,9 +88,7 @@ const EV_ABANDON = 3;
 const EV_TIMER = 4;
 const EV_SHIFT = 5;
 const PRIORITY_LEVELS = 4;
-/** The drain stops at this many horizons of run time (flows that never empty)... */
-const DRAIN_CAP_HORIZONS = 10;
-/** ...or after as many events as the run took up to the horizon (at least this many). */
+/** The drain stops at DRAIN_CAP_HORIZONS horizons of run time (flows that never empty), or after as many events as the run took up to the horizon (at least this many). */
 const MIN_DRAIN_EVENTS = 100_000;
 
 /**
@@ -146,7 +148,9 @@ class Simulation {
   private readonly staffed: Int32Array;
   private readonly capacity: Int32Array;
   private readonly shiftNext: Int32Array;
-  /** Contacts held per agent, per team (tracked only when tracing; empty otherwise). */
+  /** Whether each team tracks its agents: when tracing, or for its chat slowdown. */
+  private readonly tracksAgents: Uint8Array;
+  /** Contacts held per agent, per team (empty where agents are not tracked). */
   private readonly agentLoad: Int32Array[];
   private sampleIndex = 0;
   /** Measured tickets (created after the warm-up) still open. */
@@ -210,7 +214,8 @@ class Simulation {
     this.staffed = Int32Array.from(cm.teams.map((t) => t.initialAgents));
     this.capacity = Int32Array.from(cm.teams.map((t) => t.initialAgents * t.concurrency));
     this.shiftNext = new Int32Array(nTeams);
-    this.agentLoad = cm.teams.map((t) => new Int32Array(trace ? maxAgents(t) : 0));
+    this.tracksAgents = Uint8Array.from(cm.teams, (t) => (trace !== null || t.slowdown !== null ? 1 : 0));
+    this.agentLoad = cm.teams.map((t, i) => new Int32Array(this.tracksAgents[i] ? maxAgents(t) : 0));
   }
 
   /**
@@ -527,12 +532,15 @@ class Simulation {
     this.busy[team]!++;
     this.advanceNode(n);
     this.inService[n]!++;
-    if (this.trace !== null) {
+    let service = tk.service[slot]!;
+    if (this.tracksAgents[team] !== 0) {
       const agent = this.takeAgent(team);
       tk.agent[slot] = agent;
-      this.record(slot, "start", n, team, agent);
+      const slowdown = this.cm.teams[team]!.slowdown;
+      if (slowdown !== null) service *= slowdown[this.agentLoad[team]![agent]! - 1]!;
+      if (this.trace !== null) this.record(slot, "start", n, team, agent);
     }
-    this.calendar.schedule(now + tk.service[slot]!, EV_SERVICE_END, slot, n);
+    this.calendar.schedule(now + service, EV_SERVICE_END, slot, n);
   }
 
   private endService(slot: number, n: number): void {
@@ -541,10 +549,10 @@ class Simulation {
     this.busy[team]!--;
     this.advanceNode(n);
     this.inService[n]!--;
-    if (this.trace !== null) {
+    if (this.tracksAgents[team] !== 0) {
       const agent = this.tickets.agent[slot]!;
       this.agentLoad[team]![agent]!--;
-      this.record(slot, "end", n, team, agent);
+      if (this.trace !== null) this.record(slot, "end", n, team, agent);
     }
     // the freed agent takes the next waiting contact before this one moves on
     this.dispatch(team);
@@ -598,7 +606,7 @@ class Simulation {
     this.queueLength[n]!--;
     const wait = this.now - tk.queuedAt[slot]!;
     if (wait > w.sla) tk.flags[slot]! |= PAST_SLA;
-    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandonedAfter(n, wait, w.sla, this.now);
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandonedAfter(n, wait, w.sla, w.shortAbandon, this.now);
     if (this.trace !== null) this.record(slot, "abandon", n, w.team, -1);
     this.traverse(slot, w.abandonEdge);
   }
@@ -711,7 +719,7 @@ class Simulation {
     this.ticketStats.unfinished = this.cohortOpen;
   }
 
-  // tracing (only with a sink)
+  // agents (tracked when tracing or for a chat slowdown)
 
   /** The least-loaded staffed agent of the team (lowest index on ties); counts the contact on it. */
   private takeAgent(team: number): number {

@@ -23,6 +23,8 @@ export interface ReplicationResult {
     entered: Float64Array;
     served: Float64Array;
     abandoned: Float64Array;
+    /** Abandoned sooner than the queue's shortAbandonSeconds. */
+    shortAbandoned: Float64Array;
     waitMean: Float64Array;
     pWait: Float64Array;
     serviceLevel: Float64Array;

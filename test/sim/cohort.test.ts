@@ -94,5 +94,6 @@ describe("measurement by arrival cohort", () => {
     expect(stuck).toBeGreaterThan(5);
     expect(rep.unfinished).toBe(stuck);
     expect(results.unfinished?.mean).toBeGreaterThan(5);
+    expect(results.warnings?.map((w) => w.code)).toContain("unfinished");
   });
 });

@@ -68,7 +68,7 @@ export function ComparePanel({ base, others }: { base: FinishedRun; others: Fini
               title={KPI_TITLES[kpi]}
               unit={KPI_UNITS[kpi]}
               differences={comparisons.map((c) => c.kpis.find((k) => k.kpi === kpi))}
-              base={base.results.kpis[kpi].mean}
+              base={base.results.kpis[kpi]?.mean ?? Number.NaN}
             />
           ))}
           {teamIds.map((team) => (

@@ -35,7 +35,17 @@ export function KpiCards({ results, model }: { results: Results; model?: Model }
 
 // helpers
 
-function KpiCard({ info, estimate }: { info: KpiInfo; estimate: Estimate | TimeEstimate }) {
+const NOT_MEASURED = "not measured: no queue of this flow has an answer target (slaSeconds)";
+
+function KpiCard({ info, estimate }: { info: KpiInfo; estimate: Estimate | TimeEstimate | undefined }) {
+  if (!estimate)
+    return (
+      <div className="kpi-card" data-testid={`kpi-${info.name}`} title={`${info.title}: ${NOT_MEASURED}`}>
+        <h3>{info.title}</h3>
+        <div className="kpi-value">—</div>
+        <div className="kpi-ci">{NOT_MEASURED}</div>
+      </div>
+    );
   const time = "p50" in estimate ? estimate : undefined;
   return (
     <div className="kpi-card" data-testid={`kpi-${info.name}`} title={`${info.title}: ${info.definition}`}>

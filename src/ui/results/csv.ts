@@ -16,7 +16,7 @@ export function kpisToCsv(results: Results, model?: Model): string {
     const unit = KPI_UNITS[name];
     const estimate = results.kpis[name];
     push(name, unit, estimate);
-    if ("p50" in estimate) {
+    if (estimate && "p50" in estimate) {
       push(`${name}.p50`, unit, estimate.p50);
       push(`${name}.p90`, unit, estimate.p90);
     }

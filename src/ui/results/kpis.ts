@@ -22,14 +22,14 @@ export const KPI_CARDS: readonly KpiInfo[] = [
     name: "fcr",
     title: "First-contact resolution",
     definition:
-      "Tickets resolved with exactly one agent visit (no escalation, transfer or reopen) / tickets that reached an agent.",
+      "Tickets closed resolved at their first contact by one agent, with no escalation, transfer, reopen or repeat contact (a caller who hung up and called back is not FCR) / tickets that reached an agent.",
     unit: "share",
   },
   {
     name: "serviceLevel",
     title: "Service level",
     definition:
-      "Contacts answered within their step's SLA / contacts that joined such a queue (abandoned ones count as missed).",
+      "Contacts answered within their step's SLA / contacts that joined such a queue (abandoned ones count as missed, except callers who hung up sooner than the queue's shortAbandonSeconds, who count neither way). Not shown when no queue has an SLA.",
     unit: "share",
   },
   {
