@@ -12,6 +12,8 @@ import { ExportMenu } from "./export/ExportMenu";
 import { openShareFromHash } from "./export/share";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
+import { downloadEventLog } from "./import/exportEventLog";
+import { ImportHistoryDialog } from "./import/ImportHistoryDialog";
 import { Inspector } from "./inspector/Inspector";
 import { ResultsPanel } from "./results/ResultsPanel";
 import { RunControls } from "./results/RunControls";
@@ -48,6 +50,7 @@ function Shell({ store }: { store: FlowStore }) {
   const [start, setStart] = useState(false);
   const [tab, setTab] = useState<DockTab>("problems");
   const [layingOut, setLayingOut] = useState(false);
+  const [importingHistory, setImportingHistory] = useState(false);
 
   const handlers = useMemo(() => ({ save: () => void files.save() }), [files]);
   useShortcuts(store, handlers);
@@ -108,6 +111,23 @@ function Shell({ store }: { store: FlowStore }) {
             title="Open a .json flow (or drop it on the canvas)"
           >
             Open…
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-import-history"
+            onClick={() => setImportingHistory(true)}
+          >
+            Import history…
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-event-log"
+            title="Simulate one replication and download its tickets as a CSV event log"
+            onClick={() => downloadEventLog(model)}
+          >
+            Event log
           </button>
           <button
             type="button"
@@ -223,6 +243,7 @@ function Shell({ store }: { store: FlowStore }) {
         <Inspector store={store} />
       </div>
       {start ? <StartScreen files={files} onClose={() => setStart(false)} /> : null}
+      {importingHistory && <ImportHistoryDialog store={store} onClose={() => setImportingHistory(false)} />}
       <Toasts />
     </div>
   );
