@@ -1,13 +1,25 @@
 /**
  * `flowcast simulate FILE`: runs a flow (optionally under a scenario) for a number of
  * replications on worker threads and prints its KPIs with 95% intervals, or the
- * flowcast-results/v1 document with --json / --out. Also owns the run options shared with
+ * flowcast-results/v1 document with --json / --out. Warnings (a team offered more work than
+ * it can do, before the run; a growing backlog or unfinished tickets, after it) go to stderr
+ * and never change the exit code. Also owns the run options shared with
  * `flowcast compare` (seed, replications, horizon, workers).
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { type Diagnostic, formatDiagnostic, type Model, nodeName, parseDuration } from "../model";
-import type { Results } from "../sim/results";
+import {
+  applyScenario,
+  type Diagnostic,
+  formatDiagnostic,
+  hasErrors,
+  type Model,
+  nodeName,
+  parseDuration,
+  validateModel,
+} from "../model";
+import { offeredLoadWarnings } from "../sim/load";
+import type { Results, Warning } from "../sim/results";
 import { RunRejectedError, runReplicationsInNode } from "../worker/node-pool";
 import { checkRunSize, progressReporter, readMaxTickets, readModelFile, refuseOverwrite } from "./checks";
 import { formatResults, type ResultLabels } from "./format";
@@ -70,8 +82,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const scenario = values.scenario as string | undefined;
   if (scenario !== undefined && !hasScenario(model, scenario, io)) return 1;
 
+  printLoadWarnings(model, scenario, io);
   const results = await runScenario(file, model, scenario, settings, io);
   if (!results) return 1;
+  // what only the run can tell (a growing backlog, unfinished tickets); exit code unchanged
+  for (const w of results.warnings ?? []) if (!isLoadWarning(w)) io.err(`warning: ${w.message}\n`);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (typeof values.out === "string") await writeResults(values.out, json);
   const eventLog = values["event-log"];
@@ -206,6 +221,17 @@ export function labelsOf(model: Model): ResultLabels {
 }
 
 // helpers
+
+/** Prints the offered-load warnings of the flow (under its scenario) to stderr before it runs. */
+function printLoadWarnings(model: Model, scenario: string | undefined, io: CliIO): void {
+  const applied = applyScenario(model, scenario);
+  if (!applied.ok || hasErrors(validateModel(applied.model))) return;
+  for (const w of offeredLoadWarnings(applied.model)) io.err(`warning: ${w.message}\n`);
+}
+
+function isLoadWarning(w: Warning): boolean {
+  return w.code === "overload" || w.code === "peak-overload";
+}
 
 /**
  * parseArgs reads "--seed -3" as a missing value followed by an option; join such a

@@ -1,11 +1,13 @@
 /**
  * `flowcast validate FILE...`: reads each flow file, decodes it and runs every semantic
- * rule, then prints `✓ file: valid (N steps, M connections)` or one line per diagnostic
+ * rule and, for a flow without errors, the offered-load check (a team offered more work than
+ * its agents can do is a warning; it never changes the exit code), then prints `✓ file: valid (N steps, M connections)` or one line per diagnostic
  * (`file: error nodes[3].outcomes: message`). Exit 0 when every file is valid (warnings
  * allowed), 1 when a file is invalid, 2 when a file cannot be read or is not JSON.
  */
 import { parseArgs } from "node:util";
 import { checkModel, type Diagnostic, formatDiagnostic, hasErrors, parseModelText } from "../model";
+import { offeredLoadDiagnostics } from "../sim/load";
 import { type CliIO, readTextFile, UsageError } from "./io";
 
 const HELP = `Usage: flowcast validate FILE... [options]
@@ -63,7 +65,13 @@ export async function validateFile(file: string): Promise<FileReport> {
     const parsed = parseModelText(text);
     return unreadable(file, parsed.ok ? "the file is not valid JSON" : (parsed.diagnostics[0]?.message ?? ""));
   }
-  const { model, diagnostics } = checkModel(value);
+  const checked = checkModel(value);
+  const model = checked.model;
+  // a flow that can run is also checked for teams offered more work than they can do
+  const diagnostics =
+    model && !hasErrors(checked.diagnostics)
+      ? [...checked.diagnostics, ...offeredLoadDiagnostics(model)]
+      : checked.diagnostics;
   return {
     file,
     readable: true,

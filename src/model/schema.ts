@@ -95,6 +95,12 @@ export const Team = z.object({
   tier: count(LIMITS.tier, "").min(1, "must be 1 or more").default(1),
   agents: count(LIMITS.agents, "").min(0, "must not be negative").default(1),
   concurrency: count(LIMITS.concurrency, "contacts at once").min(1, "must be at least 1").default(1),
+  /**
+   * Chat slowdown: handle-time multiplier by the contacts an agent holds, the new one
+   * included ([1, 1.25, 1.6]: the third chat takes 1.6 x its handle time). Absent: no
+   * slowdown. Missing entries repeat the last; entries past `concurrency` are unused.
+   */
+  concurrencySlowdown: z.array(z.number().min(1, "must be 1 or more (a handle-time multiplier)")).min(1).optional(),
   costPerHour: z.number().min(0, "must not be negative").default(0),
   schedule: z.array(Shift).optional(),
 });
@@ -180,6 +186,8 @@ export const Queue = z.object({
   discipline: z.enum(["fifo", "priority"]).default("fifo"),
   patience: DurationDist.optional(),
   slaSeconds: z.number().min(0, "must not be negative").optional(),
+  /** Callers who hang up sooner than this (seconds) count neither as met nor missed in the service level. */
+  shortAbandonSeconds: z.number().min(0, "must not be negative").optional(),
 });
 
 export const WorkNode = z.object({

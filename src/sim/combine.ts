@@ -7,8 +7,19 @@
 import type { Model } from "../model";
 import { estimate } from "./estimate";
 import { histogramEdges } from "./histogram";
+import { offeredLoadWarnings } from "./load";
 import type { ReplicationResult } from "./replication";
-import { type Estimate, KPI_NAMES, type KpiName, type NodeResults, type Results, type TeamResults } from "./results";
+import {
+  type Estimate,
+  KPI_NAMES,
+  type KpiName,
+  type Kpis,
+  type NodeResults,
+  type Results,
+  type TeamResults,
+  type Warning,
+} from "./results";
+import { backlogTrendWarning, unfinishedWarning } from "./runWarnings";
 
 /** The results document of a run (see simulate.ts `combineReplications`). */
 export function combineReplications(
@@ -19,10 +30,12 @@ export function combineReplications(
   const horizon = meta.horizonSeconds ?? model.clock.horizon;
   const warmup = Math.min(model.clock.warmup, horizon);
   const over = (get: (r: ReplicationResult) => number): Estimate => estimate(reps.map(get));
-  const replicationKpis = Object.fromEntries(KPI_NAMES.map((k) => [k, reps.map((r) => r.kpis[k])])) as Record<
-    KpiName,
-    number[]
-  >;
+  // a service level needs a queue with an answer target
+  const hasSla = model.nodes.some((n) => n.kind === "work" && n.queue.slaSeconds !== undefined);
+  const reported = KPI_NAMES.filter((k) => hasSla || k !== "serviceLevel");
+  const replicationKpis: Partial<Record<KpiName, number[]>> = Object.fromEntries(
+    reported.map((k) => [k, reps.map((r) => r.kpis[k])]),
+  );
   const kpi = (k: KpiName) => over((r) => r.kpis[k]);
   const nodes: Record<string, NodeResults> = {};
   model.nodes.forEach((node, i) => {
@@ -30,6 +43,7 @@ export function combineReplications(
     if (node.kind === "work") {
       result.served = over((r) => r.nodes.served[i]!);
       result.abandoned = over((r) => r.nodes.abandoned[i]!);
+      if (node.queue.shortAbandonSeconds !== undefined) result.shortAbandoned = over((r) => r.nodes.shortAbandoned[i]!);
       result.waitMean = over((r) => r.nodes.waitMean[i]!);
       result.pWait = over((r) => r.nodes.pWait[i]!);
       if (node.queue.slaSeconds !== undefined) result.serviceLevel = over((r) => r.nodes.serviceLevel[i]!);
@@ -62,6 +76,37 @@ export function combineReplications(
     staffed[team.id] = meanSeries(reps.map((r) => r.series.staffed[t]!));
     utilization[team.id] = meanSeries(reps.map((r) => r.series.utilization[t]!));
   });
+  const kpis: Kpis = {
+    tickets: kpi("tickets"),
+    fcr: kpi("fcr"),
+    deflectionRate: kpi("deflectionRate"),
+    escalationRate: kpi("escalationRate"),
+    abandonRate: kpi("abandonRate"),
+    reopenRate: kpi("reopenRate"),
+    ...(hasSla ? { serviceLevel: kpi("serviceLevel") } : {}),
+    firstResponseSeconds: {
+      ...kpi("firstResponseSeconds"),
+      p50: over((r) => r.percentiles.firstResponseP50),
+      p90: over((r) => r.percentiles.firstResponseP90),
+    },
+    resolutionSeconds: {
+      ...kpi("resolutionSeconds"),
+      p50: over((r) => r.percentiles.resolutionP50),
+      p90: over((r) => r.percentiles.resolutionP90),
+    },
+    backlog: kpi("backlog"),
+    backlogPastSla: kpi("backlogPastSla"),
+    utilization: kpi("utilization"),
+    csat: kpi("csat"),
+    costPerTicket: kpi("costPerTicket"),
+  };
+  const unfinished = over((r) => r.unfinished);
+  const backlog = meanSeries(reps.map((r) => r.series.backlog));
+  const warnings: Warning[] = [
+    ...offeredLoadWarnings(model),
+    ...present(backlogTrendWarning(backlog, model.clock.seriesInterval)),
+    ...present(unfinishedWarning(unfinished.mean, kpis.tickets.mean, horizon)),
+  ];
   const serviceLevel = meanSeries(reps.map((r) => r.series.serviceLevel)).map((v) => (Number.isNaN(v) ? null : v));
   return {
     format: "flowcast-results/v1",
@@ -73,37 +118,14 @@ export function combineReplications(
     warmupSeconds: warmup,
     events: reps.reduce((sum, r) => sum + r.events, 0),
     wallSeconds: meta.wallSeconds,
-    kpis: {
-      tickets: kpi("tickets"),
-      fcr: kpi("fcr"),
-      deflectionRate: kpi("deflectionRate"),
-      escalationRate: kpi("escalationRate"),
-      abandonRate: kpi("abandonRate"),
-      reopenRate: kpi("reopenRate"),
-      serviceLevel: kpi("serviceLevel"),
-      firstResponseSeconds: {
-        ...kpi("firstResponseSeconds"),
-        p50: over((r) => r.percentiles.firstResponseP50),
-        p90: over((r) => r.percentiles.firstResponseP90),
-      },
-      resolutionSeconds: {
-        ...kpi("resolutionSeconds"),
-        p50: over((r) => r.percentiles.resolutionP50),
-        p90: over((r) => r.percentiles.resolutionP90),
-      },
-      backlog: kpi("backlog"),
-      backlogPastSla: kpi("backlogPastSla"),
-      utilization: kpi("utilization"),
-      csat: kpi("csat"),
-      costPerTicket: kpi("costPerTicket"),
-    },
+    kpis,
     nodes,
     teams,
     edges,
     series: {
       intervalSeconds: model.clock.seriesInterval,
       startSeconds: warmup,
-      backlog: meanSeries(reps.map((r) => r.series.backlog)),
+      backlog,
       backlogPastSla: meanSeries(reps.map((r) => r.series.backlogPastSla)),
       arrivals: meanSeries(reps.map((r) => r.series.arrivals)),
       queue,
@@ -115,6 +137,8 @@ export function combineReplications(
       resolutionSeconds: meanHistogram(reps.map((r) => r.histograms.resolutionSeconds)),
       firstResponseSeconds: meanHistogram(reps.map((r) => r.histograms.firstResponseSeconds)),
     },
+    unfinished,
+    warnings,
     replicationKpis,
     replicationTeamUtilization: Object.fromEntries(
       model.teams.map((team, t) => [team.id, reps.map((r) => r.teams.utilization[t]!)]),
@@ -129,6 +153,10 @@ export function combineReplications(
 }
 
 // helpers
+
+function present<T>(x: T | null): T[] {
+  return x === null ? [] : [x];
+}
 
 /** Point-by-point mean over replications, NaN points left out (NaN if none), 6 significant digits. */
 function meanSeries(series: ArrayLike<number>[]): number[] {

@@ -80,6 +80,8 @@ export interface CompiledWork {
   patience: Sampler | null;
   /** Answer SLA (seconds), NaN when none. */
   sla: number;
+  /** Contacts abandoning sooner than this (seconds) count neither met nor missed (0: none). */
+  shortAbandon: number;
   /** Cumulative outcome shares per contact type (index nTypes: default). */
   outcomeCum: Float64Array[];
   /** Edge of each outcome, parallel to outcomeCum (per type). */
@@ -103,6 +105,8 @@ export interface CompiledRule {
 export interface CompiledTeam {
   id: string;
   concurrency: number;
+  /** Handle-time multiplier by contacts held (index k-1 for k held), length concurrency; null: none. */
+  slowdown: Float64Array | null;
   costPerHour: number;
   /** Staffed agents at run time 0. */
   initialAgents: number;
@@ -271,6 +275,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
           handle,
           patience: node.queue.patience ? new Sampler(node.queue.patience) : null,
           sla: node.queue.slaSeconds ?? Number.NaN,
+          shortAbandon: node.queue.shortAbandonSeconds ?? 0,
           outcomeCum,
           outcomeEdge,
           outcomeNote,
@@ -342,6 +347,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
     return {
       id: team.id,
       concurrency: team.concurrency,
+      slowdown: compileSlowdown(team.concurrencySlowdown, team.concurrency),
       costPerHour: team.costPerHour,
       initialAgents: staffing.initial,
       changeTimes: staffing.times,
@@ -355,6 +361,12 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
 }
 
 // helpers
+
+/** The multiplier for 1..concurrency contacts held: missing entries repeat the last. */
+function compileSlowdown(factors: number[] | undefined, concurrency: number): Float64Array | null {
+  if (!factors || factors.length === 0 || factors.every((f) => f === 1)) return null;
+  return Float64Array.from({ length: concurrency }, (_, k) => factors[Math.min(k, factors.length - 1)]!);
+}
 
 function normalised(weights: number[] | undefined, length: number): Float64Array {
   const out = new Float64Array(length).fill(1);

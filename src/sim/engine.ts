@@ -20,11 +20,23 @@
  *   as normal). Concurrency c: an agent holds c contacts, each at its own handle time.
  * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
- * - Agents are tracked by index only when a trace is recorded: a contact goes to the
- *   least-loaded staffed agent (lowest index on ties). With busy < capacity such an agent
- *   has a free seat, since agents past the staffed count only hold overtime contacts.
- * - attempts starts at 1 and grows by one each time the ticket moves along an edge into a
- *   node it has visited before (reopen, repeat contact, loop back).
+ * - Agents are tracked by index only when a trace is recorded or the team has a chat
+ *   slowdown: a contact goes to the least-loaded staffed agent (lowest index on ties). With
+ *   busy < capacity such an agent has a free seat, since agents past the staffed count only
+ *   hold overtime contacts.
+ * - Chat slowdown: a contact's handle time is multiplied by the team's factor for the number
+ *   of contacts its agent holds once it starts (itself included); contacts already held keep
+ *   their pace. Without `concurrencySlowdown` every contact runs at full speed.
+ * - attempts counts customer contacts: it starts at 1 and grows by one each time the ticket
+ *   moves along an edge into a node its current contact has already visited (reopen, repeat
+ *   contact, loop back); that starts a new contact with an empty path, so a loop of several
+ *   steps adds one attempt, not one per step.
+ * - FCR: closed `resolved` with one agent visit, one contact and no escalation.
+ * - Measurement by arrival cohort: tickets created after the warm-up and up to the horizon
+ *   are followed to their end. Arrivals stop at the horizon and the run drains until those
+ *   tickets have closed, or for at most DRAIN_CAP_HORIZONS horizons of run time and as many
+ *   events again as the run took (flows that never empty); the rest are `unfinished`.
+ *   Clock figures (backlog, queue lengths, utilisation, cost, series) end at the horizon.
  * - A ticket's target is the flow's resolutionTargets entry for its priority, else the
  *   slaSeconds of the first SLA queue it joins; backlogPastSla counts open tickets older
  *   than their target.
@@ -41,7 +53,7 @@ import { type CompiledModel, type CompiledTeam, compileModel, NORMAL_PRIORITY, N
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
 import { FlowStats } from "./flowStats";
-import { type MeasureWindow, measureWindow } from "./measureWindow";
+import { DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
 import { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
 import { buildReplicationResult, type RunStats } from "./report";
@@ -76,6 +88,8 @@ const EV_ABANDON = 3;
 const EV_TIMER = 4;
 const EV_SHIFT = 5;
 const PRIORITY_LEVELS = 4;
+/** The drain stops at DRAIN_CAP_HORIZONS horizons of run time (flows that never empty), or after as many events as the run took up to the horizon (at least this many). */
+const MIN_DRAIN_EVENTS = 100_000;
 
 /**
  * Runs one replication of a valid flow up to `horizon` seconds.
@@ -134,12 +148,20 @@ class Simulation {
   private readonly staffed: Int32Array;
   private readonly capacity: Int32Array;
   private readonly shiftNext: Int32Array;
-  /** Contacts held per agent, per team (tracked only when tracing; empty otherwise). */
+  /** Whether each team tracks its agents: when tracing, or for its chat slowdown. */
+  private readonly tracksAgents: Uint8Array;
+  /** Contacts held per agent, per team (empty where agents are not tracked). */
   private readonly agentLoad: Int32Array[];
   private sampleIndex = 0;
+  /** Measured tickets (created after the warm-up) still open. */
+  private cohortOpen = 0;
+  /** Run time (seconds) at which the drain gives up on the measured tickets still open. */
+  private readonly drainCap: number;
 
   constructor(model: Model, seed: number, replication: number, horizon: number, trace: TraceSink | null) {
-    const cm = compileModel(model, horizon);
+    this.drainCap = DRAIN_CAP_HORIZONS * horizon;
+    // staffing runs on through the drain
+    const cm = compileModel(model, this.drainCap);
     this.cm = cm;
     this.trace = trace;
     const window = measureWindow(model.clock.warmup, horizon, model.clock.seriesInterval);
@@ -192,10 +214,14 @@ class Simulation {
     this.staffed = Int32Array.from(cm.teams.map((t) => t.initialAgents));
     this.capacity = Int32Array.from(cm.teams.map((t) => t.initialAgents * t.concurrency));
     this.shiftNext = new Int32Array(nTeams);
-    this.agentLoad = cm.teams.map((t) => new Int32Array(trace ? maxAgents(t) : 0));
+    this.tracksAgents = Uint8Array.from(cm.teams, (t) => (trace !== null || t.slowdown !== null ? 1 : 0));
+    this.agentLoad = cm.teams.map((t, i) => new Int32Array(this.tracksAgents[i] ? maxAgents(t) : 0));
   }
 
-  /** Runs the event loop to the horizon. */
+  /**
+   * Runs the replication: events up to the horizon (arrivals stop there), then the drain:
+   * events go on until every measured ticket has closed, or the drain cap is reached.
+   */
   run(): void {
     const cal = this.calendar;
     for (let c = 0; c < this.cm.channels.length; c++) this.scheduleArrival(c, 0);
@@ -214,7 +240,11 @@ class Simulation {
       }
       this.step();
     }
-    while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
+    this.closeClock();
+    // the drain: the measured cohort is followed to its end, within a time and an event budget
+    const eventCap = this.events + Math.max(this.events, MIN_DRAIN_EVENTS);
+    while (this.cohortOpen > 0 && cal.size > 0 && cal.peekTime() <= this.drainCap && this.events < eventCap)
+      this.step();
     this.finish();
   }
 
@@ -306,6 +336,7 @@ class Simulation {
     this.flow.created++;
     this.flow.open++;
     if (counted) {
+      this.cohortOpen++;
       this.ticketStats.tickets++;
       this.flow.entered[ch.node]!++;
       this.backlog.arrival(now);
@@ -329,7 +360,12 @@ class Simulation {
     const word = slot * tk.visitWords + (to >> 5);
     const bit = 1 << (to & 31);
     if ((tk.visited[word]! & bit) !== 0) {
+      // a loop back: the customer comes back (reopen, repeat contact), and the new contact's
+      // path starts afresh, so the rest of the loop does not count again
       tk.attempts[slot]!++;
+      const base = slot * tk.visitWords;
+      for (let i = 0; i < tk.visitWords; i++) tk.visited[base + i] = 0;
+      tk.visited[word] = bit;
       if (this.trace !== null) this.record(slot, "reopen", to, -1, -1);
       this.noteReopen(slot);
     } else tk.visited[word]! |= bit;
@@ -496,8 +532,9 @@ class Simulation {
     this.busy[team]!++;
     this.advanceNode(n);
     this.inService[n]!++;
-    if (this.trace !== null) this.recordStart(slot, n, team);
-    this.calendar.schedule(now + tk.service[slot]!, EV_SERVICE_END, slot, n);
+    let service = tk.service[slot]!;
+    if (this.tracksAgents[team] !== 0) service = this.startAgent(slot, n, team, service);
+    this.calendar.schedule(now + service, EV_SERVICE_END, slot, n);
   }
 
   private endService(slot: number, n: number): void {
@@ -506,7 +543,7 @@ class Simulation {
     this.busy[team]!--;
     this.advanceNode(n);
     this.inService[n]!--;
-    if (this.trace !== null) this.recordEnd(slot, n, team);
+    if (this.tracksAgents[team] !== 0) this.endAgent(slot, n, team);
     // the freed agent takes the next waiting contact before this one moves on
     this.dispatch(team);
     this.traverse(slot, this.tickets.outEdge[slot]!);
@@ -559,7 +596,7 @@ class Simulation {
     this.queueLength[n]!--;
     const wait = this.now - tk.queuedAt[slot]!;
     if (wait > w.sla) tk.flags[slot]! |= PAST_SLA;
-    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandonedAfter(n, wait, w.sla, this.now);
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandonedAfter(n, wait, w.sla, w.shortAbandon, this.now);
     if (this.trace !== null) this.record(slot, "abandon", n, w.team, -1);
     this.traverse(slot, w.abandonEdge);
   }
@@ -586,16 +623,18 @@ class Simulation {
       const stats = this.ticketStats;
       stats.closed++;
       const visits = tk.workVisits[slot]!;
+      const attempts = tk.attempts[slot]!;
       if (end.resolved) {
         stats.resolved(this.now - tk.created[slot]!);
-        if (visits === 1) stats.fcr++;
+        // resolved at the first contact by one agent: no escalation, transfer, reopen or repeat
+        if (visits === 1 && attempts === 1 && (flags & ESCALATION_COUNTED) === 0) stats.fcr++;
       }
       if ((flags & DEFLECTED) !== 0 && visits === 0) stats.deflected++;
       const penalties = this.cm.csatPenalties;
       let p = end.base;
       if ((flags & PAST_SLA) !== 0) p -= penalties.pastSla;
       if ((flags & REEXPLAIN) !== 0) p -= penalties.reexplain;
-      if (tk.attempts[slot]! > 1) p -= penalties.reopen;
+      if (attempts > 1) p -= penalties.reopen;
       stats.survey(end.responseRate, p < 0 ? 0 : Math.min(p, 1));
     }
     this.release(slot, this.now);
@@ -612,6 +651,7 @@ class Simulation {
     const tk = this.tickets;
     this.backlog.openTime(tk.created[slot]!, end, tk.sla[slot]!);
     this.flow.open--;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.cohortOpen--;
     tk.token[slot]!++;
     tk.release(slot);
   }
@@ -650,34 +690,42 @@ class Simulation {
     }
   }
 
-  /** Brings every time average to the horizon and closes the open tickets' backlog time. */
-  private finish(): void {
-    const h = this.window.horizon;
-    this.now = h;
-    for (let n = 0; n < this.cm.nNodes; n++) this.advanceNode(n);
+  /** Takes the series points left and brings every time average to the horizon (the clock figures end there). */
+  private closeClock(): void {
+    const { horizon, warmup, interval, points } = this.window;
+    while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
+    for (let n = 0; n < this.cm.nNodes; n++)
+      this.queueStats.advance(n, horizon, this.queueLength[n]!, this.inService[n]!);
     for (let team = 0; team < this.cm.teams.length; team++) {
-      this.advanceTeam(team);
-      if (this.window.points > 0) this.teamStats.closeInterval(team, this.window.points - 1);
-    }
-    for (const slot of this.tickets.usedSlots()) {
-      this.backlog.openTime(this.tickets.created[slot]!, h, this.tickets.sla[slot]!);
+      this.teamStats.advance(team, horizon, this.busy[team]!, this.capacity[team]!);
+      if (points > 0) this.teamStats.closeInterval(team, points - 1);
     }
   }
 
-  // tracing (only with a sink; out of the handlers, which stay small enough to inline)
+  /** Closes the backlog time of tickets still open when the run stops. */
+  private finish(): void {
+    const tk = this.tickets;
+    for (const slot of tk.usedSlots()) this.backlog.openTime(tk.created[slot]!, this.now, tk.sla[slot]!);
+    this.ticketStats.unfinished = this.cohortOpen;
+  }
 
-  /** An agent of the team takes the contact: picks the agent and records the start. */
-  private recordStart(slot: number, n: number, team: number): void {
+  // agents (tracked when tracing or for a chat slowdown; out of the handlers, which stay small enough to inline)
+
+  /** An agent of the team takes the contact: picks the agent, records the start; returns the (slowed) service time. */
+  private startAgent(slot: number, n: number, team: number, service: number): number {
     const agent = this.takeAgent(team);
     this.tickets.agent[slot] = agent;
-    this.record(slot, "start", n, team, agent);
+    const slowdown = this.cm.teams[team]!.slowdown;
+    if (slowdown !== null) service *= slowdown[this.agentLoad[team]![agent]! - 1]!;
+    if (this.trace !== null) this.record(slot, "start", n, team, agent);
+    return service;
   }
 
   /** The contact's agent is free again. */
-  private recordEnd(slot: number, n: number, team: number): void {
+  private endAgent(slot: number, n: number, team: number): void {
     const agent = this.tickets.agent[slot]!;
     this.agentLoad[team]![agent]!--;
-    this.record(slot, "end", n, team, agent);
+    if (this.trace !== null) this.record(slot, "end", n, team, agent);
   }
 
   /** The least-loaded staffed agent of the team (lowest index on ties); counts the contact on it. */

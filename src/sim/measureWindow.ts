@@ -4,6 +4,12 @@
  * and series are taken over this window only.
  */
 
+/**
+ * The drain after the horizon stops at this many horizons of run time (flows that never
+ * empty); the engine also stops it after as many events again as the run took.
+ */
+export const DRAIN_CAP_HORIZONS = 10;
+
 export interface MeasureWindow {
   /** Run time (seconds) at which measurement starts: the end of the warm-up. */
   readonly warmup: number;

@@ -8,6 +8,8 @@ import { clampToWindow, type MeasureWindow, seriesIndex } from "./measureWindow"
 export class QueueStats {
   readonly served: Float64Array;
   readonly abandoned: Float64Array;
+  /** Abandoned sooner than the queue's shortAbandonSeconds (left out of the service level). */
+  readonly shortAbandoned: Float64Array;
   /** Seconds in queue of answered contacts (zero waits included). */
   readonly waitSum: Float64Array;
   /** Seconds in queue of abandoned contacts. */
@@ -35,6 +37,7 @@ export class QueueStats {
     this.window = window;
     this.served = new Float64Array(n);
     this.abandoned = new Float64Array(n);
+    this.shortAbandoned = new Float64Array(n);
     this.waitSum = new Float64Array(n);
     this.abandonWaitSum = new Float64Array(n);
     this.waited = new Float64Array(n);
@@ -57,11 +60,15 @@ export class QueueStats {
     if (!Number.isNaN(sla)) this.countSla(n, wait <= sla, now);
   }
 
-  /** A measured contact left node n's queue after `wait` seconds; `sla` NaN when none. */
-  abandonedAfter(n: number, wait: number, sla: number, now: number): void {
+  /**
+   * A measured contact left node n's queue after `wait` seconds; `sla` NaN when none. One
+   * that left sooner than `short` seconds counts neither met nor missed.
+   */
+  abandonedAfter(n: number, wait: number, sla: number, short: number, now: number): void {
     this.abandoned[n]!++;
     this.abandonWaitSum[n]! += wait;
-    if (!Number.isNaN(sla)) this.countSla(n, false, now);
+    if (wait < short) this.shortAbandoned[n]!++;
+    else if (!Number.isNaN(sla)) this.countSla(n, false, now);
   }
 
   /** Brings node n's time averages to `now`, with the queue and service counts held until now. */

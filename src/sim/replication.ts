@@ -15,12 +15,16 @@ export interface ReplicationResult {
   kpis: Record<KpiName, number>;
   /** Medians and 90th percentiles of the time KPIs (seconds). */
   percentiles: { firstResponseP50: number; firstResponseP90: number; resolutionP50: number; resolutionP90: number };
+  /** Measured tickets still open when the run stopped (drain cap). */
+  unfinished: number;
   /** Every ticket of the run, warm-up included: created = closed + lost + open. */
   flow: { created: number; closed: number; lost: number; open: number };
   nodes: {
     entered: Float64Array;
     served: Float64Array;
     abandoned: Float64Array;
+    /** Abandoned sooner than the queue's shortAbandonSeconds. */
+    shortAbandoned: Float64Array;
     waitMean: Float64Array;
     pWait: Float64Array;
     serviceLevel: Float64Array;

@@ -63,6 +63,7 @@ export function buildReplicationResult(
     entered: Float64Array.from(flow.entered),
     served: new Float64Array(n).fill(Number.NaN),
     abandoned: new Float64Array(n).fill(Number.NaN),
+    shortAbandoned: new Float64Array(n).fill(Number.NaN),
     waitMean: new Float64Array(n).fill(Number.NaN),
     pWait: new Float64Array(n).fill(Number.NaN),
     serviceLevel: new Float64Array(n).fill(Number.NaN),
@@ -80,6 +81,7 @@ export function buildReplicationResult(
     slTotal += q.slTotal[i]!;
     nodes.served[i] = served;
     nodes.abandoned[i] = q.abandoned[i]!;
+    nodes.shortAbandoned[i] = q.shortAbandoned[i]!;
     nodes.waitMean[i] = ratio(q.waitSum[i]!, served);
     nodes.pWait[i] = ratio(q.waited[i]! + q.abandoned[i]!, left);
     nodes.serviceLevel[i] = ratio(q.slMet[i]!, q.slTotal[i]!);
@@ -122,6 +124,7 @@ export function buildReplicationResult(
       resolutionP50: orZero(histogramQuantile(c.resolutionHistogram, 0.5)),
       resolutionP90: orZero(histogramQuantile(c.resolutionHistogram, 0.9)),
     },
+    unfinished: c.unfinished,
     flow: { created: flow.created, closed: flow.closed, lost: flow.lost, open: flow.open },
     nodes,
     teams,

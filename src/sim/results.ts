@@ -44,7 +44,8 @@ export interface Kpis {
   escalationRate: Estimate;
   abandonRate: Estimate;
   reopenRate: Estimate;
-  serviceLevel: Estimate;
+  /** Absent when no queue of the flow has `slaSeconds` (nothing to measure against). */
+  serviceLevel?: Estimate;
   firstResponseSeconds: TimeEstimate;
   resolutionSeconds: TimeEstimate;
   /** Time-average open tickets after the warm-up. */
@@ -63,6 +64,8 @@ export interface NodeResults {
   entered: Estimate;
   served?: Estimate;
   abandoned?: Estimate;
+  /** Of those, contacts that hung up sooner than the queue's shortAbandonSeconds (only with that field). */
+  shortAbandoned?: Estimate;
   /** Seconds in queue over answered contacts, zero waits included. */
   waitMean?: Estimate;
   /** Share of answered-or-abandoned contacts that could not start at once. */
@@ -102,6 +105,21 @@ export interface Series {
   serviceLevel: (number | null)[];
 }
 
+/**
+ * Something the reader of the results should know before trusting them: "overload" (a team
+ * is offered more work than its agents can do, from the traffic equations before the run),
+ * "backlog-growing" (the backlog trended up steadily during the run), "unfinished" (measured
+ * tickets still open when the drain cap hit).
+ */
+export interface Warning {
+  code: string;
+  message: string;
+  /** The node it is about, if one. */
+  node?: string;
+  /** The team it is about, if one. */
+  team?: string;
+}
+
 /** A streaming histogram: counts per bin, bins bounded by `edges` (seconds, length counts+1). */
 export interface Histogram {
   edges: number[];
@@ -134,23 +152,12 @@ export interface Results {
    * Always written by this simulator; optional so documents saved before it still load.
    */
   unfinished?: Estimate;
-  /** Every scalar KPI per replication, in replication order (for paired comparison). */
-  replicationKpis: Record<KpiName, number[]>;
+  /** Every scalar KPI per replication, in replication order (for paired comparison); KPIs absent from `kpis` are absent here. */
+  replicationKpis: Partial<Record<KpiName, number[]>>;
   /** Every ticket of the run, warm-up included: created = closed + lost + open at the end. */
   ticketFlow?: { created: Estimate; closed: Estimate; lost: Estimate; open: Estimate };
   /** What a reader must know before trusting the figures (overload, growing backlog, unfinished tickets). */
   warnings?: Warning[];
   /** Utilisation of each team per replication, in replication order (for paired comparison). */
   replicationTeamUtilization?: Record<string, number[]>;
-}
-
-/** A problem with a run, in the user's words, naming the step or team concerned. */
-export interface Warning {
-  /** "overload", "backlog-growing", "unfinished", ... */
-  code: string;
-  message: string;
-  /** Node id. */
-  node?: string;
-  /** Team id. */
-  team?: string;
 }

@@ -11,12 +11,14 @@ export class TicketStats {
   tickets = 0;
   /** Of those, tickets an agent started work on. */
   reached = 0;
-  /** Closed resolved at the first contact, one agent visit, no escalation. */
+  /** Closed resolved at the first contact by one agent: no escalation, transfer, reopen or repeat. */
   fcr = 0;
   deflected = 0;
   escalated = 0;
   reopened = 0;
   closed = 0;
+  /** Measured tickets still open when the run stopped (the drain cap). */
+  unfinished = 0;
   firstResponseSum = 0;
   firstResponseCount = 0;
   resolutionSum = 0;

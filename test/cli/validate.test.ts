@@ -38,7 +38,13 @@ describe("flowcast validate", () => {
     const path = file("desk.json", DESK);
     const run = await runCli(["validate", path]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toBe(`✓ ${path}: valid (11 steps, 16 connections)\n`);
+    // the desk staffs L1 50 hours a week against a chat line open around the clock: valid,
+    // with the offered-load warnings of issue 9
+    expect(run.stdout).toBe(
+      `✓ ${path}: valid with 2 warnings (11 steps, 16 connections)\n` +
+        `${path}: warning teams[0]: L1 front line is offered 252% of its capacity over the week: at least 60% of its contacts will hang up before an agent answers.\n` +
+        `${path}: warning teams[1]: L2 specialists is offered 121% of its capacity over the week: the queue will grow without limit.\n`,
+    );
   });
 
   it("names a missing file, exit 2, no stack trace", async () => {
@@ -91,7 +97,7 @@ describe("flowcast validate", () => {
     });
     const run = await runCli(["validate", path]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`✓ ${path}: valid with 1 warning (11 steps, 16 connections)`);
+    expect(run.stdout).toContain(`✓ ${path}: valid with 2 warnings (11 steps, 16 connections)`);
     expect(run.stdout).toContain(`${path}: warning teams[1].agents: Team "L2 specialists" (l2)`);
   });
 

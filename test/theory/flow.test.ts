@@ -46,10 +46,12 @@ describe("a three-tier desk", () => {
       "utilization",
       "csat",
     ] as const) {
-      expect(k[name].mean, name).toBeGreaterThan(0);
-      expect(k[name].mean, name).toBeLessThan(1);
-      expect(k[name].ci95[0], name).toBeLessThanOrEqual(k[name].mean);
-      expect(k[name].ci95[1], name).toBeGreaterThanOrEqual(k[name].mean);
+      const e = k[name];
+      expect(e, name).toBeDefined();
+      expect(e!.mean, name).toBeGreaterThan(0);
+      expect(e!.mean, name).toBeLessThan(1);
+      expect(e!.ci95[0], name).toBeLessThanOrEqual(e!.mean);
+      expect(e!.ci95[1], name).toBeGreaterThanOrEqual(e!.mean);
     }
     expect(k.firstResponseSeconds.p50.mean).toBeLessThanOrEqual(k.firstResponseSeconds.p90.mean);
     expect(k.resolutionSeconds.mean).toBeGreaterThan(k.firstResponseSeconds.mean);

@@ -1,10 +1,12 @@
 /**
  * The flow's live diagnostics: a model the editor changed is checked as a file would be
  * (encoded, then decoded by the zod schema, so an out-of-range value shows here), then by
- * the semantic rules of validateModel. Deferred, so typing never waits for validation.
+ * the semantic rules of validateModel, then (when it can run) by the offered-load check
+ * (overloaded teams show as warnings). Deferred, so typing never waits for validation.
  */
 import { useDeferredValue, useMemo } from "react";
-import { type Diagnostic, encodeModel, type Model, parseModel, validateModel } from "../../model";
+import { type Diagnostic, encodeModel, hasErrors, type Model, parseModel, validateModel } from "../../model";
+import { offeredLoadDiagnostics } from "../../sim/load";
 
 export function useDiagnostics(model: Model): Diagnostic[] {
   const deferred = useDeferredValue(model);
@@ -16,7 +18,9 @@ export function diagnose(model: Model): Diagnostic[] {
   try {
     const decoded = parseModel(encodeModel(model));
     if (!decoded.ok) return decoded.diagnostics;
-    return validateModel(decoded.model);
+    const diagnostics = validateModel(decoded.model);
+    // a flow that can run also hears about teams offered more work than they can do
+    return hasErrors(diagnostics) ? diagnostics : [...diagnostics, ...offeredLoadDiagnostics(decoded.model)];
   } catch (error) {
     return [
       {
