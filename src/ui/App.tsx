@@ -96,7 +96,9 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
         kind: "error",
         title: `This share link could not be opened: ${result.message} The current flow is kept.`,
         actions:
-          text !== undefined ? [{ label: "Download its flow", run: () => download(text, "shared-flow.json") }] : undefined,
+          text !== undefined
+            ? [{ label: "Download its flow", run: () => download(text, "shared-flow.json") }]
+            : undefined,
       });
     });
   }, [store]);
@@ -211,7 +213,9 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             type="button"
             className="btn btn-small btn-accent"
             data-testid="autosave-refused-download"
-            onClick={() => download(refused.text, refused.name.endsWith(".json") ? refused.name : `${refused.name}.json`)}
+            onClick={() =>
+              download(refused.text, refused.name.endsWith(".json") ? refused.name : `${refused.name}.json`)
+            }
           >
             Download it
           </button>

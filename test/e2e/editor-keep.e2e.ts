@@ -112,6 +112,15 @@ describe("never throw work away", () => {
     await page.waitForTimeout(100);
     await page.reload();
     await page.getByTestId(`node-${added}`).waitFor({ timeout: 10_000 });
+    // Closing the tab right after an edit keeps it too: a new tab opens on it.
+    await page.waitForTimeout(800);
+    const late = await addEnd(page);
+    await page.waitForTimeout(100);
+    const url = page.url();
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(url);
+    await again.getByTestId(`node-${late}`).waitFor({ timeout: 10_000 });
     await context.close();
   });
 

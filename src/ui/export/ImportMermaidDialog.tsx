@@ -2,9 +2,10 @@
  * Paste a Mermaid flowchart, see what the import guessed (or where the text is wrong), then
  * open it as a new flow. The current flow is kept until the user presses "Open flow".
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { MermaidImport } from "../../io/mermaid/fromMermaid";
 import { notify } from "../shell/toasts";
+import { useFocusTrap } from "../shell/useFocusTrap";
 import type { FlowStore } from "../state/store";
 import { importMermaid } from "./exportActions";
 
@@ -17,6 +18,8 @@ export function ImportMermaidDialog({ store, onClose }: ImportMermaidDialogProps
   const [text, setText] = useState("");
   const [result, setResult] = useState<MermaidImport>();
   const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, onClose);
 
   const read = async () => {
     setBusy(true);
@@ -39,6 +42,7 @@ export function ImportMermaidDialog({ store, onClose }: ImportMermaidDialogProps
   return (
     <div className="export-dialog-backdrop">
       <div
+        ref={dialog}
         className="export-dialog"
         role="dialog"
         aria-modal="true"

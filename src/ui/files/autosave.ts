@@ -65,7 +65,11 @@ export async function loadAutosave(tabFlowId?: string): Promise<RestoredFlow | u
   if (!entry) return undefined;
   const parsed = parseFlowGuarded(entry.text);
   if (parsed.ok) return { ok: true, model: parsed.model, fileName: entry.fileName, flowId: entry.flowId };
-  const refused: RefusedFlow = { name: entry.fileName ?? "autosaved-flow.json", problems: parsed.problems, text: entry.text };
+  const refused: RefusedFlow = {
+    name: entry.fileName ?? "autosaved-flow.json",
+    problems: parsed.problems,
+    text: entry.text,
+  };
   // Kept aside so the next autosave cannot overwrite the only copy.
   await write(REFUSED_KEY, refused).catch(() => undefined);
   return { ok: false, refused };
@@ -136,7 +140,10 @@ export function newFlowId(): string {
 // helpers
 
 function newest(entries: AutosaveEntry[]): AutosaveEntry | undefined {
-  return entries.reduce<AutosaveEntry | undefined>((best, entry) => (!best || entry.savedAt > best.savedAt ? entry : best), undefined);
+  return entries.reduce<AutosaveEntry | undefined>(
+    (best, entry) => (!best || entry.savedAt > best.savedAt ? entry : best),
+    undefined,
+  );
 }
 
 function readPending(): AutosaveEntry | undefined {

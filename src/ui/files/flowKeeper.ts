@@ -124,7 +124,12 @@ export class FlowKeeper {
     const wasWork = !previous.readOnly && (this.edited || previous.dirty);
     if (wasWork && previous.model !== next) {
       rememberRecent(previous.model, previous.fileName, this.flowId).catch(() => undefined);
-      this.onKept({ name: previous.model.name, model: previous.model, fileName: previous.fileName, flowId: this.flowId });
+      this.onKept({
+        name: previous.model.name,
+        model: previous.model,
+        fileName: previous.fileName,
+        flowId: this.flowId,
+      });
     }
     const state = this.store.getState();
     this.flowId = this.nextFlowId ?? newFlowId();

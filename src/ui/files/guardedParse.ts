@@ -82,7 +82,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -109,7 +110,8 @@ export function forbiddenScenarioPaths(text: string): string[] {
       const paths = (scenario as Record<string, unknown> | null)?.[field];
       if (paths === null || typeof paths !== "object") continue;
       for (const path of Object.keys(paths)) {
-        if (path.split(".").some((segment) => FORBIDDEN_SEGMENTS.has(segment))) out.push(`scenarios[${i}].${field} "${path}"`);
+        if (path.split(".").some((segment) => FORBIDDEN_SEGMENTS.has(segment)))
+          out.push(`scenarios[${i}].${field} "${path}"`);
       }
     }
   }

@@ -195,7 +195,14 @@ export function addTeam(model: D, base = "team"): string {
     model.teams.map((t) => t.id),
   );
   const tier = Math.max(0, ...model.teams.map((t) => t.tier)) + (model.teams.length ? 0 : 1);
-  const team: Team = { id, name: "New team", tier: Math.max(1, tier), agents: 5, concurrency: 1, costPerHour: DEFAULT_COST_PER_HOUR };
+  const team: Team = {
+    id,
+    name: "New team",
+    tier: Math.max(1, tier),
+    agents: 5,
+    concurrency: 1,
+    costPerHour: DEFAULT_COST_PER_HOUR,
+  };
   model.teams.push(team);
   return id;
 }
