@@ -81,26 +81,32 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
     setTab("problems");
   }, [store, loads]);
 
-  // A share link opens read-only; a broken one leaves the current flow and says why.
+  // A share link opens read-only; a refused one leaves the current flow and says why. Also
+  // when only the fragment changes (a link pasted into the address bar of an open tab).
   useEffect(() => {
-    if (!location.hash.startsWith("#share=") || shareOpened === location.hash) return;
-    // Once per link: effects may run twice (React's strict mode), a message should not.
-    shareOpened = location.hash;
-    openShareFromHash(location.hash).then((result) => {
-      if (result.ok) {
-        store.load(result.model, { readOnly: true });
-        return;
-      }
-      const { text } = result;
-      notify({
-        kind: "error",
-        title: `This share link could not be opened: ${result.message} The current flow is kept.`,
-        actions:
-          text !== undefined
-            ? [{ label: "Download its flow", run: () => download(text, "shared-flow.json") }]
-            : undefined,
+    const open = () => {
+      if (!location.hash.startsWith("#share=") || shareOpened === location.hash) return;
+      // Once per link: effects may run twice (React's strict mode), a message should not.
+      shareOpened = location.hash;
+      void openShareFromHash(location.hash).then((result) => {
+        if (result.ok) {
+          store.load(result.model, { readOnly: true });
+          return;
+        }
+        const { text } = result;
+        notify({
+          kind: "error",
+          title: `This share link could not be opened: ${result.message} The current flow is kept.`,
+          actions:
+            text !== undefined
+              ? [{ label: "Download its flow", run: () => download(text, "shared-flow.json") }]
+              : undefined,
+        });
       });
-    });
+    };
+    open();
+    window.addEventListener("hashchange", open);
+    return () => window.removeEventListener("hashchange", open);
   }, [store]);
 
   const runLayout = useCallback(async () => {
