@@ -117,6 +117,8 @@ export interface CompiledModel {
   nNodes: number;
   nTypes: number;
   nodeIds: string[];
+  /** Contact type ids, by type index. */
+  typeIds: string[];
   kind: Int32Array;
   edgeTo: Int32Array;
   /** Single out edge of channel, escalate and delay nodes (-1 if unconnected). */
@@ -179,6 +181,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
     nNodes: model.nodes.length,
     nTypes,
     nodeIds,
+    typeIds: model.contactTypes.map((t) => t.id),
     kind: Int32Array.from(model.nodes.map((n) => KIND_CODES[n.kind]!)),
     edgeTo,
     outEdge: Int32Array.from(model.nodes.map((_, i) => portEdge(i, "out"))),

@@ -1,5 +1,7 @@
 /**
- * The event loop of one replication and the customer-service semantics on top of it.
+ * The event loop of one replication and the customer-service semantics on top of it. The
+ * figures it feeds live in collectors of their own (ticketStats, queueStats, teamStats,
+ * backlogStats, flowStats); report.ts reads them when the run ends.
  *
  * Events: a channel's next arrival, the end of a service, a contact's patience running out,
  * the end of a timed step (self-service, follow-up wait, delay, escalation note), and a
@@ -8,8 +10,8 @@
  *
  * Semantics chosen where DESIGN.md is silent (a real contact centre's behaviour):
  * - Arrivals: non-homogeneous Poisson, exact by inversion of the cumulative rate, which is
- *   piecewise constant on clock hours (compile.ts `arrivalRates`); one dayFactor draw per
- *   channel per calendar day.
+ *   piecewise constant on clock hours (arrivalRates.ts); one dayFactor draw per channel per
+ *   calendar day.
  * - Handle time, outcome and patience of a work visit are drawn when the contact enters
  *   the node (in arrival order), so two scenarios give the same contact the same draws.
  * - Queues: a team keeps the invariant "busy < capacity implies all its queues are empty";
@@ -18,6 +20,9 @@
  *   as normal). Concurrency c: an agent holds c contacts, each at its own handle time.
  * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
+ * - Agents are tracked by index only when a trace is recorded: a contact goes to the
+ *   least-loaded staffed agent (lowest index on ties). With busy < capacity such an agent
+ *   has a free seat, since agents past the staffed count only hold overtime contacts.
  * - attempts starts at 1 and grows by one each time the ticket moves along an edge into a
  *   node it has visited before (reopen, repeat contact, loop back).
  * - A ticket's target is the flow's resolutionTargets entry for its priority, else the
@@ -28,18 +33,24 @@
  *   clamped to [0, 1] (ends without `csat` survey with the defaults 0.2 and 0.9).
  * - Where a KPI has no denominator in a replication (no SLA queue, nobody served), it is 0.
  */
-import type { Model } from "../model";
+import { CHANNELS, type Model, PRIORITIES } from "../model";
 import { arrivalRates, segmentStart } from "./arrivalRates";
+import { BacklogStats } from "./backlogStats";
 import { Calendar } from "./calendar";
-import { type CompiledModel, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
+import { type CompiledModel, type CompiledTeam, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
-import { addToHistogram, HISTOGRAM_BINS } from "./histogram";
+import { FlowStats } from "./flowStats";
+import { type MeasureWindow, measureWindow } from "./measureWindow";
+import { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
-import { buildReplicationResult } from "./report";
+import { buildReplicationResult, type RunStats } from "./report";
 import { createStream, type RandomStream } from "./rng";
 import { matchingRuleEdge as firstMatchingRule } from "./routing";
+import { TeamStats } from "./teamStats";
+import { TicketStats } from "./ticketStats";
 import { TicketFlag, TicketTable } from "./tickets";
+import type { TraceEventKind, TraceSink } from "./trace";
 
 // module-level copies: constants and functions the hot loop uses, bound once
 const { CHANNEL, SELF_SERVICE, ROUTE, WORK, ESCALATE, FOLLOW_UP, DELAY, END } = NodeKindCode;
@@ -57,7 +68,6 @@ const {
 const NORMAL = NORMAL_PRIORITY;
 const pickIndex = pick;
 const segmentStartTime = segmentStart;
-const countInHistogram = addToHistogram;
 const matchingRuleEdge = firstMatchingRule;
 
 const EV_ARRIVAL = 1;
@@ -67,24 +77,37 @@ const EV_TIMER = 4;
 const EV_SHIFT = 5;
 const PRIORITY_LEVELS = 4;
 
-/** Runs one replication of a valid flow up to `horizon` seconds. */
-export function runEngine(model: Model, seed: number, replication: number, horizon: number): ReplicationResult {
-  const sim = new Simulation(model, seed, replication, horizon);
+/**
+ * Runs one replication of a valid flow up to `horizon` seconds.
+ * @param trace receives every step of every ticket (none: no tracing cost)
+ */
+export function runEngine(
+  model: Model,
+  seed: number,
+  replication: number,
+  horizon: number,
+  trace?: TraceSink,
+): ReplicationResult {
+  const sim = new Simulation(model, seed, replication, horizon, trace ?? null);
   sim.run();
-  return buildReplicationResult(sim, replication);
+  return buildReplicationResult(sim.cm, sim.stats, replication, sim.events);
 }
 
-/** The state of one replication. Fields are public for the report (report.ts). */
-export class Simulation {
+/** The state of one replication. */
+class Simulation {
   readonly cm: CompiledModel;
-  readonly horizon: number;
-  readonly warmup: number;
-  readonly interval: number;
-  readonly points: number;
+  readonly window: MeasureWindow;
   readonly calendar = new Calendar(1024);
   readonly tickets: TicketTable;
+  readonly stats: RunStats;
   events = 0;
   now = 0;
+  private readonly ticketStats = new TicketStats();
+  private readonly flow: FlowStats;
+  private readonly queueStats: QueueStats;
+  private readonly teamStats: TeamStats;
+  private readonly backlog: BacklogStats;
+  private readonly trace: TraceSink | null;
 
   // streams (index: node or channel)
   private readonly arrivalRng: RandomStream[];
@@ -102,75 +125,45 @@ export class Simulation {
   private readonly segment: Int32Array;
 
   // work nodes
-  readonly queues: ContactQueue[][];
-  readonly queueLength: Int32Array;
-  readonly inService: Int32Array;
-  readonly queueArea: Float64Array;
-  readonly serviceArea: Float64Array;
-  private readonly nodeLast: Float64Array;
+  private readonly queues: ContactQueue[][];
+  private readonly queueLength: Int32Array;
+  private readonly inService: Int32Array;
 
   // teams
-  readonly busy: Int32Array;
-  readonly staffed: Int32Array;
-  readonly capacity: Int32Array;
-  readonly busyArea: Float64Array;
-  readonly staffArea: Float64Array;
-  private readonly teamLast: Float64Array;
+  private readonly busy: Int32Array;
+  private readonly staffed: Int32Array;
+  private readonly capacity: Int32Array;
   private readonly shiftNext: Int32Array;
-
-  // statistics of tickets created after the warm-up
-  readonly entered: Float64Array;
-  readonly served: Float64Array;
-  readonly abandoned: Float64Array;
-  readonly waitSum: Float64Array;
-  readonly abandonWaitSum: Float64Array;
-  readonly waited: Float64Array;
-  readonly slTotal: Float64Array;
-  readonly slMet: Float64Array;
-  readonly joinedPatience: Float64Array;
-  readonly edgeCount: Float64Array;
-  readonly firstResponseHistogram = new Float64Array(HISTOGRAM_BINS);
-  readonly resolutionHistogram = new Float64Array(HISTOGRAM_BINS);
-  created = 0;
-  createdAll = 0;
-  closedAll = 0;
-  lostAll = 0;
-  open = 0;
-  counted = { tickets: 0, reached: 0, fcr: 0, deflected: 0, escalated: 0, reopened: 0, closed: 0 };
-  firstResponseSum = 0;
-  firstResponseCount = 0;
-  resolutionSum = 0;
-  resolutionCount = 0;
-  csatWeighted = 0;
-  csatWeight = 0;
-  backlogArea = 0;
-  pastSlaArea = 0;
-
-  // series
-  readonly seriesBacklog: Float64Array;
-  readonly seriesPastSlaDiff: Float64Array;
-  readonly seriesArrivals: Float64Array;
-  readonly seriesSlMet: Float64Array;
-  readonly seriesSlTotal: Float64Array;
-  readonly seriesQueue: Float64Array[];
-  readonly seriesStaffed: Float64Array[];
-  readonly seriesUtilization: Float64Array[];
-  private readonly lastBusyArea: Float64Array;
-  private readonly lastStaffArea: Float64Array;
+  /** Contacts held per agent, per team (tracked only when tracing; empty otherwise). */
+  private readonly agentLoad: Int32Array[];
   private sampleIndex = 0;
 
-  constructor(model: Model, seed: number, replication: number, horizon: number) {
+  constructor(model: Model, seed: number, replication: number, horizon: number, trace: TraceSink | null) {
     const cm = compileModel(model, horizon);
     this.cm = cm;
-    this.horizon = horizon;
-    this.warmup = Math.min(model.clock.warmup, horizon);
-    this.interval = model.clock.seriesInterval > 0 ? model.clock.seriesInterval : 3600;
-    this.points = Math.max(0, Math.ceil((horizon - this.warmup) / this.interval));
+    this.trace = trace;
+    const window = measureWindow(model.clock.warmup, horizon, model.clock.seriesInterval);
+    this.window = window;
     const n = cm.nNodes;
     const nTeams = cm.teams.length;
     const ids = cm.nodeIds;
     const stream = (name: string) => createStream(seed, replication, name);
     this.tickets = new TicketTable(cm.attributes.length, n);
+    this.flow = new FlowStats(n, cm.edgeTo.length);
+    this.queueStats = new QueueStats(
+      cm.work.map((w) => w !== null),
+      window,
+    );
+    this.teamStats = new TeamStats(nTeams, window);
+    this.backlog = new BacklogStats(window);
+    this.stats = {
+      window,
+      tickets: this.ticketStats,
+      flow: this.flow,
+      queues: this.queueStats,
+      teams: this.teamStats,
+      backlog: this.backlog,
+    };
     this.arrivalRng = cm.channels.map((c) => stream(`arrivals:${c.id}`));
     this.typeRng = cm.channels.map((c) => stream(`contactType:${c.id}`));
     this.priorityRng = cm.channels.map((c) => stream(`priority:${c.id}`));
@@ -195,37 +188,11 @@ export class Simulation {
     );
     this.queueLength = new Int32Array(n);
     this.inService = new Int32Array(n);
-    this.queueArea = new Float64Array(n);
-    this.serviceArea = new Float64Array(n);
-    this.nodeLast = new Float64Array(n).fill(this.warmup);
     this.busy = new Int32Array(nTeams);
     this.staffed = Int32Array.from(cm.teams.map((t) => t.initialAgents));
     this.capacity = Int32Array.from(cm.teams.map((t) => t.initialAgents * t.concurrency));
-    this.busyArea = new Float64Array(nTeams);
-    this.staffArea = new Float64Array(nTeams);
-    this.teamLast = new Float64Array(nTeams).fill(this.warmup);
     this.shiftNext = new Int32Array(nTeams);
-    this.entered = new Float64Array(n);
-    this.served = new Float64Array(n);
-    this.abandoned = new Float64Array(n);
-    this.waitSum = new Float64Array(n);
-    this.abandonWaitSum = new Float64Array(n);
-    this.waited = new Float64Array(n);
-    this.slTotal = new Float64Array(n);
-    this.slMet = new Float64Array(n);
-    this.joinedPatience = new Float64Array(n);
-    this.edgeCount = new Float64Array(cm.edgeTo.length);
-    const p = this.points;
-    this.seriesBacklog = new Float64Array(p);
-    this.seriesPastSlaDiff = new Float64Array(p + 1);
-    this.seriesArrivals = new Float64Array(p);
-    this.seriesSlMet = new Float64Array(p);
-    this.seriesSlTotal = new Float64Array(p);
-    this.seriesQueue = cm.work.map((w) => new Float64Array(w ? p : 0));
-    this.seriesStaffed = cm.teams.map(() => new Float64Array(p));
-    this.seriesUtilization = cm.teams.map(() => new Float64Array(p));
-    this.lastBusyArea = new Float64Array(nTeams);
-    this.lastStaffArea = new Float64Array(nTeams);
+    this.agentLoad = cm.teams.map((t) => new Int32Array(trace ? maxAgents(t) : 0));
   }
 
   /** Runs the event loop to the horizon. */
@@ -236,40 +203,44 @@ export class Simulation {
       const team = this.cm.teams[t]!;
       if (team.changeTimes.length > 0) cal.schedule(team.changeTimes[0]!, EV_SHIFT, t, 0);
     }
-    const horizon = this.horizon;
-    const firstSample = this.warmup;
-    let nextSample = this.points > 0 ? firstSample : Number.POSITIVE_INFINITY;
+    const { horizon, warmup, interval, points } = this.window;
+    let nextSample = points > 0 ? warmup : Number.POSITIVE_INFINITY;
     while (cal.size > 0) {
       const t = cal.peekTime();
       if (t > horizon) break;
       while (t > nextSample) {
         this.sample(nextSample);
-        nextSample =
-          this.sampleIndex < this.points ? firstSample + this.sampleIndex * this.interval : Number.POSITIVE_INFINITY;
+        nextSample = this.sampleIndex < points ? warmup + this.sampleIndex * interval : Number.POSITIVE_INFINITY;
       }
-      cal.pop();
-      this.now = t;
-      this.events++;
-      const slot = cal.eventSlot;
-      switch (cal.eventCode) {
-        case EV_ARRIVAL:
-          this.arrive(slot);
-          break;
-        case EV_SERVICE_END:
-          this.endService(slot, cal.eventDatum);
-          break;
-        case EV_ABANDON:
-          this.abandon(slot, cal.eventDatum);
-          break;
-        case EV_TIMER:
-          this.endTimer(slot, cal.eventDatum);
-          break;
-        default:
-          this.changeStaffing(slot);
-      }
+      this.step();
     }
-    while (this.sampleIndex < this.points) this.sample(firstSample + this.sampleIndex * this.interval);
+    while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
     this.finish();
+  }
+
+  /** Takes the next event off the calendar and handles it. */
+  private step(): void {
+    const cal = this.calendar;
+    cal.pop();
+    this.now = cal.now;
+    this.events++;
+    const slot = cal.eventSlot;
+    switch (cal.eventCode) {
+      case EV_ARRIVAL:
+        this.arrive(slot);
+        break;
+      case EV_SERVICE_END:
+        this.endService(slot, cal.eventDatum);
+        break;
+      case EV_ABANDON:
+        this.abandon(slot, cal.eventDatum);
+        break;
+      case EV_TIMER:
+        this.endTimer(slot, cal.eventDatum);
+        break;
+      default:
+        this.changeStaffing(slot);
+    }
   }
 
   // arrivals
@@ -278,6 +249,7 @@ export class Simulation {
   private scheduleArrival(c: number, from: number): void {
     const rates = this.rates[c]!;
     const offset = this.cm.weekOffset;
+    const horizon = this.window.horizon;
     let e = -Math.log(this.arrivalRng[c]!.next());
     let seg = this.segment[c]!;
     let t = from;
@@ -286,13 +258,13 @@ export class Simulation {
       const r = rates[seg]!;
       if (r > 0 && t + e / r < end) {
         this.segment[c] = seg;
-        if (t + e / r <= this.horizon) this.calendar.schedule(t + e / r, EV_ARRIVAL, c, 0);
+        if (t + e / r <= horizon) this.calendar.schedule(t + e / r, EV_ARRIVAL, c, 0);
         return;
       }
       e -= r * (end - t);
       t = end;
       seg++;
-      if (t > this.horizon) break;
+      if (t > horizon) break;
     }
     this.segment[c] = seg;
   }
@@ -302,12 +274,12 @@ export class Simulation {
     const tk = this.tickets;
     const slot = tk.allocate();
     const now = this.now;
-    const counted = now >= this.warmup;
+    const counted = now >= this.window.warmup;
     // one stream per trait: each draws once per ticket when the channel defines it
     const type = ch.mix.length > 0 ? ch.mixTypes[pickIndex(ch.mix, this.typeRng[c]!.next())]! : -1;
+    tk.id[slot] = this.flow.created;
     tk.created[slot] = now;
     tk.firstStart[slot] = Number.NaN;
-    tk.sla[slot] = Number.NaN;
     tk.contactType[slot] = type;
     tk.priority[slot] =
       ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
@@ -331,14 +303,14 @@ export class Simulation {
     const vbase = slot * words;
     for (let i = 0; i < words; i++) tk.visited[vbase + i] = 0;
     tk.visited[vbase + (ch.node >> 5)]! |= 1 << (ch.node & 31);
-    this.createdAll++;
-    this.open++;
+    this.flow.created++;
+    this.flow.open++;
     if (counted) {
-      this.counted.tickets++;
-      this.entered[ch.node]!++;
-      const k = Math.floor((now - this.warmup) / this.interval);
-      if (k < this.points) this.seriesArrivals[k]!++;
+      this.ticketStats.tickets++;
+      this.flow.entered[ch.node]!++;
+      this.backlog.arrival(now);
     }
+    if (this.trace !== null) this.record(slot, "arrival", ch.node, -1, -1);
     this.scheduleArrival(c, now);
     this.traverse(slot, ch.outEdge);
   }
@@ -352,12 +324,13 @@ export class Simulation {
       return;
     }
     const tk = this.tickets;
-    if ((tk.flags[slot]! & COUNTED) !== 0) this.edgeCount[e]!++;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.flow.edges[e]!++;
     const to = this.cm.edgeTo[e]!;
     const word = slot * tk.visitWords + (to >> 5);
     const bit = 1 << (to & 31);
     if ((tk.visited[word]! & bit) !== 0) {
       tk.attempts[slot]!++;
+      if (this.trace !== null) this.record(slot, "reopen", to, -1, -1);
       this.noteReopen(slot);
     } else tk.visited[word]! |= bit;
     this.enter(slot, to);
@@ -365,7 +338,7 @@ export class Simulation {
 
   private enter(slot: number, n: number): void {
     const tk = this.tickets;
-    if ((tk.flags[slot]! & COUNTED) !== 0) this.entered[n]!++;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.flow.entered[n]!++;
     switch (this.cm.kind[n]!) {
       case WORK:
         this.enterWork(slot, n);
@@ -380,9 +353,11 @@ export class Simulation {
         this.escalate(slot, n);
         return;
       case FOLLOW_UP:
+        if (this.trace !== null) this.record(slot, "wait", n, -1, -1);
         this.startTimer(slot, n, this.cm.followUp[n]!.wait.sample(this.durationRng[n]!));
         return;
       case DELAY:
+        if (this.trace !== null) this.record(slot, "wait", n, -1, -1);
         this.startTimer(slot, n, this.cm.delay[n]!.sample(this.durationRng[n]!));
         return;
       case END:
@@ -425,9 +400,10 @@ export class Simulation {
     const tk = this.tickets;
     const flags = tk.flags[slot]!;
     if ((flags & (COUNTED | ESCALATION_COUNTED)) === COUNTED) {
-      this.counted.escalated++;
+      this.ticketStats.escalated++;
       tk.flags[slot]! |= ESCALATION_COUNTED;
     }
+    if (this.trace !== null) this.record(slot, "escalate", n, -1, -1);
     const e = this.cm.escalate[n]!;
     if (e.structured) {
       if ((flags & NOTE_DONE) !== 0) {
@@ -477,9 +453,10 @@ export class Simulation {
     let patience = Number.POSITIVE_INFINITY;
     if (w.patience) {
       patience = w.patience.sample(this.patienceRng[n]!);
-      if ((flags & COUNTED) !== 0) this.joinedPatience[n]!++;
+      if ((flags & COUNTED) !== 0) this.queueStats.joinedPatience[n]!++;
     }
     const team = w.team;
+    if (this.trace !== null) this.record(slot, "queue", n, team, -1);
     if (team < 0) {
       this.lose(slot);
       return;
@@ -498,47 +475,46 @@ export class Simulation {
 
   private startService(slot: number, n: number, team: number, wait: number): void {
     const tk = this.tickets;
-    const w = this.cm.work[n]!;
+    const sla = this.cm.work[n]!.sla;
     const now = this.now;
     let flags = tk.flags[slot]!;
     const counted = (flags & COUNTED) !== 0;
-    const sla = w.sla;
-    if (!Number.isNaN(sla) && wait > sla) flags |= PAST_SLA;
-    if (counted) {
-      this.served[n]!++;
-      this.waitSum[n]! += wait;
-      if (wait > 0) this.waited[n]!++;
-      if (!Number.isNaN(sla)) this.countSla(n, wait <= sla);
-    }
+    if (wait > sla) flags |= PAST_SLA;
+    if (counted) this.queueStats.answered(n, wait, sla, now);
     if (Number.isNaN(tk.firstStart[slot]!)) {
       tk.firstStart[slot] = now;
-      if (counted) {
-        const seconds = now - tk.created[slot]!;
-        this.firstResponseSum += seconds;
-        this.firstResponseCount++;
-        countInHistogram(this.firstResponseHistogram, seconds);
-      }
+      if (counted) this.ticketStats.firstResponse(now - tk.created[slot]!);
     }
     if ((flags & REACHED) === 0) {
       flags |= REACHED;
-      if (counted) this.counted.reached++;
+      if (counted) this.ticketStats.reached++;
     }
     tk.flags[slot] = flags & ~DEFLECTED;
     this.noteReopen(slot);
     tk.workVisits[slot]!++;
-    this.advanceTeam(team, now);
+    this.advanceTeam(team);
     this.busy[team]!++;
     this.advanceNode(n);
     this.inService[n]!++;
+    if (this.trace !== null) {
+      const agent = this.takeAgent(team);
+      tk.agent[slot] = agent;
+      this.record(slot, "start", n, team, agent);
+    }
     this.calendar.schedule(now + tk.service[slot]!, EV_SERVICE_END, slot, n);
   }
 
   private endService(slot: number, n: number): void {
     const team = this.cm.work[n]!.team;
-    this.advanceTeam(team, this.now);
+    this.advanceTeam(team);
     this.busy[team]!--;
     this.advanceNode(n);
     this.inService[n]!--;
+    if (this.trace !== null) {
+      const agent = this.tickets.agent[slot]!;
+      this.agentLoad[team]![agent]!--;
+      this.record(slot, "end", n, team, agent);
+    }
     // the freed agent takes the next waiting contact before this one moves on
     this.dispatch(team);
     this.traverse(slot, this.tickets.outEdge[slot]!);
@@ -590,18 +566,15 @@ export class Simulation {
     this.advanceNode(n);
     this.queueLength[n]!--;
     const wait = this.now - tk.queuedAt[slot]!;
-    if (!Number.isNaN(w.sla) && wait > w.sla) tk.flags[slot]! |= PAST_SLA;
-    if ((tk.flags[slot]! & COUNTED) !== 0) {
-      this.abandoned[n]!++;
-      this.abandonWaitSum[n]! += wait;
-      if (!Number.isNaN(w.sla)) this.countSla(n, false);
-    }
+    if (wait > w.sla) tk.flags[slot]! |= PAST_SLA;
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandonedAfter(n, wait, w.sla, this.now);
+    if (this.trace !== null) this.record(slot, "abandon", n, w.team, -1);
     this.traverse(slot, w.abandonEdge);
   }
 
   private changeStaffing(team: number): void {
     const t = this.cm.teams[team]!;
-    this.advanceTeam(team, this.now);
+    this.advanceTeam(team);
     const i = this.shiftNext[team]!++;
     this.staffed[team] = t.changeAgents[i]!;
     this.capacity[team] = t.changeAgents[i]! * t.concurrency;
@@ -615,59 +588,38 @@ export class Simulation {
     const tk = this.tickets;
     const end = this.cm.end[n]!;
     const flags = tk.flags[slot]!;
-    this.closedAll++;
+    this.flow.closed++;
+    if (this.trace !== null) this.record(slot, "close", n, -1, -1);
     if ((flags & COUNTED) !== 0) {
-      this.counted.closed++;
+      const stats = this.ticketStats;
+      stats.closed++;
       const visits = tk.workVisits[slot]!;
       if (end.resolved) {
-        const seconds = this.now - tk.created[slot]!;
-        this.resolutionSum += seconds;
-        this.resolutionCount++;
-        countInHistogram(this.resolutionHistogram, seconds);
-        if (visits === 1) this.counted.fcr++;
+        stats.resolved(this.now - tk.created[slot]!);
+        if (visits === 1) stats.fcr++;
       }
-      if ((flags & DEFLECTED) !== 0 && visits === 0) this.counted.deflected++;
+      if ((flags & DEFLECTED) !== 0 && visits === 0) stats.deflected++;
       const penalties = this.cm.csatPenalties;
       let p = end.base;
       if ((flags & PAST_SLA) !== 0) p -= penalties.pastSla;
       if ((flags & REEXPLAIN) !== 0) p -= penalties.reexplain;
       if (tk.attempts[slot]! > 1) p -= penalties.reopen;
-      p = p < 0 ? 0 : Math.min(p, 1);
-      this.csatWeighted += end.responseRate * p;
-      this.csatWeight += end.responseRate;
+      stats.survey(end.responseRate, p < 0 ? 0 : Math.min(p, 1));
     }
     this.release(slot, this.now);
   }
 
   /** A contact that leaves by an unconnected port (an abandon with nowhere to go). */
   private lose(slot: number): void {
-    this.lostAll++;
+    this.flow.lost++;
     this.release(slot, this.now);
   }
 
-  /** Ends a ticket's open time at `end` (seconds): backlog areas, past-SLA series, slot reuse. */
+  /** Ends a ticket's open time at `end` (seconds) and frees its slot. */
   private release(slot: number, end: number): void {
     const tk = this.tickets;
-    const w = this.warmup;
-    const h = this.horizon;
-    const created = tk.created[slot]!;
-    const stop = Math.min(end, h);
-    const from = Math.max(created, w);
-    if (stop > from) this.backlogArea += stop - from;
-    const sla = tk.sla[slot]!;
-    if (!Number.isNaN(sla)) {
-      const due = Math.max(created + sla, w);
-      if (stop > due) {
-        this.pastSlaArea += stop - due;
-        const k0 = Math.ceil((due - w) / this.interval);
-        const k1 = Math.min(this.points, Math.ceil((stop - w) / this.interval));
-        if (k1 > k0) {
-          this.seriesPastSlaDiff[k0]!++;
-          this.seriesPastSlaDiff[k1]!--;
-        }
-      }
-    }
-    this.open--;
+    this.backlog.openTime(tk.created[slot]!, end, tk.sla[slot]!);
+    this.flow.open--;
     tk.token[slot]!++;
     tk.release(slot);
   }
@@ -677,77 +629,83 @@ export class Simulation {
     const flags = tk.flags[slot]!;
     if (tk.attempts[slot]! > 1 && (flags & (COUNTED | REACHED | REOPEN_COUNTED)) === (COUNTED | REACHED)) {
       tk.flags[slot] = flags | REOPEN_COUNTED;
-      this.counted.reopened++;
+      this.ticketStats.reopened++;
     }
   }
 
-  // statistics
-
-  private countSla(n: number, met: boolean): void {
-    this.slTotal[n]!++;
-    if (met) this.slMet[n]!++;
-    const k = Math.floor((this.now - this.warmup) / this.interval);
-    if (k >= 0 && k < this.points) {
-      this.seriesSlTotal[k]!++;
-      if (met) this.seriesSlMet[k]!++;
-    }
-  }
+  // time averages and series
 
   private advanceNode(n: number): void {
-    const t = Math.max(this.now, this.warmup);
-    const dt = t - this.nodeLast[n]!;
-    if (dt > 0) {
-      this.queueArea[n]! += this.queueLength[n]! * dt;
-      this.serviceArea[n]! += this.inService[n]! * dt;
-      this.nodeLast[n] = t;
-    }
+    this.queueStats.advance(n, this.now, this.queueLength[n]!, this.inService[n]!);
   }
 
-  private advanceTeam(team: number, time: number): void {
-    const t = Math.max(time, this.warmup);
-    const dt = t - this.teamLast[team]!;
-    if (dt > 0) {
-      const busy = this.busy[team]!;
-      const cap = this.capacity[team]!;
-      this.busyArea[team]! += busy * dt;
-      this.staffArea[team]! += Math.max(busy, cap) * dt;
-      this.teamLast[team] = t;
-    }
+  private advanceTeam(team: number): void {
+    this.teamStats.advance(team, this.now, this.busy[team]!, this.capacity[team]!);
   }
 
   /** Records series point `sampleIndex` at time t (state after every event at t). */
   private sample(t: number): void {
     const k = this.sampleIndex++;
-    this.seriesBacklog[k] = this.open;
-    for (let n = 0; n < this.cm.nNodes; n++)
-      if (this.seriesQueue[n]!.length > 0) this.seriesQueue[n]![k] = this.queueLength[n]!;
+    this.backlog.seriesBacklog[k] = this.flow.open;
+    const seriesQueue = this.queueStats.seriesQueue;
+    for (let n = 0; n < this.cm.nNodes; n++) if (seriesQueue[n]!.length > 0) seriesQueue[n]![k] = this.queueLength[n]!;
     for (let team = 0; team < this.cm.teams.length; team++) {
-      this.seriesStaffed[team]![k] = this.staffed[team]!;
-      if (k > 0) this.closeUtilizationInterval(team, k - 1, t);
+      this.teamStats.seriesStaffed[team]![k] = this.staffed[team]!;
+      if (k > 0) {
+        this.teamStats.advance(team, t, this.busy[team]!, this.capacity[team]!);
+        this.teamStats.closeInterval(team, k - 1);
+      }
     }
-  }
-
-  private closeUtilizationInterval(team: number, k: number, t: number): void {
-    this.advanceTeam(team, t);
-    const staff = this.staffArea[team]! - this.lastStaffArea[team]!;
-    this.seriesUtilization[team]![k] = staff > 0 ? (this.busyArea[team]! - this.lastBusyArea[team]!) / staff : 0;
-    this.lastBusyArea[team] = this.busyArea[team]!;
-    this.lastStaffArea[team] = this.staffArea[team]!;
   }
 
   /** Brings every time average to the horizon and closes the open tickets' backlog time. */
   private finish(): void {
-    const h = this.horizon;
+    const h = this.window.horizon;
     this.now = h;
     for (let n = 0; n < this.cm.nNodes; n++) this.advanceNode(n);
     for (let team = 0; team < this.cm.teams.length; team++) {
-      if (this.points > 0) this.closeUtilizationInterval(team, this.points - 1, h);
-      else this.advanceTeam(team, h);
+      this.advanceTeam(team);
+      if (this.window.points > 0) this.teamStats.closeInterval(team, this.window.points - 1);
     }
-    const openSlots = this.tickets.usedSlots();
-    for (const slot of openSlots) {
-      this.release(slot, h);
-      this.open++;
+    for (const slot of this.tickets.usedSlots()) {
+      this.backlog.openTime(this.tickets.created[slot]!, h, this.tickets.sla[slot]!);
     }
   }
+
+  // tracing (only with a sink)
+
+  /** The least-loaded staffed agent of the team (lowest index on ties); counts the contact on it. */
+  private takeAgent(team: number): number {
+    const load = this.agentLoad[team]!;
+    const staffed = this.staffed[team]!;
+    let best = 0;
+    for (let a = 1; a < staffed; a++) if (load[a]! < load[best]!) best = a;
+    load[best]!++;
+    return best;
+  }
+
+  private record(slot: number, event: TraceEventKind, node: number, team: number, agent: number): void {
+    const tk = this.tickets;
+    const type = tk.contactType[slot]!;
+    this.trace!.record(
+      tk.id[slot]!,
+      this.now,
+      event,
+      this.cm.nodeIds[node]!,
+      team >= 0 ? this.cm.teams[team]!.id : "",
+      agent,
+      PRIORITIES[tk.priority[slot]!] ?? "",
+      CHANNELS[tk.channel[slot]!] ?? "",
+      type >= 0 ? this.cm.typeIds[type]! : "",
+    );
+  }
+}
+
+// helpers
+
+/** The most agents a team ever has staffed in the run. */
+function maxAgents(team: CompiledTeam): number {
+  let most = team.initialAgents;
+  for (let i = 0; i < team.changeAgents.length; i++) if (team.changeAgents[i]! > most) most = team.changeAgents[i]!;
+  return most;
 }

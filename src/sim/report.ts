@@ -1,21 +1,41 @@
 /**
- * Turns the final state of one replication into its `ReplicationResult`: KPIs per DESIGN.md
- * ("Tickets and what is measured"), per-node, per-team and per-edge figures, series and
- * histograms. A ratio with an empty denominator is 0 (JSON has no NaN); node figures that
+ * Turns the collectors of one finished replication into its `ReplicationResult`: KPIs per
+ * DESIGN.md ("Tickets and what is measured"), per-node, per-team and per-edge figures, series
+ * and histograms. A ratio with an empty denominator is 0 (JSON has no NaN); node figures that
  * do not apply to a node's kind are NaN in the typed arrays and left out of the results.
+ * Reads only the collectors, never the engine.
  */
-import { WORK } from "./compile";
-import type { Simulation } from "./engine";
+import type { BacklogStats } from "./backlogStats";
+import { type CompiledModel, WORK } from "./compile";
+import type { FlowStats } from "./flowStats";
 import { histogramQuantile } from "./histogram";
+import type { MeasureWindow } from "./measureWindow";
+import type { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
+import type { TeamStats } from "./teamStats";
+import type { TicketStats } from "./ticketStats";
+
+/** The collectors one replication fills. */
+export interface RunStats {
+  readonly window: MeasureWindow;
+  readonly tickets: TicketStats;
+  readonly flow: FlowStats;
+  readonly queues: QueueStats;
+  readonly teams: TeamStats;
+  readonly backlog: BacklogStats;
+}
 
 /** The figures of one finished replication. */
-export function buildReplicationResult(sim: Simulation, replication: number): ReplicationResult {
-  const cm = sim.cm;
-  const span = sim.horizon - sim.warmup;
+export function buildReplicationResult(
+  cm: CompiledModel,
+  stats: RunStats,
+  replication: number,
+  events: number,
+): ReplicationResult {
+  const { window, tickets: c, flow, queues: q, teams: ts, backlog } = stats;
+  const span = window.horizon - window.warmup;
   const n = cm.nNodes;
   const nTeams = cm.teams.length;
-  const c = sim.counted;
   let busyArea = 0;
   let staffArea = 0;
   let cost = 0;
@@ -27,11 +47,11 @@ export function buildReplicationResult(sim: Simulation, replication: number): Re
   };
   for (let t = 0; t < nTeams; t++) {
     const team = cm.teams[t]!;
-    busyArea += sim.busyArea[t]!;
-    staffArea += sim.staffArea[t]!;
-    teams.utilization[t] = ratio(sim.busyArea[t]!, sim.staffArea[t]!);
-    teams.staffedHours[t] = sim.staffArea[t]! / team.concurrency / 3600;
-    teams.busyHours[t] = sim.busyArea[t]! / team.concurrency / 3600;
+    busyArea += ts.busyArea[t]!;
+    staffArea += ts.staffArea[t]!;
+    teams.utilization[t] = ratio(ts.busyArea[t]!, ts.staffArea[t]!);
+    teams.staffedHours[t] = ts.staffArea[t]! / team.concurrency / 3600;
+    teams.busyHours[t] = ts.busyArea[t]! / team.concurrency / 3600;
     teams.cost[t] = teams.staffedHours[t]! * team.costPerHour;
     cost += teams.cost[t]!;
   }
@@ -40,7 +60,7 @@ export function buildReplicationResult(sim: Simulation, replication: number): Re
   let slMet = 0;
   let slTotal = 0;
   const nodes = {
-    entered: Float64Array.from(sim.entered),
+    entered: Float64Array.from(flow.entered),
     served: new Float64Array(n).fill(Number.NaN),
     abandoned: new Float64Array(n).fill(Number.NaN),
     waitMean: new Float64Array(n).fill(Number.NaN),
@@ -52,37 +72,34 @@ export function buildReplicationResult(sim: Simulation, replication: number): Re
   };
   for (let i = 0; i < n; i++) {
     if (cm.kind[i]! !== WORK) continue;
-    const served = sim.served[i]!;
-    const left = served + sim.abandoned[i]!;
-    abandoned += sim.abandoned[i]!;
-    joinedPatience += sim.joinedPatience[i]!;
-    slMet += sim.slMet[i]!;
-    slTotal += sim.slTotal[i]!;
+    const served = q.served[i]!;
+    const left = served + q.abandoned[i]!;
+    abandoned += q.abandoned[i]!;
+    joinedPatience += q.joinedPatience[i]!;
+    slMet += q.slMet[i]!;
+    slTotal += q.slTotal[i]!;
     nodes.served[i] = served;
-    nodes.abandoned[i] = sim.abandoned[i]!;
-    nodes.waitMean[i] = ratio(sim.waitSum[i]!, served);
-    nodes.pWait[i] = ratio(sim.waited[i]! + sim.abandoned[i]!, left);
-    nodes.serviceLevel[i] = ratio(sim.slMet[i]!, sim.slTotal[i]!);
-    nodes.queueMean[i] = sim.queueArea[i]! / span;
-    nodes.inServiceMean[i] = sim.serviceArea[i]! / span;
-    nodes.queueTimeMean[i] = ratio(sim.waitSum[i]! + sim.abandonWaitSum[i]!, left);
+    nodes.abandoned[i] = q.abandoned[i]!;
+    nodes.waitMean[i] = ratio(q.waitSum[i]!, served);
+    nodes.pWait[i] = ratio(q.waited[i]! + q.abandoned[i]!, left);
+    nodes.serviceLevel[i] = ratio(q.slMet[i]!, q.slTotal[i]!);
+    nodes.queueMean[i] = q.queueArea[i]! / span;
+    nodes.inServiceMean[i] = q.serviceArea[i]! / span;
+    nodes.queueTimeMean[i] = ratio(q.waitSum[i]! + q.abandonWaitSum[i]!, left);
   }
-  const pastSla = new Float64Array(sim.points);
+  const points = window.points;
+  const pastSla = new Float64Array(points);
   let run = 0;
-  for (let k = 0; k < sim.points; k++) {
-    run += sim.seriesPastSlaDiff[k]!;
+  for (let k = 0; k < points; k++) {
+    run += backlog.seriesPastSlaDiff[k]!;
     pastSla[k] = run;
   }
-  const serviceLevel = new Float64Array(sim.points);
-  for (let k = 0; k < sim.points; k++)
-    serviceLevel[k] = sim.seriesSlTotal[k]! > 0 ? sim.seriesSlMet[k]! / sim.seriesSlTotal[k]! : Number.NaN;
-  const fr50 = histogramQuantile(sim.firstResponseHistogram, 0.5);
-  const fr90 = histogramQuantile(sim.firstResponseHistogram, 0.9);
-  const res50 = histogramQuantile(sim.resolutionHistogram, 0.5);
-  const res90 = histogramQuantile(sim.resolutionHistogram, 0.9);
+  const serviceLevel = new Float64Array(points);
+  for (let k = 0; k < points; k++)
+    serviceLevel[k] = q.seriesSlTotal[k]! > 0 ? q.seriesSlMet[k]! / q.seriesSlTotal[k]! : Number.NaN;
   return {
     replication,
-    events: sim.events,
+    events,
     kpis: {
       tickets: c.tickets,
       fcr: ratio(c.fcr, c.reached),
@@ -91,34 +108,34 @@ export function buildReplicationResult(sim: Simulation, replication: number): Re
       abandonRate: ratio(abandoned, joinedPatience),
       reopenRate: ratio(c.reopened, c.reached),
       serviceLevel: ratio(slMet, slTotal),
-      firstResponseSeconds: ratio(sim.firstResponseSum, sim.firstResponseCount),
-      resolutionSeconds: ratio(sim.resolutionSum, sim.resolutionCount),
-      backlog: sim.backlogArea / span,
-      backlogPastSla: sim.pastSlaArea / span,
+      firstResponseSeconds: ratio(c.firstResponseSum, c.firstResponseCount),
+      resolutionSeconds: ratio(c.resolutionSum, c.resolutionCount),
+      backlog: backlog.backlogArea / span,
+      backlogPastSla: backlog.pastSlaArea / span,
       utilization: ratio(busyArea, staffArea),
-      csat: ratio(sim.csatWeighted, sim.csatWeight),
+      csat: ratio(c.csatWeighted, c.csatWeight),
       costPerTicket: ratio(cost, c.closed),
     },
     percentiles: {
-      firstResponseP50: orZero(fr50),
-      firstResponseP90: orZero(fr90),
-      resolutionP50: orZero(res50),
-      resolutionP90: orZero(res90),
+      firstResponseP50: orZero(histogramQuantile(c.firstResponseHistogram, 0.5)),
+      firstResponseP90: orZero(histogramQuantile(c.firstResponseHistogram, 0.9)),
+      resolutionP50: orZero(histogramQuantile(c.resolutionHistogram, 0.5)),
+      resolutionP90: orZero(histogramQuantile(c.resolutionHistogram, 0.9)),
     },
-    flow: { created: sim.createdAll, closed: sim.closedAll, lost: sim.lostAll, open: sim.open },
+    flow: { created: flow.created, closed: flow.closed, lost: flow.lost, open: flow.open },
     nodes,
     teams,
-    edges: Float64Array.from(sim.edgeCount),
+    edges: Float64Array.from(flow.edges),
     series: {
-      backlog: sim.seriesBacklog,
+      backlog: backlog.seriesBacklog,
       backlogPastSla: pastSla,
-      arrivals: sim.seriesArrivals,
+      arrivals: backlog.seriesArrivals,
       serviceLevel,
-      queue: sim.seriesQueue,
-      staffed: sim.seriesStaffed,
-      utilization: sim.seriesUtilization,
+      queue: q.seriesQueue,
+      staffed: ts.seriesStaffed,
+      utilization: ts.seriesUtilization,
     },
-    histograms: { firstResponseSeconds: sim.firstResponseHistogram, resolutionSeconds: sim.resolutionHistogram },
+    histograms: { firstResponseSeconds: c.firstResponseHistogram, resolutionSeconds: c.resolutionHistogram },
   };
 }
 

@@ -12,8 +12,10 @@ import { combineReplications as combine } from "./combine";
 import { runEngine } from "./engine";
 import type { ReplicationResult } from "./replication";
 import type { Results } from "./results";
+import type { TraceSink } from "./trace";
 
 export type { ReplicationResult } from "./replication";
+export type { TraceEventKind, TraceSink } from "./trace";
 
 /** Options of a run. */
 export interface RunOptions {
@@ -86,14 +88,16 @@ export function prepareRun(model: Model, options: RunOptions = {}): Prepared {
  * Runs one replication of a prepared model. Pure: the same (model, seed, replication,
  * horizon) always gives the same result, a plain structured-cloneable object.
  * @param horizonSeconds overrides clock.horizon (seconds)
+ * @param trace receives every step of every ticket of this replication (trace.ts)
  */
 export function runReplication(
   model: Model,
   seed: number,
   replication: number,
   horizonSeconds?: number,
+  trace?: TraceSink,
 ): ReplicationResult {
-  return runEngine(model, seed, replication, horizonSeconds ?? model.clock.horizon);
+  return runEngine(model, seed, replication, horizonSeconds ?? model.clock.horizon, trace);
 }
 
 /**

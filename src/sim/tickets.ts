@@ -31,6 +31,8 @@ export class TicketTable {
   capacity: number;
   readonly attributeCount: number;
   readonly visitWords: number;
+  /** The ticket's number in the run (0-based, in creation order; the trace's ticket id). */
+  id: Int32Array;
   /** Creation time (seconds). */
   created: Float64Array;
   /** First agent start (seconds), NaN before. */
@@ -56,6 +58,8 @@ export class TicketTable {
   outEdge: Int32Array;
   /** Escalate node whose re-explain time is pending. */
   reexplainNode: Int32Array;
+  /** Agent (index within the team) serving the current contact, when agents are tracked. */
+  agent: Int32Array;
   attributes: Float64Array;
   /** Bit set of nodes visited (for `attempts`). */
   visited: Uint32Array;
@@ -66,6 +70,7 @@ export class TicketTable {
     this.capacity = capacity;
     this.attributeCount = attributeCount;
     this.visitWords = Math.max(1, Math.ceil(nodeCount / 32));
+    this.id = new Int32Array(capacity);
     this.created = new Float64Array(capacity);
     this.firstStart = new Float64Array(capacity);
     this.queuedAt = new Float64Array(capacity);
@@ -82,6 +87,7 @@ export class TicketTable {
     this.node = new Int32Array(capacity);
     this.outEdge = new Int32Array(capacity);
     this.reexplainNode = new Int32Array(capacity);
+    this.agent = new Int32Array(capacity);
     this.attributes = new Float64Array(capacity * attributeCount);
     this.visited = new Uint32Array(capacity * this.visitWords);
     this.free = new Int32Array(capacity);
@@ -115,6 +121,7 @@ export class TicketTable {
   private grow(): void {
     const old = this.capacity;
     const n = old * 2;
+    this.id = grown(this.id, n);
     this.created = grown(this.created, n);
     this.firstStart = grown(this.firstStart, n);
     this.queuedAt = grown(this.queuedAt, n);
@@ -131,6 +138,7 @@ export class TicketTable {
     this.node = grown(this.node, n);
     this.outEdge = grown(this.outEdge, n);
     this.reexplainNode = grown(this.reexplainNode, n);
+    this.agent = grown(this.agent, n);
     this.attributes = grown(this.attributes, n * this.attributeCount);
     this.visited = grown(this.visited, n * this.visitWords);
     this.free = grown(this.free, n);
