@@ -82,7 +82,7 @@ describe("inputs that work with the user", () => {
     await expect(port.textContent()).resolves.toBe("Follow-up");
     await selectStep(page, "phone-work");
     const label = page.locator(
-      'label[for="' + (await page.getByTestId("inspector-outcomes-followUp").getAttribute("id")) + '"]',
+      `label[for="${await page.getByTestId("inspector-outcomes-followUp").getAttribute("id")}"]`,
     );
     await expect(label.textContent()).resolves.toContain("Follow-up");
     await context.close();

@@ -42,7 +42,7 @@ describe("parseFlowGuarded (issue 13: hostile flows in the app)", () => {
 describe("withCleanPrototypes", () => {
   it("undoes keys added to, replaced on or removed from the prototypes, and names them", () => {
     const proto = Object.prototype as Record<string, unknown>;
-    const toString = Object.prototype.toString;
+    const originalToString = Object.prototype.toString;
     const watched = withCleanPrototypes(() => {
       proto.polluted = 1;
       proto.toString = () => "hacked";
@@ -51,7 +51,7 @@ describe("withCleanPrototypes", () => {
     expect(watched.ok && watched.value).toBe(42);
     expect(watched.changed.sort()).toEqual(["Object.prototype.polluted", "Object.prototype.toString"]);
     expect(proto.polluted).toBeUndefined();
-    expect(Object.prototype.toString).toBe(toString);
+    expect(Object.prototype.toString).toBe(originalToString);
   });
 
   it("returns a thrown error instead of throwing", () => {
