@@ -9,6 +9,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["test/e2e/**"],
           environment: "node",
+          globalSetup: ["test/cli/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

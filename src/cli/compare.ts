@@ -7,6 +7,7 @@
 import type { Model } from "../model";
 import { type Comparison, compareResults } from "../sim/compare";
 import type { Results } from "../sim/results";
+import { refuseOverwrite } from "./checks";
 import { formatComparison } from "./format";
 import { type CliIO, UsageError } from "./io";
 import {
@@ -31,6 +32,7 @@ Options:
   --seed S            random seed shared by every scenario
   --horizon D         simulated time, e.g. 28d
   --workers N         worker threads (default: one per CPU core)
+  --max-tickets N     refuse runs expected to simulate more tickets (default 200M)
   --json              print the comparison document instead of the table
   --out FILE          also write the comparison document to FILE
   -h, --help          show this help
@@ -57,6 +59,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const file = singleFile(positionals, "compare");
   const settings = readRunSettings(values);
+  await refuseOverwrite(values.out as string | undefined, [file]);
   const model = await loadModel(file, io);
   if (!model) return 1;
   const ids = scenarioList(values.scenarios as string | undefined, model);

@@ -5,15 +5,17 @@
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { layoutOrFallback } from "../io/mermaid/fallbackLayout";
 import { toMermaid } from "../io/mermaid/toMermaid";
-import { rasteriseSvg } from "../io/node/rasterise";
+import { rasteriseSvgBounded } from "../io/node/rasterise";
 import { toRunbookHtml } from "../io/runbook/runbookHtml";
 import { toRunbookMarkdown } from "../io/runbook/runbookMarkdown";
 import { renderFlowSvg } from "../io/svg/flowSvg";
 import { layoutFlow } from "../layout/layoutFlow";
 import type { Model } from "../model";
 import type { Results } from "../sim/results";
-import { type CliIO, readModelFile, readTextFile, UsageError } from "./io";
+import { readModelFile, refuseOverwrite } from "./checks";
+import { type CliIO, readTextFile, UsageError } from "./io";
 
 const FORMATS = ["png", "svg", "mermaid", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -46,6 +48,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = values.positionals[0]!;
   const format = values.to;
   const scale = values.scale;
+  const out = values.out ?? (format === "png" ? replaceExtension(file, EXTENSIONS.png) : undefined);
+  await refuseOverwrite(out, [file, ...(values.results ? [values.results] : [])]);
   const parsed = await readModelFile(file);
   if (!parsed.ok) {
     for (const d of parsed.diagnostics) io.err(`${file}: ${d.message}\n`);
@@ -53,11 +57,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const model = parsed.model;
   const load = values.results ? await readResults(values.results) : undefined;
-  const out = values.out ?? (format === "png" ? replaceExtension(file, EXTENSIONS.png) : undefined);
   if (format === "png") {
     const svg = renderFlowSvg(model, await flowPositions(model), { ...(load ? { load } : {}) });
-    const png = rasteriseSvg(svg, scale);
-    await writeOutput(out!, png);
+    let raster: ReturnType<typeof rasteriseSvgBounded>;
+    try {
+      raster = rasteriseSvgBounded(svg, scale);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      io.err(`${file}: cannot export a PNG: ${error.message}.\n`);
+      return 1;
+    }
+    await writeOutput(out!, raster.png);
+    if (raster.scale < raster.requestedScale) {
+      io.err(
+        `note: the picture was too big at scale ${raster.requestedScale}; drawn at scale ${Number(raster.scale.toPrecision(3))} (${raster.width} x ${raster.height} px)\n`,
+      );
+    }
     io.err(`wrote ${out}\n`);
     return 0;
   }
@@ -72,8 +87,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 /** Node top-left positions (px): the flow's saved layout when it places every node, else an automatic layout. */
 export async function flowPositions(model: Model): Promise<Record<string, { x: number; y: number }>> {
-  if (model.nodes.every((n) => model.layout[n.id])) return model.layout;
-  return layoutFlow(model);
+  if (model.nodes.every((n) => Object.hasOwn(model.layout, n.id))) return model.layout;
+  // Without a prototype, a node id such as "constructor" finds no inherited value.
+  return Object.assign(Object.create(null), (await layoutOrFallback(model, layoutFlow)).positions);
 }
 
 // helpers

@@ -8,7 +8,8 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { fromMermaid } from "../io/mermaid/fromMermaid";
 import { layoutFlow } from "../layout/layoutFlow";
-import { serializeModel } from "../model";
+import { formatDiagnostic, serializeModel, validateModel } from "../model";
+import { refuseOverwrite } from "./checks";
 import { type CliIO, readTextFile, UsageError } from "./io";
 
 const HELP = `Usage: flowcast import DIAGRAM.mmd [--out FLOW.json]
@@ -40,6 +41,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(`expected one Mermaid file, got ${positionals.length}\n\n${HELP}`);
   const file = positionals[0]!;
+  await refuseOverwrite(values.out, [file]);
   const text = await readTextFile(file);
   const result = await fromMermaid(text, layoutFlow);
   if (!result.ok) {
@@ -51,10 +53,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.name) model.name = values.name;
   else if (model.name === "Imported flowchart") model.name = basename(file).replace(/\.[^.]*$/, "");
   const report = describeReport(result.report);
+  // The flow is written even when it has problems: it is a start to edit, not a result.
+  const problems = validateModel(model).filter((d) => d.severity === "error");
+  const where = values.out ?? "the imported flow";
+  const problemLines = problems.map((d) => `${where}: ${formatDiagnostic(d)}`);
+  if (problems.length > 0) {
+    problemLines.push(
+      `${where}: ${count(problems.length, "problem")} to fix before it can be simulated (flowcast validate lists them again).`,
+    );
+  }
   if (values.out === undefined) {
     io.out(serializeModel(model));
-    for (const line of report) io.err(`${line}\n`);
-    return 0;
+    for (const line of [...report, ...problemLines]) io.err(`${line}\n`);
+    return problems.length > 0 ? 1 : 0;
   }
   try {
     await writeFile(values.out, serializeModel(model));
@@ -65,7 +76,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     `wrote ${values.out}: ${count(model.nodes.length, "step")}, ${count(model.edges.length, "connection")}, ${count(model.teams.length, "team")}\n`,
   );
   for (const line of report) io.out(`${line}\n`);
-  return 0;
+  for (const line of problemLines) io.err(`${line}\n`);
+  return problems.length > 0 ? 1 : 0;
 }
 
 // helpers

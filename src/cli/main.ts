@@ -3,7 +3,7 @@
  * `main` returns the exit code: 0 ok, 1 the model is invalid, 2 usage or unreadable input.
  * User mistakes never print a stack trace; each command lives in its own file.
  */
-import { type CliIO, nodeIO, UsageError } from "./io";
+import { type CliIO, nodeIO, safeIO, UsageError } from "./io";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -20,6 +20,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./export")).run,
   },
   import: { summary: "turn a Mermaid flowchart into a flow file", load: async () => (await import("./import")).run },
+  calibrate: { summary: "fit a flow to a help desk event log", load: async () => (await import("./calibrate")).run },
+  staff: { summary: "find the fewest agents that meet the targets", load: async () => (await import("./staff")).run },
 };
 
 export const USAGE = `Usage: flowcast <command> [options]
@@ -33,13 +35,15 @@ Run "flowcast <command> --help" for a command's options.
 Exit codes: 0 ok, 1 the flow is invalid, 2 usage or unreadable input.
 `;
 
-export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = nodeIO()): Promise<number> {
+  const io = safeIO(rawIO);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // Own keys only: "toString" or "__proto__" is not a command.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`flowcast: unknown command "${name}".\n\n${USAGE}`);
     return 2;
@@ -49,6 +53,11 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`flowcast ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      // Only input nested or chained far beyond any real flow gets here.
+      io.err(`flowcast ${name}: the input is nested or chained too deeply to process; no real flow needs that.\n`);
       return 2;
     }
     // A failure of Flowcast itself, not of the user's input: say so plainly.

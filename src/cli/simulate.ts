@@ -9,8 +9,9 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, type Model, nodeName, parseDuration } from "../model";
 import type { Results } from "../sim/results";
 import { RunRejectedError, runReplicationsInNode } from "../worker/node-pool";
+import { checkRunSize, progressReporter, readMaxTickets, readModelFile, refuseOverwrite } from "./checks";
 import { formatResults, type ResultLabels } from "./format";
-import { type CliIO, readModelFile, UsageError } from "./io";
+import { type CliIO, UsageError } from "./io";
 
 const HELP = `Usage: flowcast simulate FILE [options]
 
@@ -22,8 +23,10 @@ Options:
   --seed S            random seed, a whole number (default 1; same seed, same results)
   --horizon D         simulated time, e.g. 28d or 12h (default: the flow's clock.horizon)
   --workers N         worker threads (default: one per CPU core)
+  --max-tickets N     refuse runs expected to simulate more tickets (default 200M)
   --json              print the flowcast-results/v1 document instead of the table
   --out FILE          also write the results document to FILE
+  --event-log FILE    also write the first replication's tickets as a CSV event log
   -h, --help          show this help
 `;
 
@@ -33,6 +36,7 @@ export const RUN_OPTIONS = {
   seed: { type: "string" },
   horizon: { type: "string" },
   workers: { type: "string" },
+  "max-tickets": { type: "string" },
   json: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -44,16 +48,23 @@ export interface RunSettings {
   seed?: number;
   horizonSeconds?: number;
   workers?: number;
+  /** Largest expected ticket count a run may have (--max-tickets). */
+  maxTickets?: number;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { ...RUN_OPTIONS, scenario: { type: "string" } });
+  const { values, positionals } = parseCommandLine(args, {
+    ...RUN_OPTIONS,
+    scenario: { type: "string" },
+    "event-log": { type: "string" },
+  });
   if (values.help) {
     io.out(HELP);
     return 0;
   }
   const file = singleFile(positionals, "simulate");
   const settings = readRunSettings(values);
+  await refuseOverwrite(values.out as string | undefined, [file]);
   const model = await loadModel(file, io);
   if (!model) return 1;
   const scenario = values.scenario as string | undefined;
@@ -63,6 +74,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!results) return 1;
   const json = `${JSON.stringify(results, null, 2)}\n`;
   if (typeof values.out === "string") await writeResults(values.out, json);
+  const eventLog = values["event-log"];
+  if (typeof eventLog === "string") {
+    const { writeEventLogFile } = await import("./calibrate");
+    const rows = writeEventLogFile(eventLog, model, {
+      scenario,
+      seed: settings.seed,
+      horizonSeconds: settings.horizonSeconds,
+    });
+    io.err(`Wrote ${rows} events of replication 1 to ${eventLog}.\n`);
+  }
   io.out(values.json ? json : formatResults(results, labelsOf(model)));
   return 0;
 }
@@ -110,6 +131,7 @@ export function readRunSettings(values: OptionValues): RunSettings {
     }
     settings.horizonSeconds = seconds;
   }
+  settings.maxTickets = readMaxTickets(values["max-tickets"]);
   return settings;
 }
 
@@ -145,12 +167,8 @@ export async function runScenario(
   io: CliIO,
   label = "",
 ): Promise<Results | undefined> {
-  const progress = io.errIsTTY
-    ? (done: number, total: number) => {
-        io.err(`\r${label}replication ${done}/${total}`);
-        if (done === total) io.err("\r\x1b[K");
-      }
-    : undefined;
+  checkRunSize(model, scenario, settings);
+  const progress = progressReporter(io, label);
   try {
     return await runReplicationsInNode(
       model,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseModelText, serializeModel } from "../model";
+import { parseModelText, serializeModel, validateModel } from "../model";
 import { decodeShareLink, encodeShareLink, SHARE_PREFIX } from "./share";
 
 const fixture = parseModelText(readFileSync(join(__dirname, "../../test/io/fixtures/io.tiered.json"), "utf8"));
@@ -58,5 +58,29 @@ describe("share links", () => {
     const decoded = await decodeShareLink(`${SHARE_PREFIX}${payload}`);
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) expect(decoded.message).toMatch(/not a valid Flowcast flow/);
+  });
+
+  it("refuse a link that unpacks to more than 20 MB (a decompression bomb, issue 13)", async () => {
+    const bytes = new Uint8Array(30_000_000).fill(32);
+    const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    const packed = new Uint8Array(await new Response(stream).arrayBuffer());
+    const decoded = await decodeShareLink(`${SHARE_PREFIX}${Buffer.from(packed).toString("base64url")}`);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.message).toMatch(/more than 20 MB/);
+  });
+
+  it("open a link whose scenario tries to reach Object.prototype without touching it (issue 13)", async () => {
+    const text = JSON.stringify({ ...JSON.parse(serializeModel(model)), scenarios: [] }).replace(
+      '"scenarios":[]',
+      '"scenarios":[{"id":"evil","set":{"clock.__proto__.polluted":1,"constructor.prototype.polluted":1}}]',
+    );
+    const stream = new Blob([new TextEncoder().encode(text)])
+      .stream()
+      .pipeThrough(new CompressionStream("deflate-raw"));
+    const packed = new Uint8Array(await new Response(stream).arrayBuffer());
+    const decoded = await decodeShareLink(`${SHARE_PREFIX}${Buffer.from(packed).toString("base64url")}`);
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) expect(validateModel(decoded.model).some((d) => d.message.includes("not a field"))).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

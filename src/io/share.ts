@@ -14,7 +14,7 @@ export type ShareDecodeResult = { ok: true; model: Model } | { ok: false; messag
 /** Encodes a flow as a URL fragment `#share=<base64url of deflate-raw(JSON)>`. */
 export async function encodeShareLink(model: Model): Promise<string> {
   const json = new TextEncoder().encode(serializeModel(model));
-  const packed = await pipeBytes(json, new CompressionStream("deflate-raw"));
+  const packed = (await pipeBytes(json, new CompressionStream("deflate-raw"))) as Uint8Array;
   return `${SHARE_PREFIX}${toBase64Url(packed)}`;
 }
 
@@ -32,7 +32,12 @@ export async function decodeShareLink(fragment: string): Promise<ShareDecodeResu
   if (!packed) return broken("it is cut short or was changed when copied (the encoded text is incomplete).");
   let text: string;
   try {
-    const bytes = await pipeBytes(packed, new DecompressionStream("deflate-raw"));
+    const bytes = await pipeBytes(packed, new DecompressionStream("deflate-raw"), MAX_UNPACKED_BYTES);
+    if (!bytes) {
+      return broken(
+        `the flow inside it unpacks to more than ${MAX_UNPACKED_BYTES / 1e6} MB, far more than any flow; it was not opened.`,
+      );
+    }
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return broken("it is cut short or was changed when copied (the compressed flow cannot be unpacked).");
@@ -58,9 +63,35 @@ function extractPayload(fragment: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-async function pipeBytes(bytes: Uint8Array, transform: TransformStream<BufferSource, Uint8Array>): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Most bytes a share link may unpack to: a link of a few KB must not unpack to gigabytes. */
+const MAX_UNPACKED_BYTES = 20_000_000;
+
+/** The transformed bytes, or undefined once they pass `limit` (the stream is then cancelled). */
+async function pipeBytes(
+  bytes: Uint8Array,
+  transform: TransformStream<BufferSource, Uint8Array>,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array | undefined> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(transform).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

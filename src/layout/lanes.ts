@@ -122,18 +122,14 @@ export function laneAt(lanes: Lane[], y: number): Lane | undefined {
 
 /**
  * A layout drawn by hand (or nodes dragged out of order) may not respect the lanes, so bands
- * may overlap: the intake band is then left out (channels sit at the left anyway), a band
- * starting above the one before merges with it ("L1 / L2"), and any other overlap is split
- * at its middle.
+ * may overlap: a band starting above the one before merges with it ("Intake / L1"), and any
+ * other overlap is split at its middle. No lane is ever left out, so every step's tier shows.
  */
 function separateBands(lanes: Lane[]): Lane[] {
-  const intake = lanes[0]?.key === 0 ? lanes[0] : undefined;
-  const rest = intake ? lanes.slice(1) : lanes;
   const separated: Lane[] = [];
-  if (intake && !rest.some((lane) => overlaps(intake, lane))) separated.push(intake);
-  for (const lane of rest) {
+  for (const lane of lanes) {
     const above = separated[separated.length - 1];
-    if (!above || above.key === 0 || !overlaps(above, lane)) {
+    if (!above || !overlaps(above, lane)) {
       separated.push(lane);
     } else if (lane.y <= above.y + LANE_PADDING) {
       const bottom = Math.max(above.y + above.height, lane.y + lane.height);

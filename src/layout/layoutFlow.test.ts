@@ -72,11 +72,11 @@ describe("layoutFlow", () => {
 });
 
 describe("computeLanes", () => {
-  it("leaves out an intake band that overlaps the tiers and merges bands drawn on top of each other", () => {
+  it("never leaves a lane out: bands drawn on top of each other merge, the intake included", () => {
     const model = fixture();
     // Everything on one row: no lane can be told apart.
     const flat = Object.fromEntries(model.nodes.map((node, i) => [node.id, { x: i * 250, y: 0 }]));
     const lanes = computeLanes(model, flat);
-    expect(lanes.map((lane) => lane.label)).toEqual(["L1 / L2 / L3"]);
+    expect(lanes.map((lane) => lane.label)).toEqual(["Intake / L1 / L2 / L3"]);
   });
 });

@@ -147,7 +147,11 @@ export function packIntoLanes(model: Model, laid: ElkNode): Positions {
 // helpers
 
 async function loadEngine(): Promise<ElkEngine> {
-  if (typeof window !== "undefined" && typeof Worker !== "undefined") {
+  // Vite makes `import.meta.env.SSR` the constant false in the browser build, so the Node
+  // branch below (and elk.bundled, 1.5 MB) drops out of it: the page loads elk only in its
+  // worker. Under Node (vitest: SSR true; tsx and the built CLI: no import.meta.env) elk
+  // runs in-process.
+  if (import.meta.env?.SSR === false) {
     const { createWorkerElk } = await import("./elkWorker");
     return createWorkerElk();
   }

@@ -49,18 +49,25 @@ function distributionSchema(param: z.ZodType<number, unknown>): z.ZodType<Dist, 
           z.object({ dist: z.literal("exponential"), mean: param }),
           z.object({ dist: z.literal("lognormal"), mean: param, sd: param.pipe(spread) }),
           z.object({ dist: z.literal("gamma"), mean: param, sd: param.pipe(spread) }),
-          z.object({ dist: z.literal("erlang"), k: z.number().int().min(1, "k must be at least 1"), mean: param }),
+          z.object({
+            dist: z.literal("erlang"),
+            k: z.number().int().min(1, "k must be at least 1").max(1000, "k must be at most 1,000"),
+            mean: param,
+          }),
           z.object({ dist: z.literal("triangular"), min: param, mode: param, max: param }),
           z.object({ dist: z.literal("uniform"), min: param, max: param }),
           z.object({ dist: z.literal("normal"), mean: param, sd: param.pipe(spread) }),
           z.object({
             dist: z.literal("empirical"),
-            values: z.array(param).min(1, "needs at least one value"),
-            weights: z.array(weight).optional(),
+            values: z.array(param).min(1, "needs at least one value").max(100_000, "may have at most 100,000 values"),
+            weights: z.array(weight).max(100_000, "may have at most 100,000 weights").optional(),
           }),
           z.object({
             dist: z.literal("mixture"),
-            parts: z.array(z.object({ weight, dist: self })).min(1, "needs at least one part"),
+            parts: z
+              .array(z.object({ weight, dist: self }))
+              .min(1, "needs at least one part")
+              .max(1000, "may have at most 1,000 parts"),
           }),
         ]),
       ]),

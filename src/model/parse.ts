@@ -12,14 +12,36 @@ import { Model } from "./schema";
 
 export type ParseResult = { ok: true; model: Model } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * Deepest nesting of objects and lists a flow may have. A real flow stays under 20 (a
+ * mixture inside a mixture adds 3); refusing deeper input up front keeps the recursive
+ * decoders below from running out of stack.
+ */
+export const MAX_NESTING = 64;
+
 /** Decodes a parsed JSON value into a Model, with defaults filled and durations in seconds. */
 export function parseModel(input: unknown): ParseResult {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return fail('The file is not a Flowcast flow: expected a JSON object with "format": "flowcast/v1".');
   }
+  const deep = findDeepPath(input, MAX_NESTING);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: "error",
+          message: `Flow: ${deep || "the file"} is nested more than ${MAX_NESTING} levels deep; no flow needs that (a mixture inside a mixture inside a mixture is still under 20).`,
+          path: deep,
+        },
+      ],
+    };
+  }
   const result = Model.safeDecode(input as z.input<typeof Model>);
-  if (result.success) return { ok: true, model: result.data };
-  return { ok: false, diagnostics: describeIssues(result.error.issues, input) };
+  if (!result.success) return { ok: false, diagnostics: describeIssues(result.error.issues, input) };
+  const layout = keepProtoLayout((input as { layout?: unknown }).layout, result.data.layout);
+  if (typeof layout === "string") return fail(layout);
+  return { ok: true, model: { ...result.data, layout } };
 }
 
 /** Parses the text of a flow file: JSON syntax errors name the line and column. */
@@ -38,7 +60,9 @@ export function parseModelText(text: string): ParseResult {
 
 /** The file form of a model (durations as "6m"), ready for JSON.stringify. */
 export function encodeModel(model: Model): z.input<typeof Model> {
-  return z.encode(Model, model);
+  const file = z.encode(Model, model);
+  const layout = keepProtoLayout(model.layout, file.layout ?? {});
+  return typeof layout === "string" ? file : { ...file, layout };
 }
 
 /** Serialises a model as the pretty-printed JSON of a flowcast/v1 file. */
@@ -47,6 +71,59 @@ export function serializeModel(model: Model): string {
 }
 
 // helpers
+
+/**
+ * zod drops a record key "__proto__", yet "__proto__" is a valid node id. Layouts are
+ * therefore kept in objects without a prototype, where "__proto__" is an ordinary own key
+ * and assigning through any node id cannot reach Object.prototype. Returns a message when
+ * the "__proto__" entry is not a position.
+ */
+function keepProtoLayout(
+  input: unknown,
+  decoded: Record<string, { x: number; y: number }>,
+): Record<string, { x: number; y: number }> | string {
+  const layout: Record<string, { x: number; y: number }> = Object.create(null);
+  for (const [id, at] of Object.entries(decoded)) layout[id] = at;
+  if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+    // biome-ignore lint/suspicious/noProto: reads the own "__proto__" key that JSON.parse made, on purpose
+    const at = (input as Record<string, unknown>).__proto__ as { x?: unknown; y?: unknown } | null;
+    const isCoordinate = (v: unknown) => typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 1e7;
+    if (!at || typeof at !== "object" || !isCoordinate(at.x) || !isCoordinate(at.y)) {
+      return 'Flow: layout.__proto__ must be a position { "x": number, "y": number } within 10,000,000 pixels of the origin.';
+    }
+    Object.defineProperty(layout, "__proto__", {
+      value: { x: at.x as number, y: at.y as number },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return layout;
+}
+
+/**
+ * The path of the first value nested deeper than `max` levels, or undefined. Iterative, so
+ * that a file nested 100,000 deep cannot overflow the stack here either.
+ */
+function findDeepPath(root: unknown, max: number): string | undefined {
+  type Entry = { value: unknown; depth: number; key: PropertyKey; parent: Entry | undefined };
+  const stack: Entry[] = [{ value: root, depth: 0, key: "", parent: undefined }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= max) {
+      const path: PropertyKey[] = [];
+      for (let e: Entry | undefined = entry; e?.parent; e = e.parent) path.unshift(e.key);
+      return formatPath(path.slice(0, 8)) + (path.length > 8 ? "…" : "");
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: depth + 1, key: i, parent: entry });
+    } else
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, key: k, parent: entry });
+  }
+  return undefined;
+}
 
 function stripByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -65,15 +65,23 @@ export function portShare(node: Node, port: string): number | undefined {
   switch (node.kind) {
     case "work":
     case "followUp":
-      return node.outcomes[port];
+      return ownNumber(node.outcomes, port);
     case "route":
-      return node.split?.[port];
+      return ownNumber(node.split, port);
     case "selfService":
       if (typeof node.deflection !== "number") return undefined;
       return port === "resolved" ? node.deflection : port === "contact" ? 1 - node.deflection : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * A record's own value under a user-given key: `outcomes["constructor"]` is Object's
+ * constructor function, not a share, unless the file really has that key.
+ */
+export function ownNumber(record: Record<string, number> | undefined, key: string): number | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 // helpers

@@ -1,88 +1,113 @@
 /**
  * Scenarios: named "what if" changes to a flow, stored in the model as `set` overrides
- * ("teams.l1.agents": 14) and `scale` factors ("nodes.phone.arrivals.perHour": 1.4).
- * A path names things by id, not by position, so it survives reordering: the first segment
- * is a collection (nodes, edges, teams, contactTypes) or a top-level field (clock, csat),
- * then an id, then the field path inside it. Applying one is immutable (immer) and works on
- * the file form, so values are written as in a file ("6m").
+ * ("teams.l1.agents": 14), `scale` factors ("nodes.phone.arrivals.perHour": 1.4) and `add`
+ * amounts ("teams.l1.agents": 2), applied in that order. A path names things by id, not by
+ * position, so it survives reordering: the first segment is a collection (nodes, edges,
+ * teams, contactTypes) or a top-level field (clock, csat), then an id, then the field path
+ * inside it. Applying one is immutable (immer) and works on the file form, so values are
+ * written as in a file ("6m").
+ *
+ * Paths are user input: each segment is checked against the zod schema of the format (an
+ * allow-list), so a path can only name a real field, a list item or a record key the
+ * format allows; "__proto__", "constructor" and "prototype" never name anything.
  */
 import { type Draft, produce } from "immer";
+import type { z } from "zod";
 import type { Diagnostic } from "./diagnostics";
-import { parseDuration } from "./duration";
+import { formatDuration, parseDuration } from "./duration";
 import { encodeModel, type ParseResult, parseModel } from "./parse";
-import type { Model, Scenario } from "./schema";
+import { Model, type Scenario } from "./schema";
 
 const COLLECTIONS = ["nodes", "edges", "teams", "contactTypes"] as const;
+/** Top-level fields a scenario may not change: what the file is, and the scenarios themselves. */
+const FIXED_FIELDS = ["format", "scenarios"];
+/** Keys that reach an object's prototype machinery: never a field, whatever the schema says. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 type Json = Record<string, unknown>;
+type Schema = z.core.$ZodType;
+type ScenarioField = "set" | "scale" | "add";
 
 /** Where a scenario path points: the object holding the value and the key, or why it points at nothing. */
 export type PathTarget = { ok: true; parent: Json | unknown[]; key: string | number } | { ok: false; reason: string };
 
 /**
  * Resolves a scenario path against the file form of a model. The last segment may name a
- * field that is not set yet (an optional field) as long as its parent exists.
+ * field that is not set yet (an optional field) as long as its parent exists. Every segment
+ * must be a field of the format at that place (see the module comment).
  */
 export function resolveScenarioPath(file: unknown, path: string): PathTarget {
   const segments = path.split(".").filter((s) => s.length > 0);
   if (segments.length < 2) return { ok: false, reason: `"${path}" is too short; write e.g. teams.l1.agents` };
-  let current: unknown = file;
-  let start = 0;
+  const forbidden = segments.find((s) => FORBIDDEN_KEYS.has(s));
+  if (forbidden !== undefined) return { ok: false, reason: `"${forbidden}" is not a field of a flow` };
   const head = segments[0] as string;
-  if ((COLLECTIONS as readonly string[]).includes(head)) {
-    const id = segments[1] as string;
-    const list = (file as Json)[head];
-    const item = Array.isArray(list) ? list.find((x) => (x as Json)?.id === id) : undefined;
-    if (!item) return { ok: false, reason: `there is no ${singular(head)} with id "${id}"` };
-    if (segments.length === 2)
-      return { ok: false, reason: `"${path}" names a whole ${singular(head)}, not one of its fields` };
-    current = item;
-    start = 2;
-  }
-  for (let i = start; i < segments.length - 1; i++) {
+  if (FIXED_FIELDS.includes(head)) return { ok: false, reason: `a scenario cannot change "${head}"` };
+  let current: unknown = file;
+  let schema: Schema = Model;
+  for (let i = 0; i < segments.length; i++) {
     const key = segments[i] as string;
-    const next = indexInto(current, key);
-    if (next === undefined || next === null || typeof next !== "object") {
-      return { ok: false, reason: `"${segments.slice(0, i + 1).join(".")}" does not exist` };
+    const last = i === segments.length - 1;
+    const where = segments.slice(0, i + 1).join(".");
+    const step = stepInto(schema, current, key);
+    if (!step) {
+      const place = i === 0 ? "a flow" : `"${segments.slice(0, i).join(".")}"`;
+      return { ok: false, reason: `"${key}" is not a field of ${place}` };
     }
+    if (step.kind === "item" && !step.found) {
+      const collection = segments[i - 1] as string;
+      if (i === 1 && (COLLECTIONS as readonly string[]).includes(collection))
+        return { ok: false, reason: `there is no ${singular(collection)} with id "${key}"` };
+      return { ok: false, reason: `"${where}" is past the end of a list` };
+    }
+    if (last) {
+      if (i === 1 && (COLLECTIONS as readonly string[]).includes(head))
+        return { ok: false, reason: `"${path}" names a whole ${singular(head)}, not one of its fields` };
+      return { ok: true, parent: current as Json | unknown[], key: step.key };
+    }
+    const next = step.value;
+    if (next === null || typeof next !== "object") return { ok: false, reason: `"${where}" does not exist` };
     current = next;
+    schema = step.schema;
   }
-  const last = segments[segments.length - 1] as string;
-  if (current === null || typeof current !== "object") return { ok: false, reason: `"${path}" does not exist` };
-  if (Array.isArray(current)) {
-    const index = Number(last);
-    if (!Number.isInteger(index) || index < 0 || index >= current.length) {
-      return { ok: false, reason: `"${path}" is past the end of a list` };
-    }
-    return { ok: true, parent: current, key: index };
-  }
-  return { ok: true, parent: current as Json, key: last };
+  return { ok: false, reason: `"${path}" does not exist` };
 }
 
 /** Problems with a scenario's paths, as diagnostics (empty when every path points at something). */
 export function checkScenarioPaths(file: unknown, scenario: Scenario, index: number): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (field: "set" | "scale", path: string) => {
+  const name = `Scenario "${scenario.name || scenario.id}" (${scenario.id})`;
+  const check = (field: ScenarioField, path: string) => {
     const target = resolveScenarioPath(file, path);
     if (!target.ok) {
       out.push({
         severity: "error",
-        message: `Scenario "${scenario.name || scenario.id}" (${scenario.id}) changes ${path}, which points at nothing: ${target.reason}.`,
+        message: `${name} changes ${path}, which points at nothing: ${target.reason}.`,
         path: `scenarios[${index}].${field}.${path}`,
       });
-    } else if (field === "scale") {
-      const value = (target.parent as Record<string | number, unknown>)[target.key];
+    } else if (field !== "set") {
+      const value = ownValue(target.parent, target.key);
       if (toNumber(value) === undefined) {
         out.push({
           severity: "error",
-          message: `Scenario "${scenario.name || scenario.id}" (${scenario.id}) scales ${path}, which is not a number.`,
-          path: `scenarios[${index}].scale.${path}`,
+          message: `${name} ${field === "scale" ? "scales" : "adds to"} ${path}, which is not a number.`,
+          path: `scenarios[${index}].${field}.${path}`,
         });
       }
     }
   };
   for (const path of Object.keys(scenario.set)) check("set", path);
   for (const path of Object.keys(scenario.scale ?? {})) check("scale", path);
+  for (const [path, amount] of Object.entries(scenario.add ?? {})) {
+    check("add", path);
+    if (toNumber(amount) === undefined) {
+      out.push({
+        severity: "error",
+        message: `${name} adds ${JSON.stringify(amount)} to ${path}; give a number or a duration such as "5m".`,
+        path: `scenarios[${index}].add.${path}`,
+      });
+    }
+  }
   return out;
 }
 
@@ -114,14 +139,23 @@ export function applyScenario(model: Model, scenario: Scenario | string | undefi
   const changed = produce(file as Json, (draft: Draft<Json>) => {
     for (const [path, value] of Object.entries(found.set)) {
       const target = resolveScenarioPath(draft, path);
-      if (target.ok) (target.parent as Record<string | number, unknown>)[target.key] = structuredClone(value);
+      if (target.ok) assign(target.parent, target.key, structuredClone(value));
     }
     for (const [path, factor] of Object.entries(found.scale ?? {})) {
       const target = resolveScenarioPath(draft, path);
+      const value = target.ok ? toNumber(ownValue(target.parent, target.key)) : undefined;
+      if (target.ok && value !== undefined) assign(target.parent, target.key, value * factor);
+    }
+    for (const [path, amount] of Object.entries(found.add ?? {})) {
+      const target = resolveScenarioPath(draft, path);
       if (!target.ok) continue;
-      const holder = target.parent as Record<string | number, unknown>;
-      const value = toNumber(holder[target.key]);
-      if (value !== undefined) holder[target.key] = value * factor;
+      const before = ownValue(target.parent, target.key);
+      const value = toNumber(before);
+      const delta = toNumber(amount);
+      if (value === undefined || delta === undefined) continue;
+      // A duration written with a unit stays one ("6m" + "1m" -> "7m").
+      const sum = value + delta;
+      assign(target.parent, target.key, typeof before === "string" ? formatDuration(sum) : sum);
     }
   });
   const result = parseModel(changed);
@@ -137,18 +171,102 @@ export function applyScenario(model: Model, scenario: Scenario | string | undefi
 
 // helpers
 
-function indexInto(value: unknown, key: string): unknown {
-  if (Array.isArray(value)) {
-    const index = Number(key);
-    if (Number.isInteger(index)) return value[index];
-    return value.find((x) => (x as Json)?.id === key);
+type Step =
+  | { kind: "field"; key: string; value: unknown; schema: Schema }
+  | { kind: "item"; key: number; found: boolean; value: unknown; schema: Schema };
+
+/**
+ * One segment of a path: the value and schema it leads to, or undefined when `key` is not
+ * something the schema allows at this place. Lists are entered by id or by position.
+ */
+function stepInto(schema: Schema, value: unknown, key: string): Step | undefined {
+  for (const option of shapesOf(schema, value)) {
+    const def = option._zod.def as unknown as Json;
+    switch (def.type) {
+      case "object": {
+        const shape = def.shape as Record<string, Schema>;
+        if (!Object.hasOwn(shape, key)) continue;
+        return { kind: "field", key, value: ownValue(value, key), schema: shape[key] as Schema };
+      }
+      case "record": {
+        const keyType = def.keyType as z.ZodType;
+        if (!keyType.safeParse(key).success) continue;
+        return { kind: "field", key, value: ownValue(value, key), schema: def.valueType as Schema };
+      }
+      case "array": {
+        if (!Array.isArray(value)) continue;
+        const element = def.element as Schema;
+        if (/^\d+$/.test(key)) {
+          const index = Number(key);
+          return { kind: "item", key: index, found: index < value.length, value: value[index], schema: element };
+        }
+        const index = value.findIndex((x) => x !== null && typeof x === "object" && (x as Json).id === key);
+        return { kind: "item", key: index, found: index >= 0, value: value[index], schema: element };
+      }
+    }
   }
-  if (value !== null && typeof value === "object") return (value as Json)[key];
   return undefined;
 }
 
+/**
+ * The object, record and list schemas `schema` may stand for, given the value found there:
+ * wrappers (optional, default, lazy, codecs) are looked through, and of a union only the
+ * options that fit the value (for a discriminated union, the one its discriminator names).
+ */
+function shapesOf(schema: Schema, value: unknown, depth = 0): Schema[] {
+  if (depth > 20) return [];
+  const def = schema._zod.def as unknown as Json;
+  switch (def.type) {
+    case "object":
+    case "record":
+    case "array":
+      return [schema];
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+    case "catch":
+      return shapesOf(def.innerType as Schema, value, depth + 1);
+    case "lazy":
+      return shapesOf((def.getter as () => Schema)(), value, depth + 1);
+    case "pipe":
+      // The file side of a codec is its input.
+      return shapesOf(def.in as Schema, value, depth + 1);
+    case "union": {
+      const options = def.options as Schema[];
+      const discriminator = def.discriminator as string | undefined;
+      if (discriminator && value !== null && typeof value === "object" && !Array.isArray(value)) {
+        const tag = ownValue(value, discriminator);
+        const chosen = options.filter((o) => {
+          const shape = (o._zod.def as unknown as { shape?: Record<string, Schema> }).shape;
+          const literal = shape?.[discriminator]?._zod.def as unknown as { values?: unknown[] } | undefined;
+          return literal?.values?.includes(tag);
+        });
+        return chosen.flatMap((o) => shapesOf(o, value, depth + 1));
+      }
+      return options.flatMap((o) => shapesOf(o, value, depth + 1));
+    }
+    default:
+      return [];
+  }
+}
+
+/** Reads an own property only: an inherited one ("toString") is not in the file. */
+function ownValue(holder: unknown, key: string | number): unknown {
+  if (holder === null || typeof holder !== "object") return undefined;
+  return Object.hasOwn(holder, key) ? (holder as Record<string | number, unknown>)[key] : undefined;
+}
+
+/** Writes a value under a key that resolveScenarioPath allowed; refuses a prototype key again, in case. */
+function assign(parent: Json | unknown[], key: string | number, value: unknown): void {
+  if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) return;
+  (parent as Record<string | number, unknown>)[key] = value;
+}
+
 function toNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value === "string") return parseDuration(value);
   return undefined;
 }

@@ -10,6 +10,32 @@ import { Duration } from "./duration";
 
 export const FORMAT = "flowcast/v1";
 
+/**
+ * Upper bounds on the counts the engine keeps in typed arrays and loops over: a file past
+ * them is refused with a message instead of overflowing an int32 or running out of memory.
+ */
+export const LIMITS = {
+  agents: 100_000,
+  concurrency: 1_000,
+  tier: 100,
+  arrivalsPerHour: 10_000_000,
+  weight: 1_000_000,
+  surgeFactor: 1_000,
+  erlangK: 1_000,
+  listLength: 100_000,
+  coordinate: 10_000_000,
+  /** Shortest series interval (seconds). */
+  seriesIntervalSeconds: 60,
+  /** Longest run (seconds): ten years. */
+  horizonSeconds: 3660 * 86400,
+} as const;
+
+const count = (max: number, what: string) =>
+  z
+    .number()
+    .int("must be a whole number")
+    .max(max, `must be at most ${max.toLocaleString("en")}${what ? ` ${what}` : ""}`);
+
 const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 /** An id: letters, digits, - and _ (ids appear in scenario paths such as teams.l1.agents). */
 export const Id = z
@@ -40,10 +66,14 @@ export const LocalDateTime = z
 
 export const Clock = z.object({
   start: LocalDateTime.default("2026-01-05T00:00"),
-  horizon: Duration.default(28 * 86400),
-  warmup: Duration.default(2 * 86400),
-  /** Interval of the backlog and queue series. */
-  seriesInterval: Duration.default(3600),
+  horizon: Duration.pipe(z.number().max(LIMITS.horizonSeconds, "must be at most ten years (3660d)")).default(
+    28 * 86400,
+  ),
+  warmup: Duration.pipe(z.number().max(LIMITS.horizonSeconds, "must be at most ten years (3660d)")).default(2 * 86400),
+  /** Interval of the backlog and queue series (at least a minute). */
+  seriesInterval: Duration.pipe(
+    z.number().min(LIMITS.seriesIntervalSeconds, 'must be at least a minute ("1m")'),
+  ).default(3600),
 });
 
 export const ContactType = z.object({
@@ -56,25 +86,37 @@ export const Shift = z.object({
   days: z.array(Day).min(1, "must name at least one day"),
   from: TimeOfDay,
   to: TimeOfDay,
-  agents: z.number().int("must be a whole number").min(0, "must not be negative"),
+  agents: count(LIMITS.agents, "").min(0, "must not be negative"),
 });
 
 export const Team = z.object({
   id: Id,
   name: z.string().default(""),
-  tier: z.number().int("must be a whole number").min(1, "must be 1 or more").default(1),
-  agents: z.number().int("must be a whole number").min(0, "must not be negative").default(1),
-  concurrency: z.number().int("must be a whole number").min(1, "must be at least 1").default(1),
+  tier: count(LIMITS.tier, "").min(1, "must be 1 or more").default(1),
+  agents: count(LIMITS.agents, "").min(0, "must not be negative").default(1),
+  concurrency: count(LIMITS.concurrency, "contacts at once").min(1, "must be at least 1").default(1),
   costPerHour: z.number().min(0, "must not be negative").default(0),
   schedule: z.array(Shift).optional(),
 });
 
-export const Surge = z.object({ from: LocalDateTime, to: LocalDateTime, factor: z.number().min(0) });
+export const Surge = z.object({
+  from: LocalDateTime,
+  to: LocalDateTime,
+  factor: z.number().min(0).max(LIMITS.surgeFactor, `must be at most ${LIMITS.surgeFactor}`),
+});
+
+const Weight = z
+  .number()
+  .min(0, "weights must not be negative")
+  .max(LIMITS.weight, `weights must be at most ${LIMITS.weight.toLocaleString("en")}`);
 
 export const Arrivals = z.object({
-  perHour: z.number().min(0, "must not be negative"),
-  hourly: z.array(z.number().min(0, "weights must not be negative")).optional(),
-  weekly: z.array(z.number().min(0, "weights must not be negative")).optional(),
+  perHour: z
+    .number()
+    .min(0, "must not be negative")
+    .max(LIMITS.arrivalsPerHour, `must be at most ${LIMITS.arrivalsPerHour.toLocaleString("en")} contacts per hour`),
+  hourly: z.array(Weight).max(24, "must have 24 weights").optional(),
+  weekly: z.array(Weight).max(7, "must have 7 weights").optional(),
   surges: z.array(Surge).optional(),
   dayFactor: NumberDist.optional(),
 });
@@ -194,6 +236,11 @@ export const Node = z.discriminatedUnion("kind", [
   EndNode,
 ]);
 
+const Coordinate = z
+  .number()
+  .min(-LIMITS.coordinate, "must be within 10,000,000 pixels of the origin")
+  .max(LIMITS.coordinate, "must be within 10,000,000 pixels of the origin");
+
 export const Edge = z.object({
   id: Id,
   from: z.string(),
@@ -210,6 +257,24 @@ export const Scenario = z.object({
   set: z.record(z.string(), z.unknown()).default({}),
   /** Path -> factor for numbers, e.g. "nodes.phone.arrivals.perHour": 1.4 (volume +40%). */
   scale: z.record(z.string(), z.number().min(0, "must not be negative")).optional(),
+  /**
+   * Path -> amount added to a number (or duration), e.g. "teams.l1.agents": 2 ("+2 L1
+   * agents"): kept as the user said it, so the scenario follows later changes to the base.
+   */
+  add: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+});
+
+/**
+ * A service target: a KPI of the results document (flow-wide, or of one work step or team)
+ * that must stay at least / at most a value. A value is a number (shares 0..1, seconds) or
+ * text: "80%", "30s", "8h". Checked in validate/targets.ts.
+ */
+export const Target = z.object({
+  kpi: z.string().min(1, "must name a KPI"),
+  node: z.string().optional(),
+  team: z.string().optional(),
+  atLeast: z.union([z.number(), z.string()]).optional(),
+  atMost: z.union([z.number(), z.string()]).optional(),
 });
 
 /** Penalties on the modelled CSAT (shares taken off an end node's `base`). */
@@ -236,7 +301,9 @@ export const Model = z.object({
    * target is the answer SLA (`slaSeconds`) of the first such queue it joins.
    */
   resolutionTargets: z.partialRecord(Priority, Duration).optional(),
-  layout: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
+  /** Service targets (docs/staffing.md): what `flowcast staff` and the dashboard check. */
+  targets: z.array(Target).optional(),
+  layout: z.record(z.string(), z.object({ x: Coordinate, y: Coordinate })).default({}),
 });
 
 export type Model = z.output<typeof Model>;
@@ -261,6 +328,7 @@ export type Condition = z.output<typeof Condition>;
 export type RouteRule = z.output<typeof RouteRule>;
 export type Edge = z.output<typeof Edge>;
 export type Scenario = z.output<typeof Scenario>;
+export type Target = z.output<typeof Target>;
 export type Priority = (typeof PRIORITIES)[number];
 export type ChannelType = (typeof CHANNELS)[number];
 export type DayName = (typeof DAYS)[number];

@@ -17,6 +17,7 @@ import { checkReferences } from "./validate/references";
 import { checkScenarios } from "./validate/scenarios";
 import { checkShape } from "./validate/shape";
 import { checkShares } from "./validate/shares";
+import { checkTargets } from "./validate/targets";
 import { checkTeams } from "./validate/teams";
 
 /** The rules in the order their diagnostics are listed, with what each checks (for a failure message). */
@@ -31,6 +32,7 @@ const RULES: readonly [string, (c: Checker) => void][] = [
   ["distributions", checkDistributions],
   ["teams", checkTeams],
   ["clock", checkClock],
+  ["targets", checkTargets],
 ];
 
 /** Every problem of a model that decoded, in the words of a process designer. */

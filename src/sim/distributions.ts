@@ -130,8 +130,21 @@ export class Sampler {
     this.mean = mean;
   }
 
-  /** One draw from `rng`. */
+  /**
+   * One draw from `rng`. Kept this small so that the optimising compiler inlines it into
+   * the engine's handlers: the commonest draws then return an unboxed number.
+   */
   sample(rng: RandomStream): number {
+    const code = this.code;
+    if (code === EXPONENTIAL) return -this.p0 * Math.log(rng.next());
+    if (code === FIXED) return this.p0;
+    return this.sampleOther(rng);
+  }
+
+  // helpers
+
+  /** Draws of every other distribution (same arithmetic, same stream use, as `sample`). */
+  private sampleOther(rng: RandomStream): number {
     switch (this.code) {
       case FIXED:
         return this.p0;

@@ -496,11 +496,7 @@ class Simulation {
     this.busy[team]!++;
     this.advanceNode(n);
     this.inService[n]!++;
-    if (this.trace !== null) {
-      const agent = this.takeAgent(team);
-      tk.agent[slot] = agent;
-      this.record(slot, "start", n, team, agent);
-    }
+    if (this.trace !== null) this.recordStart(slot, n, team);
     this.calendar.schedule(now + tk.service[slot]!, EV_SERVICE_END, slot, n);
   }
 
@@ -510,11 +506,7 @@ class Simulation {
     this.busy[team]!--;
     this.advanceNode(n);
     this.inService[n]!--;
-    if (this.trace !== null) {
-      const agent = this.tickets.agent[slot]!;
-      this.agentLoad[team]![agent]!--;
-      this.record(slot, "end", n, team, agent);
-    }
+    if (this.trace !== null) this.recordEnd(slot, n, team);
     // the freed agent takes the next waiting contact before this one moves on
     this.dispatch(team);
     this.traverse(slot, this.tickets.outEdge[slot]!);
@@ -672,7 +664,21 @@ class Simulation {
     }
   }
 
-  // tracing (only with a sink)
+  // tracing (only with a sink; out of the handlers, which stay small enough to inline)
+
+  /** An agent of the team takes the contact: picks the agent and records the start. */
+  private recordStart(slot: number, n: number, team: number): void {
+    const agent = this.takeAgent(team);
+    this.tickets.agent[slot] = agent;
+    this.record(slot, "start", n, team, agent);
+  }
+
+  /** The contact's agent is free again. */
+  private recordEnd(slot: number, n: number, team: number): void {
+    const agent = this.tickets.agent[slot]!;
+    this.agentLoad[team]![agent]!--;
+    this.record(slot, "end", n, team, agent);
+  }
 
   /** The least-loaded staffed agent of the team (lowest index on ties); counts the contact on it. */
   private takeAgent(team: number): number {

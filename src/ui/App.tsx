@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
+import { fitPressed } from "./canvas/viewport";
 import { ExportMenu } from "./export/ExportMenu";
 import { openShareFromHash } from "./export/share";
 import type { RefusedFlow } from "./files/autosave";
@@ -15,6 +16,8 @@ import { download } from "./files/flowFiles";
 import type { FlowKeeper } from "./files/flowKeeper";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
+import { downloadEventLog } from "./import/exportEventLog";
+import { ImportHistoryDialog } from "./import/ImportHistoryDialog";
 import { Inspector } from "./inspector/Inspector";
 import { ResultsPanel } from "./results/ResultsPanel";
 import { RunControls } from "./results/RunControls";
@@ -62,6 +65,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
   const [start, setStart] = useState(false);
   const [tab, setTab] = useState<DockTab>("problems");
   const [layingOut, setLayingOut] = useState(false);
+  const [importingHistory, setImportingHistory] = useState(false);
 
   const handlers = useMemo(() => ({ save: () => void files.save() }), [files]);
   useShortcuts(store, handlers);
@@ -154,6 +158,23 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           <button
             type="button"
             className="btn"
+            data-testid="toolbar-import-history"
+            onClick={() => setImportingHistory(true)}
+          >
+            Import history…
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-event-log"
+            title="Simulate one replication and download its tickets as a CSV event log"
+            onClick={() => downloadEventLog(model)}
+          >
+            Event log
+          </button>
+          <button
+            type="button"
+            className="btn"
             data-testid="toolbar-save"
             onClick={() => void files.save()}
             title="Save as .json (Ctrl+S)"
@@ -198,8 +219,8 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             type="button"
             className="btn"
             data-testid="toolbar-fit"
-            onClick={() => flow.fitView({ padding: 0.12, duration: 300 })}
-            title="Zoom to fit"
+            onClick={() => fitPressed(flow, store.getState().model)}
+            title="Zoom to fit at a readable size (press again to fit the whole flow)"
           >
             Fit
           </button>
@@ -292,6 +313,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
         <Inspector store={store} />
       </div>
       {start ? <StartScreen files={files} onClose={() => setStart(false)} /> : null}
+      {importingHistory && <ImportHistoryDialog store={store} onClose={() => setImportingHistory(false)} />}
       <Toasts />
     </div>
   );

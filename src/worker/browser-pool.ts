@@ -1,6 +1,6 @@
 /**
- * Runs a flow's replications in the browser, spread over module Web Workers (one per core,
- * at most one per replication), so the page stays responsive. The model is prepared
+ * Runs a flow's replications in the browser, spread over module Web Workers (up to one per
+ * core and one per replication, fewer for a small run), so the page stays responsive. The model is prepared
  * (scenario applied, validated) once on the page; each worker gets it once, then one
  * replication index at a time. Results are combined in replication order, never arrival
  * order, so the document has the same bytes as the CLI's (bar `wallSeconds`). Workers are
@@ -12,6 +12,7 @@ import { combineReplications, prepareRun, type ReplicationResult } from "../sim"
 import type { Results } from "../sim/results";
 import type { WorkerReply, WorkerRequest } from "./browser-worker";
 import { dispatchReplications } from "./dispatch";
+import { chooseWorkerCount, estimateEvents } from "./workerCount";
 
 /** What to run: the scenario (base flow when omitted), seed, replications and horizon (seconds). */
 export interface BrowserRunOptions {
@@ -26,7 +27,7 @@ export interface BrowserRunHooks {
   onProgress?: (done: number, total: number) => void;
   /** Aborting (Cancel) terminates the workers and rejects with an AbortError. */
   signal?: AbortSignal;
-  /** Workers to start; default navigator.hardwareConcurrency. */
+  /** Workers to start; default: from the estimated work, up to navigator.hardwareConcurrency. */
   workers?: number;
 }
 
@@ -53,8 +54,11 @@ export async function runInBrowserWithModel(
   const prepared = prepareRun(model, options);
   if (!prepared.ok) throw new RunRejectedError(prepared.diagnostics);
   const { seed, replications, horizonSeconds } = prepared.options;
-  const cores = hooks.workers ?? (typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 1) ?? 1;
-  const count = Math.max(1, Math.min(cores || 1, replications));
+  const cores = (typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 1) || 1;
+  // The page never simulates itself (it must stay responsive): at least one worker, more
+  // only for a run big enough to repay starting them.
+  const events = estimateEvents(prepared.model, horizonSeconds ?? prepared.model.clock.horizon);
+  const count = chooseWorkerCount(events, replications, cores, hooks.workers);
   const reps = await runOnWorkers(
     { type: "setup", model: prepared.model, seed, horizonSeconds },
     replications,

@@ -6,20 +6,25 @@
  * `wallSeconds`) whatever the number of workers. Workers are always terminated, on
  * success, error or abort; a crashed worker fails the whole run.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic, Model } from "../model";
 import { combineReplications, prepareRun, type ReplicationResult, type RunOptions, runReplication } from "../sim";
 import type { Results } from "../sim/results";
 import { dispatchReplications } from "./dispatch";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./node-worker";
+import { chooseWorkerCount, estimateEvents } from "./workerCount";
 
 export interface PoolOptions {
-  /** Worker threads to use; default: the machine's available parallelism. 1 runs on this thread. */
+  /**
+   * Worker threads to use; 1 runs on this thread. Default: from the estimated work, one per
+   * core for a large run, none for a small one (workerCount.ts).
+   */
   workers?: number;
   /** Called after each finished replication. */
   onProgress?: (done: number, total: number) => void;
@@ -49,7 +54,8 @@ export async function runReplicationsInNode(
   if (!prepared.ok) throw new RunRejectedError(prepared.diagnostics);
   const { seed, replications, horizonSeconds } = prepared.options;
   const total = Math.max(1, replications);
-  const workers = Math.max(1, Math.min(pool.workers ?? availableParallelism(), total));
+  const events = estimateEvents(prepared.model, horizonSeconds ?? prepared.model.clock.horizon);
+  const workers = chooseWorkerCount(events, total, availableParallelism(), pool.workers);
   const setup: WorkerSetup = { model: prepared.model, seed, horizonSeconds };
   const reps = workers === 1 ? await runHere(setup, total, pool) : await runOnWorkers(setup, total, workers, pool);
   return combineReplications(
@@ -89,7 +95,7 @@ function runOnWorkers(
     total,
     count,
     (events) => {
-      const thread = new Worker(bootstrap(), { eval: true, workerData: setup });
+      const thread = startWorker(setup);
       let terminated = false;
       thread.on("message", (reply: WorkerReply) => {
         if (reply.type === "failed")
@@ -114,6 +120,16 @@ function runOnWorkers(
       abortError: () => pool.signal?.reason ?? new DOMException("The run was aborted", "AbortError"),
     },
   );
+}
+
+/**
+ * A worker thread running node-worker: the built JavaScript next to this module when it runs
+ * from dist-cli/ (the shipped command), else the TypeScript source through tsx (tests, bench).
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  const built = new URL("./node-worker.js", import.meta.url);
+  if (built.protocol === "file:" && existsSync(fileURLToPath(built))) return new Worker(built, { workerData: setup });
+  return new Worker(bootstrap(), { eval: true, workerData: setup });
 }
 
 /**

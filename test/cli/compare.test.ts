@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, runCli } from "./run-cli";
+import { FIXTURES, runCli, withoutProgress } from "./run-cli";
 
 const DESK = join(FIXTURES, "cli.desk.json");
 // Five replications on common random numbers: two more L1 agents (6 -> 8, offered load
@@ -10,7 +10,7 @@ const RUN = ["--replications", "5", "--seed", "3"];
 describe("flowcast compare", () => {
   it("shows each scenario, the difference against the first and a significance marker", async () => {
     const { code, stdout, stderr } = await runCli(["compare", DESK, "--scenarios", "base,plus2", ...RUN]);
-    expect(stderr).toBe("");
+    expect(withoutProgress(stderr)).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain("plus2 − base");
     const serviceLevel = stdout.split("\n").find((line) => line.startsWith("Service level"));

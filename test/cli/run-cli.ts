@@ -25,3 +25,11 @@ export function runCli(args: string[]): Promise<CliRun> {
     );
   });
 }
+
+/**
+ * stderr without the progress lines a slow run prints when stderr is not a terminal
+ * ("replication 1/3 after 6 s, about 12 s left"): on a busy machine any run may show them.
+ */
+export function withoutProgress(stderr: string): string {
+  return stderr.replace(/^.*replication \d+\/\d+ after .*\n/gm, "");
+}

@@ -50,6 +50,9 @@ describe("the canvas", () => {
     // Move it clear of the sample's steps, then connect its "resolved" port to an end.
     await page.getByTestId("toolbar-layout").click();
     await page.getByTestId("toolbar-layout").getByText("Auto-layout").waitFor();
+    // Auto-layout frames the start of the flow at a readable zoom; Fit twice shows it all.
+    await page.getByTestId("toolbar-fit").click();
+    await page.getByTestId("toolbar-fit").click();
     const before = await edgeIds(page);
     await dragConnect(page, "work", "resolved", "closed");
     await expect.poll(() => edgeIds(page)).toHaveLength(before.length + 1);

@@ -4,6 +4,7 @@
  * syntax errors with their line and column.
  */
 import type { Model } from "../../model";
+import { layoutOrFallback } from "./fallbackLayout";
 import { guessFlow, type ImportReport } from "./guessFlow";
 import { type MermaidProblem, parseMermaid } from "./parseMermaid";
 
@@ -30,6 +31,16 @@ export async function fromMermaid(text: string, layout?: LayoutFunction): Promis
     return { ok: false, errors: decoded.diagnostics.map((d) => ({ line: 1, column: 1, message: d.message })) };
   }
   const model = decoded.model;
-  if (layout) model.layout = await layout(model);
+  if (layout) {
+    const laid = await layoutOrFallback(model, layout);
+    model.layout = laid.positions;
+    if (laid.fallback) {
+      report.warnings.push({
+        line: 1,
+        column: 1,
+        message: `laid out in plain columns: the automatic layout cannot arrange ${model.nodes.length.toLocaleString("en")} steps`,
+      });
+    }
+  }
   return { ok: true, model, report };
 }

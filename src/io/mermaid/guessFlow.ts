@@ -248,10 +248,22 @@ function portsOf(kind: NodeKind, out: MermaidEdge[], graph: MermaidGraph, ids: M
 
 function defaultPort(kind: NodeKind, edge: MermaidEdge, graph: MermaidGraph, index: number): string {
   if (kind === "route") return `branch ${index + 1}`;
-  const target = graph.nodes.find((n) => n.id === edge.to);
+  const target = nodeById(graph).get(edge.to);
   if (target && ESCALATE.test(target.label)) return "escalate";
   if (target && CLOSED.test(target.label)) return "resolved";
   return "done";
+}
+
+const nodeMaps = new WeakMap<MermaidGraph, Map<string, MermaidNode>>();
+
+/** The graph's nodes by id, built once per graph: a search per edge is quadratic. */
+function nodeById(graph: MermaidGraph): Map<string, MermaidNode> {
+  let map = nodeMaps.get(graph);
+  if (!map) {
+    map = new Map(graph.nodes.map((n) => [n.id, n]));
+    nodeMaps.set(graph, map);
+  }
+  return map;
 }
 
 function shareOf(edge: MermaidEdge): { share?: number } {

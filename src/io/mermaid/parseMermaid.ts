@@ -51,6 +51,12 @@ export type MermaidParseResult = { ok: true; graph: MermaidGraph } | { ok: false
 
 const IGNORED_KEYWORDS = new Set(["classdef", "class", "style", "linkstyle", "click"]);
 
+/** Most links and nodes an import takes: far above any real flow, low enough to lay out. */
+export const MAX_EDGES = 20_000;
+export const MAX_NODES = 10_000;
+/** Reading stops after this many mistakes: the rest is likely not a flowchart either. */
+const MAX_ERRORS = 50;
+
 /** Reads Mermaid flowchart text into nodes, edges and subgraphs. */
 export function parseMermaid(text: string): MermaidParseResult {
   return new Reader(text.replace(/\r\n?/g, "\n")).read();
@@ -62,6 +68,8 @@ class ParseError extends Error {
   constructor(
     message: string,
     readonly at: number,
+    /** Reading cannot go on (a limit was reached). */
+    readonly fatal = false,
   ) {
     super(message);
   }
@@ -74,8 +82,12 @@ class Reader {
   private openSubgraphs: string[] = [];
   private errors: MermaidProblem[] = [];
   private seenHeader = false;
+  /** Offsets where each line starts, for line and column numbers in O(log n). */
+  private readonly lineStarts: number[] = [0];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+  }
 
   read(): MermaidParseResult {
     this.readFrontMatter();
@@ -88,7 +100,11 @@ class Reader {
         if (!(error instanceof ParseError)) throw error;
         this.errors.push({ ...this.position(error.at), message: error.message });
         this.skipLine();
-        if (!this.seenHeader) break;
+        if (!this.seenHeader || error.fatal) break;
+        if (this.errors.length >= MAX_ERRORS) {
+          this.errors.push({ ...this.position(this.at), message: `stopped reading after ${MAX_ERRORS} mistakes` });
+          break;
+        }
       }
       if (this.at === start) this.skipLine();
     }
@@ -193,6 +209,13 @@ class Reader {
       this.skipSpaces();
       const targets = this.readGroup();
       const line = this.position(link.at).line;
+      if (this.graph.edges.length + sources.length * targets.length > MAX_EDGES) {
+        throw new ParseError(
+          `this line would make the diagram more than ${MAX_EDGES.toLocaleString("en")} links; Flowcast imports at most that many`,
+          link.at,
+          true,
+        );
+      }
       for (const from of sources)
         for (const to of targets)
           this.graph.edges.push({ from, to, line, ...(link.label ? { label: link.label } : {}) });
@@ -231,6 +254,13 @@ class Reader {
       while (/[\w-]/.test(this.text[this.at] ?? "")) this.at++;
     }
     let node = this.nodeIndex.get(id);
+    if (!node && this.graph.nodes.length >= MAX_NODES) {
+      throw new ParseError(
+        `the diagram has more than ${MAX_NODES.toLocaleString("en")} nodes; Flowcast imports at most that many`,
+        start,
+        true,
+      );
+    }
     if (!node) {
       node = { id, label: id, shape: "rect", declared: false, line };
       if (this.openSubgraphs.length > 0) node.subgraph = this.openSubgraphs.at(-1);
@@ -255,8 +285,8 @@ class Reader {
     this.skipSpaces();
     let raw: string;
     if (this.text[this.at] === '"') {
-      const close = this.text.indexOf('"', this.at + 1);
-      if (close < 0 || this.text.slice(this.at, close).includes("\n")) {
+      const close = this.indexInLine('"', this.at + 1);
+      if (close < 0) {
         throw new ParseError("a quoted label is not closed with a quote", this.at);
       }
       raw = this.text.slice(this.at + 1, close);
@@ -266,12 +296,11 @@ class Reader {
       if (!closer) throw new ParseError(`expected "${brackets.close[0]}" to close the label opened here`, openAt);
       this.at += closer.length;
     } else {
-      const end = this.lineEnd();
       let best = -1;
       let bestCloser = "";
       for (const closer of brackets.close) {
-        const found = this.text.indexOf(closer, this.at);
-        if (found >= 0 && found < end && (best < 0 || found < best)) {
+        const found = this.indexInLine(closer, this.at);
+        if (found >= 0 && (best < 0 || found < best)) {
           best = found;
           bestCloser = closer;
         }
@@ -301,9 +330,11 @@ class Reader {
         : body.startsWith("-.")
           ? /\.+-+>?/g
           : /-{2,}>|-{3,}|-{2,}[ox](?![\w])/g;
-      closing.lastIndex = this.at;
-      const found = closing.exec(this.text);
-      if (!found || found.index > this.lineEnd()) {
+      // Search this line only: a search to the end of the text on every line is quadratic.
+      const end = this.lineEnd();
+      const found = closing.exec(this.text.slice(this.at, end));
+      if (found) found.index += this.at;
+      if (!found) {
         throw new ParseError(`the link "${body} text" is not finished with an arrow such as "-->" on this line`, at);
       }
       label = cleanLabel(this.text.slice(this.at, found.index));
@@ -312,9 +343,9 @@ class Reader {
     this.skipSpaces();
     if (this.text[this.at] === "|") {
       // A quoted text may hold a "|": it ends at the quote before the closing bar.
-      const quoted = this.text[this.at + 1] === '"' ? this.text.indexOf('"|', this.at + 2) : -1;
-      const close = quoted >= 0 && quoted < this.lineEnd() ? quoted + 1 : this.text.indexOf("|", this.at + 1);
-      if (close < 0 || close > this.lineEnd()) throw new ParseError('the link text is not closed with "|"', this.at);
+      const quoted = this.text[this.at + 1] === '"' ? this.indexInLine('"|', this.at + 2) : -1;
+      const close = quoted >= 0 ? quoted + 1 : this.indexInLine("|", this.at + 1);
+      if (close < 0) throw new ParseError('the link text is not closed with "|"', this.at);
       label = cleanLabel(unquote(this.text.slice(this.at + 1, close).trim()));
       this.at = close + 1;
     }
@@ -355,26 +386,39 @@ class Reader {
     return end < 0 ? this.text.length : end;
   }
 
+  /** Where `search` occurs from `from` on the current line, or -1 (never looks past the line). */
+  private indexInLine(search: string, from: number): number {
+    const end = this.lineEnd();
+    const found = this.text.slice(from, end).indexOf(search);
+    return found < 0 ? -1 : from + found;
+  }
+
   private position(offset: number): { line: number; column: number } {
-    const before = this.text.slice(0, offset);
-    const line = before.split("\n").length;
-    return { line, column: offset - before.lastIndexOf("\n") };
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.lineStarts[low] as number) + 1 };
   }
 }
 
 /** Label text as a person reads it: `<br>` as a space, entities decoded, markdown quotes dropped. */
 function cleanLabel(raw: string): string {
-  return unquote(raw.trim())
-    .replace(/^`([\s\S]*)`$/, "$1")
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(/#quot;/g, '"')
-    .replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    unquote(raw.trim())
+      .replace(/^`([\s\S]*)`$/, "$1")
+      .replace(/<br\s*\/?>/gi, " ")
+      // One pass, so that a decoded "&" or "#" never starts another entity.
+      .replace(/#quot;|#(\d+);|&(quot|lt|gt|amp);/g, (entity: string, code?: string, name?: string) => {
+        if (code !== undefined) return fromCodePoint(Number(code)) ?? entity;
+        return { quot: '"', lt: "<", gt: ">", amp: "&" }[name ?? "quot"] ?? entity;
+      })
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** A YAML scalar as front matter writes it: "double quoted" (JSON escapes), 'single quoted' or plain. */
@@ -388,6 +432,12 @@ function readYamlString(text: string): string {
   }
   if (text.startsWith("'") && text.endsWith("'") && text.length >= 2) return text.slice(1, -1).replace(/''/g, "'");
   return text;
+}
+
+/** The character of a numeric entity, or undefined when the number is no character (#99999999;). */
+function fromCodePoint(code: number): string | undefined {
+  if (!Number.isInteger(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+  return String.fromCodePoint(code);
 }
 
 function unquote(text: string): string {

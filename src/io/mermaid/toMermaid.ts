@@ -22,7 +22,7 @@ const RESERVED = new Set([
 
 /** The Mermaid flowchart text of a flow. */
 export function toMermaid(model: Model): string {
-  const lines = ["---", `title: ${JSON.stringify(model.name.replace(/\n/g, " "))}`, "---", "flowchart LR"];
+  const lines = ["---", `title: ${JSON.stringify(oneLine(model.name))}`, "---", "flowchart LR"];
   const teamOf = new Map<string, string>();
   for (const node of model.nodes) if (node.kind === "work") teamOf.set(node.id, node.team);
   for (const node of model.nodes) if (!teamOf.has(node.id)) lines.push(`  ${declare(node)}`);
@@ -57,12 +57,29 @@ export function mermaidTeamId(teamId: string): string {
   return `team_${teamId}`;
 }
 
-/** Escapes text for a quoted Mermaid label (quotes become the #quot; entity). */
+/**
+ * Escapes text for a quoted Mermaid label: quotes and the HTML characters < > & become
+ * Mermaid entity codes (#quot;, #60;, #62;, #38;), so a label never reaches the renderer
+ * as markup; a "#" that would read as an entity becomes #35;; a line break becomes <br>
+ * and other control characters a space. fromMermaid decodes all of these.
+ */
 export function escapeLabel(text: string): string {
-  return text.replace(/"/g, "#quot;").replace(/\n/g, "<br>");
+  return oneLine(text.replace(/\r\n?/g, "\n"), "\n")
+    .replace(/#(?=\w+;)/g, "#35;")
+    .replace(/"/g, "#quot;")
+    .replace(/</g, "#60;")
+    .replace(/>/g, "#62;")
+    .replace(/&/g, "#38;")
+    .replace(/\n/g, "<br>");
 }
 
 // helpers
+
+/** Control characters (but `keep`) as spaces. */
+function oneLine(text: string, keep = ""): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => (keep.includes(c) ? c : " "));
+}
 
 function declare(node: Node): string {
   return `${mermaidId(node.id)}${wrapInShape(KIND_SHAPE[node.kind], escapeLabel(nodeLabel(node)))}`;

@@ -13,6 +13,7 @@ import {
   type Node,
   nodeLabel,
   outPorts,
+  ownNumber,
 } from "../../model";
 import { percent } from "../keyFigure";
 import { describeCondition } from "./describeRule";
@@ -54,7 +55,11 @@ export function buildRunbook(model: Model): Runbook {
       id: channel.id,
       title: nodeLabel(channel),
       intro: `${describeChannel(channel)} The path below lists every step a contact from here can reach, in the order it first meets them.`,
-      steps: reachable(model, channel.id).map((id) => describeStep(byId.get(id)!, model)),
+      // A connection to a step that does not exist (an invalid flow can still be exported) is skipped.
+      steps: reachable(model, channel.id).flatMap((id) => {
+        const node = byId.get(id);
+        return node ? [describeStep(node, model)] : [];
+      }),
     }));
   return {
     title: `${model.name} — runbook`,
@@ -95,7 +100,7 @@ export function escalationTriggers(model: Model): string[] {
       for (const port of outPorts(node)) {
         const to = model.edges.find((e) => e.from === node.id && edgePort(e) === port);
         if (to && byId.get(to.to)?.kind === "escalate") {
-          const share = node.outcomes[port];
+          const share = ownNumber(node.outcomes, port);
           triggers.push(
             `${nodeLabel(node)}: the agent cannot resolve it (${share !== undefined ? percent(share) : "some"} of contacts) → ${target(node.id, port)}`,
           );
@@ -124,13 +129,19 @@ function describeChannel(channel: Extract<Node, { kind: "channel" }>): string {
 
 /** Node ids reachable from `start`, breadth first (each once). */
 function reachable(model: Model, start: string): string[] {
+  const next = new Map<string, string[]>();
+  for (const edge of model.edges) {
+    const list = next.get(edge.from);
+    if (list) list.push(edge.to);
+    else next.set(edge.from, [edge.to]);
+  }
   const seen = new Set([start]);
   const order = [start];
   for (let i = 0; i < order.length; i++) {
-    for (const edge of model.edges) {
-      if (edge.from === order[i] && !seen.has(edge.to)) {
-        seen.add(edge.to);
-        order.push(edge.to);
+    for (const to of next.get(order[i] as string) ?? []) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        order.push(to);
       }
     }
   }
@@ -140,8 +151,8 @@ function reachable(model: Model, start: string): string[] {
 function describeStep(node: Node, model: Model): RunbookStep {
   const step: RunbookStep = { id: node.id, title: nodeLabel(node), kind: node.kind, facts: [], lists: [], next: [] };
   const shareOf = (port: string): number | undefined => {
-    if (node.kind === "work" || node.kind === "followUp") return node.outcomes[port];
-    if (node.kind === "route") return node.split?.[port];
+    if (node.kind === "work" || node.kind === "followUp") return ownNumber(node.outcomes, port);
+    if (node.kind === "route") return ownNumber(node.split, port);
     if (node.kind === "selfService" && typeof node.deflection === "number") {
       return port === "resolved" ? node.deflection : 1 - node.deflection;
     }

@@ -9,8 +9,9 @@
  */
 
 import { computeLanes, type Lane } from "../../layout/lanes";
-import { labelledPorts, nodeSize } from "../../layout/nodeSize";
-import { edgePort, type Model, type Node, type NodeKind, nodeLabel } from "../../model";
+import { labelledPorts, nodeAnchors, nodeSize } from "../../layout/nodeSize";
+import { type Point, roundedPath, routeEdges } from "../../layout/routeEdges";
+import { type Model, type Node, type NodeKind, nodeLabel } from "../../model";
 import type { Results } from "../../sim/results";
 import { keyFigure, percent } from "../keyFigure";
 import { escapeXml } from "../xml";
@@ -47,7 +48,10 @@ export function renderFlowSvg(model: Model, positions: Positions, options: FlowS
   const placed: Positions = {};
   for (const [id, box] of boxes) placed[id] = { x: box.x, y: box.y };
   const lanes = computeLanes(model, placed);
-  const all = [...boxes.values(), ...lanes];
+  // Edges follow the same routes around the steps as on the canvas.
+  const routes = routeEdges(model, placed);
+  const routeBounds = [...routes.values()].flat().map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 }));
+  const all = [...boxes.values(), ...lanes, ...routeBounds];
   const minX = all.length ? Math.min(...all.map((b) => b.x)) : 0;
   const minY = all.length ? Math.min(...all.map((b) => b.y)) : 0;
   const maxX = all.length ? Math.max(...all.map((b) => b.x + b.width)) : 200;
@@ -55,7 +59,7 @@ export function renderFlowSvg(model: Model, positions: Positions, options: FlowS
   const title = options.title ?? model.name;
   const kinds = [...new Set(model.nodes.map((n) => n.kind))];
   const showLegend = options.legend !== false && kinds.length > 0;
-  const loopRoom = 40; // room under the flow for edges that loop back
+  const loopRoom = 12; // room under the lowest route
   const width = Math.ceil(
     Math.max(maxX - minX + 2 * MARGIN, textWidth(title, 20) + 2 * MARGIN, legendWidth(kinds) + 2 * MARGIN),
   );
@@ -71,7 +75,7 @@ export function renderFlowSvg(model: Model, positions: Positions, options: FlowS
     `<text x="${MARGIN}" y="34" font-size="20" font-weight="700" fill="#0f172a">${escapeXml(title)}</text>`,
     `<g transform="translate(${round(dx)} ${round(dy)})">`,
     ...lanes.map((lane) => drawLane(lane, model)),
-    ...drawEdges(model, boxes, maxY + loopRoom / 2, options.load),
+    ...drawEdges(model, routes, options.load),
     ...model.nodes.map((node) => drawNode(node, boxes.get(node.id)!, options.load)),
     "</g>",
   ];
@@ -129,26 +133,21 @@ function drawNode(node: Node, box: Box, load?: Results): string {
   texts.push(
     `<text x="${cx}" y="${firstBaseline + lines.length * 16}" text-anchor="middle" font-size="10.5" fill="#475569">${escapeXml(figureLine)}</text>`,
   );
-  ports.forEach((port, i) => {
-    const y = portY(box, i);
+  const anchors = nodeAnchors(node).out;
+  for (const port of ports) {
+    const y = box.y + (anchors.get(port)?.y ?? box.height / 2);
     const text = portText(node, port);
     texts.push(
       `<line x1="${box.x + 10}" y1="${y - 10}" x2="${box.x + box.width - 10}" y2="${y - 10}" stroke="${style.stroke}" stroke-opacity="0.18"/>`,
       `<text x="${box.x + box.width - 12}" y="${y + 4}" text-anchor="end" font-size="10.5" fill="#334155">${escapeXml(text)}</text>`,
       `<circle cx="${box.x + box.width}" cy="${y}" r="3" fill="${style.stroke}"/>`,
     );
-  });
+  }
   return `<g data-id="${escapeXml(node.id)}">${nodeShape(node.kind, box, fill, style.stroke)}${texts.join("")}</g>`;
 }
 
 /** Height of the label and key-figure rows above the port rows (px, as on the canvas). */
 const HEADER_HEIGHT = 64;
-const PORT_ROW = 20;
-
-/** Vertical centre of port row `index` of a node box. */
-function portY(box: Box, index: number): number {
-  return box.y + HEADER_HEIGHT + index * PORT_ROW + PORT_ROW / 2;
-}
 
 function nodeShape(kind: NodeKind, b: Box, fill: string, stroke: string, strokeWidth = 1.5): string {
   const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${kind === "end" ? strokeWidth + 1 : strokeWidth}"`;
@@ -176,40 +175,23 @@ function nodeShape(kind: NodeKind, b: Box, fill: string, stroke: string, strokeW
   }
 }
 
-function drawEdges(model: Model, boxes: Map<string, Box>, loopY: number, load?: Results): string[] {
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+function drawEdges(model: Model, routes: Map<string, Point[]>, load?: Results): string[] {
   const maxFlow = load ? Math.max(1, ...Object.values(load.edges ?? {}).map((e) => e.mean)) : 1;
   const paths: string[] = [];
   for (const edge of model.edges) {
-    const source = byId.get(edge.from);
-    const from = boxes.get(edge.from);
-    const to = boxes.get(edge.to);
-    if (!source || !from || !to) continue;
-    const portIndex = labelledPorts(source).indexOf(edgePort(edge));
-    const start: [number, number] = [
-      from.x + from.width,
-      portIndex >= 0 ? portY(from, portIndex) : from.y + from.height / 2,
-    ];
-    const end: [number, number] = [to.x, to.y + Math.min(to.height, HEADER_HEIGHT) / 2];
+    const route = routes.get(edge.id);
+    if (!route || route.length < 2) continue;
     const flow = load?.edges?.[edge.id]?.mean;
     const strokeWidth = flow === undefined ? 1.5 : 1.2 + 4 * (flow / maxFlow);
+    // The arrowhead's tip sits on the in-handle: stop the line just short of it.
+    const points = route.slice();
+    const last = points[points.length - 1] as Point;
+    points[points.length - 1] = { x: last.x - 2, y: last.y };
     paths.push(
-      `<path data-edge="${escapeXml(edge.id)}" d="${edgeCurve(start, end, from, to, loopY)}" fill="none" stroke="#64748b" stroke-width="${round(strokeWidth)}" marker-end="url(#fc-arrow)"/>`,
+      `<path data-edge="${escapeXml(edge.id)}" d="${roundedPath(points)}" fill="none" stroke="#64748b" stroke-width="${round(strokeWidth)}" stroke-linejoin="round" marker-end="url(#fc-arrow)"/>`,
     );
   }
   return paths;
-}
-
-/** A curve from a port on the right of one box into the left of another; back edges swing below both. */
-function edgeCurve(p0: [number, number], p3: [number, number], from: Box, to: Box, loopY: number): string {
-  if (p3[0] >= p0[0] + 20) {
-    const bend = Math.max(30, (p3[0] - p0[0]) / 2);
-    return `M${pt(p0)} C${pt([p0[0] + bend, p0[1]])} ${pt([p3[0] - bend, p3[1]])} ${pt([p3[0] - 2, p3[1]])}`;
-  }
-  const below = Math.min(loopY, Math.max(from.y + from.height, to.y + to.height) + 36);
-  const a: [number, number] = [p0[0] + 36, p0[1]];
-  const b: [number, number] = [p3[0] - 36, p3[1]];
-  return `M${pt(p0)} C${pt([a[0] + 24, a[1]])} ${pt([a[0] + 24, below])} ${pt([a[0] - 20, below])} L${pt([b[0] + 20, below])} C${pt([b[0] - 24, below])} ${pt([b[0] - 24, b[1]])} ${pt([p3[0] - 2, p3[1]])}`;
 }
 
 function portText(node: Node, port: string): string {
@@ -240,10 +222,6 @@ function legendItemWidth(kind: NodeKind): number {
 
 function legendWidth(kinds: NodeKind[]): number {
   return kinds.reduce((sum, k) => sum + legendItemWidth(k), 0);
-}
-
-function pt(p: [number, number]): string {
-  return `${round(p[0])},${round(p[1])}`;
 }
 
 function round(value: number): number {

@@ -33,6 +33,12 @@ export function checkClock(c: Checker): void {
       "clock.seriesInterval",
       `The series interval is ${String(clock.seriesInterval)}; give a duration such as "1h".`,
     );
+  } else if (isNumber(clock.horizon) && clock.horizon / clock.seriesInterval > MAX_SERIES_POINTS) {
+    const shortest = Math.ceil(clock.horizon / MAX_SERIES_POINTS / 60) * 60;
+    c.error(
+      "clock.seriesInterval",
+      `A series interval of ${describeSeconds(clock.seriesInterval)} over ${describeSeconds(clock.horizon)} makes ${Math.ceil(clock.horizon / clock.seriesInterval).toLocaleString("en")} points per series; use at least ${describeSeconds(shortest)} (at most ${MAX_SERIES_POINTS.toLocaleString("en")} points).`,
+    );
   }
   if (typeof clock.start === "string" && !isRealDate(clock.start)) {
     c.error("clock.start", `The start "${clock.start}" is not a real date and time.`);
@@ -40,6 +46,9 @@ export function checkClock(c: Checker): void {
 }
 
 // helpers
+
+/** Most points a backlog or queue series may have (each replication keeps every series). */
+const MAX_SERIES_POINTS = 100_000;
 
 function checkChannel(c: Checker, node: ChannelNode, index: number): void {
   const base = `nodes[${index}].arrivals`;

@@ -8,6 +8,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   type Edge as FlowEdge,
@@ -30,6 +31,12 @@ import { getMoving, setMoving, useMoving } from "./motion";
 import { nodeTypes } from "./nodes/kindNodes";
 import { KIND_COLOURS } from "./nodes/kindStyle";
 import { toFlowEdges, toFlowNodes, toLaneNodes } from "./projection";
+import { RoutedEdge } from "./RoutedEdge";
+import { useRoutes } from "./useRoutes";
+import { fitPressed, showStart } from "./viewport";
+
+/** Edge components by type (module level, so React Flow never remounts them). */
+const edgeTypes = { routed: RoutedEdge };
 
 /** Drag-and-drop type of a palette item. */
 export const PALETTE_MIME = "application/x-flowcast-kind";
@@ -69,15 +76,23 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   // and the lanes settle when the step is dropped.
   const laneNodes = useMemo(() => toLaneNodes(computeLanes(model, positionsOf(baseNodes))), [model, baseNodes]);
   const nodes = useMemo<FlowNode[]>(() => [...laneNodes, ...stepNodes], [laneNodes, stepNodes]);
+  const routes = useRoutes(model);
   const edges = useMemo(
-    () => markEdges(toFlowEdges(model, { selection, lastRun }), diagnostics),
-    [model, selection, lastRun, diagnostics],
+    () => markEdges(toFlowEdges(model, { selection, lastRun, routes }), diagnostics),
+    [model, selection, lastRun, diagnostics, routes],
   );
 
-  // A newly loaded document is shown whole.
+  // Read-only hook for browser tests and debugging: the model the canvas draws.
   useEffect(() => {
-    if (loads > 0) requestAnimationFrame(() => flow.fitView({ padding: 0.12 }));
-  }, [loads, flow]);
+    (window as unknown as { __flowcastCanvas?: unknown }).__flowcastCanvas = {
+      model: () => store.getState().model,
+    };
+  }, [store]);
+
+  // A newly loaded document opens at a readable zoom on its intake and first tier.
+  useEffect(() => {
+    if (loads > 0) requestAnimationFrame(() => showStart(flow, store.getState().model));
+  }, [loads, flow, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -155,7 +170,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
       event.preventDefault();
       const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind | "";
       if (kind) {
-        addNodeAt(store, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+        addNodeAt(store, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), flow);
         return;
       }
       const file = event.dataTransfer.files[0];
@@ -170,6 +185,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -183,9 +199,8 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
         edgesReconnectable={!readOnly}
         minZoom={0.08}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.12 }}
-        defaultEdgeOptions={{ type: "smoothstep" }}
+        onInit={(instance) => showStart(instance, store.getState().model)}
+        defaultEdgeOptions={{ type: "routed" }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d8de" />
         <MiniMap
@@ -196,13 +211,30 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
           nodeStrokeWidth={0}
           maskColor="rgba(240,242,245,0.7)"
         />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton
+            onClick={() => fitPressed(flow, store.getState().model)}
+            title="Fit (press again to fit the whole flow)"
+            aria-label="Fit view"
+            data-testid="controls-fit"
+          >
+            <FitIcon />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );
 }
 
 // helpers
+
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
 
 /** Writes the dragged positions to the model as one edit, then offers a team change on a lane drop. */
 function commitMove(store: FlowStore): void {

@@ -25,7 +25,7 @@ export function Palette({ store, disabled }: { store: FlowStore; disabled: boole
             event.dataTransfer.effectAllowed = "move";
           }}
           onClick={() => {
-            addNodeAt(store, entry.kind, viewportCentre(flow, document.querySelector(".canvas")));
+            addNodeAt(store, entry.kind, viewportCentre(flow, document.querySelector(".canvas")), flow);
           }}
         >
           <span className="palette-dot" style={{ background: KIND_COLOURS[entry.kind] }} />

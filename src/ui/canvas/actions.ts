@@ -6,12 +6,14 @@
 import type { ReactFlowInstance } from "@xyflow/react";
 import { layoutFlow } from "../../layout/layoutFlow";
 import { nodeSize } from "../../layout/nodeSize";
-import type { Model, NodeKind } from "../../model";
+import type { NodeKind } from "../../model";
 import { notify } from "../shell/toasts";
 import type { FlowStore } from "../state/store";
 import { addNode, copyFragment, deleteElements, type Fragment, pasteFragment } from "./edits";
 import { animatePositions, setMoving } from "./motion";
 import { newNode, PALETTE } from "./newNode";
+import { placeInLane } from "./placement";
+import { showStart } from "./viewport";
 
 /** Offset of a paste or duplicate from the original (px). */
 const PASTE_OFFSET = { x: 40, y: 40 };
@@ -20,17 +22,54 @@ const LAYOUT_ANIMATION_MS = 450;
 
 let clipboard: Fragment | undefined;
 
-/** Adds a node of `kind` with its centre at `center` (flow coordinates) and selects it. */
-export function addNodeAt(store: FlowStore, kind: NodeKind, center: { x: number; y: number }): string | undefined {
+/**
+ * Adds a node of `kind` near `center` (flow coordinates), in the lane of its tier, and
+ * selects it; steps of lower lanes move down when a lane has to open. With `flow`, the view
+ * then pans (zoom kept) if the new step is not fully in sight.
+ */
+export function addNodeAt(
+  store: FlowStore,
+  kind: NodeKind,
+  center: { x: number; y: number },
+  flow?: ReactFlowInstance,
+): string | undefined {
   if (store.getState().readOnly) return undefined;
   const model = store.getState().model;
   const node = newNode(model, kind);
   const size = nodeSize(node);
   const name = PALETTE.find((entry) => entry.kind === kind)?.name ?? kind;
-  const at = freeSpot(model, { x: center.x - size.width / 2, y: center.y - size.height / 2 }, size);
-  store.edit(`Add ${name.toLowerCase()} step`, (draft) => addNode(draft, node, at));
+  const { at, moved } = placeInLane(model, node, { x: center.x - size.width / 2, y: center.y - size.height / 2 });
+  store.edit(`Add ${name.toLowerCase()} step`, (draft) => {
+    for (const [id, to] of Object.entries(moved)) draft.layout[id] = { x: Math.round(to.x), y: Math.round(to.y) };
+    addNode(draft, node, at);
+  });
   store.select({ nodes: [node.id] });
+  if (flow) revealBox(flow, { ...at, ...size });
   return node.id;
+}
+
+/** Pans the view (keeping its zoom) so `box` (flow px) is in sight, clear of the minimap and the zoom buttons. */
+export function revealBox(flow: ReactFlowInstance, box: { x: number; y: number; width: number; height: number }): void {
+  const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+  if (!pane) return;
+  const { x, y, zoom } = flow.getViewport();
+  // Sight: the pane less a band along the bottom where the minimap and the controls sit.
+  const margin = 24;
+  const left = margin;
+  const top = margin;
+  const right = pane.width - margin;
+  const bottom = pane.height - 140;
+  const sx = box.x * zoom + x;
+  const sy = box.y * zoom + y;
+  const sw = box.width * zoom;
+  const sh = box.height * zoom;
+  let dx = 0;
+  let dy = 0;
+  if (sx < left) dx = left - sx;
+  else if (sx + sw > right) dx = right - (sx + sw);
+  if (sy < top) dy = top - sy;
+  else if (sy + sh > bottom) dy = bottom - (sy + sh);
+  if (dx !== 0 || dy !== 0) void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 250 });
 }
 
 /** The flow coordinates of the centre of the visible canvas. */
@@ -90,7 +129,7 @@ export function duplicate(store: FlowStore): void {
 
 /**
  * Lays the flow out with elkjs (off the main thread), animates the nodes to their new places
- * and commits them as one undoable edit; then zooms to fit.
+ * and commits them as one undoable edit; then frames the start of the flow at a readable zoom.
  */
 export async function autoLayout(store: FlowStore, flow: ReactFlowInstance | undefined): Promise<number> {
   const started = performance.now();
@@ -120,7 +159,9 @@ export async function autoLayout(store: FlowStore, flow: ReactFlowInstance | und
       resolve();
     });
   });
-  requestAnimationFrame(() => flow?.fitView({ padding: 0.12, duration: 300 }));
+  requestAnimationFrame(() => {
+    if (flow) showStart(flow, store.getState().model, { duration: 300 });
+  });
   return elapsed;
 }
 
@@ -147,40 +188,6 @@ export function focusEdge(store: FlowStore, flow: ReactFlowInstance, edgeId: str
 }
 
 // helpers
-
-/** Gap kept around a new step (px). */
-const CLEARANCE = 16;
-
-/**
- * The place nearest `wanted` (top-left, px) where a box of `size` overlaps no step, searched
- * on rings of a 24 px grid around it, so a new step never hides another.
- */
-function freeSpot(
-  model: Model,
-  wanted: { x: number; y: number },
-  size: { width: number; height: number },
-): { x: number; y: number } {
-  const boxes = model.nodes.map((node) => ({ ...(model.layout[node.id] ?? { x: 0, y: 0 }), ...nodeSize(node) }));
-  const free = (x: number, y: number) =>
-    boxes.every(
-      (b) =>
-        x + size.width + CLEARANCE <= b.x ||
-        b.x + b.width + CLEARANCE <= x ||
-        y + size.height + CLEARANCE <= b.y ||
-        b.y + b.height + CLEARANCE <= y,
-    );
-  const step = 24;
-  for (let ring = 0; ring < 60; ring++) {
-    for (let dx = -ring; dx <= ring; dx++)
-      for (let dy = -ring; dy <= ring; dy++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const x = wanted.x + dx * step;
-        const y = wanted.y + dy * step;
-        if (free(x, y)) return { x, y };
-      }
-  }
-  return wanted;
-}
 
 function shiftFragment(fragment: Fragment): Fragment {
   const layout = Object.fromEntries(

@@ -3,9 +3,10 @@
  * flowcast/v1 document (positions from `model.layout`), plus the lanes as background nodes.
  * Nothing here is state: the canvas recomputes it when the model changes.
  */
-import type { Edge as FlowEdge, Node as FlowNode } from "@xyflow/react";
+import { type Edge as FlowEdge, type Node as FlowNode, type NodeHandle, Position } from "@xyflow/react";
 import type { Lane } from "../../layout/lanes";
-import { nodeSize } from "../../layout/nodeSize";
+import { HANDLE_SIZE, nodeAnchors, nodeSize } from "../../layout/nodeSize";
+import type { Point } from "../../layout/routeEdges";
 import { DEFAULT_PORT, type Edge, type Model, type Node, portShare, type Severity } from "../../model";
 
 import type { Results } from "../../sim/results";
@@ -57,13 +58,53 @@ export function toFlowNodes(
       data,
       width: size.width,
       height: size.height,
+      // Steps have a fixed size and fixed handles, so the canvas states them rather than
+      // waiting for React Flow to measure the DOM. A node object without `measured` makes
+      // React Flow drop its handle bounds and treat it as unmeasured; were that re-render to
+      // race the ResizeObserver, the node stayed unmeasured: its edges vanished, drags to it
+      // failed and Fit waited forever.
+      measured: { width: size.width, height: size.height },
+      handles: flowHandles(node),
       selected: selected.has(node.id),
     };
   });
 }
 
-/** React Flow edges, labelled with their share where the port has one, sized by last run's volume. */
-export function toFlowEdges(model: Model, options: { selection?: Selection; lastRun?: Results } = {}): FlowEdge[] {
+/** The handles of a step as the canvas draws them (node-local px), for React Flow's handle bounds. */
+export function flowHandles(node: Node): NodeHandle[] {
+  const anchors = nodeAnchors(node);
+  const half = HANDLE_SIZE / 2;
+  const handles: NodeHandle[] = [];
+  if (node.kind !== "channel") {
+    handles.push({
+      id: "in",
+      type: "target",
+      position: Position.Left,
+      x: anchors.in.x,
+      y: anchors.in.y - half,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    });
+  }
+  for (const [port, at] of anchors.out) {
+    handles.push({
+      id: port,
+      type: "source",
+      position: Position.Right,
+      x: at.x - HANDLE_SIZE,
+      y: at.y - half,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    });
+  }
+  return handles;
+}
+
+/** React Flow edges along their routes (when given), labelled with their share where the port has one, sized by last run's volume. */
+export function toFlowEdges(
+  model: Model,
+  options: { selection?: Selection; lastRun?: Results; routes?: Map<string, Point[]> } = {},
+): FlowEdge[] {
   const byId = new Map(model.nodes.map((node) => [node.id, node]));
   const selected = new Set(options.selection?.edges ?? []);
   return model.edges.map((edge) => {
@@ -76,10 +117,10 @@ export function toFlowEdges(model: Model, options: { selection?: Selection; last
       sourceHandle: edge.port ?? DEFAULT_PORT,
       target: edge.to,
       targetHandle: "in",
-      type: "smoothstep",
+      type: "routed",
       selected: selected.has(edge.id),
       reconnectable: true,
-      data: { port: edge.port ?? DEFAULT_PORT },
+      data: { port: edge.port ?? DEFAULT_PORT, route: options.routes?.get(edge.id) },
     };
     if (share !== undefined) flowEdge.label = formatShare(share);
     if (volume) flowEdge.style = { strokeWidth: volume.width };
@@ -96,6 +137,8 @@ export function toLaneNodes(lanes: Lane[]): LaneNode[] {
     data: { label: lane.label, key: lane.key },
     width: lane.width,
     height: lane.height,
+    measured: { width: lane.width, height: lane.height },
+    handles: [],
     style: { width: lane.width, height: lane.height },
     zIndex: -1,
     selectable: false,

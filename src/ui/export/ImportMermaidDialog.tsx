@@ -1,13 +1,14 @@
 /**
  * Paste a Mermaid flowchart, see what the import guessed (or where the text is wrong), then
- * open it as a new flow. The current flow is kept until the user presses "Open flow".
+ * open it as a new flow. The current flow is kept until the user presses "Open flow". The
+ * text is read in a Web Worker (readMermaid.ts).
  */
 import { useRef, useState } from "react";
 import type { MermaidImport } from "../../io/mermaid/fromMermaid";
 import { notify } from "../shell/toasts";
 import { useFocusTrap } from "../shell/useFocusTrap";
 import type { FlowStore } from "../state/store";
-import { importMermaid } from "./exportActions";
+import { readMermaid } from "./readMermaid";
 
 export interface ImportMermaidDialogProps {
   store: FlowStore;
@@ -24,7 +25,8 @@ export function ImportMermaidDialog({ store, onClose }: ImportMermaidDialogProps
   const read = async () => {
     setBusy(true);
     try {
-      setResult(await importMermaid(text));
+      // Off the main thread: a huge or hostile paste must not freeze the page.
+      setResult(await readMermaid(text));
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@
  * interval) and the CSAT penalties.
  */
 import { LocalDateTime, type Model } from "../../model";
+import { TargetsEditor } from "../staff/TargetsEditor";
 import type { FlowStore } from "../state/store";
 import { DurationInput } from "./DurationInput";
 import { NumberInput, TextInput } from "./fields";
@@ -135,6 +136,7 @@ export function FlowPanel({ store, model, disabled }: { store: FlowStore; model:
           }
         />
       </fieldset>
+      <TargetsEditor store={store} model={model} disabled={disabled} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import type { Model } from "../../model";
 import type { Results } from "../../sim/results";
+import { TargetStatus } from "../staff/TargetStatus";
 import { findBottleneck } from "./bottleneck";
 import { ChartView } from "./ChartView";
 import {
@@ -70,6 +71,7 @@ export function Dashboard({ results, model, label }: { results: Results; model: 
           <strong>Bottleneck:</strong> {bottleneck.text}
         </p>
       )}
+      <TargetStatus results={results} model={model} />
       <KpiCards results={results} model={model} />
       <div className="chart-grid">
         {charts.map((c) => (

@@ -3,14 +3,16 @@
  * shown (bottleneck, KPI cards, charts, exports), the what-if scenario form, running the
  * base flow and chosen scenarios together, and their side-by-side comparison.
  */
-import { useDeferredValue, useEffect, useState } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from "react";
 import { describeSeconds } from "../../model";
 import { type FlowStore, useFlowState } from "../state/store";
-import { ComparePanel } from "./ComparePanel";
-import { Dashboard } from "./Dashboard";
 import { runKey, runSessionOf, useRunState } from "./runSession";
 import { ScenarioForm } from "./ScenarioForm";
 import "./results.css";
+
+// The dashboard and comparison (with chart.js) load after the page: no charts before a run.
+const Dashboard = lazy(() => import("./Dashboard").then((m) => ({ default: m.Dashboard })));
+const ComparePanel = lazy(() => import("./ComparePanel").then((m) => ({ default: m.ComparePanel })));
 
 /** The results panel of the flow in `store` (data-testid `results-panel`). */
 export function ResultsPanel({ store }: { store: FlowStore }) {
@@ -38,6 +40,10 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
     .filter(([key]) => key !== "")
     .map(([, run]) => run);
   const running = status === "running";
+  // Fetch the charts while the first run computes, not after it.
+  useEffect(() => {
+    if (running) void import("./Dashboard");
+  }, [running]);
   const pickedNow = picked.filter((id) => model.scenarios.some((s) => s.id === id));
   return (
     <section className={`results-panel${full ? " results-full" : ""}`} data-testid="results-panel">
@@ -84,7 +90,9 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
               </label>
             )}
           </div>
-          <Dashboard results={shown.results} model={shown.model} label={shown.label} />
+          <Suspense fallback={null}>
+            <Dashboard results={shown.results} model={shown.model} label={shown.label} />
+          </Suspense>
         </>
       )}
       <ScenarioForm store={store} model={model} />
@@ -117,7 +125,11 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
           </div>
         </div>
       )}
-      {base && others.length > 0 && <ComparePanel base={base} others={others} />}
+      {base && others.length > 0 && (
+        <Suspense fallback={null}>
+          <ComparePanel base={base} others={others} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { hasErrors, validateModel } from "../../model";
+import { FindStaffingButton } from "../staff/StaffingDialog";
 import { type FlowStore, useFlowState } from "../state/store";
 import { type RunSession, runSessionOf, useRunState } from "./runSession";
 import "./results.css";
@@ -57,6 +58,7 @@ export function RunControls({ store }: { store: FlowStore }) {
         ⚙ {describeSettings(session, model.clock.horizon)}
       </button>
       {settingsOpen && <RunSettingsPopover session={session} store={store} />}
+      <FindStaffingButton store={store} />
       {blocked && (
         <span className="run-blocked" data-testid="run-blocked" title={problems.map((p) => p.message).join("\n")}>
           {reason}

@@ -1,11 +1,11 @@
 /**
  * Create a scenario from the current flow with quick what-if controls: agents per team,
  * arrival volume, deflection at self-service steps, the resolved share at work steps and
- * the hand-off mode of escalations. Saving adds `set`/`scale` overrides to the model's
- * scenarios as one undoable edit.
+ * the hand-off mode of escalations. Saving adds `set`/`scale`/`add` overrides to the
+ * model's scenarios as one undoable edit; "+2 agents" is saved and shown as "+2".
  */
 import { useState } from "react";
-import type { Model } from "../../model";
+import type { Model, Scenario } from "../../model";
 import type { FlowStore } from "../state/store";
 import { addScenarioRecipe, emptyWhatIf, isEmptyScenario, type WhatIf, whatIfToScenario } from "./whatIf";
 
@@ -126,7 +126,7 @@ export function ScenarioForm({ store, model }: { store: FlowStore; model: Model 
         >
           Save scenario
         </button>{" "}
-        {!empty && <span className="results-meta">changes {describeChanges(scenario.set, scenario.scale)}</span>}
+        {!empty && <span className="results-meta">changes {describeChanges(scenario)}</span>}
       </div>
     </form>
   );
@@ -174,14 +174,21 @@ function Row({ id, label, children }: { id: string; label: string; children: Rea
   );
 }
 
-function describeChanges(set: Record<string, unknown>, scale: Record<string, number> | undefined): string {
+/** "teams.l1.agents +2; nodes.phone.arrivals.perHour × 1.2": each change as the scenario stores it. */
+function describeChanges(scenario: Pick<Scenario, "set" | "scale" | "add">): string {
   const parts = [
-    ...Object.entries(set).map(
+    ...Object.entries(scenario.set).map(
       ([path, value]) => `${path} = ${typeof value === "object" ? JSON.stringify(value, roundShares) : String(value)}`,
     ),
-    ...Object.entries(scale ?? {}).map(([path, factor]) => `${path} × ${factor}`),
+    ...Object.entries(scenario.scale ?? {}).map(([path, factor]) => `${path} × ${factor}`),
+    ...Object.entries(scenario.add ?? {}).map(([path, amount]) => `${path} ${signed(amount)}`),
   ];
   return parts.join("; ");
+}
+
+function signed(amount: number | string): string {
+  if (typeof amount === "string") return amount.startsWith("-") ? amount : `+${amount}`;
+  return amount < 0 ? `−${-amount}` : `+${amount}`;
 }
 
 function roundShares(_key: string, value: unknown): unknown {

@@ -5,7 +5,7 @@ import { deskModel } from "./results.fixture";
 import { addScenarioRecipe, emptyWhatIf, isEmptyScenario, slugOf, whatIfToScenario } from "./whatIf";
 
 describe("whatIfToScenario", () => {
-  it("turns +2 L1 agents and volume +20% into set and scale overrides", () => {
+  it("turns +2 L1 agents and volume +20% into add and scale overrides (issue 9: stored as said)", () => {
     const model = deskModel();
     const scenario = whatIfToScenario(model, {
       ...emptyWhatIf("+2 L1 agents"),
@@ -16,8 +16,9 @@ describe("whatIfToScenario", () => {
     expect(scenario).toEqual({
       id: "plus2-l1-agents",
       name: "+2 L1 agents",
-      set: { "teams.l1.agents": 14 },
+      set: {},
       scale: { "nodes.phone.arrivals.perHour": 1.2 },
+      add: { "teams.l1.agents": 2 },
     });
     const applied = applyScenario({ ...model, scenarios: [scenario] }, scenario.id);
     expect(applied.ok && applied.model.teams[0]?.agents).toBe(14);
@@ -62,7 +63,15 @@ describe("addScenarioRecipe", () => {
     store.undo();
     expect(store.getState().model.scenarios.map((s) => s.id)).toEqual(["plus2"]);
     store.redo();
-    expect(store.getState().model.scenarios[1]?.set).toEqual({ "teams.l1.agents": 14 });
+    expect(store.getState().model.scenarios[1]?.add).toEqual({ "teams.l1.agents": 2 });
+  });
+
+  it("keeps meaning +2 agents after the base flow's staffing changes (issue 9)", () => {
+    const model = deskModel();
+    const scenario = whatIfToScenario(model, { ...emptyWhatIf("+2 L1"), agentsDelta: { l1: 2 } });
+    const changed = { ...model, teams: model.teams.map((t) => (t.id === "l1" ? { ...t, agents: 3 } : t)) };
+    const applied = applyScenario({ ...changed, scenarios: [scenario] }, scenario.id);
+    expect(applied.ok && applied.model.teams.find((t) => t.id === "l1")?.agents).toBe(5);
   });
 });
 

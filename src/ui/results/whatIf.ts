@@ -1,9 +1,10 @@
 /**
  * Quick "what if" changes to a flow, turned into a scenario stored in the model: agents per
  * team (+/-), arrival volume (%), deflection at self-service steps, the resolved share at
- * work steps and the hand-off mode of escalations. Each becomes a `set` or `scale`
+ * work steps and the hand-off mode of escalations. Each becomes a `set`, `scale` or `add`
  * override whose path names things by id (src/model/scenario.ts), written only when it
- * differs from the flow, so a scenario says exactly what changes.
+ * differs from the flow, so a scenario says exactly what changes. "+2 agents" is stored as
+ * `add`, as the user said it, so it still means +2 after the base flow's staffing changes.
  */
 import type { Draft } from "immer";
 import type { Model, Scenario } from "../../model";
@@ -32,12 +33,13 @@ export function emptyWhatIf(name = ""): WhatIf {
 export function whatIfToScenario(model: Model, whatIf: WhatIf): Scenario {
   const set: Record<string, unknown> = {};
   const scale: Record<string, number> = {};
+  const add: Record<string, number> = {};
   for (const team of model.teams) {
     const delta = Math.round(whatIf.agentsDelta[team.id] ?? 0);
     if (delta === 0) continue;
-    set[`teams.${team.id}.agents`] = Math.max(0, team.agents + delta);
+    add[`teams.${team.id}.agents`] = Math.max(-team.agents, delta);
     team.schedule?.forEach((shift, i) => {
-      set[`teams.${team.id}.schedule.${i}.agents`] = Math.max(0, shift.agents + delta);
+      add[`teams.${team.id}.schedule.${i}.agents`] = Math.max(-shift.agents, delta);
     });
   }
   for (const node of model.nodes) {
@@ -58,6 +60,7 @@ export function whatIfToScenario(model: Model, whatIf: WhatIf): Scenario {
   const name = whatIf.name.trim() || "What if";
   const scenario: Scenario = { id: uniqueId(model, name), name, set };
   if (Object.keys(scale).length > 0) scenario.scale = scale;
+  if (Object.keys(add).length > 0) scenario.add = add;
   return scenario;
 }
 
@@ -70,7 +73,11 @@ export function addScenarioRecipe(scenario: Scenario): (draft: Draft<Model>) => 
 
 /** Whether a what-if changes nothing. */
 export function isEmptyScenario(scenario: Scenario): boolean {
-  return Object.keys(scenario.set).length === 0 && Object.keys(scenario.scale ?? {}).length === 0;
+  return (
+    Object.keys(scenario.set).length === 0 &&
+    Object.keys(scenario.scale ?? {}).length === 0 &&
+    Object.keys(scenario.add ?? {}).length === 0
+  );
 }
 
 /** "+2 L1 agents" -> "plus2-l1-agents": ids are letters, digits, - and _. */

@@ -1,0 +1,225 @@
+/**
+ * `flowcast calibrate LOG.csv`: turns a help desk's event log into a flow (arrivals,
+ * handle times, outcome shares, waits, patience, staffing per hour of the week) and a
+ * report that sets the log's figures beside the calibrated flow's simulated figures.
+ * The log is streamed: it is never held in memory whole.
+ */
+import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
+import { stat, writeFile } from "node:fs/promises";
+import {
+  buildReport,
+  calibrate,
+  detectTimeFormat,
+  EventLogError,
+  EventLogReader,
+  EventLogWriter,
+  formatComparison,
+  measureCalibratedFlow,
+  parseRoleRule,
+  parseTimestamp,
+  type RoleRule,
+  type SimulatedFigures,
+} from "../io/eventlog";
+import { type Model, parseModelText } from "../model";
+import { combineReplications, prepareRun, type RunOptions, runReplication } from "../sim";
+import { type CliIO, UsageError } from "./io";
+import { parseCommandLine, singleFile } from "./simulate";
+
+const HELP = `Usage: flowcast calibrate LOG.csv --case COL --time COL --activity COL --team COL [options] --out FLOW.json
+
+Reads a help desk's event log (one row per ticket status change) and writes a flow fitted
+to it, with a report of the log's figures beside the calibrated flow's simulated ones.
+
+Columns (header names, any case):
+  --case COL          ticket id                  --time COL       when the row happened
+  --activity COL      status or event            --team COL       team or assignment group
+  --resource COL      agent (staffing estimate)  --priority COL   priority
+  --channel COL       channel or contact type    --created COL    ticket creation time
+                                                                  (default: its first row)
+Options:
+  --map PATTERN=ROLE  what an activity means (glob, repeatable): queued, work, wait,
+                      closed, ignore, done, abandoned, reopen. Without it Flowcast's own
+                      events are understood and common words guessed (listed in the report)
+  --tier TEAM=N       put a team in tier N (default: by first appearance in tickets)
+  --from DATE         only rows at or after DATE   --to DATE   only rows up to DATE
+  --out FILE          the calibrated flow (flowcast/v1)
+  --report FILE       the calibration report (JSON)
+  --replications N    replications of the calibrated flow for the report (default 3; 0: none)
+  --name TEXT         the flow's name
+  -h, --help          show this help
+
+Timestamps: ISO 8601 with or without offset, or dd-mm-yyyy hh:mm forms (the form read is
+printed). Exit codes: 0 ok, 1 the calibrated flow does not run, 2 usage or unreadable log.
+`;
+
+const OPTIONS = {
+  case: { type: "string" },
+  time: { type: "string" },
+  activity: { type: "string" },
+  team: { type: "string" },
+  resource: { type: "string" },
+  priority: { type: "string" },
+  channel: { type: "string" },
+  created: { type: "string" },
+  map: { type: "string", multiple: true },
+  tier: { type: "string", multiple: true },
+  from: { type: "string" },
+  to: { type: "string" },
+  out: { type: "string" },
+  report: { type: "string" },
+  replications: { type: "string" },
+  name: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, OPTIONS as never);
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const file = singleFile(positionals, "calibrate LOG.csv");
+  const need = ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
+  if (need.length > 0)
+    throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
+  if (typeof values.out !== "string") throw new UsageError("where should the flow go? Add --out FLOW.json");
+  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
+  const list = (k: string) => (values as unknown as Record<string, string[] | undefined>)[k] ?? [];
+  const map: RoleRule[] = list("map").map((m) => {
+    const rule = parseRoleRule(m);
+    if (typeof rule === "string") throw new UsageError(rule);
+    return rule;
+  });
+  const tiers: Record<string, number> = Object.create(null);
+  for (const t of list("tier")) {
+    const at = t.lastIndexOf("=");
+    const n = Number(t.slice(at + 1));
+    if (at <= 0 || !Number.isInteger(n) || n < 1)
+      throw new UsageError(`--tier "${t}" must be written TEAM=N with N a whole number from 1`);
+    tiers[t.slice(0, at)] = n;
+  }
+  const replications = str("replications") === undefined ? 3 : Number(str("replications"));
+  if (!Number.isInteger(replications) || replications < 0 || replications > 100)
+    throw new UsageError(`--replications "${str("replications")}" must be a whole number from 0 to 100`);
+
+  const reader = new EventLogReader({
+    columns: {
+      case: str("case")!,
+      time: str("time")!,
+      activity: str("activity")!,
+      team: str("team")!,
+      resource: str("resource"),
+      priority: str("priority"),
+      channel: str("channel"),
+      created: str("created"),
+    },
+    map,
+    fromMs: dateOption("--from", str("from")),
+    toMs: dateOption("--to", str("to")),
+  });
+  try {
+    await streamFile(file, reader);
+    reader.end();
+  } catch (error) {
+    if (error instanceof EventLogError) {
+      io.err(`${file}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  io.err(
+    `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
+  );
+  const name = str("name") ?? `Calibrated from ${file.split(/[\\/]/).pop()}`;
+  const result = calibrate(reader, name, tiers);
+  const parsed = parseModelText(JSON.stringify(result.model));
+  if (!parsed.ok) {
+    io.err(`The calibrated flow does not decode: ${parsed.diagnostics.map((d) => d.message).join("; ")}\n`);
+    return 1;
+  }
+  let simulated: SimulatedFigures | undefined;
+  if (replications > 0) {
+    try {
+      simulated = measureCalibratedFlow(
+        { prepareRun, runReplication, combineReplications },
+        parsed.model,
+        replications,
+        reader.analysis.teams.list,
+        result.summary.tiers,
+        { arrivalsEndMs: reader.analysis.lastCreated, endMs: reader.analysis.lastTime },
+      );
+    } catch (error) {
+      io.err(`The calibrated flow does not run: ${(error as Error).message}\n`);
+      await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
+      return 1;
+    }
+  }
+  const report = buildReport(file, reader, result.summary, result.fits, simulated);
+  await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
+  if (str("report")) await writeFile(str("report")!, `${JSON.stringify(report, null, 2)}\n`);
+  io.out(
+    `${report.source.tickets.toLocaleString("en")} tickets, ${report.teams.length} teams, ${report.source.days} days; ${report.censored.ticketsOpenAtEnd} tickets still open at the end of the log (censored).\n` +
+      `${formatComparison(report)}Wrote ${str("out")}${str("report") ? ` and ${str("report")}` : ""}.\n`,
+  );
+  return 0;
+}
+
+/**
+ * Writes one replication (the first) of a flow as an event log, streamed to the file as the
+ * simulation runs. Used by `flowcast simulate --event-log`.
+ */
+export function writeEventLogFile(path: string, model: Model, options: RunOptions): number {
+  const prepared = prepareRun(model, options);
+  if (!prepared.ok) return 0;
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    throw new UsageError(
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (error as Error).message}`,
+    );
+  }
+  try {
+    const writer = new EventLogWriter(prepared.model.clock.start, (text) => writeSync(fd, text));
+    runReplication(prepared.model, prepared.options.seed, 0, prepared.options.horizonSeconds, writer);
+    writer.flush();
+    return writer.rows;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// helpers
+
+async function streamFile(file: string, reader: EventLogReader): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new UsageError(`cannot read ${file}: no such file`);
+  }
+  if (info.isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a file`);
+  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) reader.push(chunk as string);
+  } catch (error) {
+    if (error instanceof EventLogError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code)
+      throw new UsageError(
+        `cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`,
+      );
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function dateOption(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const format = detectTimeFormat([text]);
+  const ms = format ? parseTimestamp(text, format) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new UsageError(`${flag} "${text}" is not a date; write e.g. 2026-01-05 or 2026-01-05T08:00`);
+  return ms;
+}

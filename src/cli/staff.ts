@@ -1,0 +1,270 @@
+/**
+ * `flowcast staff FILE [--target EXPR]...`: the fewest agents per team (and, for scheduled
+ * teams, per hour of the week) that meet the flow's targets and any given with --target,
+ * searched by simulation on common random numbers from the Erlang C/A answer. Prints a
+ * staffing table, or the flowcast-staffing/v1 document with --json / --out.
+ * Exit 0 met, 1 the flow is invalid or no staffing up to the bound meets the targets,
+ * 2 usage (a malformed target, no target at all, an unknown team).
+ */
+import { parseArgs } from "node:util";
+import { type Diagnostic, formatDiagnostic, type Model, type Target, validateModel } from "../model";
+import { Checker } from "../model/validate/context";
+import { checkTargets, formatTargetValue } from "../model/validate/targets";
+import type { StaffingDocument } from "../staff/document";
+import { evaluateInProcess } from "../staff/evaluate";
+import { staffFlow } from "../staff/run";
+import { StaffingInputError } from "../staff/search";
+import { type Confidence, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
+import { type CliIO, UsageError } from "./io";
+import { labelsOf, loadModel, readRunSettings, singleFile, writeResults } from "./simulate";
+
+const HELP = `Usage: flowcast staff FILE [--target EXPR]... [options]
+
+Finds the fewest agents per team that meet the flow's targets (and any --target), starting
+from the Erlang C/A answer and checking each candidate by simulation on the same random
+numbers. A target is met when its 95% interval lies on the right side of the bound.
+
+Options:
+  --target EXPR       [nodes.ID.|teams.ID.]KPI>=VALUE or <=VALUE, repeatable; e.g.
+                      nodes.l1-phone.serviceLevel>=80%  abandonRate<=0.05
+                      backlogPastSla<=50  nodes.l2.waitMean<=30s  resolutionSeconds.p90<=8h
+  --teams ID,...      teams whose staffing may change (default: every team with work)
+  --replications N    replications per candidate (default 10)
+  --seed S            random seed shared by every candidate (default 1)
+  --horizon D         simulated time per candidate, e.g. 14d (default: the flow's)
+  --confidence C      ci95 (default: the whole 95% interval meets the bound) or mean
+  --max-evaluations N stop after N simulated candidates (default 200)
+  --json              print the flowcast-staffing/v1 document instead of the table
+  --out FILE          also write the staffing document to FILE
+  -h, --help          show this help
+
+Exit codes: 0 every target met, 1 the flow is invalid or no staffing up to the stated
+bound meets the targets, 2 usage or a malformed target.
+`;
+
+const OPTIONS = {
+  target: { type: "string", multiple: true },
+  teams: { type: "string" },
+  replications: { type: "string" },
+  seed: { type: "string" },
+  horizon: { type: "string" },
+  confidence: { type: "string" },
+  "max-evaluations": { type: "string" },
+  json: { type: "boolean" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, "."));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const file = singleFile(positionals, "staff");
+  const settings = readRunSettings({ ...values, target: undefined });
+  const confidence = readConfidence(values.confidence);
+  const maxEvaluations =
+    values["max-evaluations"] === undefined ? undefined : positiveWhole("--max-evaluations", values["max-evaluations"]);
+  const extra = (values.target ?? []).map((text) => {
+    try {
+      return parseTargetExpression(text);
+    } catch (error) {
+      if (error instanceof TargetSyntaxError) throw new UsageError(`--target ${error.message}`);
+      throw error;
+    }
+  });
+  const teams = values.teams
+    ?.split(",")
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+
+  const model = await loadModel(file, io);
+  if (!model) return 1;
+  const problems = validateModel(model).filter((d) => d.severity === "error");
+  if (problems.length > 0) return printProblems(file, problems, io);
+  checkExtraTargets(model, extra, values.target ?? []);
+  if ((model.targets ?? []).length + extra.length === 0) {
+    throw new UsageError(
+      `"${model.name}" has no targets; add some to the flow or pass --target, e.g. --target "serviceLevel>=80%"`,
+    );
+  }
+  const unknown = (teams ?? []).filter((id) => !model.teams.some((t) => t.id === id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--teams: no team ${unknown.map((u) => `"${u}"`).join(", ")} in this flow; its teams are ${model.teams.map((t) => t.id).join(", ") || "none"}`,
+    );
+  }
+
+  const progress = io.errIsTTY
+    ? (p: { evaluations: number; best?: { costPerWeek: number } }) =>
+        io.err(
+          `\rcandidates tried ${p.evaluations}${p.best ? `, best so far ${money(p.best.costPerWeek)}/week` : ""}\x1b[K`,
+        )
+    : undefined;
+  let doc: StaffingDocument;
+  try {
+    doc = await staffFlow(
+      model,
+      {
+        targets: [...(model.targets ?? []), ...extra],
+        teams,
+        replications: settings.replications,
+        seed: settings.seed,
+        horizonSeconds: settings.horizonSeconds,
+        confidence,
+        maxEvaluations,
+        onProgress: progress,
+      },
+      evaluateInProcess,
+    );
+  } catch (error) {
+    if (error instanceof StaffingInputError) {
+      io.err(`${file}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (progress) io.err("\r\x1b[K");
+  }
+  const json = `${JSON.stringify(doc, null, 2)}\n`;
+  if (typeof values.out === "string") await writeResults(values.out, json);
+  io.out(values.json ? json : formatStaffing(doc, model));
+  if (!doc.met) {
+    io.err(`${file}: ${doc.message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The staffing table a manager reads. */
+export function formatStaffing(doc: StaffingDocument, model: Model): string {
+  const labels = labelsOf(model);
+  const lines: string[] = [];
+  lines.push(
+    `${doc.met ? "Staffing that meets every target" : "No staffing found that meets every target"} — "${doc.model}"`,
+    `${doc.replications} replications per candidate, seed ${doc.seed}, ${doc.confidence === "ci95" ? "95% interval on the right side" : "mean on the right side"}`,
+    "",
+  );
+  const rows = Object.entries(doc.teams).map(([id, t]) => [
+    labels.teams?.[id] ?? id,
+    t.kind === "schedule" ? "schedule" : String(t.current),
+    t.kind === "schedule" ? `${t.agents >= 0 ? "+" : ""}${t.agents} per shift` : String(t.agents),
+    signed(t.agents - t.current),
+    String(t.erlang),
+    `${t.costChangePerWeek >= 0 ? "+" : ""}${money(t.costChangePerWeek)}`,
+  ]);
+  lines.push(...table(["Team", "current", "needed", "change", "Erlang", "cost/week change"], rows), "");
+  const targetRows = doc.targets.map((t) => [
+    t.label,
+    describeEstimate(t.currentEstimate, t),
+    describeEstimate(t.estimate, t),
+    t.met ? "met" : "MISSED",
+  ]);
+  lines.push(...table(["Target", "now", "with this staffing", ""], targetRows), "");
+  lines.push(
+    `Cost per week  ${money(doc.cost.currentPerWeek)} -> ${money(doc.cost.perWeek)} (${doc.cost.changePerWeek >= 0 ? "+" : ""}${money(doc.cost.changePerWeek)})`,
+    `Evaluations    ${doc.evaluations} simulated candidates in ${doc.wallSeconds.toFixed(1)} s${doc.stoppedEarly ? " (stopped at the limit)" : ""}`,
+  );
+  for (const [id, curve] of Object.entries(doc.curves ?? {})) {
+    lines.push(
+      "",
+      `Agents per hour for ${labels.teams?.[id] ?? id} (Erlang per hour${curve.met === undefined ? "" : curve.met ? ", meets every target in simulation" : ", misses a target in simulation"}):`,
+    );
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach((day, d) => {
+      lines.push(
+        `  ${day}  ${curve.agents
+          .slice(d * 24, d * 24 + 24)
+          .map((a) => String(a).padStart(3))
+          .join("")}`,
+      );
+    });
+  }
+  if (doc.met && Object.keys(doc.scenario.set).length > 0) {
+    lines.push(
+      "",
+      `As a scenario: ${JSON.stringify({ id: doc.scenario.id, name: doc.scenario.name, set: doc.scenario.set })}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+// helpers
+
+/** Targets given with --target must name steps and teams of this flow: exit 2 otherwise. */
+function checkExtraTargets(model: Model, extra: Target[], texts: string[]): void {
+  if (extra.length === 0) return;
+  const checker = new Checker({ ...model, targets: extra });
+  checkTargets(checker);
+  const first = checker.diagnostics.find((d) => d.severity === "error");
+  if (!first) return;
+  const index = Number(/^targets\[(\d+)\]/.exec(first.path)?.[1] ?? 0);
+  throw new UsageError(`--target "${texts[index] ?? ""}": ${first.message.replace(/^Target \d+ \([^)]*\):? ?/, "")}`);
+}
+
+function readConfidence(value: string | undefined): Confidence {
+  if (value === undefined || value === "ci95" || value === "95") return "ci95";
+  if (value === "mean") return "mean";
+  throw new UsageError(`--confidence "${value}" must be ci95 or mean`);
+}
+
+function positiveWhole(option: string, value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} "${value}" must be a whole number, 1 or more`);
+  return n;
+}
+
+function printProblems(file: string, diagnostics: Diagnostic[], io: CliIO): number {
+  for (const d of diagnostics) io.err(`${file}: ${formatDiagnostic(d)}\n`);
+  io.err(`${file}: ${diagnostics.length} error${diagnostics.length === 1 ? "" : "s"}; no staffing was searched.\n`);
+  return 1;
+}
+
+function describeEstimate(
+  estimate: { mean: number; ci95: [number, number] } | undefined,
+  target: { kpi: string; node?: string; team?: string; atLeast?: number; atMost?: number },
+): string {
+  if (!estimate) return "—";
+  const unit =
+    target.kpi.includes("Seconds") || target.kpi === "waitMean" || target.kpi === "queueTimeMean"
+      ? "seconds"
+      : [
+            "fcr",
+            "serviceLevel",
+            "abandonRate",
+            "deflectionRate",
+            "escalationRate",
+            "reopenRate",
+            "utilization",
+            "csat",
+            "pWait",
+          ].includes(target.kpi)
+        ? "share"
+        : "count";
+  const f = (x: number) => formatTargetValue(unit === "count" ? Number(x.toPrecision(3)) : x, unit);
+  return `${f(estimate.mean)} (${f(estimate.ci95[0])} – ${f(estimate.ci95[1])})`;
+}
+
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+function money(x: number): string {
+  return x.toLocaleString("en", { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+}

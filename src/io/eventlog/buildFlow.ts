@@ -1,0 +1,438 @@
+/**
+ * Builds the calibrated flowcast/v1 flow from a log's summary and fits: one channel node per
+ * channel (hourly and weekly arrival profile, day factor, priority mix), one work node per
+ * team with its fitted handle time, patience and outcome shares, escalate nodes for moves to
+ * a later tier, follow-up nodes for waits on the customer, delay nodes for the time a
+ * ticket stays closed before a reopen, and route splits where a step leads to several teams.
+ */
+import type { Dist } from "../../model/distribution";
+import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority } from "../../model/schema";
+import type { LogAnalysis } from "./analyze";
+import { type FitResult, fitDuration, meanOf } from "./fit";
+import type { Summary } from "./summarize";
+
+type NodeFile = NonNullable<ModelFile["nodes"]>[number];
+type EdgeFile = NonNullable<ModelFile["edges"]>[number];
+
+export interface FlowFits {
+  handleTime: FitResult[];
+  waits: FitResult[];
+  reopenGaps: FitResult[];
+  noWork: FitResult;
+  patienceSeconds: (number | undefined)[];
+  arrivals: ChannelFit[];
+}
+
+export interface ChannelFit {
+  id: string;
+  label: string;
+  channel: ChannelType;
+  tickets: number;
+  perHour: number;
+  hourly: number[];
+  weekly: number[];
+  /** Hour-by-day profile, tickets per hour (Monday first), for the report. */
+  profile: number[][];
+  /** Spread of the day factor (sd of a gamma with mean 1), or undefined when Poisson fits. */
+  dayFactorSd: number | undefined;
+  priority: Partial<Record<Priority, number>>;
+}
+
+/** Ids of teams, unique and valid, from their names. */
+export function teamIds(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const raw = slug(name) || "team";
+    // Ids become object keys in the file (shares, layout): never a key objects inherit.
+    const base = raw in Object.prototype || raw === "__proto__" ? `team-${raw.replace(/^_+/, "")}` : raw;
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    used.add(id);
+    return id;
+  });
+}
+
+/** Fits every distribution the flow needs. */
+export function fitFlow(a: LogAnalysis): FlowFits {
+  return {
+    handleTime: a.handle.map((s) => fitDuration(s)),
+    waits: a.waits.map((s) => fitDuration(s)),
+    reopenGaps: a.reopenGaps.map((s) => fitDuration(s)),
+    noWork: fitDuration(a.noWork),
+    patienceSeconds: a.abandons.map((n, i) => (n > 0 ? a.queueSeconds[i]! / n : undefined)),
+    arrivals: fitArrivals(a),
+  };
+}
+
+/** The calibrated flow (as a file: durations in seconds). */
+export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name: string): ModelFile {
+  const ids = teamIds(a.teams.list);
+  const nodes: NodeFile[] = [];
+  const edges: EdgeFile[] = [];
+  const edge = (from: string, to: string, port?: string) =>
+    edges.push({ id: `e${edges.length + 1}`, from, to, ...(port ? { port } : {}) });
+  const work = (t: number) => `work-${ids[t]}`;
+  /** Connects a port to one team's work node, or through a split when there are several. */
+  const connect = (from: string, port: string | undefined, targets: Record<number, number>) => {
+    const keys = Object.keys(targets).map(Number);
+    if (keys.length === 1) return edge(from, work(keys[0]!), port);
+    const split = `${from}-${port ?? "out"}-to`;
+    nodes.push({
+      id: split,
+      kind: "route",
+      label: "Which team",
+      split: shares(keys.map((k) => [ids[k]!, targets[k]!])),
+    });
+    edge(from, split, port);
+    for (const k of keys) edge(split, work(k), ids[k]);
+  };
+
+  const end = "resolved";
+  let needsNoAgent = false;
+  for (const [c, fit] of fits.arrivals.entries()) {
+    const entry = summary.entries[c]!;
+    nodes.push({
+      id: fit.id,
+      kind: "channel",
+      label: fit.label,
+      channel: fit.channel,
+      arrivals: {
+        perHour: round(fit.perHour, 4),
+        hourly: fit.hourly,
+        weekly: fit.weekly,
+        ...(fit.dayFactorSd ? { dayFactor: { dist: "gamma", mean: 1, sd: round(fit.dayFactorSd, 3) } } : {}),
+      },
+      ...(Object.keys(fit.priority).length > 0 ? { priority: fit.priority } : {}),
+    });
+    // Escalated on the way in: through an escalate node of its own (key: -2 - team).
+    const targets: Record<number, number> = { ...entry.teams };
+    for (const [t, n] of Object.entries(entry.escalated)) targets[-2 - Number(t)] = n;
+    if (entry.noWork > 0) targets[-1] = entry.noWork;
+    const keys = Object.keys(targets).map(Number);
+    const entryTarget = (k: number) => {
+      if (k === -1) return { node: "no-agent", port: "no-agent" };
+      if (k >= 0) return { node: work(k), port: ids[k]! };
+      const t = -2 - k;
+      const esc = `escalate-in-${ids[t]}`;
+      if (!nodes.some((n) => n.id === esc)) {
+        nodes.push({
+          id: esc,
+          kind: "escalate",
+          label: `Escalated on arrival to ${a.teams.list[t]}`,
+          handoff: "structured",
+          noteTime: 0,
+        });
+        edge(esc, work(t));
+      }
+      return { node: esc, port: `escalated-${ids[t]}` };
+    };
+    if (keys.length === 0) {
+      edge(fit.id, "no-agent");
+      needsNoAgent = true;
+    } else if (keys.length === 1 && keys[0] !== -1) edge(fit.id, entryTarget(keys[0]!).node);
+    else {
+      const split = `${fit.id}-entry`;
+      nodes.push({
+        id: split,
+        kind: "route",
+        label: "First team",
+        split: shares(keys.map((k) => [entryTarget(k).port, targets[k]!])),
+      });
+      edge(fit.id, split);
+      for (const k of keys) {
+        const target = entryTarget(k);
+        edge(split, target.node, target.port);
+        if (k === -1) needsNoAgent = true;
+      }
+    }
+  }
+
+  for (const [t, o] of summary.outcomes.entries()) {
+    if (!summary.visited[t]) continue;
+    const id = ids[t]!;
+    const counts: [string, number][] = [
+      ["resolved", o.resolved],
+      ["escalate", sum(o.escalate)],
+      ["return", sum(o.return)],
+      ["transfer", sum(o.transfer)],
+      ["repeat", o.repeat],
+      ["wait", o.wait],
+      ["reopen", sum(o.reopen)],
+    ];
+    const seen = counts.filter(([, n]) => n > 0);
+    const patience = fits.patienceSeconds[t];
+    nodes.push({
+      id: work(t),
+      kind: "work",
+      label: `${a.teams.list[t]} works the ticket`,
+      team: id,
+      handleTime: atLeastOneSecond(roundDist(fits.handleTime[t]!.dist)),
+      queue: { discipline: "fifo", ...(patience ? { patience: { dist: "exponential", mean: round(patience) } } : {}) },
+      outcomes: seen.length > 0 ? shares(seen) : { resolved: 1 },
+    });
+    if (seen.length === 0 || o.resolved > 0) edge(work(t), end, "resolved");
+    if (sum(o.escalate) > 0) {
+      const esc = `escalate-${id}`;
+      nodes.push({
+        id: esc,
+        kind: "escalate",
+        label: `Escalate from ${a.teams.list[t]}`,
+        handoff: "structured",
+        noteTime: 0,
+      });
+      edge(work(t), esc, "escalate");
+      connect(esc, undefined, o.escalate);
+    }
+    if (sum(o.return) > 0) connect(work(t), "return", o.return);
+    if (sum(o.transfer) > 0) connect(work(t), "transfer", o.transfer);
+    if (o.repeat > 0) edge(work(t), work(t), "repeat");
+    if (o.wait > 0) {
+      const wait = `wait-${id}`;
+      const resume = Object.entries(o.waitResume).map(([k, n]) => [ids[Number(k)]!, n] as [string, number]);
+      const outs: [string, number][] = [
+        ...(o.waitResolved > 0 ? [["resolved", o.waitResolved] as [string, number]] : []),
+        ...resume,
+      ];
+      nodes.push({
+        id: wait,
+        kind: "followUp",
+        label: `Waiting on the customer (${a.teams.list[t]})`,
+        wait: roundDist(fits.waits[t]!.dist),
+        outcomes: shares(outs),
+      });
+      edge(work(t), wait, "wait");
+      if (o.waitResolved > 0) edge(wait, end, "resolved");
+      for (const k of Object.keys(o.waitResume).map(Number)) edge(wait, work(k), ids[k]);
+    }
+    if (sum(o.reopen) > 0) {
+      const closed = `reopen-${id}`;
+      nodes.push({
+        id: closed,
+        kind: "delay",
+        label: `Closed until reopened (${a.teams.list[t]})`,
+        duration: roundDist(fits.reopenGaps[t]!.dist),
+      });
+      edge(work(t), closed, "reopen");
+      connect(closed, undefined, o.reopen);
+    }
+  }
+  if (needsNoAgent) {
+    nodes.push({
+      id: "no-agent",
+      kind: "delay",
+      label: "Closed with no agent work in the log",
+      duration: roundDist(fits.noWork.dist),
+    });
+    edge("no-agent", end);
+  }
+  nodes.push({ id: end, kind: "end", label: "Closed", status: "resolved" });
+
+  const days = Math.ceil(summary.figures.days);
+  const warmupDays = 2;
+  const start = new Date(Math.floor(a.firstCreated / 86_400_000) * 86_400_000 - warmupDays * 86_400_000);
+  return {
+    format: "flowcast/v1",
+    name,
+    description: `Calibrated from an event log of ${a.tickets.size} tickets over ${days} days.`,
+    clock: {
+      start: start.toISOString().slice(0, 16),
+      horizon: (days + warmupDays) * 86400,
+      warmup: warmupDays * 86400,
+    },
+    teams: a.teams.list.flatMap((teamName, t) =>
+      summary.visited[t] ? [teamFile(ids[t]!, teamName, summary.tiers[t]!, summary.agents[t]!)] : [],
+    ),
+    nodes,
+    edges,
+  };
+}
+
+// helpers
+
+/** A handle time of zero (work rows closed in the same minute) becomes one second: work takes time. */
+function atLeastOneSecond(d: Dist): Dist {
+  return meanOf(d) >= 1 ? d : { dist: "fixed", value: 1 };
+}
+
+function fitArrivals(a: LogAnalysis): ChannelFit[] {
+  const firstHour = Math.floor(a.firstCreated / 3_600_000);
+  const lastHour = Math.max(firstHour, Math.floor(a.lastCreated / 3_600_000));
+  const spanHours = lastHour - firstHour + 1;
+  const occ = new Float64Array(168);
+  for (let h = firstHour; h <= lastHour; h++) occ[(h + 72) % 168]!++; // epoch hour 0 is Thursday 00:00
+  const usedIds = new Set<string>();
+  return a.channels.list.map((raw, c) => {
+    const how = a.createdByHourOfWeek[c] ?? new Float64Array(168);
+    const tickets = how.reduce((x, y) => x + y, 0);
+    const rate = (i: number) => (occ[i]! > 0 ? how[i]! / occ[i]! : 0);
+    const profile = Array.from({ length: 7 }, (_, d) =>
+      Array.from({ length: 24 }, (_, h) => round(rate(d * 24 + h), 3)),
+    );
+    const perHour = tickets / spanHours;
+    // Ratios to the mean rate over the hours the log covers; hours or days it never covers
+    // keep weight 1, so a log shorter than a week does not inflate the days it has.
+    const ratio = (slots: number[]) => {
+      let count = 0;
+      let hours = 0;
+      for (const i of slots) {
+        count += how[i]!;
+        hours += occ[i]!;
+      }
+      return hours > 0 && perHour > 0 ? count / hours / perHour : 1;
+    };
+    const hourly = normalise(Array.from({ length: 24 }, (_, h) => ratio([0, 1, 2, 3, 4, 5, 6].map((d) => d * 24 + h))));
+    const weekly = normalise(
+      Array.from({ length: 7 }, (_, d) => ratio(Array.from({ length: 24 }, (_, h) => d * 24 + h))),
+    );
+    const label = raw === "" ? "Tickets" : raw;
+    let id = `ch-${slug(label) || "channel"}`;
+    for (let k = 2; usedIds.has(id); k++) id = `ch-${slug(label)}-${k}`;
+    usedIds.add(id);
+    const priority: Partial<Record<Priority, number>> = {};
+    const pm = a.priorityByChannel[c] ?? new Map<number, number>();
+    for (const [p, n] of pm) {
+      const known = guessPriority(a.priorities.list[p]!);
+      if (known) priority[known] = (priority[known] ?? 0) + n;
+    }
+    const total = Object.values(priority).reduce((x, y) => x + (y ?? 0), 0);
+    const prio = total > 0 ? shares(Object.entries(priority) as [string, number][]) : {};
+    return {
+      id,
+      label,
+      channel: guessChannel(label),
+      tickets,
+      perHour,
+      hourly,
+      weekly,
+      profile,
+      dayFactorSd: dayFactorSd(a.createdByDay[c], perHour, hourly, weekly),
+      priority: prio as Partial<Record<Priority, number>>,
+    };
+  });
+}
+
+/** sd of the day factor: the day-to-day spread beyond what Poisson arrivals give. */
+function dayFactorSd(byDay: Map<number, number> | undefined, perHour: number, hourly: number[], weekly: number[]) {
+  if (!byDay || byDay.size < 14) return undefined;
+  const days = [...byDay.keys()].sort((x, y) => x - y).slice(1, -1); // first and last days are partial
+  let sumR = 0;
+  let sumR2 = 0;
+  let sumInv = 0;
+  for (const d of days) {
+    const weekday = (d + 3) % 7; // epoch day 0 is a Thursday; Monday = 0
+    const expected = perHour * 24 * weekly[weekday]! * (hourly.reduce((x, y) => x + y, 0) / 24);
+    if (!(expected > 0)) continue;
+    const r = (byDay.get(d) ?? 0) / expected;
+    sumR += r;
+    sumR2 += r * r;
+    sumInv += 1 / expected;
+  }
+  const n = days.length;
+  const mean = sumR / n;
+  const variance = sumR2 / n - mean * mean - sumInv / n;
+  return variance > 0.0004 ? Math.sqrt(variance) : undefined;
+}
+
+function teamFile(id: string, name: string, tier: number, agents: number[]) {
+  const max = Math.max(1, ...agents);
+  const constant = agents.every((x) => x === agents[0]);
+  if (constant) return { id, name, tier, agents: max };
+  const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+  const schedule: { days: (typeof days)[number][]; from: string; to: string; agents: number }[] = [];
+  for (let d = 0; d < 7; d++) {
+    let h = 0;
+    while (h < 24) {
+      const n = agents[d * 24 + h]!;
+      let e = h + 1;
+      while (e < 24 && agents[d * 24 + e] === n) e++;
+      if (n > 0) schedule.push({ days: [days[d]!], from: hhmm(h), to: hhmm(e), agents: n });
+      h = e;
+    }
+  }
+  return { id, name, tier, agents: max, schedule };
+}
+
+function hhmm(h: number): string {
+  return `${String(h).padStart(2, "0")}:00`;
+}
+
+/** Shares that add to exactly 1 from counts (rounded to 6 places; the largest absorbs the rest). */
+function shares(counts: [string, number][]): Record<string, number> {
+  const total = counts.reduce((x, [, n]) => x + n, 0);
+  const out = new Map<string, number>();
+  let big = counts[0]![0];
+  let bigCount = -1;
+  let acc = 0;
+  for (const [k, n] of counts) {
+    const share = Math.round((n / total) * 1e6) / 1e6;
+    out.set(k, share);
+    acc += share;
+    if (n > bigCount) {
+      big = k;
+      bigCount = n;
+    }
+  }
+  out.set(big, Math.round((out.get(big)! + 1 - acc) * 1e6) / 1e6);
+  return Object.fromEntries(out);
+}
+
+function sum(r: Record<number, number>): number {
+  return Object.values(r).reduce((x, y) => x + y, 0);
+}
+
+function normalise(xs: number[]): number[] {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return xs.map((x) => (mean > 0 ? round(x / mean, 4) : 1));
+}
+
+function roundDist(d: Dist): Dist {
+  switch (d.dist) {
+    case "exponential":
+      return { dist: "exponential", mean: round(d.mean) };
+    case "lognormal":
+    case "gamma":
+      return { dist: d.dist, mean: round(d.mean), sd: round(Math.max(d.sd, 0.1)) };
+    case "mixture":
+      return { dist: "mixture", parts: d.parts.map((p) => ({ weight: p.weight, dist: roundDist(p.dist) })) };
+    default:
+      return d;
+  }
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** A valid id from free text. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9_]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+}
+
+/** The Flowcast channel type a channel's name suggests (webform when nothing fits). */
+export function guessChannel(name: string): ChannelType {
+  const t = name.toLowerCase();
+  if ((CHANNELS as readonly string[]).includes(t)) return t as ChannelType;
+  if (/phone|call|ivr|voice|tel/.test(t)) return "phone";
+  if (/chat/.test(t)) return "chat";
+  if (/mail/.test(t)) return "email";
+  if (/social|twitter|facebook|instagram/.test(t)) return "social";
+  if (/sms|whatsapp|messag|text/.test(t)) return "messaging";
+  return "webform";
+}
+
+/** The Flowcast priority a log's priority text suggests ("3 - Moderate" -> normal). */
+export function guessPriority(text: string): Priority | undefined {
+  const t = text.toLowerCase().trim();
+  if ((PRIORITIES as readonly string[]).includes(t)) return t as Priority;
+  if (/urgent|critical|^1\b|p1\b|highest|emergency/.test(t)) return "urgent";
+  if (/high|^2\b|p2\b/.test(t)) return "high";
+  if (/low|^4\b|^5\b|p4\b|p5\b|planning/.test(t)) return "low";
+  if (/normal|moderate|medium|^3\b|p3\b/.test(t)) return "normal";
+  return undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * Guesses which column of a log's header holds what, for the import dialog's mapping form
+ * (ServiceNow, Zendesk, Freshdesk, Jira exports and Flowcast's own event logs). The user
+ * confirms or changes every guess before anything is read.
+ */
+import type { ColumnMap } from "./reader";
+
+const PATTERNS: [keyof ColumnMap, RegExp[]][] = [
+  [
+    "case",
+    [/^ticket$/, /^(number|case|case_?id|ticket_?id|incident|issue_?key|key|id)$/, /ticket|case|incident|number/],
+  ],
+  ["time", [/^time$/, /sys_updated_at|updated_?at|timestamp|^changed|event_?time/, /time|date|updated/]],
+  ["activity", [/^event$/, /^(incident_state|state|status|activity)$/, /state|status|activity|event/]],
+  ["team", [/^team$/, /assignment_group|^group$|team|queue/, /group/]],
+  ["resource", [/^agent$/, /assigned_to|assignee|resource|owner|agent/]],
+  ["priority", [/^priority$/, /priority/]],
+  ["channel", [/^channel$/, /contact_type|channel|via|source/]],
+  ["created", [/opened_at|created_at|^created$|^opened$/]],
+];
+
+/** The best guess per slot ("" when nothing fits); a column is used once. */
+export function guessColumns(header: readonly string[]): Record<keyof ColumnMap, string> {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const used = new Set<number>();
+  const out = {} as Record<keyof ColumnMap, string>;
+  for (const [slot, patterns] of PATTERNS) {
+    out[slot] = "";
+    for (const re of patterns) {
+      const i = lower.findIndex((h, k) => !used.has(k) && re.test(h));
+      if (i >= 0) {
+        out[slot] = header[i]!;
+        used.add(i);
+        break;
+      }
+    }
+  }
+  return out;
+}

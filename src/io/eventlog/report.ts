@@ -1,0 +1,224 @@
+/**
+ * The calibration report (`flowcast-calibration/v1`): what was read (rows, span, time form,
+ * activity roles and which were guessed, censored tickets), what was fitted, and per figure
+ * the log's value beside the calibrated flow's simulated value.
+ */
+import { type FlowFits, teamIds } from "./buildFlow";
+import type { EventLogReader } from "./reader";
+import type { Figures, Summary } from "./summarize";
+
+/** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */
+export interface SimulatedFigures {
+  ticketsPerDay: number;
+  escalationShare: number;
+  returnShare: number | null;
+  reopenShare: number;
+  resolution: { p50: number; p90: number };
+  utilisation: Record<string, number>;
+  handleTime?: Figures["handleTime"];
+  paths?: Record<string, number>;
+  /** How these were obtained (replications, days). */
+  basis: string;
+}
+
+export interface ComparisonRow {
+  figure: string;
+  unit: "tickets/day" | "share" | "seconds";
+  log: number | null;
+  simulated: number | null;
+  /** simulated / log - 1 (null where either is missing or log is 0). */
+  relativeDifference: number | null;
+}
+
+export interface CalibrationReport {
+  format: "flowcast-calibration/v1";
+  source: { file: string; rows: number; events: number; tickets: number; from: string; to: string; days: number };
+  timeFormat: string;
+  columns: Record<string, string>;
+  activities: { activity: string; role: string; how: "map" | "flowcast" | "guess"; rows: number }[];
+  censored: { ticketsOpenAtEnd: number; workVisitsOpenAtEnd: number; note: string };
+  skipped: { rowsOutsideWindow: number };
+  /** Tickets whose consecutive rows were out of time order and were sorted by time. */
+  reorderedTickets: number;
+  teams: {
+    id: string;
+    name: string;
+    tier: number;
+    workVisits: number;
+    agentsEstimate: { basis: string; min: number; max: number };
+  }[];
+  fits: {
+    arrivals: FlowFits["arrivals"];
+    handleTime: Record<string, unknown>;
+    handleTimeByPriority: Record<string, { n: number; mean: number }>;
+    waits: Record<string, unknown>;
+    patienceSeconds: Record<string, number>;
+    closedWithoutAgent: { tickets: number; fit: unknown };
+  };
+  comparison: ComparisonRow[];
+  paths: { log: Record<string, number>; simulated: Record<string, number> | null };
+  notes: string[];
+}
+
+export function buildReport(
+  file: string,
+  reader: EventLogReader,
+  summary: Summary,
+  fits: FlowFits,
+  simulated: SimulatedFigures | undefined,
+): CalibrationReport {
+  const a = reader.analysis;
+  const names = a.teams.list;
+  const ids = teamIds(names);
+  const f = summary.figures;
+  const rows: ComparisonRow[] = [];
+  const add = (figure: string, unit: ComparisonRow["unit"], log: number | null, sim: number | null | undefined) =>
+    rows.push({
+      figure,
+      unit,
+      log: finite(log),
+      simulated: finite(sim),
+      relativeDifference: finite(log) && finite(sim) !== null ? (sim as number) / (log as number) - 1 : null,
+    });
+  add("tickets per day", "tickets/day", f.ticketsPerDay, simulated?.ticketsPerDay);
+  add("escalation share", "share", f.escalationShare, simulated?.escalationShare);
+  add("return share", "share", f.returnShare, simulated?.returnShare);
+  add("reopen share", "share", f.reopenShare, simulated?.reopenShare);
+  add("resolution time p50", "seconds", nan(f.resolution.p50), simulated?.resolution.p50);
+  add("resolution time p90", "seconds", nan(f.resolution.p90), simulated?.resolution.p90);
+  for (const [t, name] of names.entries()) {
+    const h = f.handleTime[name];
+    if (!h) continue;
+    const sh = simulated?.handleTime?.[name];
+    add(`handle time mean: ${name}`, "seconds", h.mean, sh?.mean ?? null);
+    add(`handle time p50: ${name}`, "seconds", h.p50, sh?.p50 ?? null);
+    add(`handle time p90: ${name}`, "seconds", h.p90, sh?.p90 ?? null);
+    add(`utilisation: ${name}`, "share", f.utilisation[name]!, simulated?.utilisation[ids[t]!] ?? null);
+  }
+  const decisions = [...reader.roles.decisions].map(([activity, d]) => ({ activity, ...d }));
+  const notes = [
+    `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
+    "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1).",
+    "Handle time is the time a ticket spends in a 'work' state; in snapshot logs that is elapsed time, not pure agent time.",
+  ];
+  const guessed = decisions.filter((d) => d.how === "guess");
+  if (guessed.length > 0)
+    notes.push(
+      `Roles guessed from the activity words: ${guessed.map((d) => `${d.activity} = ${d.role}`).join(", ")}. Override with --map PATTERN=ROLE.`,
+    );
+  if (a.waitsBeforeAgent > 0)
+    notes.push(`${a.waitsBeforeAgent} waits happened before any agent worked the ticket; they are not in the flow.`);
+  if (reader.reorderedTickets > 0)
+    notes.push(
+      `${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`,
+    );
+  if (simulated) notes.push(`Simulated figures: ${simulated.basis}.`);
+  else notes.push("No simulated figures: the calibrated flow was not run.");
+  const agentRange = (t: number) => ({
+    basis: summary.agentsBasis,
+    min: Math.min(...summary.agents[t]!),
+    max: Math.max(...summary.agents[t]!),
+  });
+  return {
+    format: "flowcast-calibration/v1",
+    source: {
+      file,
+      rows: reader.rows,
+      events: a.events,
+      tickets: a.tickets.size,
+      from: new Date(a.firstTime).toISOString().slice(0, 16),
+      to: new Date(a.lastTime).toISOString().slice(0, 16),
+      days: round(f.days, 2),
+    },
+    timeFormat: reader.timeFormat?.description ?? "",
+    columns: Object.fromEntries(Object.entries(reader.columns).filter(([, v]) => v)),
+    activities: decisions,
+    censored: {
+      ticketsOpenAtEnd: f.openAtEnd,
+      workVisitsOpenAtEnd: a.censoredWork,
+      note: "Tickets open at the end of the log count in arrivals and paths; their resolution times enter as censored (Kaplan–Meier), and their unfinished work visits are left out of handle times and outcome shares.",
+    },
+    skipped: { rowsOutsideWindow: reader.skippedOutsideWindow },
+    reorderedTickets: reader.reorderedTickets,
+    teams: names.flatMap((name, t) =>
+      summary.visited[t]
+        ? [{ id: ids[t]!, name, tier: summary.tiers[t]!, workVisits: a.handle[t]!.n, agentsEstimate: agentRange(t) }]
+        : [],
+    ),
+    fits: {
+      arrivals: fits.arrivals,
+      handleTime: Object.fromEntries(names.map((n, t) => [n, fitSummary(fits.handleTime[t]!)])),
+      handleTimeByPriority: Object.fromEntries(
+        [...a.handleByPriority].map(([key, s]) => {
+          const [t, p] = key.split("\u0000").map(Number);
+          return [`${names[t!]} / ${a.priorities.list[p!] || "(none)"}`, { n: s.n, mean: round(s.mean) }];
+        }),
+      ),
+      waits: Object.fromEntries(
+        names.map((n, t) => [n, fitSummary(fits.waits[t]!)]).filter(([, w]) => (w as { n: number }).n > 0),
+      ),
+      patienceSeconds: Object.fromEntries(
+        names.flatMap((n, t) => (fits.patienceSeconds[t] ? [[n, round(fits.patienceSeconds[t]!)]] : [])),
+      ),
+      closedWithoutAgent: { tickets: a.noWork.n, fit: a.noWork.n > 0 ? fitSummary(fits.noWork) : null },
+    },
+    comparison: rows,
+    paths: { log: f.paths, simulated: simulated?.paths ?? null },
+    notes,
+  };
+}
+
+/** The comparison as a plain-text table for the terminal. */
+export function formatComparison(report: CalibrationReport): string {
+  const show = (r: ComparisonRow, v: number | null) =>
+    v === null
+      ? "—"
+      : r.unit === "share"
+        ? `${(v * 100).toFixed(1)}%`
+        : r.unit === "seconds"
+          ? duration(v)
+          : v.toFixed(1);
+  const lines = report.comparison.map(
+    (r) =>
+      `  ${r.figure.padEnd(44)}${show(r, r.log).padStart(10)}${show(r, r.simulated).padStart(12)}${
+        r.relativeDifference === null
+          ? ""
+          : `  ${r.relativeDifference >= 0 ? "+" : ""}${(r.relativeDifference * 100).toFixed(1)}%`
+      }`,
+  );
+  return `  ${"figure".padEnd(44)}${"log".padStart(10)}${"simulated".padStart(12)}\n${lines.join("\n")}\n`;
+}
+
+// helpers
+
+function finite(x: number | null | undefined): number | null {
+  return x !== null && x !== undefined && Number.isFinite(x) ? x : null;
+}
+
+function fitSummary(fit: FlowFits["handleTime"][number]) {
+  return {
+    chosen: fit.chosen,
+    n: fit.n,
+    mean: round(fit.mean),
+    zeroShare: round(fit.zeroShare, 3),
+    ks: fit.ks === undefined ? null : round(fit.ks, 3),
+    logLikelihood: fit.logLikelihood,
+    dist: fit.dist,
+  };
+}
+
+function nan(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds.toFixed(0)}s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(1)}m`;
+  if (seconds < 172800) return `${(seconds / 3600).toFixed(1)}h`;
+  return `${(seconds / 86400).toFixed(1)}d`;
+}

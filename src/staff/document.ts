@@ -1,0 +1,200 @@
+/**
+ * The `flowcast-staffing/v1` document (docs/staffing.md): the answer of a staffing search
+ * per team (current, Erlang start, needed, cost change), the KPIs at the answer with their
+ * 95% intervals, each target met or missed, the cost, the evaluations it took, and the
+ * scenario that staffs the flow that way. The CLI prints it with --json; the app shows it.
+ */
+import type { Model, Scenario } from "../model";
+import type { Estimate, Kpis, NodeResults } from "../sim/results";
+import type { StaffingCurve } from "./curve";
+import { agentHoursPerWeek, applyPlan, isScheduled, planOverrides } from "./plan";
+import type { StaffingAnswer } from "./search";
+import type { Confidence } from "./targets";
+
+export const STAFFING_FORMAT = "flowcast-staffing/v1";
+
+export interface StaffingTeam {
+  name: string;
+  /** "headcount": `agents` is the team's agents; "schedule": agents added to every shift. */
+  kind: "headcount" | "schedule";
+  agents: number;
+  current: number;
+  erlang: number;
+  bound: number;
+  costPerHour: number;
+  costPerWeek: number;
+  costChangePerWeek: number;
+  /** Offered load in agent-Erlangs (traffic equations, no abandonment). */
+  offeredAgents: number;
+}
+
+export interface StaffingTarget {
+  kpi: string;
+  node?: string;
+  team?: string;
+  atLeast?: number;
+  atMost?: number;
+  label: string;
+  met: boolean;
+  estimate?: Estimate;
+  /** At the flow's current staffing. */
+  currentMet: boolean;
+  currentEstimate?: Estimate;
+}
+
+export interface StaffingDocument {
+  format: typeof STAFFING_FORMAT;
+  model: string;
+  /** Whether the answer meets every target. */
+  met: boolean;
+  /** Why not, naming the bound (when `met` is false). */
+  message?: string;
+  seed: number;
+  replications: number;
+  horizonSeconds: number;
+  confidence: Confidence;
+  evaluations: number;
+  stoppedEarly: boolean;
+  wallSeconds: number;
+  teams: Record<string, StaffingTeam>;
+  targets: StaffingTarget[];
+  cost: { perWeek: number; currentPerWeek: number; changePerWeek: number };
+  kpis: Kpis;
+  nodes: Record<string, NodeResults>;
+  /** A scenario that staffs the flow as the answer does. */
+  scenario: Scenario;
+  /** Minimum agents per hour of the week for scheduled teams (Erlang per hour, checked by simulation). */
+  curves?: Record<string, StaffingCurve>;
+}
+
+/** Builds the document from a search answer. */
+export function staffingDocument(
+  model: Model,
+  answer: StaffingAnswer,
+  meta: { confidence: Confidence; wallSeconds: number; curves?: Record<string, StaffingCurve> },
+): StaffingDocument {
+  const staffed = applyPlan(model, answer.answer.plan);
+  const teams: Record<string, StaffingTeam> = {};
+  let perWeek = 0;
+  let currentPerWeek = 0;
+  for (const id of answer.teams) {
+    const before = model.teams.find((t) => t.id === id);
+    const after = staffed.teams.find((t) => t.id === id);
+    if (!before || !after) continue;
+    const now = agentHoursPerWeek(after) * after.costPerHour;
+    const was = agentHoursPerWeek(before) * before.costPerHour;
+    perWeek += now;
+    currentPerWeek += was;
+    teams[id] = {
+      name: before.name,
+      kind: isScheduled(before) ? "schedule" : "headcount",
+      agents: answer.answer.plan[id] as number,
+      current: answer.current.plan[id] as number,
+      erlang: answer.erlang[id] as number,
+      bound: answer.bound[id] as number,
+      costPerHour: before.costPerHour,
+      costPerWeek: round2(now),
+      costChangePerWeek: round2(now - was),
+      offeredAgents: Number((answer.offeredAgents[id] ?? 0).toFixed(3)),
+    };
+  }
+  const targets: StaffingTarget[] = answer.targets.map((t, k) => {
+    const v = answer.answer.verdicts[k];
+    const c = answer.current.verdicts[k];
+    return {
+      ...t.target,
+      atLeast: t.atLeast,
+      atMost: t.atMost,
+      label: t.label,
+      met: Boolean(v?.met),
+      estimate: v?.estimate,
+      currentMet: Boolean(c?.met),
+      currentEstimate: c?.estimate,
+    };
+  });
+  const results = answer.answer.results;
+  const doc: StaffingDocument = {
+    format: STAFFING_FORMAT,
+    model: model.name,
+    met: answer.met,
+    seed: results.seed,
+    replications: results.replications,
+    horizonSeconds: results.horizonSeconds,
+    confidence: meta.confidence,
+    evaluations: answer.evaluations,
+    stoppedEarly: answer.stoppedEarly,
+    wallSeconds: Number(meta.wallSeconds.toFixed(3)),
+    teams,
+    targets,
+    cost: {
+      perWeek: round2(perWeek),
+      currentPerWeek: round2(currentPerWeek),
+      changePerWeek: round2(perWeek - currentPerWeek),
+    },
+    kpis: results.kpis,
+    nodes: results.nodes,
+    scenario: staffingScenario(model, answer),
+  };
+  if (!answer.met) doc.message = unreachableMessage(model, answer);
+  if (meta.curves && Object.keys(meta.curves).length > 0) doc.curves = meta.curves;
+  return doc;
+}
+
+/** The scenario that staffs the flow as the answer does, with an id not yet taken. */
+export function staffingScenario(model: Model, answer: StaffingAnswer): Scenario {
+  let id = "staffing";
+  for (let n = 2; model.scenarios.some((s) => s.id === id); n++) id = `staffing-${n}`;
+  const changes = answer.teams
+    .filter((t) => answer.answer.plan[t] !== answer.current.plan[t])
+    .map((t) => {
+      const delta = (answer.answer.plan[t] as number) - (answer.current.plan[t] as number);
+      return `${t} ${delta > 0 ? "+" : ""}${delta}`;
+    });
+  return {
+    id,
+    name: `Staffing for targets${changes.length > 0 ? ` (${changes.join(", ")})` : ""}`,
+    description: `Fewest agents meeting: ${answer.targets.map((t) => t.label).join("; ")}.`,
+    set: planOverrides(model, answer.answer.plan),
+  };
+}
+
+/** Why no staffing meets the targets, naming the bound and the targets missed there. */
+export function unreachableMessage(model: Model, answer: StaffingAnswer): string {
+  const bound = answer.teams
+    .map((id) => {
+      const team = model.teams.find((t) => t.id === id);
+      const value = answer.bound[id] as number;
+      return team && isScheduled(team) ? `${id} +${value} agents on every shift` : `${value} ${id}`;
+    })
+    .join(", ");
+  const allScheduled = answer.teams.every((id) => {
+    const team = model.teams.find((t) => t.id === id);
+    return team !== undefined && isScheduled(team);
+  });
+  const missed = answer.targets
+    .map((t, k) => ({ t, v: answer.answer.verdicts[k] }))
+    .filter(({ v }) => !v?.met)
+    .map(({ t, v }) => `${t.label} (it is ${describe(v?.estimate)} there)`);
+  if (answer.stoppedEarly) {
+    return `The search stopped after ${answer.evaluations} simulated candidates before meeting ${missed.join("; ")}.`;
+  }
+  const why = answer.teams.some((id) => {
+    const team = model.teams.find((t) => t.id === id);
+    return team !== undefined && isScheduled(team);
+  })
+    ? "the hours the schedule leaves unstaffed, self-service, patience or routing limit it (see the per-hour curve)"
+    : "self-service, patience or routing in the flow limit it, or the target is out of reach";
+  return `No staffing up to the bound (${bound}${allScheduled ? "" : " agents"}) meets ${missed.join("; ")}. More agents cannot reach it: ${why}.`;
+}
+
+// helpers
+
+function describe(estimate: Estimate | undefined): string {
+  if (!estimate) return "not reported";
+  const f = (x: number) => String(Number(x.toPrecision(4)));
+  return `${f(estimate.mean)}, 95% interval ${f(estimate.ci95[0])} to ${f(estimate.ci95[1])}`;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,23 @@
+/**
+ * Simulating one staffing candidate in this thread: prepare, run every replication, combine.
+ * For the small runs a search makes (a few seconds of simulated work each) this beats
+ * starting worker threads per candidate; the app passes its Web Worker pool instead.
+ */
+import { combineReplications, prepareRun, runReplication, SimulationInputError } from "../sim";
+import type { Evaluate } from "./search";
+
+/** An Evaluate that runs in the calling thread, checking the abort signal between replications. */
+export const evaluateInProcess: Evaluate = async (model, run, signal) => {
+  const prepared = prepareRun(model, run);
+  if (!prepared.ok) throw new SimulationInputError(prepared.diagnostics);
+  const reps = [];
+  for (let r = 0; r < run.replications; r++) {
+    signal?.throwIfAborted();
+    reps.push(runReplication(prepared.model, run.seed, r, run.horizonSeconds));
+  }
+  return combineReplications(
+    prepared.model,
+    { scenario: null, seed: run.seed, horizonSeconds: run.horizonSeconds, wallSeconds: 0 },
+    reps,
+  );
+};

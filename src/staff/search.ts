@@ -1,0 +1,316 @@
+/**
+ * The staffing search: the fewest-cost plan (agents per team) whose simulated KPIs meet every
+ * target with the confidence asked. It starts from the analytic answer (traffic equations,
+ * Erlang C/A per team), then works on simulation with common random numbers: every candidate
+ * runs with the same seed and replications, so two candidates differ by their staffing, not
+ * by noise.
+ *
+ * 1. Run the flow as it is (the baseline, and the routing shares rules give).
+ * 2. Start at the Erlang answer. If it misses a target, run the bound (every team at its
+ *    ceiling): missing there means no staffing up to the bound can meet it — say so.
+ * 3. Up: add agents to the team that cuts the shortfall most per unit of cost (steps double
+ *    while the same team keeps winning) until every target is met.
+ * 4. Down: per team, dearest first, bisect the fewest agents that still meet every target,
+ *    then confirm that taking one more agent from any team breaks a target.
+ * Each candidate is simulated once (cached by plan).
+ */
+import type { Model, Target } from "../model";
+import type { Results } from "../sim/results";
+import { erlangAgents, stableAgents } from "./erlangStart";
+import { applyPlan, currentValue, isScheduled, type Plan, planAgentHours, planCostPerWeek, planKey } from "./plan";
+import { type Confidence, judgeTarget, type ResolvedTarget, resolveTarget, type Verdict } from "./targets";
+import { solveVisits, type TeamLoad, teamLoads } from "./traffic";
+
+/** How a candidate is simulated: in process, on worker threads, or in Web Workers. */
+export type Evaluate = (
+  model: Model,
+  run: { seed: number; replications: number; horizonSeconds?: number },
+  signal?: AbortSignal,
+) => Promise<Results>;
+
+export interface StaffingOptions {
+  /** Every target to meet (the flow's own and any added). */
+  targets: readonly Target[];
+  /** Teams whose staffing may change; default every team that serves a work step. */
+  teams?: readonly string[];
+  replications?: number;
+  seed?: number;
+  horizonSeconds?: number;
+  confidence?: Confidence;
+  /** Stop after this many simulated candidates (default 200). */
+  maxEvaluations?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: StaffingProgress) => void;
+}
+
+export interface StaffingProgress {
+  evaluations: number;
+  phase: "current" | "start" | "bound" | "up" | "down";
+  candidate: Plan;
+  met: boolean;
+  best?: { plan: Plan; costPerWeek: number };
+}
+
+/** A judged candidate. */
+export interface Candidate {
+  plan: Plan;
+  results: Results;
+  verdicts: Verdict[];
+  met: boolean;
+  costPerWeek: number;
+}
+
+export interface StaffingAnswer {
+  /** Whether a plan meets every target. */
+  met: boolean;
+  teams: string[];
+  targets: ResolvedTarget[];
+  current: Candidate;
+  /** The Erlang C/A answer per team the search started from. */
+  erlang: Plan;
+  /** The ceiling per team (the bound named when nothing meets the targets). */
+  bound: Plan;
+  /** The answer when `met`; otherwise the best seen (the bound when it was run). */
+  answer: Candidate;
+  evaluations: number;
+  /** Set when the search stopped at maxEvaluations before it could prove minimality. */
+  stoppedEarly: boolean;
+  /** Offered load per team (agent-Erlangs) from the traffic equations. */
+  offeredAgents: Record<string, number>;
+}
+
+/** Raised for input the search cannot work with (no targets, unknown team); exit 1 on the CLI. */
+export class StaffingInputError extends Error {}
+
+/** Finds the staffing. Rejects with StaffingInputError on bad input and with the signal's reason on abort. */
+export async function findStaffing(
+  model: Model,
+  options: StaffingOptions,
+  evaluate: Evaluate,
+): Promise<StaffingAnswer> {
+  const targets = options.targets.map((t) => resolveTarget(t, model));
+  if (targets.length === 0) {
+    throw new StaffingInputError("There are no targets to staff for; add some to the flow or pass --target.");
+  }
+  const teams = pickTeams(model, options.teams);
+  const run = {
+    seed: options.seed ?? 1,
+    replications: options.replications ?? 10,
+    horizonSeconds: options.horizonSeconds,
+  };
+  const confidence = options.confidence ?? "ci95";
+  const maxEvaluations = options.maxEvaluations ?? 200;
+  const cache = new Map<string, Candidate>();
+  let best: Candidate | undefined;
+  let phase: StaffingProgress["phase"] = "current";
+
+  const judge = async (plan: Plan): Promise<Candidate> => {
+    const key = planKey(plan, teams);
+    const known = cache.get(key);
+    if (known) return known;
+    options.signal?.throwIfAborted();
+    const results = await evaluate(applyPlan(model, plan), run, options.signal);
+    const verdicts = targets.map((t) => judgeTarget(results, t, confidence));
+    const candidate: Candidate = {
+      plan: { ...plan },
+      results,
+      verdicts,
+      met: verdicts.every((v) => v.met),
+      costPerWeek: planCostPerWeek(model, plan, teams),
+    };
+    cache.set(key, candidate);
+    if (candidate.met && (!best || cheaper(model, teams, candidate, best))) best = candidate;
+    options.onProgress?.({
+      evaluations: cache.size,
+      phase,
+      candidate: candidate.plan,
+      met: candidate.met,
+      best: best ? { plan: best.plan, costPerWeek: best.costPerWeek } : undefined,
+    });
+    return candidate;
+  };
+
+  const current = await judge(Object.fromEntries(teams.map((id) => [id, currentValue(teamOf(model, id))])));
+  const loads = teamLoads(model, solveVisits(model, current.results));
+  const floor: Plan = {};
+  const erlang: Plan = {};
+  const bound: Plan = {};
+  for (const id of teams) {
+    const team = teamOf(model, id);
+    const load = loads.get(id) as TeamLoad;
+    if (isScheduled(team)) {
+      const most = Math.max(0, ...(team.schedule ?? []).map((s) => s.agents));
+      floor[id] = -most;
+      erlang[id] = 0;
+      bound[id] = Math.max(20, 2 * most);
+    } else {
+      calibrate(load, current.results, team.agents);
+      floor[id] = Math.max(stableAgents(load), 0);
+      erlang[id] = Math.max(erlangAgents(load, targets), floor[id] as number);
+      bound[id] = Math.max(3 * (erlang[id] as number), (erlang[id] as number) + 20, 2 * team.agents);
+    }
+  }
+  const offeredAgents = Object.fromEntries(teams.map((id) => [id, loads.get(id)?.offeredAgents ?? 0]));
+  const answerOf = (answer: Candidate, met: boolean, stoppedEarly = false): StaffingAnswer => ({
+    met,
+    teams,
+    targets,
+    current,
+    erlang,
+    bound,
+    answer,
+    evaluations: cache.size,
+    stoppedEarly,
+    offeredAgents,
+  });
+
+  phase = "start";
+  let x = await judge(erlang);
+  if (!x.met) {
+    phase = "bound";
+    const ceiling = await judge(bound);
+    if (!ceiling.met) return answerOf(ceiling, false);
+    phase = "up";
+    const steps: Record<string, number> = {};
+    let last: string | undefined;
+    while (!x.met) {
+      if (cache.size >= maxEvaluations) return answerOf(ceiling, true, true);
+      const responsible = responsibleTeams(model, teams, targets, x).filter(
+        (id) => (x.plan[id] as number) < (bound[id] as number),
+      );
+      const pool =
+        responsible.length > 0 ? responsible : teams.filter((id) => (x.plan[id] as number) < (bound[id] as number));
+      if (pool.length === 0) {
+        // Every team at its ceiling: the ceiling meets the targets, so bisect down from it.
+        x = ceiling;
+        break;
+      }
+      let chosen: Candidate | undefined;
+      let chosenScore = Number.NEGATIVE_INFINITY;
+      let chosenTeam = pool[0] as string;
+      for (const id of pool) {
+        const step = id === last ? (steps[id] ?? 1) * 2 : 1;
+        const plan = { ...x.plan, [id]: Math.min(bound[id] as number, (x.plan[id] as number) + step) };
+        const y = await judge(plan);
+        const gain = shortfall(x) - shortfall(y);
+        const extra = Math.max(1e-9, costOf(model, teams, y) - costOf(model, teams, x));
+        const score = y.met ? 1e15 - extra : gain / extra;
+        if (chosen === undefined || score > chosenScore) {
+          chosen = y;
+          chosenScore = score;
+          chosenTeam = id;
+        }
+      }
+      steps[chosenTeam] = chosenTeam === last ? (steps[chosenTeam] ?? 1) * 2 : 1;
+      last = chosenTeam;
+      x = chosen as Candidate;
+    }
+  }
+
+  phase = "down";
+  const order = [...teams].sort(
+    (a, b) => teamOf(model, b).costPerHour - teamOf(model, a).costPerHour || a.localeCompare(b),
+  );
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (const id of order) {
+      // Bisect the fewest agents of this team that still meet every target, others held.
+      let hi = x.plan[id] as number;
+      let lo = (floor[id] as number) - 1;
+      while (hi - lo > 1) {
+        if (cache.size >= maxEvaluations) return answerOf(x, true, true);
+        const mid = Math.floor((lo + hi) / 2);
+        const y = await judge({ ...x.plan, [id]: mid });
+        if (y.met) {
+          hi = mid;
+          x = y;
+          changed = true;
+        } else lo = mid;
+      }
+    }
+    // Minimality: one agent fewer on any team must miss a target.
+    let loose = false;
+    for (const id of order) {
+      if ((x.plan[id] as number) - 1 < (floor[id] as number)) continue;
+      if (cache.size >= maxEvaluations) return answerOf(x, true, true);
+      const y = await judge({ ...x.plan, [id]: (x.plan[id] as number) - 1 });
+      if (y.met) {
+        x = y;
+        loose = true;
+      }
+    }
+    if (!changed && !loose) break;
+    if (!loose) break;
+  }
+  return answerOf(x, true);
+}
+
+// helpers
+
+/**
+ * The traffic equations leave out hand-off notes, re-explaining and per-type handle times;
+ * the baseline run measured the busy agents. Where it saw more work than the equations
+ * predict, scale the team's handle time up to it (a saturated baseline is a lower bound).
+ */
+function calibrate(load: TeamLoad, baseline: Results, agents: number): void {
+  const utilization = baseline.teams[load.team.id]?.utilization.mean;
+  if (!(typeof utilization === "number" && Number.isFinite(utilization)) || agents <= 0) return;
+  const measured = utilization * agents;
+  if (measured <= load.offeredAgents || load.offeredAgents <= 0) {
+    if (load.offeredAgents <= 0 && measured > 0 && load.arrivalRate > 0) {
+      load.handleSeconds = (measured * Math.max(1, load.team.concurrency)) / load.arrivalRate;
+      load.offeredAgents = measured;
+    }
+    return;
+  }
+  load.handleSeconds *= measured / load.offeredAgents;
+  load.offeredAgents = measured;
+}
+
+function pickTeams(model: Model, ids: readonly string[] | undefined): string[] {
+  const serving = new Set(model.nodes.flatMap((n) => (n.kind === "work" ? [n.team] : [])));
+  if (!ids || ids.length === 0) return model.teams.filter((t) => serving.has(t.id)).map((t) => t.id);
+  const unknown = ids.filter((id) => !model.teams.some((t) => t.id === id));
+  if (unknown.length > 0) {
+    const known = model.teams.map((t) => t.id).join(", ") || "none";
+    throw new StaffingInputError(
+      `There is no team ${unknown.map((u) => `"${u}"`).join(", ")} in this flow; its teams are ${known}.`,
+    );
+  }
+  return [...new Set(ids)];
+}
+
+function teamOf(model: Model, id: string) {
+  const team = model.teams.find((t) => t.id === id);
+  if (!team) throw new StaffingInputError(`There is no team "${id}" in this flow.`);
+  return team;
+}
+
+/** Teams that can move a missed target: the step's or team's own, else every searched team. */
+function responsibleTeams(model: Model, teams: string[], targets: ResolvedTarget[], x: Candidate): string[] {
+  const out = new Set<string>();
+  x.verdicts.forEach((v, k) => {
+    if (v.met) return;
+    const { node, team } = (targets[k] as ResolvedTarget).target;
+    const owner = node !== undefined ? model.nodes.find((n) => n.id === node && n.kind === "work") : undefined;
+    const id = owner?.kind === "work" ? owner.team : team;
+    if (id !== undefined && teams.includes(id)) out.add(id);
+    else for (const t of teams) out.add(t);
+  });
+  return teams.filter((t) => out.has(t));
+}
+
+/** Sum of the missed targets' relative shortfalls (capped, so one unreported KPI does not swamp the rest). */
+function shortfall(c: Candidate): number {
+  return c.verdicts.reduce((sum, v) => sum + (v.met ? 0 : Math.min(10, Math.max(0, v.shortfall))), 0);
+}
+
+/** Cost per week, or agent-hours when the teams cost nothing. */
+function costOf(model: Model, teams: string[], c: Candidate): number {
+  return c.costPerWeek > 0 ? c.costPerWeek : planAgentHours(model, c.plan, teams);
+}
+
+function cheaper(model: Model, teams: string[], a: Candidate, b: Candidate): boolean {
+  if (a.costPerWeek !== b.costPerWeek) return a.costPerWeek < b.costPerWeek;
+  return planAgentHours(model, a.plan, teams) < planAgentHours(model, b.plan, teams);
+}

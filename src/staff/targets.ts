@@ -1,0 +1,135 @@
+/**
+ * Targets at run time: the command-line form `[nodes.ID.|teams.ID.]KPI (>=|<=) VALUE`
+ * parsed into a flowcast/v1 target, the bound read into a number, the KPI's estimate looked
+ * up in a results document, and the verdict: met when the 95% interval lies on the right
+ * side of the bound (or, at confidence "mean", when the mean does).
+ */
+import type { Model, Target } from "../model";
+import { describeTarget, type KpiUnit, readTargetValue, targetKpis, targetUnit } from "../model/validate/targets";
+import type { Estimate, Results } from "../sim/results";
+
+/** How sure a verdict must be: the 95% interval on the right side, or the mean alone. */
+export type Confidence = "ci95" | "mean";
+
+/** A target with its bounds read into numbers (seconds for time KPIs, 0..1 for shares). */
+export interface ResolvedTarget {
+  target: Target;
+  unit: KpiUnit;
+  atLeast?: number;
+  atMost?: number;
+  /** `service level of "L1 answers" (l1-phone) at least 80%`. */
+  label: string;
+}
+
+/** A target judged against one run. */
+export interface Verdict {
+  met: boolean;
+  /** The KPI's estimate; undefined when the run does not report it (counts as missed). */
+  estimate?: Estimate;
+  /** How far the deciding end of the interval is from the bound, relative to the bound (> 0: short). */
+  shortfall: number;
+}
+
+/** A target expression that cannot be read; `message` says why in the user's words. */
+export class TargetSyntaxError extends Error {}
+
+/**
+ * Parses `serviceLevel>=0.8`, `nodes.l1-phone.serviceLevel >= 80%`, `abandonRate<=5%`,
+ * `nodes.l2.waitMean<=30s`, `teams.l1.utilization<=0.85`, `resolutionSeconds.p90<=8h`.
+ * Throws TargetSyntaxError naming what is wrong.
+ */
+export function parseTargetExpression(text: string): Target {
+  const match = /^\s*([^<>=\s]+)\s*(>=|<=)\s*(\S.*?)\s*$/.exec(text);
+  if (!match) {
+    throw new TargetSyntaxError(
+      `"${text}" is not a target; write [nodes.ID.|teams.ID.]KPI>=VALUE or <=VALUE, e.g. nodes.l1-phone.serviceLevel>=0.8`,
+    );
+  }
+  const [, path = "", op, raw = ""] = match;
+  const target: Target = { kpi: path };
+  const scoped = /^(nodes|teams)\.([^.]+)\.(.+)$/.exec(path);
+  if (scoped) {
+    if (scoped[1] === "nodes") target.node = scoped[2];
+    else target.team = scoped[2];
+    target.kpi = scoped[3] as string;
+  } else if (/^(nodes|teams)\./.test(path)) {
+    throw new TargetSyntaxError(`"${text}": write ${path.split(".")[0]}.ID.KPI, e.g. nodes.l1-phone.serviceLevel`);
+  }
+  const unit = targetUnit(target);
+  if (unit === undefined) {
+    const level = target.node !== undefined ? "a work step" : target.team !== undefined ? "a team" : "the flow";
+    throw new TargetSyntaxError(
+      `"${text}": "${target.kpi}" is not a KPI of ${level}; use one of ${Object.keys(targetKpis(target)).join(", ")}`,
+    );
+  }
+  const value = readTargetValue(raw, unit);
+  if (value === undefined || !Number.isFinite(value) || value < 0 || (unit === "share" && value > 1)) {
+    const hint =
+      unit === "seconds"
+        ? "seconds or a duration such as 30s or 8h"
+        : unit === "share"
+          ? "a share from 0 to 1, or a percentage such as 80%"
+          : "a number, 0 or more";
+    throw new TargetSyntaxError(`"${text}": "${raw}" is not ${hint}`);
+  }
+  if (op === ">=") target.atLeast = value;
+  else target.atMost = value;
+  return target;
+}
+
+/** Reads a validated target's bounds (undefined bounds stay undefined). */
+export function resolveTarget(target: Target, model?: Pick<Model, "nodes" | "teams">): ResolvedTarget {
+  const unit = targetUnit(target) ?? "count";
+  const read = (v: number | string | undefined) => (v === undefined ? undefined : readTargetValue(v, unit));
+  return {
+    target,
+    unit,
+    atLeast: read(target.atLeast),
+    atMost: read(target.atMost),
+    label: describeTarget(target, model),
+  };
+}
+
+/** The estimate a target is judged on, or undefined when the run does not report it. */
+export function targetEstimate(results: Results, target: Target): Estimate | undefined {
+  const [kpi, percentile] = target.kpi.split(".") as [string, string | undefined];
+  let holder: Record<string, unknown> | undefined;
+  if (target.node !== undefined) holder = own(results.nodes, target.node) as Record<string, unknown> | undefined;
+  else if (target.team !== undefined) holder = own(results.teams, target.team) as Record<string, unknown> | undefined;
+  else holder = results.kpis as unknown as Record<string, unknown>;
+  let value = holder ? own(holder, kpi) : undefined;
+  if (percentile !== undefined && value && typeof value === "object")
+    value = own(value as Record<string, unknown>, percentile);
+  return isEstimate(value) ? value : undefined;
+}
+
+/** Judges one target against a run. */
+export function judgeTarget(results: Results, target: ResolvedTarget, confidence: Confidence = "ci95"): Verdict {
+  const estimate = targetEstimate(results, target.target);
+  if (!estimate) return { met: false, shortfall: Number.POSITIVE_INFINITY };
+  let shortfall = Number.NEGATIVE_INFINITY;
+  const [lo, hi] = confidence === "ci95" ? estimate.ci95 : [estimate.mean, estimate.mean];
+  if (target.atLeast !== undefined) shortfall = Math.max(shortfall, relative(target.atLeast - lo, target.atLeast));
+  if (target.atMost !== undefined) shortfall = Math.max(shortfall, relative(hi - target.atMost, target.atMost));
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return { met: false, estimate, shortfall: Number.POSITIVE_INFINITY };
+  return { met: shortfall <= 0, estimate, shortfall };
+}
+
+// helpers
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function isEstimate(value: unknown): value is Estimate {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Estimate).mean === "number" &&
+    Array.isArray((value as Estimate).ci95)
+  );
+}
+
+function relative(gap: number, bound: number): number {
+  return gap / Math.max(Math.abs(bound), 1e-9);
+}

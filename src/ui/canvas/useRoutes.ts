@@ -1,0 +1,31 @@
+/**
+ * The routes of the canvas's edges around the steps, recomputed only when something that
+ * shapes them changes (positions, step sizes and ports, connections), not when a label or a
+ * figure is typed. Flows above ROUTE_LIMIT steps are drawn with plain elbows: routing them
+ * takes longer than an edit should wait.
+ */
+import { useMemo } from "react";
+import { labelledPorts, nodeSize } from "../../layout/nodeSize";
+import { type Point, routeEdges } from "../../layout/routeEdges";
+import type { Model } from "../../model";
+
+/** Largest flow (steps) routed on the canvas. */
+export const ROUTE_LIMIT = 150;
+
+export function useRoutes(model: Model): Map<string, Point[]> | undefined {
+  const key = routingKey(model);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything routing reads from `model`
+  return useMemo(() => (model.nodes.length <= ROUTE_LIMIT ? routeEdges(model, model.layout) : undefined), [key]);
+}
+
+/** A string that changes exactly when the routes of `model` may change. */
+export function routingKey(model: Model): string {
+  const parts: string[] = [];
+  for (const node of model.nodes) {
+    const at = model.layout[node.id];
+    const size = nodeSize(node);
+    parts.push(`${node.id}@${at?.x},${at?.y}:${size.height}:${labelledPorts(node).join("|")}`);
+  }
+  for (const edge of model.edges) parts.push(`${edge.id}:${edge.from}.${edge.port ?? ""}>${edge.to}`);
+  return parts.join("\n");
+}

@@ -1,0 +1,190 @@
+/**
+ * "Import history…": open a help desk's CSV export, see its first rows, map its columns
+ * (guessed, every guess editable), calibrate, then read the fit report (the log's figures
+ * beside the calibrated flow's simulated ones) and open the flow on the canvas. The current
+ * flow is kept until the user presses "Open flow".
+ */
+import { useState } from "react";
+import type { CalibrationReport, ColumnMap } from "../../io/eventlog";
+import { guessColumns } from "../../io/eventlog/guessColumns";
+import type { Model } from "../../model";
+import { notify } from "../shell/toasts";
+import type { FlowStore } from "../state/store";
+import { calibrateFile, type Peek, peekCsv } from "./calibrateFile";
+import { FitReport } from "./FitReport";
+import "./import.css";
+
+const SLOTS: { key: keyof ColumnMap; label: string; required: boolean }[] = [
+  { key: "case", label: "Ticket id", required: true },
+  { key: "time", label: "Time of the row", required: true },
+  { key: "activity", label: "Status / event", required: true },
+  { key: "team", label: "Team / group", required: true },
+  { key: "resource", label: "Agent", required: false },
+  { key: "priority", label: "Priority", required: false },
+  { key: "channel", label: "Channel", required: false },
+  { key: "created", label: "Ticket opened at", required: false },
+];
+
+export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onClose: () => void }) {
+  const [file, setFile] = useState<File>();
+  const [peek, setPeek] = useState<Peek>();
+  const [columns, setColumns] = useState<Record<keyof ColumnMap, string>>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ model: Model; report: CalibrationReport }>();
+
+  const choose = async (f: File | undefined) => {
+    setError(undefined);
+    setResult(undefined);
+    if (!f) return;
+    setFile(f);
+    try {
+      const p = await peekCsv(f);
+      if (p.header.length < 2) throw new Error("it has no header row of columns");
+      setPeek(p);
+      setColumns(guessColumns(p.header));
+    } catch (e) {
+      setPeek(undefined);
+      setError(`${f.name} does not look like a CSV event log: ${(e as Error).message}`);
+    }
+  };
+  const missing = columns ? SLOTS.filter((s) => s.required && !columns[s.key]).map((s) => s.label) : [];
+  const run = async () => {
+    if (!file || !columns) return;
+    setBusy(true);
+    setError(undefined);
+    // Let the "Calibrating…" state paint before the work starts.
+    await new Promise((r) => setTimeout(r, 30));
+    const outcome = await calibrateFile(file, {
+      ...columns,
+      resource: columns.resource || undefined,
+      priority: columns.priority || undefined,
+      channel: columns.channel || undefined,
+      created: columns.created || undefined,
+    });
+    setBusy(false);
+    if (outcome.ok) setResult(outcome);
+    else setError(outcome.message);
+  };
+  const open = () => {
+    if (!result) return;
+    store.load(result.model, { dirty: true });
+    notify({ kind: "info", title: `Opened "${result.model.name}": staffing per hour is an estimate; check it.` });
+    onClose();
+  };
+  const download = () => {
+    if (!result) return;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(result.report, null, 2)], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "calibration-report.json";
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <div className="export-dialog-backdrop">
+      <div
+        className="export-dialog import-history"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-history-title"
+        data-testid="import-history-dialog"
+      >
+        <h2 id="import-history-title">Import history</h2>
+        {!result && (
+          <>
+            <p className="export-muted">
+              Open your help desk's export (ServiceNow, Zendesk, Freshdesk, Jira or a Flowcast event log): one row per
+              ticket status change. Flowcast fits arrivals, handle times, escalation and staffing to it.
+            </p>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="import-history-file"
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+            {peek && (
+              <div className="import-peek" data-testid="import-history-peek">
+                <table>
+                  <thead>
+                    <tr>
+                      {peek.rows[0]?.cells.map((c, k) => (
+                        <th key={c.id}>{peek.header[k]}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {peek.rows.map((r) => (
+                      <tr key={r.id}>
+                        {r.cells.map((c) => (
+                          <td key={c.id}>{c.text}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {peek && columns && (
+              <div className="import-columns" data-testid="import-history-columns">
+                {SLOTS.map((s) => (
+                  <label key={s.key}>
+                    <span>
+                      {s.label}
+                      {s.required ? " *" : ""}
+                    </span>
+                    <select
+                      data-testid={`import-column-${s.key}`}
+                      value={columns[s.key]}
+                      onChange={(e) => setColumns({ ...columns, [s.key]: e.target.value })}
+                    >
+                      <option value="">{s.required ? "— choose —" : "— none —"}</option>
+                      {peek.header.map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+              </div>
+            )}
+          </>
+        )}
+        {error && (
+          <div className="export-errors" role="alert" data-testid="import-history-error">
+            {error}
+          </div>
+        )}
+        {result && <FitReport report={result.report} />}
+        <div className="export-dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          {result ? (
+            <>
+              <button type="button" onClick={download}>
+                Download report
+              </button>
+              <button type="button" className="export-primary" data-testid="import-history-open" onClick={open}>
+                Open flow
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="export-primary"
+              data-testid="import-history-run"
+              disabled={busy || !columns || missing.length > 0}
+              title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
+              onClick={() => void run()}
+            >
+              {busy ? "Calibrating…" : "Calibrate"}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * One staffing search of the page: runs `staffFlow` with every candidate simulated in the
+ * browser's Web Worker pool (src/worker/browser-pool.ts), so the page stays responsive,
+ * and publishes its progress (candidates tried, best so far), its answer or why it failed.
+ * Cancel aborts the candidate in flight (its workers are terminated at once).
+ */
+import { useSyncExternalStore } from "react";
+import type { Model } from "../../model";
+import type { StaffingDocument } from "../../staff/document";
+import { staffFlow } from "../../staff/run";
+import type { Evaluate, StaffingOptions } from "../../staff/search";
+import { runInBrowser } from "../../worker/browser-pool";
+
+export interface StaffingState {
+  status: "idle" | "running" | "done" | "failed" | "cancelled";
+  evaluations: number;
+  best?: { plan: Record<string, number>; costPerWeek: number };
+  /** The last candidate tried. */
+  candidate?: Record<string, number>;
+  doc?: StaffingDocument;
+  /** The model searched (the answer's scenario applies to it). */
+  model?: Model;
+  message?: string;
+  startedAt: number;
+}
+
+/** Simulates a candidate in Web Workers. */
+export const evaluateInBrowser: Evaluate = (model, run, signal) =>
+  runInBrowser(
+    model,
+    { seed: run.seed, replications: run.replications, horizonSeconds: run.horizonSeconds },
+    { signal },
+  );
+
+export class StaffingSession {
+  private state: StaffingState = { status: "idle", evaluations: 0, startedAt: 0 };
+  private listeners = new Set<() => void>();
+  private controller?: AbortController;
+
+  constructor(private readonly evaluate: Evaluate = evaluateInBrowser) {}
+
+  getState = (): StaffingState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts a search (ignored while one runs). */
+  async start(model: Model, options: Omit<StaffingOptions, "signal" | "onProgress">): Promise<void> {
+    if (this.state.status === "running") return;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.patch({
+      status: "running",
+      evaluations: 0,
+      best: undefined,
+      candidate: undefined,
+      doc: undefined,
+      message: undefined,
+      model,
+      startedAt: performance.now(),
+    });
+    try {
+      const doc = await staffFlow(
+        model,
+        {
+          ...options,
+          signal: controller.signal,
+          onProgress: (p) => this.patch({ evaluations: p.evaluations, best: p.best, candidate: p.candidate }),
+        },
+        this.evaluate,
+      );
+      this.patch({ status: "done", doc, message: doc.met ? undefined : doc.message });
+    } catch (error) {
+      if (controller.signal.aborted) this.patch({ status: "cancelled", message: "The search was cancelled." });
+      else this.patch({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  reset(): void {
+    if (this.state.status !== "running")
+      this.patch({ status: "idle", doc: undefined, message: undefined, evaluations: 0 });
+  }
+
+  private patch(patch: Partial<StaffingState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Reads the search state and re-renders when it changes. */
+export function useStaffingState(session: StaffingSession): StaffingState {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}

@@ -1,0 +1,71 @@
+/**
+ * "Import history…" as a user meets it: open a desk's event log, see its first rows and the
+ * guessed columns, calibrate, read the fit report, and open the flow on the canvas.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDeskLog } from "../eventlog/generateLog";
+import { launchBrowser, openApp, pageErrors, snap } from "./browser";
+import { stepIds } from "./flowPage";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("Import history…", () => {
+  it("maps the columns of a desk's event log, shows the fit report and opens the flow", async () => {
+    const parts: string[] = [];
+    generateDeskLog(
+      {
+        perHour: 20,
+        days: 7,
+        l1: { agents: 5, meanSeconds: 600, sdSeconds: 400 },
+        l2: { agents: 3, meanSeconds: 1800, sdSeconds: 1500 },
+        escalateShare: 0.2,
+        seed: 4,
+      },
+      (t) => parts.push(t),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), "flowcast-e2e-")), "desk-history.csv");
+    writeFileSync(file, parts.join(""));
+
+    const { context, page } = await openApp(browser);
+    await page.getByTestId("canvas").waitFor();
+    await page.getByTestId("toolbar-import-history").click();
+    await page.getByTestId("import-history-file").setInputFiles(file);
+    await page.getByTestId("import-history-peek").waitFor();
+    expect(await page.getByTestId("import-column-case").inputValue()).toBe("ticket");
+    expect(await page.getByTestId("import-column-time").inputValue()).toBe("time");
+    expect(await page.getByTestId("import-column-activity").inputValue()).toBe("event");
+    expect(await page.getByTestId("import-column-team").inputValue()).toBe("team");
+    await snap(page, "import-history-mapping");
+    await page.getByTestId("import-history-run").click();
+    await page.getByTestId("fit-report").waitFor({ timeout: 60_000 });
+    const table = await page.getByTestId("fit-report-table").textContent();
+    expect(table).toContain("tickets per day");
+    expect(table).toContain("utilisation: l2");
+    await snap(page, "import-history-report");
+    await page.getByTestId("import-history-open").click();
+    await expect.poll(() => stepIds(page)).toContain("work-l2");
+    await snap(page, "import-history-flow");
+    // The opened flow runs and writes its own event log, which has the documented header.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("toolbar-event-log").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/event-log\.csv$/);
+    const saved = await download.path();
+    const head = readFileSync(saved, "utf8").split("\n", 2);
+    expect(head[0]).toBe("ticket,time,event,node,team,agent,priority,channel,contactType");
+    expect(head[1]).toMatch(/^T0,2026-01-0\dT[\d:.]+,arrival,ch-phone,/);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
