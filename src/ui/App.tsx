@@ -4,13 +4,16 @@
  * opening a share link.
  */
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
 import { fitPressed } from "./canvas/viewport";
 import { ExportMenu } from "./export/ExportMenu";
 import { openShareFromHash } from "./export/share";
+import type { RefusedFlow } from "./files/autosave";
+import { download } from "./files/flowFiles";
+import type { FlowKeeper } from "./files/flowKeeper";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
 import { downloadEventLog } from "./import/exportEventLog";
@@ -18,6 +21,7 @@ import { ImportHistoryDialog } from "./import/ImportHistoryDialog";
 import { Inspector } from "./inspector/Inspector";
 import { ResultsPanel } from "./results/ResultsPanel";
 import { RunControls } from "./results/RunControls";
+import { runSessionOf } from "./results/runSession";
 import { useShortcuts } from "./shell/shortcuts";
 import { Toasts } from "./shell/Toasts";
 import { notify } from "./shell/toasts";
@@ -25,10 +29,17 @@ import { useDiagnostics } from "./shell/useDiagnostics";
 import { ValidationPanel } from "./shell/ValidationPanel";
 import { type FlowStore, useFlowState } from "./state/store";
 
-export function App({ store }: { store: FlowStore }) {
+export interface AppProps {
+  store: FlowStore;
+  keeper: FlowKeeper;
+  /** A saved flow refused at start, to say so and offer its text for download. */
+  refused?: RefusedFlow;
+}
+
+export function App(props: AppProps) {
   return (
     <ReactFlowProvider>
-      <Shell store={store} />
+      <Shell {...props} />
     </ReactFlowProvider>
   );
 }
@@ -38,15 +49,18 @@ type DockTab = "problems" | "results";
 /** The share link already opened in this page. */
 let shareOpened: string | undefined;
 
-function Shell({ store }: { store: FlowStore }) {
+function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
   const model = useFlowState(store, (s) => s.model);
   const readOnly = useFlowState(store, (s) => s.readOnly);
   const dirty = useFlowState(store, (s) => s.dirty);
   const fileName = useFlowState(store, (s) => s.fileName);
   const lastRun = useFlowState(store, (s) => s.lastRun);
+  const loads = useFlowState(store, (s) => s.loads);
   useFlowState(store, (s) => s.revision);
   const flow = useReactFlow();
-  const files = useFileActions(store);
+  const files = useFileActions(store, keeper);
+  const otherTab = useSyncExternalStore(keeper.subscribe, () => keeper.getState().otherTab);
+  const [refused, setRefused] = useState(refusedAtStart);
   const diagnostics = useDiagnostics(model);
   const [start, setStart] = useState(false);
   const [tab, setTab] = useState<DockTab>("problems");
@@ -56,19 +70,47 @@ function Shell({ store }: { store: FlowStore }) {
   const handlers = useMemo(() => ({ save: () => void files.save() }), [files]);
   useShortcuts(store, handlers);
 
+  useEffect(() => keeper.start(), [keeper]);
+
   useEffect(() => {
     if (lastRun) setTab("results");
   }, [lastRun]);
 
-  // A share link opens read-only; a broken one leaves the current flow and says why.
+  // Results belong to the flow they were run on: another flow loaded clears them.
+  const loadsSeen = useRef(loads);
   useEffect(() => {
-    if (!location.hash.startsWith("#share=") || shareOpened === location.hash) return;
-    // Once per link: effects may run twice (React's strict mode), a message should not.
-    shareOpened = location.hash;
-    openShareFromHash(location.hash).then((result) => {
-      if (result.ok) store.load(result.model, { readOnly: true });
-      else notify({ kind: "error", title: `This share link could not be opened: ${result.message}` });
-    });
+    if (loadsSeen.current === loads) return;
+    loadsSeen.current = loads;
+    runSessionOf(store).clear();
+    setTab("problems");
+  }, [store, loads]);
+
+  // A share link opens read-only; a refused one leaves the current flow and says why. Also
+  // when only the fragment changes (a link pasted into the address bar of an open tab).
+  useEffect(() => {
+    const open = () => {
+      if (!location.hash.startsWith("#share=") || shareOpened === location.hash) return;
+      // Once per link: effects may run twice (React's strict mode), a message should not.
+      shareOpened = location.hash;
+      void openShareFromHash(location.hash).then((result) => {
+        if (result.ok) {
+          store.load(result.model, { readOnly: true });
+          return;
+        }
+        const { text } = result;
+        notify({
+          kind: "error",
+          title: `This share link could not be opened: ${result.message} The current flow is kept.`,
+          actions:
+            text !== undefined
+              ? [{ label: "Download its flow", run: () => download(text, "shared-flow.json") }]
+              : undefined,
+        });
+      });
+    };
+    open();
+    window.addEventListener("hashchange", open);
+    return () => window.removeEventListener("hashchange", open);
   }, [store]);
 
   const runLayout = useCallback(async () => {
@@ -189,6 +231,33 @@ function Shell({ store }: { store: FlowStore }) {
           <ExportMenu store={store} />
         </div>
       </header>
+      {refused ? (
+        <div className="notice-banner notice-error" role="alert" data-testid="autosave-refused">
+          <span>
+            Your saved flow "{refused.name}" was refused and not opened: {refused.problems[0]}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small btn-accent"
+            data-testid="autosave-refused-download"
+            onClick={() =>
+              download(refused.text, refused.name.endsWith(".json") ? refused.name : `${refused.name}.json`)
+            }
+          >
+            Download it
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setRefused(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {otherTab ? (
+        <div className="notice-banner" role="status" data-testid="other-tab">
+          {otherTab === "older"
+            ? "This flow is already open in another tab. Edits here are kept as a separate copy in Recent, so neither tab overwrites the other."
+            : "This flow was opened in another tab. Edits there are kept as a separate copy in Recent; this tab keeps its own."}
+        </div>
+      ) : null}
       {readOnly ? (
         <div className="readonly-banner" data-testid="readonly-banner">
           Shared flow (read-only) —

@@ -3,7 +3,7 @@
  * (Markdown, or the printable page), a share link, and Mermaid import (paste, see what was
  * guessed, then open). Nothing here changes the current flow until the user opens an import.
  */
-import { useEffect, useRef, useState } from "react";
+import { type KeyboardEvent as ReactKeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { notify } from "../shell/toasts";
 import { type FlowStore, useFlowState } from "../state/store";
 import {
@@ -25,23 +25,58 @@ export interface ExportMenuProps {
 export function ExportMenu({ store }: ExportMenuProps) {
   const model = useFlowState(store, (s) => s.model);
   const lastRun = useFlowState(store, (s) => s.lastRun);
+  const readOnly = useFlowState(store, (s) => s.readOnly);
   const [open, setOpen] = useState(false);
   const [withLoad, setWithLoad] = useState(false);
   const [shareLink, setShareLink] = useState<string>();
   const [importing, setImporting] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
+  // Closes on a press anywhere else. Capture phase: the canvas stops mousedown from bubbling.
   useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (root.current && !root.current.contains(event.target as globalThis.Node)) setOpen(false);
+    if (!open && !shareLink) return;
+    const close = (event: PointerEvent) => {
+      if (root.current && !root.current.contains(event.target as globalThis.Node)) {
+        setOpen(false);
+        setShareLink(undefined);
+      }
     };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
+    document.addEventListener("pointerdown", close, true);
+    return () => document.removeEventListener("pointerdown", close, true);
+  }, [open, shareLink]);
+
+  // The first item takes focus when the menu opens (WAI-ARIA menu button pattern).
+  useEffect(() => {
+    if (open) items(menu.current)[0]?.focus();
   }, [open]);
+
+  const closeMenu = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+  const onMenuKey = (event: ReactKeyboardEvent) => {
+    const list = items(menu.current);
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      list[(to + list.length) % list.length]?.focus();
+    };
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      closeMenu(true);
+    } else if (event.key === "ArrowDown") move(at + 1);
+    else if (event.key === "ArrowUp") move(at - 1);
+    else if (event.key === "Home") move(0);
+    else if (event.key === "End") move(list.length - 1);
+    else if (event.key === "Tab") closeMenu(false);
+  };
 
   const load = withLoad ? lastRun : undefined;
   const act = (name: string, action: () => Promise<unknown> | unknown) => async () => {
+    closeMenu(true);
     try {
       await action();
     } catch (error) {
@@ -59,112 +94,172 @@ export function ExportMenu({ store }: ExportMenuProps) {
       await navigator.clipboard.writeText(link);
       notify({ kind: "info", title: "Share link copied: it carries the whole flow; no server sees it." });
     } catch {
-      notify({ kind: "info", title: "Share link ready: copy it from the export menu." });
+      notify({ kind: "info", title: "Share link ready: copy it from the box under Export." });
     }
   });
 
   return (
     <div className="export-menu" ref={root}>
       <button
+        ref={button}
         type="button"
         data-testid="export-menu"
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        aria-controls={open ? "export-popup" : undefined}
+        onClick={() => {
+          setShareLink(undefined);
+          setOpen(!open);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown" && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
       >
         Export ▾
       </button>
       {open && (
-        <div className="export-popup" role="menu">
-          <div className="export-group">Picture of the whole flow</div>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="export-png-1x"
-            onClick={act("export PNG", () => downloadPng(model, 1, load))}
-          >
-            PNG (1x)
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="export-png-2x"
-            onClick={act("export PNG", () => downloadPng(model, 2, load))}
-          >
-            PNG (2x, sharp)
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="export-svg"
-            onClick={act("export SVG", () => downloadSvg(model, load))}
-          >
-            SVG
-          </button>
-          <label className="export-check" title={lastRun ? "" : "Run a simulation first"}>
-            <input
-              type="checkbox"
+        <div
+          ref={menu}
+          id="export-popup"
+          className="export-popup"
+          role="menu"
+          aria-label="Export and share"
+          data-testid="export-popup"
+          onKeyDown={onMenuKey}
+        >
+          {/* biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group */}
+          <div role="group" aria-labelledby="export-group-picture">
+            <div className="export-group" id="export-group-picture" role="presentation">
+              Picture of the whole flow
+            </div>
+            <MenuItem testId="export-png-1x" onClick={act("export PNG", () => downloadPng(model, 1, load))}>
+              PNG (1x)
+            </MenuItem>
+            <MenuItem testId="export-png-2x" onClick={act("export PNG", () => downloadPng(model, 2, load))}>
+              PNG (2x, sharp)
+            </MenuItem>
+            <MenuItem testId="export-svg" onClick={act("export SVG", () => downloadSvg(model, load))}>
+              SVG
+            </MenuItem>
+            <button
+              type="button"
+              role="menuitemcheckbox"
+              tabIndex={-1}
+              className="export-check"
               data-testid="export-with-load"
-              disabled={!lastRun}
-              checked={withLoad && !!lastRun}
-              onChange={(e) => setWithLoad(e.target.checked)}
-            />
-            Colour by the last run's load
-          </label>
-          <div className="export-group">For trainers and other tools</div>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="export-mermaid"
-            onClick={act("export Mermaid", () => downloadMermaid(model))}
-          >
-            Mermaid flowchart
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="export-runbook-md"
-            onClick={act("export the runbook", () => downloadRunbookMarkdown(model))}
-          >
-            Runbook (Markdown)
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="export-runbook-print"
-            onClick={act("open the runbook", () => openPrintableRunbook(model))}
-          >
-            Print runbook…
-          </button>
-          <div className="export-group">Share and import</div>
-          <button type="button" role="menuitem" data-testid="export-share" onClick={copyShare}>
-            Copy share link
-          </button>
-          {shareLink && (
-            <input
-              className="export-share-link"
-              data-testid="share-link"
-              readOnly
-              value={shareLink}
-              onFocus={(e) => e.target.select()}
-              aria-label="Share link"
-            />
-          )}
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="import-mermaid"
-            disabled={store.getState().readOnly}
-            onClick={() => {
-              setImporting(true);
-              setOpen(false);
-            }}
-          >
-            Import Mermaid…
-          </button>
+              aria-checked={withLoad && !!lastRun}
+              aria-disabled={!lastRun}
+              title={lastRun ? undefined : "Run a simulation first"}
+              onClick={() => {
+                if (lastRun) setWithLoad(!withLoad);
+              }}
+            >
+              <span aria-hidden="true">{withLoad && lastRun ? "☑" : "☐"}</span> Colour by the last run's load
+            </button>
+          </div>
+          {/* biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group */}
+          <div role="group" aria-labelledby="export-group-trainers">
+            <div className="export-group" id="export-group-trainers" role="presentation">
+              For trainers and other tools
+            </div>
+            <MenuItem testId="export-mermaid" onClick={act("export Mermaid", () => downloadMermaid(model))}>
+              Mermaid flowchart
+            </MenuItem>
+            <MenuItem
+              testId="export-runbook-md"
+              onClick={act("export the runbook", () => downloadRunbookMarkdown(model))}
+            >
+              Runbook (Markdown)
+            </MenuItem>
+            <MenuItem
+              testId="export-runbook-print"
+              onClick={act("open the runbook", () => openPrintableRunbook(model))}
+            >
+              Print runbook…
+            </MenuItem>
+          </div>
+          {/* biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group */}
+          <div role="group" aria-labelledby="export-group-share">
+            <div className="export-group" id="export-group-share" role="presentation">
+              Share and import
+            </div>
+            <MenuItem testId="export-share" onClick={copyShare}>
+              Copy share link
+            </MenuItem>
+            <MenuItem
+              testId="import-mermaid"
+              disabled={readOnly}
+              onClick={() => {
+                closeMenu(false);
+                setImporting(true);
+              }}
+            >
+              Import Mermaid…
+            </MenuItem>
+          </div>
         </div>
       )}
+      {shareLink && !open ? (
+        // biome-ignore lint/a11y/useSemanticElements: a small popover, not a form section
+        <div className="export-popup export-share" role="group" aria-label="Share link" data-testid="share-box">
+          <label className="export-group" htmlFor="export-share-link">
+            Share link (copied)
+          </label>
+          <input
+            id="export-share-link"
+            className="export-share-link"
+            data-testid="share-link"
+            readOnly
+            value={shareLink}
+            onFocus={(e) => e.target.select()}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") setShareLink(undefined);
+            }}
+          />
+          <button type="button" onClick={() => setShareLink(undefined)}>
+            Close
+          </button>
+        </div>
+      ) : null}
       {importing && <ImportMermaidDialog store={store} onClose={() => setImporting(false)} />}
     </div>
+  );
+}
+
+// helpers
+
+function MenuItem({
+  testId,
+  onClick,
+  disabled,
+  children,
+}: {
+  testId: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      tabIndex={-1}
+      data-testid={testId}
+      disabled={disabled}
+      aria-disabled={disabled || undefined}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+function items(menu: HTMLElement | null): HTMLElement[] {
+  if (!menu) return [];
+  return [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')].filter(
+    (el) => !(el as HTMLButtonElement).disabled,
   );
 }

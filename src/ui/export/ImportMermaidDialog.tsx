@@ -3,9 +3,10 @@
  * open it as a new flow. The current flow is kept until the user presses "Open flow". The
  * text is read in a Web Worker (readMermaid.ts).
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { MermaidImport } from "../../io/mermaid/fromMermaid";
 import { notify } from "../shell/toasts";
+import { useFocusTrap } from "../shell/useFocusTrap";
 import type { FlowStore } from "../state/store";
 import { readMermaid } from "./readMermaid";
 
@@ -18,6 +19,8 @@ export function ImportMermaidDialog({ store, onClose }: ImportMermaidDialogProps
   const [text, setText] = useState("");
   const [result, setResult] = useState<MermaidImport>();
   const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, onClose);
 
   const read = async () => {
     setBusy(true);
@@ -41,6 +44,7 @@ export function ImportMermaidDialog({ store, onClose }: ImportMermaidDialogProps
   return (
     <div className="export-dialog-backdrop">
       <div
+        ref={dialog}
         className="export-dialog"
         role="dialog"
         aria-modal="true"

@@ -1,32 +1,35 @@
-/** The start screen: a blank flow, the samples with their descriptions, recent flows, and open a file. */
-import { useEffect, useState } from "react";
-import { parseModelText } from "../../model";
-import { notify } from "../shell/toasts";
+/**
+ * The start screen: a blank flow, the samples with their descriptions, recent flows (every
+ * flow the user worked on), and open a file. A modal dialog: it takes focus, keeps Tab
+ * inside, and Escape or a click outside closes it.
+ */
+import { useEffect, useRef, useState } from "react";
+import { useFocusTrap } from "../shell/useFocusTrap";
 import { loadRecent, type RecentFlow } from "./autosave";
 import { SAMPLES } from "./samples";
 import type { FileActions } from "./useFileActions";
 
 export function StartScreen({ files, onClose }: { files: FileActions; onClose: () => void }) {
   const [recent, setRecent] = useState<RecentFlow[]>([]);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, onClose);
   useEffect(() => {
     loadRecent().then(setRecent, () => setRecent([]));
   }, []);
   return (
-    <div
-      className="start-backdrop"
-      role="dialog"
-      aria-modal="true"
-      aria-label="Start"
-      data-testid="start-screen"
-      onClick={onClose}
-    >
+    <div className="start-backdrop" data-testid="start-backdrop" onClick={onClose}>
       <div
+        ref={dialog}
         className="start"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="start-title"
+        data-testid="start-screen"
+        tabIndex={-1}
         onClick={(event) => event.stopPropagation()}
-        onKeyDown={(e) => e.key === "Escape" && onClose()}
       >
         <header className="start-head">
-          <h2>Start a flow</h2>
+          <h2 id="start-title">Start a flow</h2>
           <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close">
             ×
           </button>
@@ -36,6 +39,7 @@ export function StartScreen({ files, onClose }: { files: FileActions; onClose: (
             type="button"
             className="btn btn-accent"
             data-testid="start-new"
+            data-autofocus
             onClick={() => {
               files.newFlow();
               onClose();
@@ -79,15 +83,13 @@ export function StartScreen({ files, onClose }: { files: FileActions; onClose: (
             <h3>Recent</h3>
             <ul className="start-list">
               {recent.map((flow) => (
-                <li key={`${flow.name}-${flow.fileName ?? ""}`}>
+                <li key={flow.flowId ?? `${flow.name}-${flow.fileName ?? ""}`}>
                   <button
                     type="button"
                     className="start-card"
                     data-testid="recent-flow"
                     onClick={() => {
-                      const parsed = parseModelText(flow.text);
-                      if (parsed.ok) files.openModel(parsed.model, flow.fileName);
-                      else notify({ kind: "error", title: `${flow.name} no longer opens.` });
+                      files.openRecent(flow);
                       onClose();
                     }}
                   >

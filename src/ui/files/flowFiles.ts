@@ -3,11 +3,12 @@
  * flowcast/v1 parser (a bad file gives diagnostics, never a half-loaded flow), and save with
  * the File System Access save picker where the browser has one, else as a download.
  */
-import { type Diagnostic, formatDiagnostic, type Model, parseModelText, serializeModel } from "../../model";
+import { type Model, serializeModel } from "../../model";
+import { parseFlowGuarded } from "./guardedParse";
 
 export type OpenResult =
   | { ok: true; model: Model; fileName: string }
-  | { ok: false; fileName: string; problems: string[] };
+  | { ok: false; fileName: string; problems: string[]; text?: string };
 
 /** Reads and decodes a flow file; problems are one line each, naming the place. */
 export async function readFlowFile(file: File): Promise<OpenResult> {
@@ -17,8 +18,8 @@ export async function readFlowFile(file: File): Promise<OpenResult> {
   } catch {
     return { ok: false, fileName: file.name, problems: ["the file could not be read"] };
   }
-  const parsed = parseModelText(text);
-  if (!parsed.ok) return { ok: false, fileName: file.name, problems: describe(parsed.diagnostics) };
+  const parsed = parseFlowGuarded(text);
+  if (!parsed.ok) return { ok: false, fileName: file.name, problems: parsed.problems, text };
   return { ok: true, model: parsed.model, fileName: file.name };
 }
 
@@ -57,7 +58,8 @@ type SavePicker = (options: unknown) => Promise<{
   createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
 }>;
 
-function download(text: string, fileName: string): void {
+/** Offers `text` as a download named `fileName` (e.g. a refused flow, to keep or inspect). */
+export function download(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   const anchor = document.createElement("a");
   anchor.href = url;
@@ -67,12 +69,6 @@ function download(text: string, fileName: string): void {
   anchor.click();
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function describe(diagnostics: Diagnostic[]): string[] {
-  const lines = diagnostics.slice(0, 8).map(formatDiagnostic);
-  if (diagnostics.length > 8) lines.push(`… and ${diagnostics.length - 8} more`);
-  return lines;
 }
 
 function slug(name: string): string {

@@ -1,17 +1,19 @@
 /**
  * The shell's file actions: new, open (picker or drop), save, open a sample or a recent
- * flow, and the autosave that runs after each change (debounced) and when the page is
- * hidden. Opening a bad file says what is wrong and keeps the current flow.
+ * flow. Autosave and keeping replaced work in Recent belong to the store's FlowKeeper.
+ * Opening a bad or hostile file says what is wrong, offers the refused text for download
+ * and keeps the current flow.
  */
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { FORMAT, type Model, parseModel } from "../../model";
+import { DEFAULT_COST_PER_HOUR } from "../inspector/ops";
 import { notify } from "../shell/toasts";
 import type { FlowStore } from "../state/store";
-import { rememberRecent, writeAutosave } from "./autosave";
-import { readFlowFile, saveFlowFile } from "./flowFiles";
-
-/** Quiet time after the last edit before autosaving (ms). */
-const AUTOSAVE_DELAY_MS = 600;
+import type { RecentFlow } from "./autosave";
+import { rememberRecent } from "./autosave";
+import { download, readFlowFile, saveFlowFile } from "./flowFiles";
+import type { FlowKeeper } from "./flowKeeper";
+import { parseFlowGuarded } from "./guardedParse";
 
 export interface FileActions {
   newFlow: () => void;
@@ -19,54 +21,45 @@ export interface FileActions {
   pickFile: () => void;
   save: () => Promise<void>;
   openModel: (model: Model, fileName?: string) => void;
+  openRecent: (flow: RecentFlow) => void;
 }
 
-export function useFileActions(store: FlowStore): FileActions {
-  // Autosave: debounced after changes, and at once when the page is hidden or left.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let saved = store.getState().model;
-    const flush = () => {
-      clearTimeout(timer);
-      const { model, fileName, readOnly } = store.getState();
-      // A shared flow is only looked at until the user makes a copy.
-      if (model === saved || readOnly) return;
-      saved = model;
-      writeAutosave(model, fileName).catch(() => undefined);
-    };
-    const unsubscribe = store.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
-    });
-    const onHide = () => {
-      if (document.visibilityState === "hidden") flush();
-    };
-    document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("pagehide", flush);
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("pagehide", flush);
-    };
-  }, [store]);
-
+export function useFileActions(store: FlowStore, keeper: FlowKeeper): FileActions {
   const openModel = useCallback(
     (model: Model, fileName?: string) => {
       store.load(model, { fileName });
-      rememberRecent(model, fileName).catch(() => undefined);
     },
     [store],
+  );
+
+  const openRecent = useCallback(
+    (flow: RecentFlow) => {
+      const parsed = parseFlowGuarded(flow.text);
+      if (!parsed.ok) {
+        notify({
+          kind: "error",
+          title: `${flow.name} no longer opens: the current flow is kept.`,
+          details: parsed.problems,
+          actions: [{ label: "Download it", run: () => download(flow.text, flow.fileName ?? "recent-flow.json") }],
+        });
+        return;
+      }
+      keeper.expectFlowId(flow.flowId);
+      store.load(parsed.model, { fileName: flow.fileName, dirty: !flow.fileName });
+    },
+    [store, keeper],
   );
 
   const openFile = useCallback(
     async (file: File) => {
       const result = await readFlowFile(file);
       if (!result.ok) {
+        const { text, fileName } = result;
         notify({
           kind: "error",
-          title: `Could not open ${result.fileName}: the current flow is kept.`,
+          title: `Could not open ${fileName}: the current flow is kept.`,
           details: result.problems,
+          actions: text !== undefined ? [{ label: "Download it", run: () => download(text, fileName) }] : undefined,
         });
         return;
       }
@@ -92,21 +85,21 @@ export function useFileActions(store: FlowStore): FileActions {
     const written = await saveFlowFile(model, fileName);
     if (!written) return;
     store.markSaved(written);
-    rememberRecent(model, written).catch(() => undefined);
+    rememberRecent(model, written, keeper.currentFlowId()).catch(() => undefined);
     notify({ kind: "info", title: `Saved ${written}` });
-  }, [store]);
+  }, [store, keeper]);
 
   const newFlow = useCallback(() => {
     const blank = parseModel({
       format: FORMAT,
       name: "New flow",
-      teams: [{ id: "l1", name: "L1 front line", tier: 1, agents: 5 }],
+      teams: [{ id: "l1", name: "L1 front line", tier: 1, agents: 5, costPerHour: DEFAULT_COST_PER_HOUR }],
     });
     if (blank.ok) store.load(blank.model);
   }, [store]);
 
   return useMemo(
-    () => ({ newFlow, openFile, pickFile, save, openModel }),
-    [newFlow, openFile, pickFile, save, openModel],
+    () => ({ newFlow, openFile, pickFile, save, openModel, openRecent }),
+    [newFlow, openFile, pickFile, save, openModel, openRecent],
   );
 }

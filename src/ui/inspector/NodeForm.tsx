@@ -7,6 +7,7 @@ import type { FlowStore } from "../state/store";
 import { ChannelForm } from "./ChannelForm";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
 import { TextInput } from "./fields";
+import { NextStepPicker } from "./NextStepPicker";
 import { type NodeFormProps, nodeEditor } from "./nodeEdit";
 import { checkNewId, renameNodeId } from "./ops";
 import { RouteForm } from "./RouteForm";
@@ -72,6 +73,7 @@ export function NodeForm({
           store.select({ nodes: [t] });
         }}
       />
+      <NextStepPicker store={store} model={model} node={node} disabled={disabled} />
       <KindForm store={store} model={model} node={node} edit={edit as never} disabled={disabled} />
       <TextInput
         label="Notes"

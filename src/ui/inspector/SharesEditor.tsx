@@ -5,7 +5,8 @@
  * renamed and removed (outcomes), through callbacks so renames can follow edges.
  */
 import { useId, useState } from "react";
-import { formatNumber, NumberInput } from "./fields";
+import { humaniseName } from "../shell/humanise";
+import { formatSharePercent, ShareInput } from "./fields";
 import { normaliseShares, sumShares } from "./ops";
 
 const TOLERANCE = 1e-6;
@@ -60,12 +61,10 @@ export function SharesEditor(props: SharesEditorProps) {
           {onRename ? (
             <NameInput testId={`${testId}-${key}-name`} name={key} onRename={onRename} disabled={disabled} />
           ) : null}
-          <NumberInput
-            label={onRename ? `Share of ${key}` : text}
+          <ShareInput
+            label={onRename ? `Share of ${humaniseName(key)}` : text}
             testId={`${testId}-${key}`}
             value={shares[key] ?? 0}
-            min={0}
-            max={1}
             disabled={disabled}
             onCommit={(v) => onCommit({ ...shares, [key]: v })}
           />
@@ -85,8 +84,8 @@ export function SharesEditor(props: SharesEditorProps) {
         </div>
       ))}
       <div className={off ? "insp-total insp-total-off" : "insp-total"} data-testid={`inspector-${testId}-total`}>
-        {unset ? unsetText : `Total ${formatNumber(Number(total.toFixed(6)))}`}
-        {off ? <span role="alert"> — shares must add up to 1</span> : null}
+        {unset ? unsetText : `Total ${formatSharePercent(Number(total.toFixed(6)))}`}
+        {off ? <span role="alert"> — shares must add up to 100%</span> : null}
         {off && total > 0 ? (
           <button
             type="button"

@@ -6,8 +6,8 @@
 import type { Model, Team } from "../../model";
 import type { FlowStore } from "../state/store";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
-import { NumberInput, TextInput } from "./fields";
-import { addTeam, checkNewId, removeTeam, renameTeamId } from "./ops";
+import { formatNumber, NumberInput, TextInput } from "./fields";
+import { addTeam, checkNewId, DEFAULT_COST_PER_HOUR, removeTeam, renameTeamId } from "./ops";
 import { ScheduleEditor } from "./ScheduleEditor";
 
 /** Teams panel. */
@@ -38,7 +38,8 @@ export function TeamsPanel({
             >
               <span>{team.name || team.id}</span>
               <span className="insp-hint">
-                L{team.tier} · {team.agents} agents · {users} step{users === 1 ? "" : "s"}
+                L{team.tier} · {team.agents} agents · {formatNumber(team.costPerHour)}/h · {users} step
+                {users === 1 ? "" : "s"}
               </span>
             </button>
             {open === team.id ? <TeamForm store={store} model={model} team={team} disabled={disabled} /> : null}
@@ -154,6 +155,11 @@ function TeamForm({ store, model, team, disabled }: { store: FlowStore; model: M
         value={team.costPerHour}
         min={0}
         disabled={disabled}
+        hint={
+          team.costPerHour === 0
+            ? "0/h: this team adds nothing to cost per ticket"
+            : `per agent hour staffed; new teams start at ${DEFAULT_COST_PER_HOUR}/h`
+        }
         onCommit={(v) =>
           edit("Change cost", "costPerHour", (x) => {
             x.costPerHour = v;

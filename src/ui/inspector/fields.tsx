@@ -141,6 +141,58 @@ export function NumberInput({
   );
 }
 
+/**
+ * Parses a share as a person types it: "60%" and "12.5 %" are percentages; a bare number is
+ * a fraction up to 1 ("0.6", "1") and a percentage above 1 ("60"), since a share over 1
+ * cannot be meant as a fraction. Returns the fraction, within 0..1.
+ */
+export function parseShareText(text: string): Parsed<number> {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "") return { ok: false, message: "Enter a share, e.g. 60%" };
+  const percent = trimmed.endsWith("%");
+  const value = Number(percent ? trimmed.slice(0, -1).trim() : trimmed);
+  if (!Number.isFinite(value) || (percent && trimmed.length === 1)) {
+    return { ok: false, message: `"${text}" is not a share: type 60%, 60 or 0.6` };
+  }
+  if (value < 0) return { ok: false, message: "A share cannot be negative" };
+  const fraction = percent || value > 1 ? value / 100 : value;
+  if (fraction > 1) return { ok: false, message: "A share is at most 100%" };
+  return { ok: true, value: Number(fraction.toPrecision(12)) };
+}
+
+/** A fraction shown as a percentage without float noise (0.125 -> "12.5%"). */
+export function formatSharePercent(value: number): string {
+  return Number.isFinite(value) ? `${Number((value * 100).toPrecision(10))}%` : "";
+}
+
+/** A share field: shows a percentage, takes "60%", "60" or "0.6"; the model holds the fraction. */
+export function ShareInput({
+  label,
+  testId,
+  value,
+  onCommit,
+  disabled,
+}: FieldProps & { value: number; onCommit: (value: number) => void }) {
+  const id = useId();
+  const draft = useDraftText<number>(value, formatSharePercent, parseShareText, onCommit);
+  return (
+    <Row label={label} htmlFor={id} error={draft.error}>
+      <input
+        id={id}
+        data-testid={`inspector-${testId}`}
+        type="text"
+        inputMode="decimal"
+        className="insp-number"
+        value={draft.text}
+        disabled={disabled}
+        aria-invalid={draft.error ? true : undefined}
+        onChange={(e) => draft.onChange(e.target.value)}
+        onBlur={draft.onBlur}
+      />
+    </Row>
+  );
+}
+
 /** A select; `options` are [value, text] pairs. */
 export function SelectInput<T extends string>({
   label,

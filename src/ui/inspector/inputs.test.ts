@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDurationText, parseDurationText } from "./DurationInput";
-import { formatNumber, parseNumberText } from "./fields";
+import { formatNumber, formatSharePercent, parseNumberText, parseShareText } from "./fields";
 
 describe("parseDurationText", () => {
   it.each([
@@ -40,5 +40,33 @@ describe("parseNumberText", () => {
 
   it("formats without float noise", () => {
     expect(formatNumber(0.1 + 0.2)).toBe("0.3");
+  });
+});
+
+describe("parseShareText (issue 10: shares typed as a person types them)", () => {
+  it.each([
+    ["60%", 0.6],
+    ["60", 0.6],
+    ["0.6", 0.6],
+    ["12.5 %", 0.125],
+    ["1", 1],
+    ["100%", 1],
+    ["0", 0],
+    ["0,25", 0.25],
+    ["7", 0.07],
+  ])("reads %j as %d", (text, share) => {
+    expect(parseShareText(text)).toEqual({ ok: true, value: share });
+  });
+
+  it.each(["", "%", "abc", "-5%", "150%", "101", "NaN", "Infinity"])("rejects %j with a message", (text) => {
+    const result = parseShareText(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message.length).toBeGreaterThan(5);
+  });
+
+  it("shows a share as a percentage without float noise", () => {
+    expect(formatSharePercent(0.6)).toBe("60%");
+    expect(formatSharePercent(0.1 + 0.2)).toBe("30%");
+    expect(formatSharePercent(0.125)).toBe("12.5%");
   });
 });

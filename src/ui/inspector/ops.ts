@@ -185,6 +185,9 @@ export function removeShift(model: D, teamId: string, index: number): void {
   if (team.schedule.length === 0) delete team.schedule;
 }
 
+/** Cost of an agent hour for a team made in the editor (a blank flow's L1 or "Add team"), in currency units. */
+export const DEFAULT_COST_PER_HOUR = 30;
+
 /** Adds a team with a fresh id and returns the id. */
 export function addTeam(model: D, base = "team"): string {
   const id = freshName(
@@ -192,7 +195,14 @@ export function addTeam(model: D, base = "team"): string {
     model.teams.map((t) => t.id),
   );
   const tier = Math.max(0, ...model.teams.map((t) => t.tier)) + (model.teams.length ? 0 : 1);
-  const team: Team = { id, name: "New team", tier: Math.max(1, tier), agents: 5, concurrency: 1, costPerHour: 30 };
+  const team: Team = {
+    id,
+    name: "New team",
+    tier: Math.max(1, tier),
+    agents: 5,
+    concurrency: 1,
+    costPerHour: DEFAULT_COST_PER_HOUR,
+  };
   model.teams.push(team);
   return id;
 }

@@ -154,6 +154,14 @@ export class RunSession {
     this.store.setLastRun(run.results);
   }
 
+  /** Forgets every run, e.g. when another flow is loaded: its results belong to the old flow. */
+  clear(): void {
+    this.controller?.abort();
+    const status = this.state.status === "running" ? "running" : "idle";
+    this.patch({ runs: {}, shown: undefined, status, done: 0, total: 0, message: undefined, diagnostics: undefined });
+    this.store.setLastRun(undefined);
+  }
+
   /** Stops the run in progress: its workers are terminated at once. */
   cancel(): void {
     this.controller?.abort();

@@ -8,6 +8,7 @@ import { Handle, Position } from "@xyflow/react";
 import type { ReactNode } from "react";
 import { labelledPorts, nodeSize } from "../../../layout/nodeSize";
 import { DEFAULT_PORT, type Node, portShare } from "../../../model";
+import { humaniseName } from "../../shell/humanise";
 import { formatShare, type StepData } from "../projection";
 import { KIND_NAMES } from "./kindStyle";
 
@@ -70,7 +71,7 @@ function PortRow({ node, port }: { node: Node; port: string }) {
   const share = portShare(node, port);
   return (
     <div className="step-port" data-port={port}>
-      <span className="step-port-name">{port}</span>
+      <span className="step-port-name">{humaniseName(port)}</span>
       {share !== undefined ? <span className="step-port-share">{formatShare(share)}</span> : null}
       <Handle type="source" position={Position.Right} id={port} className="step-out" />
     </div>
