@@ -13,6 +13,7 @@ const MAX_DECADES = 12;
 export const HISTOGRAM_BINS = 1 + BINS_PER_DECADE * MAX_DECADES;
 const SCALE = BINS_PER_DECADE / Math.LN10;
 const LOG_MIN = MIN_EXPONENT * Math.LN10;
+const LOG2_10 = Math.LN10 / Math.LN2;
 
 /** The shared bin edges (seconds, length HISTOGRAM_BINS + 1). */
 export function histogramEdges(): number[] {
@@ -21,12 +22,48 @@ export function histogramEdges(): number[] {
   return edges;
 }
 
-/** Counts `seconds` into `counts` (length HISTOGRAM_BINS). */
-export function addToHistogram(counts: Float64Array, seconds: number): void {
+/**
+ * The bin of `seconds` by the defining formula: 0 below 1 ms (and for NaN), else
+ * 1 + floor((ln s - ln 1e-3) x 40 / ln 10), the last bin taking anything longer. The hot
+ * path (`addToHistogram`) finds the same bin without a logarithm, from BIN_START.
+ */
+export function histogramBin(seconds: number): number {
   let bin = 0;
   if (seconds >= 1e-3) {
     bin = 1 + Math.floor((Math.log(seconds) - LOG_MIN) * SCALE);
     if (bin >= HISTOGRAM_BINS) bin = HISTOGRAM_BINS - 1;
+  }
+  return bin;
+}
+
+const ulpScratch = new Float64Array(1);
+const ulpBits = new BigInt64Array(ulpScratch.buffer);
+/**
+ * BIN_START[b]: the smallest number of seconds `histogramBin` puts in bin b or above (b >= 1),
+ * found exactly once at load: from the bin's nominal edge, a few steps of one ulp to where
+ * the formula changes bin (the formula is monotone). Index 0 holds -Infinity, index
+ * HISTOGRAM_BINS Infinity.
+ */
+const BIN_START = binStarts();
+/** Scratch for reading a double's exponent and leading mantissa bits (little-endian high word). */
+const scratch = new Float64Array(1);
+const scratchWords = new Int32Array(scratch.buffer);
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** Bins per unit of the high-word estimate of log2 (which runs at most 0.09 below the true log2). */
+const BINS_PER_LOG2 = (BINS_PER_DECADE * Math.LN2) / Math.LN10;
+
+/** Counts `seconds` into `counts` (length HISTOGRAM_BINS): the bin of `histogramBin`, found without a logarithm. */
+export function addToHistogram(counts: Float64Array, seconds: number): void {
+  let bin = 0;
+  if (seconds >= BIN_START[1]!) {
+    // estimate from the exponent and leading mantissa bits (within 2 bins), then settle on the exact bin
+    scratch[0] = seconds;
+    const log2 = scratchWords[HIGH_WORD]! * 9.5367431640625e-7 - 1023;
+    bin = 1 + Math.floor((log2 - MIN_EXPONENT * LOG2_10) * BINS_PER_LOG2);
+    if (bin < 1) bin = 1;
+    else if (bin > HISTOGRAM_BINS - 1) bin = HISTOGRAM_BINS - 1;
+    while (bin < HISTOGRAM_BINS - 1 && seconds >= BIN_START[bin + 1]!) bin++;
+    while (seconds < BIN_START[bin]!) bin--;
   }
   counts[bin]! += 1;
 }
@@ -49,4 +86,36 @@ export function histogramQuantile(counts: Float64Array, q: number): number {
     run += c;
   }
   return 10 ** (MIN_EXPONENT + (counts.length - 1) / BINS_PER_DECADE);
+}
+
+// helpers
+
+function binStarts(): Float64Array {
+  const starts = new Float64Array(HISTOGRAM_BINS + 1);
+  starts[0] = Number.NEGATIVE_INFINITY;
+  starts[HISTOGRAM_BINS] = Number.POSITIVE_INFINITY;
+  for (let b = 1; b < HISTOGRAM_BINS; b++) {
+    let x = Math.max(1e-3, 10 ** (MIN_EXPONENT + (b - 1) / BINS_PER_DECADE));
+    if (histogramBin(x) >= b) {
+      for (let below = nextDown(x); below >= 1e-3 && histogramBin(below) >= b; below = nextDown(below)) x = below;
+    } else {
+      while (histogramBin(x) < b) x = nextUp(x);
+    }
+    starts[b] = x;
+  }
+  return starts;
+}
+
+/** The next double above positive finite x. */
+function nextUp(x: number): number {
+  ulpScratch[0] = x;
+  ulpBits[0]! += 1n;
+  return ulpScratch[0]!;
+}
+
+/** The next double below positive x. */
+function nextDown(x: number): number {
+  ulpScratch[0] = x;
+  ulpBits[0]! -= 1n;
+  return ulpScratch[0]!;
 }
