@@ -224,7 +224,7 @@ class Simulation {
    */
   run(): void {
     const cal = this.calendar;
-    for (let c = 0; c < this.cm.channels.length; c++) this.scheduleArrival(c, 0);
+    for (let c = 0; c < this.cm.channels.length; c++) this.scheduleArrival(c);
     for (let t = 0; t < this.cm.teams.length; t++) {
       const team = this.cm.teams[t]!;
       if (team.changeTimes.length > 0) cal.schedule(team.changeTimes[0]!, EV_SHIFT, t, 0);
@@ -275,14 +275,14 @@ class Simulation {
 
   // arrivals
 
-  /** Schedules channel c's next arrival after time `from` (exact inversion of the rate). */
-  private scheduleArrival(c: number, from: number): void {
+  /** Schedules channel c's next arrival after now (exact inversion of the rate). Integer arguments only: the clock is read from `now`, so nothing is boxed when the call is not inlined. */
+  private scheduleArrival(c: number): void {
     const rates = this.rates[c]!;
     const offset = this.cm.weekOffset;
     const horizon = this.window.horizon;
     let e = -Math.log(this.arrivalRng[c]!.next());
     let seg = this.segment[c]!;
-    let t = from;
+    let t = this.now;
     while (seg < rates.length) {
       const end = segmentStartTime(seg + 1, offset);
       const r = rates[seg]!;
@@ -342,7 +342,7 @@ class Simulation {
       this.backlog.arrival(now);
     }
     if (this.trace !== null) this.record(slot, "arrival", ch.node, -1, -1);
-    this.scheduleArrival(c, now);
+    this.scheduleArrival(c);
     this.traverse(slot, ch.outEdge);
   }
 
@@ -497,22 +497,24 @@ class Simulation {
       this.lose(slot);
       return;
     }
+    tk.queuedAt[slot] = this.now;
     if (this.busy[team]! < this.capacity[team]!) {
-      this.startService(slot, n, team, 0);
+      this.startService(slot, n, team);
       return;
     }
     const token = ++tk.token[slot]!;
     this.queues[n]![w.byPriority ? tk.priority[slot]! : 0]!.push(slot, token);
-    tk.queuedAt[slot] = this.now;
     this.advanceNode(n);
     this.queueLength[n]!++;
     if (patience !== Number.POSITIVE_INFINITY) this.calendar.schedule(this.now + patience, EV_ABANDON, slot, token);
   }
 
-  private startService(slot: number, n: number, team: number, wait: number): void {
+  /** The contact starts service now; its wait runs from `queuedAt` (integer arguments only, see scheduleArrival). */
+  private startService(slot: number, n: number, team: number): void {
     const tk = this.tickets;
     const sla = this.cm.work[n]!.sla;
     const now = this.now;
+    const wait = now - tk.queuedAt[slot]!;
     let flags = tk.flags[slot]!;
     const counted = (flags & COUNTED) !== 0;
     if (wait > sla) flags |= PAST_SLA;
@@ -582,7 +584,7 @@ class Simulation {
       tk.token[slot]!++;
       this.advanceNode(bestNode);
       this.queueLength[bestNode]!--;
-      this.startService(slot, bestNode, team, this.now - tk.queuedAt[slot]!);
+      this.startService(slot, bestNode, team);
     }
   }
 
