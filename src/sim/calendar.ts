@@ -8,15 +8,20 @@
  * Speed: `pop` leaves the taken event at the root, marked consumed; when the handler then
  * schedules an event (the usual case: an arrival schedules the next arrival), the new event
  * replaces the root with one sift-down instead of a removal plus an insertion. The order is
- * unchanged: it is still a heap on (time, seq).
+ * unchanged: it is still a heap on (time, seq). Code and slot share one integer (slot x 8 +
+ * code), so a move copies four arrays, not five; codes are 0..7 and slots below 2^28.
  */
+
+/** Codes fit in the low CODE_BITS bits of an event's tag. */
+const CODE_BITS = 3;
+const CODE_MASK = (1 << CODE_BITS) - 1;
 
 /** A min-heap of events keyed by (time seconds, scheduling order). */
 export class Calendar {
   private time: Float64Array;
   private seq: Float64Array;
-  private code: Int32Array;
-  private slot: Int32Array;
+  /** slot << CODE_BITS | code */
+  private tag: Int32Array;
   private datum: Int32Array;
   private count = 0;
   private nextSeq = 0;
@@ -32,8 +37,7 @@ export class Calendar {
   constructor(capacity = 1024) {
     this.time = new Float64Array(capacity);
     this.seq = new Float64Array(capacity);
-    this.code = new Int32Array(capacity);
-    this.slot = new Int32Array(capacity);
+    this.tag = new Int32Array(capacity);
     this.datum = new Int32Array(capacity);
   }
 
@@ -48,38 +52,46 @@ export class Calendar {
     return this.count > 0 ? this.time[0]! : Number.POSITIVE_INFINITY;
   }
 
-  /** Schedules an event at `time` (seconds). */
+  /** Schedules an event at `time` (seconds); code 0..7, slot 0..2^28-1. */
   schedule(time: number, code: number, slot: number, datum: number): void {
     const seq = this.nextSeq++;
+    const tag = (slot << CODE_BITS) | code;
     if (this.consumed) {
       this.consumed = false;
-      this.siftDown(0, this.count, time, seq, code, slot, datum);
+      this.siftDown(this.count, time, seq, tag, datum);
       return;
     }
     if (this.count === this.time.length) this.grow();
     // sift up: move parents down until the new event's place is found
+    const times = this.time;
+    const seqs = this.seq;
+    const tags = this.tag;
+    const data = this.datum;
     let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 2;
-      const pt = this.time[parent]!;
-      if (pt < time || (pt === time && this.seq[parent]! < seq)) break;
-      this.move(parent, i);
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      tags[i] = tags[parent]!;
+      data[i] = data[parent]!;
       i = parent;
     }
-    this.time[i] = time;
-    this.seq[i] = seq;
-    this.code[i] = code;
-    this.slot[i] = slot;
-    this.datum[i] = datum;
+    times[i] = time;
+    seqs[i] = seq;
+    tags[i] = tag;
+    data[i] = datum;
   }
 
   /** Takes the earliest event into `now`, `eventCode`, `eventSlot`, `eventDatum`; false when empty. */
   pop(): boolean {
     if (this.consumed) this.removeRoot();
     if (this.count === 0) return false;
+    const tag = this.tag[0]!;
     this.now = this.time[0]!;
-    this.eventCode = this.code[0]!;
-    this.eventSlot = this.slot[0]!;
+    this.eventCode = tag & CODE_MASK;
+    this.eventSlot = tag >> CODE_BITS;
     this.eventDatum = this.datum[0]!;
     this.consumed = true;
     return true;
@@ -91,54 +103,50 @@ export class Calendar {
     this.consumed = false;
     const last = --this.count;
     if (last === 0) return;
-    this.siftDown(0, last, this.time[last]!, this.seq[last]!, this.code[last]!, this.slot[last]!, this.datum[last]!);
+    this.siftDown(last, this.time[last]!, this.seq[last]!, this.tag[last]!, this.datum[last]!);
   }
 
-  /** Places an event at `i` and sifts it down within the first `count` entries. */
-  private siftDown(i: number, count: number, t: number, s: number, code: number, slot: number, datum: number): void {
-    const time = this.time;
-    const seq = this.seq;
+  /** Places an event at the root and sifts it down within the first `count` entries. */
+  private siftDown(count: number, t: number, s: number, tag: number, datum: number): void {
+    const times = this.time;
+    const seqs = this.seq;
+    const tags = this.tag;
+    const data = this.datum;
+    let i = 0;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= count) break;
       // the earliest of up to four children
       let child = first;
-      let ct = time[first]!;
-      let cs = seq[first]!;
+      let ct = times[first]!;
+      let cs = seqs[first]!;
       const last = first + 4 < count ? first + 4 : count;
       for (let c = first + 1; c < last; c++) {
-        const tc = time[c]!;
-        if (tc < ct || (tc === ct && seq[c]! < cs)) {
+        const tc = times[c]!;
+        if (tc < ct || (tc === ct && seqs[c]! < cs)) {
           child = c;
           ct = tc;
-          cs = seq[c]!;
+          cs = seqs[c]!;
         }
       }
       if (t < ct || (t === ct && s < cs)) break;
-      this.move(child, i);
+      times[i] = ct;
+      seqs[i] = cs;
+      tags[i] = tags[child]!;
+      data[i] = data[child]!;
       i = child;
     }
-    this.time[i] = t;
-    this.seq[i] = s;
-    this.code[i] = code;
-    this.slot[i] = slot;
-    this.datum[i] = datum;
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.seq[to] = this.seq[from]!;
-    this.code[to] = this.code[from]!;
-    this.slot[to] = this.slot[from]!;
-    this.datum[to] = this.datum[from]!;
+    times[i] = t;
+    seqs[i] = s;
+    tags[i] = tag;
+    data[i] = datum;
   }
 
   private grow(): void {
     const n = this.time.length * 2;
     this.time = resized(this.time, n);
     this.seq = resized(this.seq, n);
-    this.code = resized(this.code, n);
-    this.slot = resized(this.slot, n);
+    this.tag = resized(this.tag, n);
     this.datum = resized(this.datum, n);
   }
 }

@@ -231,8 +231,8 @@ class Simulation {
     }
     const { horizon, warmup, interval, points } = this.window;
     let nextSample = points > 0 ? warmup : Number.POSITIVE_INFINITY;
-    while (cal.size > 0) {
-      const t = cal.peekTime();
+    for (;;) {
+      const t = cal.peekTime(); // Infinity when empty
       if (t > horizon) break;
       while (t > nextSample) {
         this.sample(nextSample);
@@ -469,7 +469,9 @@ class Simulation {
     const type = tk.contactType[slot]!;
     const ti = type < 0 ? cm.nTypes : type;
     let service = w.handle[ti]!.sample(this.durationRng[n]!);
-    const k = pickIndex(w.outcomeCum[ti]!, this.outcomeRng[n]!.next());
+    // a single outcome needs no draw (the node's outcome stream serves nothing else)
+    const cum = w.outcomeCum[ti]!;
+    const k = cum.length === 1 ? 0 : pickIndex(cum, this.outcomeRng[n]!.next());
     tk.outEdge[slot] = w.outcomeEdge[ti]![k]!;
     const noteFor = w.outcomeNote[ti]![k]!;
     let flags = tk.flags[slot]!;
