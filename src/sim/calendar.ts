@@ -117,21 +117,20 @@ export class Calendar {
       const first = 4 * i + 1;
       if (first >= count) break;
       // the earliest of up to four children
+      // (seq is read only on a tie of times)
       let child = first;
       let ct = times[first]!;
-      let cs = seqs[first]!;
       const last = first + 4 < count ? first + 4 : count;
       for (let c = first + 1; c < last; c++) {
         const tc = times[c]!;
-        if (tc < ct || (tc === ct && seqs[c]! < cs)) {
+        if (tc < ct || (tc === ct && seqs[c]! < seqs[child]!)) {
           child = c;
           ct = tc;
-          cs = seqs[c]!;
         }
       }
-      if (t < ct || (t === ct && s < cs)) break;
+      if (t < ct || (t === ct && s < seqs[child]!)) break;
       times[i] = ct;
-      seqs[i] = cs;
+      seqs[i] = seqs[child]!;
       tags[i] = tags[child]!;
       data[i] = data[child]!;
       i = child;
