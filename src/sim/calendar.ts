@@ -62,26 +62,20 @@ export class Calendar {
       return;
     }
     if (this.count === this.time.length) this.grow();
-    // sift up: move parents down until the new event's place is found
-    const times = this.time;
-    const seqs = this.seq;
-    const tags = this.tag;
-    const data = this.datum;
+    // sift up: move parents down until the new event's place is found (kept short: this
+    // method is inlined into the handlers, so `time` is never boxed)
     let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 2;
-      const pt = times[parent]!;
-      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent]!;
-      tags[i] = tags[parent]!;
-      data[i] = data[parent]!;
+      const pt = this.time[parent]!;
+      if (pt < time || (pt === time && this.seq[parent]! < seq)) break;
+      this.move(parent, i);
       i = parent;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    tags[i] = tag;
-    data[i] = datum;
+    this.time[i] = time;
+    this.seq[i] = seq;
+    this.tag[i] = tag;
+    this.datum[i] = datum;
   }
 
   /** Takes the earliest event into `now`, `eventCode`, `eventSlot`, `eventDatum`; false when empty. */
@@ -139,6 +133,13 @@ export class Calendar {
     seqs[i] = s;
     tags[i] = tag;
     data[i] = datum;
+  }
+
+  private move(from: number, to: number): void {
+    this.time[to] = this.time[from]!;
+    this.seq[to] = this.seq[from]!;
+    this.tag[to] = this.tag[from]!;
+    this.datum[to] = this.datum[from]!;
   }
 
   private grow(): void {

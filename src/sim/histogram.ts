@@ -13,7 +13,6 @@ const MAX_DECADES = 12;
 export const HISTOGRAM_BINS = 1 + BINS_PER_DECADE * MAX_DECADES;
 const SCALE = BINS_PER_DECADE / Math.LN10;
 const LOG_MIN = MIN_EXPONENT * Math.LN10;
-const LOG2_10 = Math.LN10 / Math.LN2;
 
 /** The shared bin edges (seconds, length HISTOGRAM_BINS + 1). */
 export function histogramEdges(): number[] {
@@ -38,6 +37,9 @@ export function histogramBin(seconds: number): number {
 
 const ulpScratch = new Float64Array(1);
 const ulpBits = new BigInt64Array(ulpScratch.buffer);
+const scratchUlp = ulpScratch;
+const scratchUlpWords = new Int32Array(ulpScratch.buffer);
+const ULP_HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /**
  * BIN_START[b]: the smallest number of seconds `histogramBin` puts in bin b or above (b >= 1),
  * found exactly once at load: from the bin's nominal edge, a few steps of one ulp to where
@@ -45,25 +47,30 @@ const ulpBits = new BigInt64Array(ulpScratch.buffer);
  * HISTOGRAM_BINS Infinity.
  */
 const BIN_START = binStarts();
-/** Scratch for reading a double's exponent and leading mantissa bits (little-endian high word). */
+/** Scratch for reading a double's high word: sign, exponent, leading mantissa bits (little-endian or not). */
 const scratch = new Float64Array(1);
 const scratchWords = new Int32Array(scratch.buffer);
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-/** Bins per unit of the high-word estimate of log2 (which runs at most 0.09 below the true log2). */
-const BINS_PER_LOG2 = (BINS_PER_DECADE * Math.LN2) / Math.LN10;
+/**
+ * Sub-octaves: a positive double's high word shifted right by SUB_SHIFT keeps its exponent
+ * and 6 leading mantissa bits, a step of 2^(1/64) (1.1%), finer than a bin (10^(1/40), 5.9%),
+ * so a sub-octave holds at most one bin start. SUB_BIN[i]: the bin of the lowest double of
+ * sub-octave SUB_FIRST + i, for the sub-octaves from BIN_START[1] to the last bin's start.
+ */
+const SUB_SHIFT = 14;
+const SUB_FIRST = highWord(BIN_START[1]!) >> SUB_SHIFT;
+const SUB_BIN = subOctaveBins();
 
 /** Counts `seconds` into `counts` (length HISTOGRAM_BINS): the bin of `histogramBin`, found without a logarithm. */
 export function addToHistogram(counts: Float64Array, seconds: number): void {
   let bin = 0;
   if (seconds >= BIN_START[1]!) {
-    // estimate from the exponent and leading mantissa bits (within 2 bins), then settle on the exact bin
     scratch[0] = seconds;
-    const log2 = scratchWords[HIGH_WORD]! * 9.5367431640625e-7 - 1023;
-    bin = 1 + Math.floor((log2 - MIN_EXPONENT * LOG2_10) * BINS_PER_LOG2);
-    if (bin < 1) bin = 1;
-    else if (bin > HISTOGRAM_BINS - 1) bin = HISTOGRAM_BINS - 1;
-    while (bin < HISTOGRAM_BINS - 1 && seconds >= BIN_START[bin + 1]!) bin++;
-    while (seconds < BIN_START[bin]!) bin--;
+    const sub = (scratchWords[HIGH_WORD]! >> SUB_SHIFT) - SUB_FIRST;
+    if (sub < SUB_BIN.length) {
+      bin = SUB_BIN[sub]!;
+      if (seconds >= BIN_START[bin + 1]!) bin++;
+    } else bin = HISTOGRAM_BINS - 1;
   }
   counts[bin]! += 1;
 }
@@ -118,4 +125,24 @@ function nextDown(x: number): number {
   ulpScratch[0] = x;
   ulpBits[0]! -= 1n;
   return ulpScratch[0]!;
+}
+
+function highWord(x: number): number {
+  scratchUlp[0] = x;
+  return scratchUlpWords[ULP_HIGH_WORD]!;
+}
+
+function subOctaveBins(): Int16Array {
+  const last = highWord(BIN_START[HISTOGRAM_BINS - 1]!) >> SUB_SHIFT;
+  const bins = new Int16Array(last - SUB_FIRST + 1);
+  let bin = 0;
+  for (let i = 0; i < bins.length; i++) {
+    // the sub-octave's lowest double: high word (SUB_FIRST + i) << SUB_SHIFT, low word 0
+    scratchUlpWords[ULP_HIGH_WORD] = (SUB_FIRST + i) << SUB_SHIFT;
+    scratchUlpWords[1 - ULP_HIGH_WORD] = 0;
+    const low = scratchUlp[0]!;
+    while (bin < HISTOGRAM_BINS - 1 && low >= BIN_START[bin + 1]!) bin++;
+    bins[i] = bin;
+  }
+  return bins;
 }
