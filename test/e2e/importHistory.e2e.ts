@@ -45,6 +45,11 @@ describe("Import history…", () => {
     expect(await page.getByTestId("import-column-time").inputValue()).toBe("time");
     expect(await page.getByTestId("import-column-activity").inputValue()).toBe("event");
     expect(await page.getByTestId("import-column-team").inputValue()).toBe("team");
+    // Every status of the file, with its rows and its role (Flowcast's own events here).
+    const roles = page.getByTestId("import-roles");
+    await roles.waitFor();
+    expect(await page.getByRole("combobox", { name: "Role of queue" }).inputValue()).toBe("queued");
+    expect(await roles.textContent()).toContain("Flowcast event");
     await snap(page, "import-history-mapping");
     await page.getByTestId("import-history-run").click();
     await page.getByTestId("fit-report").waitFor({ timeout: 60_000 });
@@ -52,6 +57,31 @@ describe("Import history…", () => {
     expect(table).toContain("tickets per day");
     expect(table).toContain("utilisation: l2");
     await snap(page, "import-history-report");
+
+    // "close" read as nothing: no ticket ever closes, so every ticket is still open at the end
+    // and the log has no resolution time; the report re-fits with the new meaning.
+    const resolution = page.getByTestId("fit-report-table").locator("tr", { hasText: "resolution time p50" });
+    const resolutionBefore = await resolution.textContent();
+    expect(await resolution.locator("td").nth(1).textContent()).toMatch(/min|h/);
+    const close = page.getByRole("combobox", { name: "Role of close" });
+    expect(await close.inputValue()).toBe("closed");
+    await close.selectOption("ignore");
+    expect(await page.getByTestId("import-roles-cli").textContent()).toContain('--map "close=ignore"');
+    await expect.poll(() => resolution.locator("td").nth(1).textContent(), { timeout: 60_000 }).toBe("—");
+    await page.getByTestId("import-history-refitting").waitFor({ state: "detached", timeout: 60_000 });
+    const summary = (await page.getByTestId("fit-report").locator("p").first().textContent()) ?? "";
+    const [tickets, open] = [/([\d,]+) tickets,/, /([\d,]+) tickets were still open/].map((re) =>
+      Number(re.exec(summary)?.[1]?.replace(/,/g, "")),
+    );
+    expect(tickets).toBeGreaterThan(1000);
+    expect(open).toBe(tickets);
+    expect(await page.getByTestId("import-roles").textContent()).toContain("your choice");
+    await snap(page, "import-history-roles-changed");
+    // Back to its own meaning: the rule goes and the first figures return.
+    await close.selectOption("closed");
+    await expect.poll(() => resolution.textContent(), { timeout: 60_000 }).toBe(resolutionBefore);
+    expect(await page.getByTestId("import-roles-cli").count()).toBe(0);
+
     await page.getByTestId("import-history-open").click();
     await expect.poll(() => stepIds(page)).toContain("work-l2");
     await snap(page, "import-history-flow");
