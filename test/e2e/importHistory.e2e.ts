@@ -3,9 +3,10 @@
  * guessed columns, calibrate, read the fit report, and open the flow on the canvas.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDeskLog } from "../eventlog/generateLog";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
@@ -77,6 +78,7 @@ describe("Import history…", () => {
     expect(open).toBe(tickets);
     expect(await page.getByTestId("import-roles").textContent()).toContain("your choice");
     await snap(page, "import-history-roles-changed");
+    expect(await dialogViolations(page)).toEqual([]);
     // Back to its own meaning: the rule goes and the first figures return.
     await close.selectOption("closed");
     await expect.poll(() => resolution.textContent(), { timeout: 60_000 }).toBe(resolutionBefore);
@@ -99,3 +101,18 @@ describe("Import history…", () => {
     await context.close();
   }, 120_000);
 });
+
+/** Serious and critical axe-core violations inside the Import history dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<Result> } }).axe;
+    const dialog = document.querySelector('[data-testid="import-history-dialog"]') as Element;
+    const { violations } = await axe.run(dialog, { resultTypes: ["violations"] });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
