@@ -67,7 +67,7 @@ async function layout(page: Page): Promise<Record<string, { x: number; y: number
 
 /** Zooms out to see the whole flow and saves a screenshot. */
 async function snapWhole(page: Page, name: string): Promise<void> {
-  for (let i = 0; i < 3; i++) await page.locator(".react-flow__controls-zoomout").click();
+  for (let i = 0; i < 5; i++) await page.locator(".react-flow__controls-zoomout").click();
   await waitUntilStill(page);
   await snap(page, name);
 }
