@@ -186,10 +186,10 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
       );
     });
   }
-  if (doc.met && Object.keys(doc.scenario.set).length > 0) {
+  if (doc.met && Object.keys(doc.scenario.add ?? {}).length > 0) {
     lines.push(
       "",
-      `As a scenario: ${JSON.stringify({ id: doc.scenario.id, name: doc.scenario.name, set: doc.scenario.set })}`,
+      `As a scenario: ${JSON.stringify({ id: doc.scenario.id, name: doc.scenario.name, add: doc.scenario.add })}`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -26,7 +26,8 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 type Json = Record<string, unknown>;
 type Schema = z.core.$ZodType;
-type ScenarioField = "set" | "scale" | "add";
+/** The three kinds of scenario entry, applied in this order. */
+export type ScenarioField = "set" | "scale" | "add";
 
 /** Where a scenario path points: the object holding the value and the key, or why it points at nothing. */
 export type PathTarget = { ok: true; parent: Json | unknown[]; key: string | number } | { ok: false; reason: string };
@@ -85,15 +86,12 @@ export function checkScenarioPaths(file: unknown, scenario: Scenario, index: num
         message: `${name} changes ${path}, which points at nothing: ${target.reason}.`,
         path: `scenarios[${index}].${field}.${path}`,
       });
-    } else if (field !== "set") {
-      const value = ownValue(target.parent, target.key);
-      if (toNumber(value) === undefined) {
-        out.push({
-          severity: "error",
-          message: `${name} ${field === "scale" ? "scales" : "adds to"} ${path}, which is not a number.`,
-          path: `scenarios[${index}].${field}.${path}`,
-        });
-      }
+    } else if (field !== "set" && !holdsNumber(target)) {
+      out.push({
+        severity: "error",
+        message: `${name} ${field === "scale" ? "scales" : "adds to"} ${path}, which is not a number.`,
+        path: `scenarios[${index}].${field}.${path}`,
+      });
     }
   };
   for (const path of Object.keys(scenario.set)) check("set", path);
@@ -109,6 +107,20 @@ export function checkScenarioPaths(file: unknown, scenario: Scenario, index: num
     }
   }
   return out;
+}
+
+/**
+ * Why a scenario entry of kind `field` cannot change `path` in this file (undefined when it
+ * can): the path points at nothing, or a `scale`/`add` entry names something that is not a
+ * number or duration. The one check behind every path a person types (the app's scenario
+ * rows), so nothing is written under a key that fails it.
+ */
+export function scenarioEntryProblem(file: unknown, field: ScenarioField, path: string): string | undefined {
+  const target = resolveScenarioPath(file, path);
+  if (!target.ok) return target.reason;
+  if (field !== "set" && !holdsNumber(target))
+    return `"${path}" is not a number here, so it cannot be ${field === "scale" ? "scaled" : "added to"}`;
+  return undefined;
 }
 
 /**
@@ -263,6 +275,11 @@ function ownValue(holder: unknown, key: string | number): unknown {
 function assign(parent: Json | unknown[], key: string | number, value: unknown): void {
   if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) return;
   (parent as Record<string | number, unknown>)[key] = value;
+}
+
+/** Whether a resolved path holds a number (or a duration) now. */
+function holdsNumber(target: PathTarget & { ok: true }): boolean {
+  return toNumber(ownValue(target.parent, target.key)) !== undefined;
 }
 
 function toNumber(value: unknown): number | undefined {

@@ -305,7 +305,8 @@ export const Model = z.object({
   csat: CsatPenalties.default({ pastSla: 0.15, reexplain: 0.2, reopen: 0.15 }),
   /**
    * Resolution target per priority ("urgent": "4h", "normal": "1d"): a ticket open longer
-   * than its target counts in `backlogPastSla`. Without a target for its priority, a ticket's
+   * than its target counts in `backlogPastSla` (its waits on the customer at followUp steps
+   * left out of its age, and not counted during them: docs/metrics.md). Without a target for its priority, a ticket's
    * target is the answer SLA (`slaSeconds`) of the first such queue it joins.
    */
   resolutionTargets: z.partialRecord(Priority, Duration).optional(),

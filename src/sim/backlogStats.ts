@@ -1,7 +1,8 @@
 /**
  * The backlog on the clock inside the measured window: open tickets (warm-up ones included)
- * as a time average and a series, the same for tickets past their resolution target, and
- * tickets created per series interval. A ticket's open time is added when it closes (or when
+ * as a time average and a series, the same for tickets past their resolution target (not
+ * counting those waiting on the customer, whose resolution clock is paused), and tickets
+ * created per series interval. A ticket's open time is added when it closes (or when
  * the run stops), so nothing is done per event while it is open.
  */
 import { type MeasureWindow, seriesIndex } from "./measureWindow";
@@ -32,17 +33,27 @@ export class BacklogStats {
     if (k >= 0) this.seriesArrivals[k]!++;
   }
 
-  /** A ticket open from `created` to `end` (seconds) with resolution target `target` (NaN: none). */
-  openTime(created: number, end: number, target: number): void {
+  /** A ticket open from `created` to `end` (seconds). */
+  openTime(created: number, end: number): void {
     const w = this.window;
     const stop = end < w.horizon ? end : w.horizon;
     const from = created > w.warmup ? created : w.warmup;
     if (stop > from) this.backlogArea += stop - from;
-    if (Number.isNaN(target)) return;
-    const due = Math.max(created + target, w.warmup);
-    if (stop > due) {
-      this.pastSlaArea += stop - due;
-      const k0 = Math.ceil((due - w.warmup) / w.interval);
+  }
+
+  /**
+   * A stretch from `start` to `end` (seconds) during which a ticket's resolution clock ran (it
+   * was not waiting on the customer); past its target from run time `due` on (NaN: no target).
+   * A ticket's stretches never overlap, so each adds its own part to the past-SLA figures.
+   */
+  clockTime(start: number, end: number, due: number): void {
+    if (Number.isNaN(due)) return;
+    const w = this.window;
+    const stop = end < w.horizon ? end : w.horizon;
+    const from = Math.max(start, due, w.warmup);
+    if (stop > from) {
+      this.pastSlaArea += stop - from;
+      const k0 = Math.ceil((from - w.warmup) / w.interval);
       const k1 = Math.min(w.points, Math.ceil((stop - w.warmup) / w.interval));
       if (k1 > k0) {
         this.seriesPastSlaDiff[k0]!++;

@@ -203,7 +203,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
     weekOffset,
     startSeconds,
     csatPenalties: model.csat,
-    resolutionTargets: Float64Array.from(PRIORITIES, (p) => model.resolutionTargets?.[p] ?? Number.NaN),
+    resolutionTargets: Float64Array.from(PRIORITIES, (p) => ownEntry(model.resolutionTargets, p) ?? Number.NaN),
   };
 
   model.nodes.forEach((node, i) => {
@@ -247,7 +247,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
         const fallback = new Sampler(node.handleTime);
         const handle: Sampler[] = [];
         for (let t = 0; t < nTypes; t++) {
-          const own = node.handleTimeByType?.[model.contactTypes[t]!.id];
+          const own = ownEntry(node.handleTimeByType, model.contactTypes[t]!.id);
           handle.push(own ? new Sampler(own) : fallback);
         }
         handle.push(fallback);
@@ -267,7 +267,8 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
             }),
           );
         };
-        for (let t = 0; t < nTypes; t++) addOutcomes(node.outcomesByType?.[model.contactTypes[t]!.id] ?? node.outcomes);
+        for (let t = 0; t < nTypes; t++)
+          addOutcomes(ownEntry(node.outcomesByType, model.contactTypes[t]!.id) ?? node.outcomes);
         addOutcomes(node.outcomes);
         out.work[i] = {
           team,
@@ -290,7 +291,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
             typeof node.deflection === "number"
               ? node.deflection
               : t < nTypes
-                ? (node.deflection[model.contactTypes[t]!.id] ?? 0)
+                ? (ownEntry(node.deflection, model.contactTypes[t]!.id) ?? 0)
                 : 0;
         }
         out.selfService[i] = {
@@ -361,6 +362,14 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
 }
 
 // helpers
+
+/**
+ * The entry of a record keyed by user ids (contact types, priorities), own keys only: a
+ * contact type named "toString" or "constructor" must not find Object.prototype's function.
+ */
+function ownEntry<T>(record: Partial<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 /** The multiplier for 1..concurrency contacts held: missing entries repeat the last. */
 function compileSlowdown(factors: number[] | undefined, concurrency: number): Float64Array | null {

@@ -39,7 +39,8 @@
  *   Clock figures (backlog, queue lengths, utilisation, cost, series) end at the horizon.
  * - A ticket's target is the flow's resolutionTargets entry for its priority, else the
  *   slaSeconds of the first SLA queue it joins; backlogPastSla counts open tickets older
- *   than their target.
+ *   than their target, except while they wait on the customer at a followUp step ("pending
+ *   customer"): the resolution clock pauses there, and a ticket's age leaves those waits out.
  * - CSAT is the expected share of satisfied answers: each closed ticket weighs with its end
  *   node's responseRate, satisfied with probability base minus the penalties that apply,
  *   clamped to [0, 1] (ends without `csat` survey with the defaults 0.2 and 0.9).
@@ -76,6 +77,7 @@ const {
   REEXPLAIN,
   REEXPLAIN_PENDING,
   REOPEN_COUNTED,
+  WAITING_CUSTOMER,
 } = TicketFlag;
 const NORMAL = NORMAL_PRIORITY;
 const pickIndex = pick;
@@ -314,6 +316,8 @@ class Simulation {
     tk.priority[slot] =
       ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
     tk.sla[slot] = this.cm.resolutionTargets[tk.priority[slot]!]!;
+    tk.clockSince[slot] = now;
+    tk.customerWait[slot] = 0;
     tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
     tk.channel[slot] = ch.channelCode;
     tk.attempts[slot] = 1;
@@ -390,6 +394,7 @@ class Simulation {
         return;
       case FOLLOW_UP:
         if (this.trace !== null) this.record(slot, "wait", n, -1, -1);
+        this.pauseClock(slot);
         this.startTimer(slot, n, this.cm.followUp[n]!.wait.sample(this.durationRng[n]!));
         return;
       case DELAY:
@@ -424,6 +429,7 @@ class Simulation {
       }
       case FOLLOW_UP: {
         const f = cm.followUp[n]!;
+        this.resumeClock(slot);
         this.traverse(slot, f.edges[pickIndex(f.cum, this.outcomeRng[n]!.next())]!);
         return;
       }
@@ -653,11 +659,35 @@ class Simulation {
   /** Ends a ticket's open time at `end` (seconds) and frees its slot. */
   private release(slot: number, end: number): void {
     const tk = this.tickets;
-    this.backlog.openTime(tk.created[slot]!, end, tk.sla[slot]!);
+    this.endOpenTime(slot, end);
     this.flow.open--;
     if ((tk.flags[slot]! & COUNTED) !== 0) this.cohortOpen--;
     tk.token[slot]!++;
     tk.release(slot);
+  }
+
+  /** The ticket starts waiting on the customer: its resolution clock stops (backlogPastSla). */
+  private pauseClock(slot: number): void {
+    const tk = this.tickets;
+    this.backlog.clockTime(tk.clockSince[slot]!, this.now, tk.created[slot]! + tk.sla[slot]! + tk.customerWait[slot]!);
+    tk.clockSince[slot] = this.now;
+    tk.flags[slot]! |= WAITING_CUSTOMER;
+  }
+
+  /** The customer's wait is over: the resolution clock runs again, the wait left out of the ticket's age. */
+  private resumeClock(slot: number): void {
+    const tk = this.tickets;
+    tk.customerWait[slot]! += this.now - tk.clockSince[slot]!;
+    tk.clockSince[slot] = this.now;
+    tk.flags[slot]! &= ~WAITING_CUSTOMER;
+  }
+
+  /** Adds a ticket's open time up to `end` to the backlog, and its last stretch on the resolution clock. */
+  private endOpenTime(slot: number, end: number): void {
+    const tk = this.tickets;
+    this.backlog.openTime(tk.created[slot]!, end);
+    if ((tk.flags[slot]! & WAITING_CUSTOMER) === 0)
+      this.backlog.clockTime(tk.clockSince[slot]!, end, tk.created[slot]! + tk.sla[slot]! + tk.customerWait[slot]!);
   }
 
   private noteReopen(slot: number): void {
@@ -709,7 +739,7 @@ class Simulation {
   /** Closes the backlog time of tickets still open when the run stops. */
   private finish(): void {
     const tk = this.tickets;
-    for (const slot of tk.usedSlots()) this.backlog.openTime(tk.created[slot]!, this.now, tk.sla[slot]!);
+    for (const slot of tk.usedSlots()) this.endOpenTime(slot, this.now);
     this.ticketStats.unfinished = this.cohortOpen;
   }
 

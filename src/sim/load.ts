@@ -296,7 +296,12 @@ function step(context: Context, node: Node, flow: Flow, mass: number, send: Send
       send(flow, "out", mass, node.handoff === "none" ? distMean(node.reexplainTime) : 0);
       return;
     case "selfService": {
-      const d = typeof node.deflection === "number" ? node.deflection : (node.deflection[flow.type] ?? 0);
+      const d =
+        typeof node.deflection === "number"
+          ? node.deflection
+          : Object.hasOwn(node.deflection, flow.type)
+            ? (node.deflection[flow.type] ?? 0)
+            : 0;
       send(flow, "resolved", mass * d);
       send(flow, "contact", mass * (1 - d));
       return;
@@ -317,8 +322,12 @@ function step(context: Context, node: Node, flow: Flow, mass: number, send: Send
     }
     case "work": {
       const afterAgent = flow.live ? { ...flow, live: false } : flow;
-      const outcomes = node.outcomesByType?.[flow.type] ?? node.outcomes;
-      let seconds = distMean(node.handleTimeByType?.[flow.type] ?? node.handleTime) + flow.reexplain;
+      // own keys only: a contact type named "toString" finds nothing inherited
+      const byType = node.outcomesByType && Object.hasOwn(node.outcomesByType, flow.type);
+      const outcomes = (byType ? node.outcomesByType?.[flow.type] : undefined) ?? node.outcomes;
+      const ownHandle = node.handleTimeByType && Object.hasOwn(node.handleTimeByType, flow.type);
+      let seconds =
+        distMean((ownHandle ? node.handleTimeByType?.[flow.type] : undefined) ?? node.handleTime) + flow.reexplain;
       for (const [port, share] of Object.entries(outcomes)) {
         for (const id of context.targets.get(`${node.id}\u0000${port}`) ?? []) {
           const to = context.nodes.get(id);

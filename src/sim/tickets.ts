@@ -25,6 +25,8 @@ export const TicketFlag = {
   DEFLECTED: 64,
   REOPEN_COUNTED: 128,
   ESCALATION_COUNTED: 256,
+  /** Waiting on the customer at a followUp step: its resolution clock is paused. */
+  WAITING_CUSTOMER: 512,
 } as const;
 
 export class TicketTable {
@@ -43,6 +45,10 @@ export class TicketTable {
   service: Float64Array;
   /** The ticket's SLA: slaSeconds of the first SLA queue it joined, NaN before. */
   sla: Float64Array;
+  /** Start of the current stretch on the resolution clock, or of the current wait on the customer. */
+  clockSince: Float64Array;
+  /** Seconds spent waiting on the customer (followUp steps), which the resolution clock leaves out. */
+  customerWait: Float64Array;
   contactType: Int32Array;
   priority: Int32Array;
   tier: Int32Array;
@@ -76,6 +82,8 @@ export class TicketTable {
     this.queuedAt = new Float64Array(capacity);
     this.service = new Float64Array(capacity);
     this.sla = new Float64Array(capacity);
+    this.clockSince = new Float64Array(capacity);
+    this.customerWait = new Float64Array(capacity);
     this.contactType = new Int32Array(capacity);
     this.priority = new Int32Array(capacity);
     this.tier = new Int32Array(capacity);
@@ -127,6 +135,8 @@ export class TicketTable {
     this.queuedAt = grown(this.queuedAt, n);
     this.service = grown(this.service, n);
     this.sla = grown(this.sla, n);
+    this.clockSince = grown(this.clockSince, n);
+    this.customerWait = grown(this.customerWait, n);
     this.contactType = grown(this.contactType, n);
     this.priority = grown(this.priority, n);
     this.tier = grown(this.tier, n);

@@ -7,7 +7,7 @@
 import type { Model, Scenario } from "../model";
 import type { Estimate, Kpis, NodeResults } from "../sim/results";
 import type { StaffingCurve } from "./curve";
-import { agentHoursPerWeek, applyPlan, isScheduled, planOverrides } from "./plan";
+import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
 import type { Confidence } from "./targets";
 
@@ -154,7 +154,8 @@ export function staffingScenario(model: Model, answer: StaffingAnswer): Scenario
     id,
     name: `Staffing for targets${changes.length > 0 ? ` (${changes.join(", ")})` : ""}`,
     description: `Fewest agents meeting: ${answer.targets.map((t) => t.label).join("; ")}.`,
-    set: planOverrides(model, answer.answer.plan),
+    set: {},
+    add: planAdditions(model, answer.answer.plan),
   };
 }
 

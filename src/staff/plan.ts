@@ -2,7 +2,7 @@
  * A staffing plan: one whole number per searched team. For a team with a fixed headcount it
  * is the headcount; for a team with a weekly schedule it is the number of agents added to
  * (or, negative, taken from) every shift, so the shape of the week is kept. This module turns
- * a plan into a model to simulate, into scenario overrides, and into its cost per week.
+ * a plan into a model to simulate, into scenario amounts (`add`), and into its cost per week.
  */
 import { produce } from "immer";
 import type { Model, Team } from "../model";
@@ -33,20 +33,26 @@ export function applyPlan(model: Model, plan: Plan): Model {
   });
 }
 
-/** Scenario overrides (`set`) that staff the base model as `plan` does. */
-export function planOverrides(model: Model, plan: Plan): Record<string, number> {
-  const set: Record<string, number> = {};
+/**
+ * Scenario amounts (`add`) that staff the base model as `plan` does: "+2 agents" on a fixed
+ * team, and on a scheduled team the same number added to each shift (less where a shift
+ * would go below zero). Stored as amounts, the scenario still means "+2" after the base
+ * flow's headcount changes.
+ */
+export function planAdditions(model: Model, plan: Plan): Record<string, number> {
+  const add: Record<string, number> = {};
   for (const team of model.teams) {
     const value = Object.hasOwn(plan, team.id) ? plan[team.id] : undefined;
     if (value === undefined) continue;
     if (isScheduled(team)) {
       if (value === 0) continue;
       (team.schedule ?? []).forEach((shift, s) => {
-        set[`teams.${team.id}.schedule.${s}.agents`] = Math.max(0, shift.agents + value);
+        const delta = Math.max(0, shift.agents + value) - shift.agents;
+        if (delta !== 0) add[`teams.${team.id}.schedule.${s}.agents`] = delta;
       });
-    } else if (value !== team.agents) set[`teams.${team.id}.agents`] = value;
+    } else if (value !== team.agents) add[`teams.${team.id}.agents`] = value - team.agents;
   }
-  return set;
+  return add;
 }
 
 /** Staffed agent-hours per week of a team in `model`. */

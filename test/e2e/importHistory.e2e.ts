@@ -3,9 +3,10 @@
  * guessed columns, calibrate, read the fit report, and open the flow on the canvas.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDeskLog } from "../eventlog/generateLog";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
@@ -45,6 +46,11 @@ describe("Import history…", () => {
     expect(await page.getByTestId("import-column-time").inputValue()).toBe("time");
     expect(await page.getByTestId("import-column-activity").inputValue()).toBe("event");
     expect(await page.getByTestId("import-column-team").inputValue()).toBe("team");
+    // Every status of the file, with its rows and its role (Flowcast's own events here).
+    const roles = page.getByTestId("import-roles");
+    await roles.waitFor();
+    expect(await page.getByRole("combobox", { name: "Role of queue" }).inputValue()).toBe("queued");
+    expect(await roles.textContent()).toContain("Flowcast event");
     await snap(page, "import-history-mapping");
     await page.getByTestId("import-history-run").click();
     await page.getByTestId("fit-report").waitFor({ timeout: 60_000 });
@@ -52,6 +58,32 @@ describe("Import history…", () => {
     expect(table).toContain("tickets per day");
     expect(table).toContain("utilisation: l2");
     await snap(page, "import-history-report");
+
+    // "close" read as nothing: no ticket ever closes, so every ticket is still open at the end
+    // and the log has no resolution time; the report re-fits with the new meaning.
+    const resolution = page.getByTestId("fit-report-table").locator("tr", { hasText: "resolution time p50" });
+    const resolutionBefore = await resolution.textContent();
+    expect(await resolution.locator("td").nth(1).textContent()).toMatch(/min|h/);
+    const close = page.getByRole("combobox", { name: "Role of close" });
+    expect(await close.inputValue()).toBe("closed");
+    await close.selectOption("ignore");
+    expect(await page.getByTestId("import-roles-cli").textContent()).toContain('--map "close=ignore"');
+    await expect.poll(() => resolution.locator("td").nth(1).textContent(), { timeout: 60_000 }).toBe("—");
+    await page.getByTestId("import-history-refitting").waitFor({ state: "detached", timeout: 60_000 });
+    const summary = (await page.getByTestId("fit-report").locator("p").first().textContent()) ?? "";
+    const [tickets, open] = [/([\d,]+) tickets,/, /([\d,]+) tickets were still open/].map((re) =>
+      Number(re.exec(summary)?.[1]?.replace(/,/g, "")),
+    );
+    expect(tickets).toBeGreaterThan(1000);
+    expect(open).toBe(tickets);
+    expect(await page.getByTestId("import-roles").textContent()).toContain("your choice");
+    await snap(page, "import-history-roles-changed");
+    expect(await dialogViolations(page)).toEqual([]);
+    // Back to its own meaning: the rule goes and the first figures return.
+    await close.selectOption("closed");
+    await expect.poll(() => resolution.textContent(), { timeout: 60_000 }).toBe(resolutionBefore);
+    expect(await page.getByTestId("import-roles-cli").count()).toBe(0);
+
     await page.getByTestId("import-history-open").click();
     await expect.poll(() => stepIds(page)).toContain("work-l2");
     await snap(page, "import-history-flow");
@@ -69,3 +101,18 @@ describe("Import history…", () => {
     await context.close();
   }, 120_000);
 });
+
+/** Serious and critical axe-core violations inside the Import history dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<Result> } }).axe;
+    const dialog = document.querySelector('[data-testid="import-history-dialog"]') as Element;
+    const { violations } = await axe.run(dialog, { resultTypes: ["violations"] });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}

@@ -33,7 +33,10 @@ describe("flowcast staff", () => {
     expect(doc.targets[0]).toMatchObject({ kpi: "serviceLevel", node: "q", atLeast: 0.7, met: true });
     expect(doc.targets[0].estimate.ci95[0]).toBeGreaterThanOrEqual(0.7);
     expect(doc.evaluations).toBeGreaterThan(1);
-    expect(doc.scenario.set["teams.a.agents"]).toBe(doc.teams.a.agents);
+    // saved as "+N agents" (add), not as a frozen headcount (set)
+    expect(doc.teams.a.current).toBe(3);
+    expect(doc.scenario.add["teams.a.agents"]).toBe(doc.teams.a.agents - 3);
+    expect(doc.scenario.set).toEqual({});
     expect(doc.kpis.serviceLevel.mean).toBeGreaterThan(0);
   }, 60_000);
 

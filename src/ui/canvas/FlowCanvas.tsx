@@ -18,6 +18,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
+import { current } from "immer";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import { computeLanes, laneAt, laneLabel } from "../../layout/lanes";
 import type { Positions } from "../../layout/layoutFlow";
@@ -30,6 +31,7 @@ import { connect, reconnect } from "./edits";
 import { getMoving, setMoving, useMoving } from "./motion";
 import { nodeTypes } from "./nodes/kindNodes";
 import { KIND_COLOURS } from "./nodes/kindStyle";
+import { followLanesInDraft } from "./placement";
 import { toFlowEdges, toFlowNodes, toLaneNodes } from "./projection";
 import { RoutedEdge } from "./RoutedEdge";
 import { useRoutes } from "./useRoutes";
@@ -271,7 +273,10 @@ function offerTeamChange(store: FlowStore, before: Model, nodeId: string, at: { 
       run: () =>
         store.edit("Change team", (draft) => {
           const target = draft.nodes.find((n) => n.id === nodeId);
-          if (target?.kind === "work") target.team = team.id;
+          if (target?.kind !== "work") return;
+          const was = current(draft) as Model;
+          target.team = team.id;
+          followLanesInDraft(draft, was);
         }),
     })),
   });

@@ -5,7 +5,7 @@ import { assignLanes, computeLanes } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
 import { type Model, parseModelText } from "../../model";
 import { newNode } from "./newNode";
-import { placeInLane } from "./placement";
+import { followLanes, placeInLane } from "./placement";
 
 function sample(file: string): Model {
   const parsed = parseModelText(readFileSync(join(import.meta.dirname, "../../../samples", file), "utf8"));
@@ -63,6 +63,92 @@ describe("placeInLane", () => {
     for (const kind of ["work", "channel", "work", "end", "selfService", "work", "channel", "route"] as const) {
       model = add(model, newNode(model, kind), { x: 300, y: 200 });
       expect(lanesMatch(model)).toEqual([]);
+    }
+  });
+});
+
+/** Pairs of steps whose boxes touch or overlap. */
+function overlaps(model: Model): string[] {
+  const boxes = model.nodes.map((n) => ({ id: n.id, ...model.layout[n.id]!, ...nodeSize(n) }));
+  const found: string[] = [];
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        found.push(`${a.id} / ${b.id}`);
+  return found;
+}
+
+/** `model` after `change`, with the steps moved by `followLanes`. */
+function edited(model: Model, change: (m: Model) => Model): { after: Model; moved: string[] } {
+  const changed = change(structuredClone(model));
+  const moved = followLanes(model, changed);
+  return { after: { ...changed, layout: { ...changed.layout, ...moved } }, moved: Object.keys(moved) };
+}
+
+const setTeam = (id: string, team: string) => (m: Model) => ({
+  ...m,
+  nodes: m.nodes.map((n) => (n.id === id && n.kind === "work" ? { ...n, team } : n)),
+});
+const setTier = (id: string, tier: number) => (m: Model) => ({
+  ...m,
+  teams: m.teams.map((t) => (t.id === id ? { ...t, tier } : t)),
+});
+
+describe("followLanes", () => {
+  it("moves nothing when no step changes lane", () => {
+    const model = sample("three-tier-desk.json");
+    expect(followLanes(model, setTeam("l1-email", "l1")(model))).toEqual({});
+    expect(followLanes(model, { ...model, name: "renamed" })).toEqual({});
+  });
+
+  it("moves a step given a team of another tier into that tier's lane, closing the lane it leaves", () => {
+    const model = sample("password-reset.json");
+    expect(computeLanes(model, model.layout).map((l) => l.label)).toEqual(["Intake", "L1", "L2"]);
+    const { after, moved } = edited(model, setTeam("l2-access", "l1"));
+    expect(moved).toContain("l2-access");
+    expect(lanesMatch(after)).toEqual([]);
+    expect(overlaps(after)).toEqual([]);
+    expect(computeLanes(after, after.layout).map((l) => l.label)).toEqual(["Intake", "L1"]);
+    // Steps of the lanes above stay where they were.
+    for (const node of model.nodes)
+      if (assignLanes(model).get(node.id) === 0) expect(after.layout[node.id]).toEqual(model.layout[node.id]);
+  });
+
+  it("opens a new lane in tier order when a step's team is of a new tier", () => {
+    const base = sample("three-tier-desk.json");
+    const model = { ...base, teams: [...base.teams, { ...base.teams[0]!, id: "l4", name: "L4", tier: 4 }] };
+    // l1-email to L4: a lane opens below L3; L1 keeps l1-phone.
+    const { after } = edited(model, setTeam("l1-email", "l4"));
+    expect(lanesMatch(after)).toEqual([]);
+    expect(overlaps(after)).toEqual([]);
+    const labels = computeLanes(after, after.layout).map((l) => l.label);
+    expect(labels.slice(0, 2)).toEqual(["Intake", "L1"]);
+    expect(labels.indexOf("L4")).toBeGreaterThan(labels.indexOf("L3"));
+  });
+
+  it("follows a team's tier change, swapping lanes, and every step sits in its tier's lane", () => {
+    const model = sample("three-tier-desk.json");
+    // L2 becomes tier 3 and L3 tier 2: their lanes swap order.
+    const { after } = edited(model, (m) => setTier("l3", 2)(setTier("l2", 3)(m)));
+    expect(lanesMatch(after)).toEqual([]);
+    expect(overlaps(after)).toEqual([]);
+    expect(after.layout.l3!.y).toBeLessThan(after.layout.l2!.y);
+  });
+
+  it("keeps every sample's lanes matching through a series of team and tier changes", () => {
+    for (const file of ["three-tier-desk.json", "omnichannel-retail.json", "card-disputes.json"]) {
+      let model = sample(file);
+      const works = model.nodes.filter((n) => n.kind === "work").map((n) => n.id);
+      const teams = model.teams.map((t) => t.id);
+      for (const [i, id] of works.entries()) {
+        const team = teams[(i + 1) % teams.length] as string;
+        model = edited(model, setTeam(id, team)).after;
+        expect(lanesMatch(model), `${file}: ${id} to ${team}`).toEqual([]);
+        expect(overlaps(model), `${file}: ${id} to ${team}`).toEqual([]);
+      }
+      model = edited(model, setTier(teams[0] as string, teams.length + 1)).after;
+      expect(lanesMatch(model), `${file}: tier change`).toEqual([]);
+      expect(overlaps(model), `${file}: tier change`).toEqual([]);
     }
   });
 });

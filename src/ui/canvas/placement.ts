@@ -2,9 +2,11 @@
  * Where a new step goes: in the lane of its tier (a work step in its team's tier, a channel
  * in the intake), as near the wanted point as that lane allows, on a free spot. A lane that
  * does not exist yet opens between the lanes above and below it, and the steps of the lanes
- * below move down to make room, so lanes keep matching the steps' tiers.
+ * below move down to make room, so lanes keep matching the steps' tiers. When an edit changes
+ * steps' tiers (a step's team, a team's tier), `followLanes` moves them into their new lanes.
  */
-import { assignLanes, computeLanes, LANE_PADDING } from "../../layout/lanes";
+import { current, type Draft } from "immer";
+import { assignLanes, computeLanes, LANE_PADDING, type LaneKey } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
 import type { Model, Node } from "../../model";
 
@@ -32,26 +34,10 @@ export function placeInLane(model: Model, node: Node, wanted: { x: number; y: nu
   const lanes = computeLanes(model, model.layout);
   const lane = lanes.find((l) => l.key === key);
   const boxes = placed.map((n) => ({ ...(model.layout[n.id] as { x: number; y: number }), ...nodeSize(n) }));
-  const free = (x: number, y: number) =>
-    boxes.every(
-      (b) =>
-        x + size.width + CLEARANCE <= b.x ||
-        b.x + b.width + CLEARANCE <= x ||
-        y + size.height + CLEARANCE <= b.y ||
-        b.y + b.height + CLEARANCE <= y,
-    );
   if (lane && !lane.label.includes("/")) {
     const top = lane.y + LANE_PADDING;
-    const bottom = lane.y + lane.height - LANE_PADDING - size.height;
-    const y0 = Math.min(Math.max(wanted.y, top), Math.max(top, bottom));
-    // Rows inside the band, nearest the wanted height first; columns nearest the wanted x.
-    const rows = [y0];
-    for (let y = top; y <= bottom; y += STEP) rows.push(y);
-    rows.sort((a, b) => Math.abs(a - y0) - Math.abs(b - y0));
-    for (let ring = 0; ring < 40; ring++)
-      for (const dx of ring === 0 ? [0] : [ring, -ring])
-        for (const y of rows)
-          if (free(wanted.x + dx * STEP, y)) return { at: { x: wanted.x + dx * STEP, y }, moved: {} };
+    const spot = freeSpot(boxes, size, wanted, top, lane.y + lane.height - LANE_PADDING - size.height);
+    if (spot) return { at: spot, moved: {} };
     // The band is full near here: grow it downwards.
     return openRow(
       model,
@@ -66,6 +52,135 @@ export function placeInLane(model: Model, node: Node, wanted: { x: number; y: nu
     ? above.y + above.height + LANE_GAP + LANE_PADDING
     : Math.min(...lanes.map((l) => l.y)) + LANE_PADDING;
   return openRow(model, key, { x: wanted.x, y }, size.height + LANE_PADDING * 2 + LANE_GAP);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The free spot for a box of `size` nearest `wanted` whose top lies between `top` and
+ * `bottom` (px): rows nearest the wanted height first, columns nearest the wanted x, at most
+ * 40 grid steps either side. Undefined when every spot there touches one of `boxes`.
+ */
+function freeSpot(
+  boxes: readonly Box[],
+  size: { width: number; height: number },
+  wanted: { x: number; y: number },
+  top: number,
+  bottom: number,
+): { x: number; y: number } | undefined {
+  const free = (x: number, y: number) =>
+    boxes.every(
+      (b) =>
+        x + size.width + CLEARANCE <= b.x ||
+        b.x + b.width + CLEARANCE <= x ||
+        y + size.height + CLEARANCE <= b.y ||
+        b.y + b.height + CLEARANCE <= y,
+    );
+  const y0 = Math.min(Math.max(wanted.y, top), Math.max(top, bottom));
+  const rows = [y0];
+  for (let y = top; y <= bottom; y += STEP) rows.push(y);
+  rows.sort((a, b) => Math.abs(a - y0) - Math.abs(b - y0));
+  for (let ring = 0; ring < 40; ring++)
+    for (const dx of ring === 0 ? [0] : [ring, -ring])
+      for (const y of rows) if (free(wanted.x + dx * STEP, y)) return { x: wanted.x + dx * STEP, y };
+  return undefined;
+}
+
+/**
+ * Keeps the lanes matching the steps' tiers after an edit that changed some steps' lanes (a
+ * step's team, a team's tier): every step whose lane changed from `before` to `model` moves
+ * into its new lane (keeping its x and its height within its old lane where that spot is
+ * free, else the nearest free spot, else a new row at the bottom of the lane), then the lanes
+ * are stacked again in tier order, keeping the gaps they had: a lane left empty closes, a new
+ * lane opens in its place in the order, a lane that grew pushes the lanes below down. Steps
+ * keep their places within their lanes, so nothing overlaps. Returns the new positions of the
+ * steps that move (px); none when no step changed lane.
+ */
+export function followLanes(before: Model, model: Model): Record<string, { x: number; y: number }> {
+  const oldLane = assignLanes(before);
+  const newLane = assignLanes(model);
+  const placed = model.nodes.filter((n) => model.layout[n.id]);
+  const changed = placed.filter((n) => oldLane.has(n.id) && oldLane.get(n.id) !== newLane.get(n.id));
+  if (changed.length === 0) return {};
+  const oldBands = computeLanes(before, before.layout);
+  const at: Record<string, { x: number; y: number }> = {};
+  const lanes = new Map<LaneKey, { ids: string[]; boxes: Box[]; top: number; bottom: number }>();
+  const keyOf = (id: string) => newLane.get(id) ?? 0;
+  const moving = new Set(changed.map((n) => n.id));
+  for (const node of placed) {
+    if (moving.has(node.id)) continue;
+    const pos = model.layout[node.id] as { x: number; y: number };
+    const box = { ...pos, ...nodeSize(node) };
+    const lane = lanes.get(keyOf(node.id)) ?? { ids: [], boxes: [], top: box.y, bottom: box.y + box.height };
+    lane.ids.push(node.id);
+    lane.boxes.push(box);
+    lane.top = Math.min(lane.top, box.y);
+    lane.bottom = Math.max(lane.bottom, box.y + box.height);
+    lanes.set(keyOf(node.id), lane);
+    at[node.id] = pos;
+  }
+  const oldPos = (n: Node) => model.layout[n.id] as { x: number; y: number };
+  changed.sort((a, b) => oldPos(a).y - oldPos(b).y || oldPos(a).x - oldPos(b).x);
+  for (const node of changed) {
+    const size = nodeSize(node);
+    const old = oldPos(node);
+    const band = oldBands.find((b) => b.nodeIds.includes(node.id));
+    // Height within its old lane, so steps moved together keep their arrangement.
+    const within = band ? old.y - band.y - LANE_PADDING : 0;
+    const lane = lanes.get(keyOf(node.id));
+    let spot: { x: number; y: number };
+    if (!lane) {
+      spot = { x: old.x, y: within };
+    } else {
+      // Already inside the band (dropped there): stay as near as the band allows.
+      const inBand = old.y >= lane.top && old.y + size.height <= lane.bottom;
+      const wanted = { x: old.x, y: inBand ? old.y : lane.top + within };
+      spot = freeSpot(lane.boxes, size, wanted, lane.top, Math.max(lane.bottom - size.height, wanted.y)) ?? {
+        x: old.x,
+        y: Math.max(...lane.boxes.map((b) => b.y + b.height)) + CLEARANCE,
+      };
+    }
+    const box = { ...spot, ...size };
+    const target = lane ?? { ids: [], boxes: [], top: box.y, bottom: box.y + box.height };
+    target.ids.push(node.id);
+    target.boxes.push(box);
+    target.top = Math.min(target.top, box.y);
+    target.bottom = Math.max(target.bottom, box.y + box.height);
+    lanes.set(keyOf(node.id), target);
+    at[node.id] = spot;
+  }
+  // Stack the lanes in tier order, each keeping the gap it had to the lane above.
+  const keys = [...lanes.keys()].sort((a, b) => a - b);
+  const gapAbove = (key: LaneKey) => {
+    const i = oldBands.findIndex((b) => b.key === key);
+    const above = oldBands[i - 1];
+    const lane = oldBands[i];
+    return lane && above ? Math.max(LANE_GAP, lane.y - (above.y + above.height)) : LANE_GAP;
+  };
+  const first = lanes.get(keys[0] as LaneKey) as { top: number };
+  const stayed = placed.filter((n) => !moving.has(n.id) && keyOf(n.id) === keys[0]);
+  let bottom = Number.NaN;
+  const moved: Record<string, { x: number; y: number }> = {};
+  for (const [i, key] of keys.entries()) {
+    const lane = lanes.get(key) as { ids: string[]; top: number; bottom: number };
+    let shift: number;
+    if (i === 0) shift = stayed.length > 0 ? 0 : Math.min(...oldBands.map((b) => b.y + LANE_PADDING)) - first.top;
+    else shift = bottom + 2 * LANE_PADDING + gapAbove(key) - lane.top;
+    bottom = lane.bottom + shift;
+    for (const id of lane.ids) {
+      const pos = at[id] as { x: number; y: number };
+      const next = { x: Math.round(pos.x), y: Math.round(pos.y + shift) };
+      const was = model.layout[id] as { x: number; y: number };
+      if (next.x !== was.x || next.y !== was.y) moved[id] = next;
+    }
+  }
+  return moved;
+}
+
+/** Applies `followLanes` to a draft edited from `before` (same undo step as the edit). */
+export function followLanesInDraft(draft: Draft<Model>, before: Model): void {
+  const moved = followLanes(before, current(draft) as Model);
+  for (const [id, pos] of Object.entries(moved)) draft.layout[id] = pos;
 }
 
 /** Places the step at `at` and moves every step of a higher lane starting below `at.y` down by `room`. */

@@ -4,14 +4,15 @@
  * beside the calibrated flow's simulated ones) and open the flow on the canvas. The current
  * flow is kept until the user presses "Open flow".
  */
-import { useState } from "react";
-import type { CalibrationReport, ColumnMap } from "../../io/eventlog";
+import { useEffect, useRef, useState } from "react";
+import type { CalibrationReport, ColumnMap, RoleRule } from "../../io/eventlog";
 import { guessColumns } from "../../io/eventlog/guessColumns";
 import type { Model } from "../../model";
 import { notify } from "../shell/toasts";
 import type { FlowStore } from "../state/store";
-import { calibrateFile, type Peek, peekCsv } from "./calibrateFile";
+import { calibrateFile, countActivities, type Peek, peekCsv } from "./calibrateFile";
 import { FitReport } from "./FitReport";
+import { RoleForm } from "./RoleForm";
 import "./import.css";
 
 const SLOTS: { key: keyof ColumnMap; label: string; required: boolean }[] = [
@@ -32,12 +33,30 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ model: Model; report: CalibrationReport }>();
+  const [rules, setRules] = useState<RoleRule[]>([]);
+  const [activities, setActivities] = useState<[string, number][]>();
+  const runs = useRef(0);
+  const activityColumn = columns?.activity;
+
+  // The statuses of the whole file (streamed), counted again when the status column changes.
+  useEffect(() => {
+    setActivities(undefined);
+    if (!file || !activityColumn) return;
+    const abort = new AbortController();
+    countActivities(file, activityColumn, abort.signal)
+      .then((counted) => {
+        if (!abort.signal.aborted) setActivities(counted);
+      })
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [file, activityColumn]);
 
   const choose = async (f: File | undefined) => {
     setError(undefined);
     setResult(undefined);
     if (!f) return;
     setFile(f);
+    setRules([]);
     try {
       const p = await peekCsv(f);
       if (p.header.length < 2) throw new Error("it has no header row of columns");
@@ -49,22 +68,37 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
     }
   };
   const missing = columns ? SLOTS.filter((s) => s.required && !columns[s.key]).map((s) => s.label) : [];
-  const run = async () => {
+  const run = async (map: RoleRule[] = rules) => {
     if (!file || !columns) return;
+    const id = ++runs.current;
     setBusy(true);
     setError(undefined);
     // Let the "Calibrating…" state paint before the work starts.
     await new Promise((r) => setTimeout(r, 30));
-    const outcome = await calibrateFile(file, {
-      ...columns,
-      resource: columns.resource || undefined,
-      priority: columns.priority || undefined,
-      channel: columns.channel || undefined,
-      created: columns.created || undefined,
-    });
+    const outcome = await calibrateFile(
+      file,
+      {
+        ...columns,
+        resource: columns.resource || undefined,
+        priority: columns.priority || undefined,
+        channel: columns.channel || undefined,
+        created: columns.created || undefined,
+      },
+      map,
+    );
+    // A later run (another role changed meanwhile) wins.
+    if (id !== runs.current) return;
     setBusy(false);
     if (outcome.ok) setResult(outcome);
-    else setError(outcome.message);
+    else {
+      setResult(undefined);
+      setError(outcome.message);
+    }
+  };
+  const changeRoles = (next: RoleRule[]) => {
+    setRules(next);
+    // Once fitted, a new meaning re-fits at once.
+    if (result) void run(next);
   };
   const open = () => {
     if (!result) return;
@@ -152,6 +186,14 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
             )}
           </>
         )}
+        {activities && activities.length > 0 && (
+          <RoleForm activities={activities} rules={rules} disabled={false} onChange={changeRoles} />
+        )}
+        {busy && result && (
+          <p className="export-muted" role="status" data-testid="import-history-refitting">
+            Re-fitting with the new roles…
+          </p>
+        )}
         {error && (
           <div className="export-errors" role="alert" data-testid="import-history-error">
             {error}
@@ -167,7 +209,13 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
               <button type="button" onClick={download}>
                 Download report
               </button>
-              <button type="button" className="export-primary" data-testid="import-history-open" onClick={open}>
+              <button
+                type="button"
+                className="export-primary"
+                data-testid="import-history-open"
+                disabled={busy}
+                onClick={open}
+              >
                 Open flow
               </button>
             </>
@@ -178,7 +226,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
               data-testid="import-history-run"
               disabled={busy || !columns || missing.length > 0}
               title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
-              onClick={() => void run()}
+              onClick={() => void run(rules)}
             >
               {busy ? "Calibrating…" : "Calibrate"}
             </button>

@@ -11,8 +11,9 @@ import {
   EventLogError,
   EventLogReader,
   measureCalibratedFlow,
+  type RoleRule,
 } from "../../io/eventlog";
-import { parseCsv } from "../../io/eventlog/csv";
+import { CsvReader, parseCsv } from "../../io/eventlog/csv";
 import { layoutFlow } from "../../layout/layoutFlow";
 import { type Model, parseModelText } from "../../model";
 import { combineReplications, prepareRun, runReplication } from "../../sim";
@@ -39,8 +40,13 @@ export async function peekCsv(file: Blob, rows = 8): Promise<Peek> {
 export type CalibrateOutcome = { ok: true; model: Model; report: CalibrationReport } | { ok: false; message: string };
 
 /** Streams, calibrates, lays out and measures; a bad log gives a message naming the line. */
-export async function calibrateFile(file: File, columns: ColumnMap, replications = 2): Promise<CalibrateOutcome> {
-  const reader = new EventLogReader({ columns });
+export async function calibrateFile(
+  file: File,
+  columns: ColumnMap,
+  map: readonly RoleRule[] = [],
+  replications = 2,
+): Promise<CalibrateOutcome> {
+  const reader = new EventLogReader({ columns, map });
   try {
     const stream = file.stream().pipeThrough(new TextDecoderStream());
     const it = stream.getReader();
@@ -76,4 +82,34 @@ export async function calibrateFile(file: File, columns: ColumnMap, replications
   const positions = await layoutFlow(parsed.model).catch(() => ({}));
   const model: Model = { ...parsed.model, layout: { ...positions } };
   return { ok: true, model, report };
+}
+
+/** Each distinct value of column `column` with its number of rows, most rows first. */
+export async function countActivities(file: Blob, column: string, signal?: AbortSignal): Promise<[string, number][]> {
+  const counts = new Map<string, number>();
+  let index = -1;
+  let header = true;
+  const csv = new CsvReader((fields) => {
+    if (header) {
+      header = false;
+      index = fields.map((f) => f.trim()).indexOf(column);
+      return;
+    }
+    const value = index >= 0 ? fields[index] : undefined;
+    // A free-text column could hold a value per row: keep at most 10,000 distinct values.
+    if (value === undefined || (!counts.has(value) && counts.size >= 10_000)) return;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  });
+  const it = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    if (signal?.aborted) {
+      await it.cancel();
+      break;
+    }
+    const { done, value } = await it.read();
+    if (done) break;
+    csv.push(value);
+  }
+  if (!signal?.aborted) csv.end();
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

@@ -1,11 +1,29 @@
 /**
- * The scenarios of the flow, kept simple: name, description, and their `set` and `scale`
- * entries as path/value rows, with the path checked against the model.
+ * The scenarios of the flow, kept simple: name, description, and their `set`, `scale` and
+ * `add` entries as path/value rows. Every path is checked by the model's allow-list walk
+ * (scenarioEntryProblem) before anything is written under it (scenarioRows.ts).
  */
-import { encodeModel, type Model, resolveScenarioPath, type Scenario } from "../../model";
+import { encodeModel, type Model, type Scenario, type ScenarioField, scenarioEntryProblem } from "../../model";
 import type { FlowStore } from "../state/store";
 import { TextInput } from "./fields";
-import { checkNewId, freshName, renameKey } from "./ops";
+import { checkNewId, freshName } from "./ops";
+import {
+  addRow,
+  checkRowPath,
+  defaultRowPath,
+  FIELD_CHIP,
+  parseRowValue,
+  removeRow,
+  renameRow,
+  scenarioRows,
+  setRowValue,
+} from "./scenarioRows";
+
+const ADD_BUTTONS: { field: ScenarioField; label: string; hint: string }[] = [
+  { field: "set", label: "Add “set”", hint: "Set a field to a value, e.g. teams.l1.agents = 12" },
+  { field: "scale", label: "Add “scale”", hint: "Multiply a number, e.g. nodes.phone.arrivals.perHour × 1.2" },
+  { field: "add", label: "Add “add”", hint: "Add to a number or duration, e.g. teams.l1.agents + 2" },
+];
 
 /** Scenarios panel. */
 export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
@@ -72,18 +90,7 @@ function ScenarioCard({
       },
       { coalesce: `scenario:${index}:${field}` },
     );
-  const rows = [
-    ...Object.entries(scenario.set).map(([path, value]) => ({
-      field: "set" as const,
-      path,
-      text: JSON.stringify(value),
-    })),
-    ...Object.entries(scenario.scale ?? {}).map(([path, value]) => ({
-      field: "scale" as const,
-      path,
-      text: String(value),
-    })),
-  ];
+  const rows = scenarioRows(scenario);
   return (
     <div className="insp-card insp-card-body" data-testid={`inspector-scenario-${scenario.id}`}>
       <TextInput
@@ -128,36 +135,40 @@ function ScenarioCard({
         }
       />
       {rows.map((row, r) => {
-        const target = resolveScenarioPath(file, row.path);
+        const problem = scenarioEntryProblem(file, row.field, row.path);
+        const chip = FIELD_CHIP[row.field];
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: position keeps the row mounted while its path is typed
-          <div key={r} className="insp-path-row" data-testid={`inspector-scenario${index}-row${r}`}>
-            <span className="insp-chip" title={row.field === "set" ? "set to a value" : "multiply by a factor"}>
-              {row.field === "set" ? "=" : "×"}
+          <div
+            // biome-ignore lint/suspicious/noArrayIndexKey: position keeps the row mounted while its path is typed
+            key={r}
+            className="insp-path-row"
+            data-testid={`inspector-scenario${index}-row${r}`}
+            data-field={row.field}
+          >
+            <span className="insp-chip" title={chip.title}>
+              {chip.symbol}
             </span>
             <TextInput
               label="Path"
               testId={`scenario${index}-row${r}-path`}
               value={row.path}
               disabled={disabled}
-              validate={(t) =>
-                t.trim() === ""
-                  ? "Path must not be empty"
-                  : t !== row.path && t in (row.field === "set" ? scenario.set : (scenario.scale ?? {}))
-                    ? `"${t}" is already in this scenario`
-                    : undefined
+              validate={(t) => checkRowPath(file, scenario, row.field, row.path, t)}
+              onCommit={(t) =>
+                edit("Edit scenario path", `row${r}-path`, (s) => void renameRow(file, s, row.field, row.path, t))
               }
-              onCommit={(t) => edit("Edit scenario path", `row${r}-path`, (s) => renamePath(s, row.field, row.path, t))}
             />
             <TextInput
-              label={row.field === "set" ? "Value" : "Factor"}
+              label={chip.valueLabel}
               testId={`scenario${index}-row${r}-value`}
               value={row.text}
               disabled={disabled}
-              validate={(t) => parseValue(t, row.field).message}
+              validate={(t) => (problem !== undefined ? "Fix the path first" : parseRowValue(t, row.field).message)}
               onCommit={(t) =>
-                edit("Edit scenario value", `row${r}-value`, (s) =>
-                  setValue(s, row.field, row.path, parseValue(t, row.field).value),
+                edit(
+                  "Edit scenario value",
+                  `row${r}-value`,
+                  (s) => void setRowValue(file, s, row.field, row.path, parseRowValue(t, row.field).value),
                 )
               }
             />
@@ -166,42 +177,35 @@ function ScenarioCard({
               className="insp-icon"
               aria-label={`Remove ${row.path}`}
               disabled={disabled}
-              onClick={() => edit("Remove scenario entry", "rows", (s) => removePath(s, row.field, row.path))}
+              onClick={() => edit("Remove scenario entry", "rows", (s) => removeRow(s, row.field, row.path))}
             >
               ×
             </button>
-            {!target.ok ? <div className="insp-error">{target.reason}</div> : null}
+            {problem !== undefined ? (
+              <div className="insp-error" data-testid={`scenario${index}-row${r}-problem`}>
+                {problem}
+              </div>
+            ) : null}
           </div>
         );
       })}
       <div className="insp-actions">
-        <button
-          type="button"
-          className="insp-small"
-          data-testid={`inspector-scenario${index}-set-add`}
-          disabled={disabled}
-          onClick={() =>
-            edit("Add scenario entry", "rows", (s) => {
-              s.set[freshName("teams.id.agents", Object.keys(s.set))] = 1;
-            })
-          }
-        >
-          Add “set”
-        </button>
-        <button
-          type="button"
-          className="insp-small"
-          data-testid={`inspector-scenario${index}-scale-add`}
-          disabled={disabled}
-          onClick={() =>
-            edit("Add scenario entry", "rows", (s) => {
-              s.scale ??= {};
-              s.scale[freshName("nodes.id.arrivals.perHour", Object.keys(s.scale))] = 1;
-            })
-          }
-        >
-          Add “scale”
-        </button>
+        {ADD_BUTTONS.map(({ field, label, hint }) => {
+          const none = defaultRowPath(file, scenario, field) === undefined;
+          return (
+            <button
+              key={field}
+              type="button"
+              className="insp-small"
+              data-testid={`inspector-scenario${index}-${field}-add`}
+              title={none ? "No team or channel left for this kind of entry to change" : hint}
+              disabled={disabled || none}
+              onClick={() => edit("Add scenario entry", "rows", (s) => void addRow(file, s, field))}
+            >
+              {label}
+            </button>
+          );
+        })}
         <button
           type="button"
           className="insp-small insp-danger"
@@ -213,37 +217,4 @@ function ScenarioCard({
       </div>
     </div>
   );
-}
-
-function parseValue(text: string, field: "set" | "scale"): { value?: unknown; message?: string } {
-  if (field === "scale") {
-    const n = Number(text.trim());
-    return text.trim() !== "" && Number.isFinite(n) && n >= 0
-      ? { value: n }
-      : { message: "A factor is a number ≥ 0, e.g. 1.4" };
-  }
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    // A bare word or duration ("6m") is a string.
-    return text.trim() === "" ? { message: "Enter a value" } : { value: text.trim() };
-  }
-}
-
-function renamePath(s: Scenario, field: "set" | "scale", from: string, to: string): void {
-  if (field === "set") s.set = renameKey(s.set, from, to);
-  else if (s.scale) s.scale = renameKey(s.scale, from, to);
-}
-
-function setValue(s: Scenario, field: "set" | "scale", path: string, value: unknown): void {
-  if (field === "set") s.set[path] = value;
-  else if (s.scale && typeof value === "number") s.scale[path] = value;
-}
-
-function removePath(s: Scenario, field: "set" | "scale", path: string): void {
-  if (field === "set") delete s.set[path];
-  else if (s.scale) {
-    delete s.scale[path];
-    if (Object.keys(s.scale).length === 0) delete s.scale;
-  }
 }

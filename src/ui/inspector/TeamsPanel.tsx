@@ -3,7 +3,9 @@
  * each team's name, id (renaming it follows into work steps and scenarios), tier, agents,
  * concurrency, cost and weekly schedule.
  */
+import { current } from "immer";
 import type { Model, Team } from "../../model";
+import { followLanesInDraft } from "../canvas/placement";
 import type { FlowStore } from "../state/store";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
 import { formatNumber, NumberInput, TextInput } from "./fields";
@@ -73,7 +75,11 @@ function TeamForm({ store, model, team, disabled }: { store: FlowStore; model: M
       label,
       (d) => {
         const t = d.teams.find((x) => x.id === team.id);
-        if (t) recipe(t);
+        if (!t) return;
+        const before = current(d) as Model;
+        recipe(t);
+        // A new tier moves the team's steps into that tier's lane.
+        if (t.tier !== before.teams.find((x) => x.id === team.id)?.tier) followLanesInDraft(d, before);
       },
       { coalesce: `team:${team.id}:${field}` },
     );
@@ -173,7 +179,13 @@ function TeamForm({ store, model, team, disabled }: { store: FlowStore; model: M
         data-testid="inspector-team-remove"
         disabled={disabled}
         title={used ? "Steps still use this team; they will be flagged until you pick another team" : undefined}
-        onClick={() => store.edit("Remove team", (d) => removeTeam(d, team.id))}
+        onClick={() =>
+          store.edit("Remove team", (d) => {
+            const before = current(d) as Model;
+            removeTeam(d, team.id);
+            followLanesInDraft(d, before);
+          })
+        }
       >
         Remove team
       </button>

@@ -4,6 +4,9 @@
  * an outcome renames the port of the edges leaving by it.
  */
 
+import { current } from "immer";
+import type { Model } from "../../model";
+import { followLanesInDraft } from "../canvas/placement";
 import { DistributionEditor } from "./DistributionEditor";
 import { DurationInput } from "./DurationInput";
 import { CheckInput, Row, SelectInput } from "./fields";
@@ -34,7 +37,9 @@ export function WorkForm(props: NodeFormProps<"work">) {
         disabled={disabled}
         onChange={(v) =>
           edit("Change team", "team", (n, m) => {
+            const before = current(m) as Model;
             n.team = v === NEW_TEAM ? addTeam(m) : v;
+            followLanesInDraft(m, before);
           })
         }
       />

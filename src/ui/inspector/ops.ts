@@ -375,6 +375,9 @@ function renameScenarioPaths(model: D, fromPrefix: string, toPrefix: string): vo
     if (scenario.scale && Object.keys(scenario.scale).some((k) => k.startsWith(fromPrefix))) {
       scenario.scale = renamePrefix(scenario.scale, fromPrefix, toPrefix);
     }
+    if (scenario.add && Object.keys(scenario.add).some((k) => k.startsWith(fromPrefix))) {
+      scenario.add = renamePrefix(scenario.add, fromPrefix, toPrefix);
+    }
   }
 }
 

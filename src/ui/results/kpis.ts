@@ -41,7 +41,8 @@ export const KPI_DEFINITIONS: Record<KpiName, string> = {
   resolutionSeconds:
     "Time from a ticket's creation until it is closed as resolved, over tickets that arrived after the warm-up, followed to their end.",
   backlog: "Open tickets (queued, in service or waiting for the customer), averaged over time after the warm-up.",
-  backlogPastSla: "Open tickets older than their resolution target, averaged over time after the warm-up.",
+  backlogPastSla:
+    "Open tickets older than their resolution target, averaged over time after the warm-up. The clock pauses while a ticket waits on the customer at a follow-up step (pending customer): such tickets are not counted during the wait, and the wait does not add to their age.",
   utilization:
     "Busy agent-time / staffed agent-time over all teams (an agent holding several chats counts as busy once).",
   csat: "Modelled share of satisfied survey answers: each ticket's base score minus penalties for waiting past the SLA, re-explaining after a hand-off without context, and reopens.",
