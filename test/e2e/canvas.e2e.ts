@@ -178,7 +178,23 @@ describe("the canvas", () => {
     const offer = page.getByRole("button", { name: "Use L2 specialists" });
     await offer.waitFor();
     await snap(page, "canvas-lane-drop");
+    const dropped = await page.getByTestId("node-l1-email").boundingBox();
     await offer.click();
+    await page.waitForTimeout(300);
+    await snap(page, "canvas-lane-drop-accepted");
+    // The step stays near where it was dropped (in the L2 lane, in view; beside a step that
+    // already holds the spot), not moved out of sight.
+    const kept = await page.getByTestId("node-l1-email").boundingBox();
+    const l2 = await page.getByTestId("lane-L2").boundingBox();
+    if (!dropped || !kept || !l2) throw new Error("step or lane not visible after the team change");
+    const canvas = await page.locator(".react-flow").boundingBox();
+    if (!canvas) throw new Error("canvas not visible");
+    expect(Math.abs(kept.x - dropped.x)).toBeLessThan(dropped.width * 1.5);
+    expect(kept.y).toBeLessThanOrEqual(dropped.y + 4);
+    expect(kept.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(kept.y + kept.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(kept.y).toBeGreaterThanOrEqual(l2.y);
+    expect(kept.y + kept.height).toBeLessThanOrEqual(l2.y + l2.height);
     await page.getByTestId("node-l1-email").click();
     await expect(page.getByTestId("inspector-team").inputValue()).resolves.toBe("l2");
     await expect(page.getByTestId("node-l1-email").textContent()).resolves.toContain("L2 specialists");

@@ -132,10 +132,15 @@ export function followLanes(before: Model, model: Model): Record<string, { x: nu
     if (!lane) {
       spot = { x: old.x, y: within };
     } else {
-      // Already inside the band (dropped there): stay as near as the band allows.
-      const inBand = old.y >= lane.top && old.y + size.height <= lane.bottom;
+      // Already over the new lane (dropped there): stay where the user put it, or as near as
+      // the steps already there allow.
+      const drawn = oldBands.find((b) => b.key === keyOf(node.id));
+      const inBand = drawn
+        ? old.y + size.height > drawn.y && old.y < drawn.y + drawn.height
+        : old.y >= lane.top && old.y + size.height <= lane.bottom;
       const wanted = { x: old.x, y: inBand ? old.y : lane.top + within };
-      spot = freeSpot(lane.boxes, size, wanted, lane.top, Math.max(lane.bottom - size.height, wanted.y)) ?? {
+      const top = Math.min(lane.top, wanted.y);
+      spot = freeSpot(lane.boxes, size, wanted, top, Math.max(lane.bottom - size.height, wanted.y)) ?? {
         x: old.x,
         y: Math.max(...lane.boxes.map((b) => b.y + b.height)) + CLEARANCE,
       };
