@@ -16,6 +16,24 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { buildState, OUT_DIR, ROOT } from "../bin/build-info.mjs";
 
+/**
+ * zod ships its messages in about 40 languages, all reachable from its `locales` namespace;
+ * Flowcast writes its own messages in English and uses zod's English defaults only. The
+ * other languages are a third of the bundle Node must compile at every start.
+ */
+const englishOnlyZod = {
+  name: "english-only-zod",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${"node_modules"}/zod/`) ? { path: "zod-locales-en", namespace: "flowcast" } : undefined,
+    );
+    build.onLoad({ filter: /^zod-locales-en$/, namespace: "flowcast" }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(`${ROOT}node_modules/zod/v4/locales/en.js`)};`,
+      resolveDir: ROOT,
+    }));
+  },
+};
+
 /** Builds dist-cli/ (unless `ifStale` and it is fresh); returns what it did. */
 export async function buildCli({ ifStale = false } = {}) {
   if (ifStale && buildState() === "fresh") return "fresh";
@@ -38,13 +56,18 @@ export async function buildCli({ ifStale = false } = {}) {
     // the native renderer cannot be bundled and elkjs (export, import only) is big and CommonJS.
     external: ["@resvg/resvg-js", "elkjs", "elkjs/*"],
     sourcemap: "linked",
+    // Fewer bytes for Node to read and compile at every start: whitespace and syntax only,
+    // so names in stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [englishOnlyZod],
     metafile: true,
     logLevel: "warning",
     // The CLI is not the browser: `import.meta.env` (Vite) is absent.
     define: { "import.meta.env": "undefined" },
   });
   const inputs = Object.keys(result.metafile.inputs)
-    .filter((path) => !path.startsWith("node_modules/"))
+    .filter((path) => !path.startsWith("node_modules/") && !path.startsWith("flowcast:"))
     .concat("package.json", "scripts/build-cli.mjs")
     .sort();
   writeFileSync(`${staging}build-info.json`, `${JSON.stringify({ builtAtMs, inputs }, null, 2)}\n`);

@@ -5,7 +5,8 @@
  * created per series interval. A ticket's open time is added when it closes (or when
  * the run stops), so nothing is done per event while it is open.
  */
-import { type MeasureWindow, seriesIndex } from "./measureWindow";
+import { type Clock, type MeasureWindow, seriesIndex } from "./measureWindow";
+import type { TicketTable } from "./tickets";
 
 export class BacklogStats {
   /** Integral over the window of open tickets (ticket-seconds). */
@@ -19,22 +20,28 @@ export class BacklogStats {
   /** Difference array of tickets past target per point (prefix sums give the series). */
   readonly seriesPastSlaDiff: Float64Array;
   private readonly window: MeasureWindow;
+  private readonly clock: Clock;
+  private readonly tickets: TicketTable;
 
-  constructor(window: MeasureWindow) {
+  constructor(window: MeasureWindow, clock: Clock, tickets: TicketTable) {
     this.window = window;
+    this.clock = clock;
+    this.tickets = tickets;
     this.seriesBacklog = new Float64Array(window.points);
     this.seriesArrivals = new Float64Array(window.points);
     this.seriesPastSlaDiff = new Float64Array(window.points + 1);
   }
 
-  /** A measured ticket created at run time `now`. */
-  arrival(now: number): void {
-    const k = seriesIndex(this.window, now);
+  /** A measured ticket is created now. */
+  arrival(): void {
+    const k = seriesIndex(this.window, this.clock[0]!);
     if (k >= 0) this.seriesArrivals[k]!++;
   }
 
-  /** A ticket open from `created` to `end` (seconds). */
-  openTime(created: number, end: number): void {
+  /** Ticket `slot` was open from its creation until now. */
+  openTime(slot: number): void {
+    const created = this.tickets.created[slot]!;
+    const end = this.clock[0]!;
     const w = this.window;
     const stop = end < w.horizon ? end : w.horizon;
     const from = created > w.warmup ? created : w.warmup;
@@ -42,12 +49,17 @@ export class BacklogStats {
   }
 
   /**
-   * A stretch from `start` to `end` (seconds) during which a ticket's resolution clock ran (it
-   * was not waiting on the customer); past its target from run time `due` on (NaN: no target).
-   * A ticket's stretches never overlap, so each adds its own part to the past-SLA figures.
+   * Ticket `slot`'s resolution clock ran from its `clockSince` until now (it was not waiting on
+   * the customer); it is past its target from its creation + `sla` + the customer's waits so
+   * far on (NaN: no target). A ticket's stretches never overlap, so each adds its own part to
+   * the past-SLA figures.
    */
-  clockTime(start: number, end: number, due: number): void {
+  clockTime(slot: number): void {
+    const tk = this.tickets;
+    const due = tk.created[slot]! + tk.sla[slot]! + tk.customerWait[slot]!;
     if (Number.isNaN(due)) return;
+    const start = tk.clockSince[slot]!;
+    const end = this.clock[0]!;
     const w = this.window;
     const stop = end < w.horizon ? end : w.horizon;
     const from = Math.max(start, due, w.warmup);

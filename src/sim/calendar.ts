@@ -52,30 +52,24 @@ export class Calendar {
     return this.count > 0 ? this.time[0]! : Number.POSITIVE_INFINITY;
   }
 
-  /** Schedules an event at `time` (seconds); code 0..7, slot 0..2^28-1. */
+  /**
+   * Schedules an event at `time` (seconds); code 0..7, slot 0..2^28-1. Kept small so the
+   * handlers inline it (the time then reaches the heap without being boxed); the sifts take
+   * integers only.
+   */
   schedule(time: number, code: number, slot: number, datum: number): void {
-    const seq = this.nextSeq++;
-    const tag = (slot << CODE_BITS) | code;
-    if (this.consumed) {
-      this.consumed = false;
-      this.siftDown(this.count, time, seq, tag, datum);
-      return;
-    }
-    if (this.count === this.time.length) this.grow();
-    // sift up: move parents down until the new event's place is found (kept short: this
-    // method is inlined into the handlers, so `time` is never boxed)
-    let i = this.count++;
-    while (i > 0) {
-      const parent = (i - 1) >> 2;
-      const pt = this.time[parent]!;
-      if (pt < time || (pt === time && this.seq[parent]! < seq)) break;
-      this.move(parent, i);
-      i = parent;
+    let i = 0;
+    if (this.consumed) this.consumed = false; // the new event takes the taken root's place
+    else {
+      if (this.count === this.time.length) this.grow();
+      i = this.count++;
     }
     this.time[i] = time;
-    this.seq[i] = seq;
-    this.tag[i] = tag;
+    this.seq[i] = this.nextSeq++;
+    this.tag[i] = (slot << CODE_BITS) | code;
     this.datum[i] = datum;
+    if (i === 0) this.siftDown(this.count);
+    else this.siftUp(i);
   }
 
   /** Takes the earliest event into `now`, `eventCode`, `eventSlot`, `eventDatum`; false when empty. */
@@ -97,21 +91,56 @@ export class Calendar {
     this.consumed = false;
     const last = --this.count;
     if (last === 0) return;
-    this.siftDown(last, this.time[last]!, this.seq[last]!, this.tag[last]!, this.datum[last]!);
+    this.time[0] = this.time[last]!;
+    this.seq[0] = this.seq[last]!;
+    this.tag[0] = this.tag[last]!;
+    this.datum[0] = this.datum[last]!;
+    this.siftDown(last);
   }
 
-  /** Places an event at the root and sifts it down within the first `count` entries. */
-  private siftDown(count: number, t: number, s: number, tag: number, datum: number): void {
+  /** Raises entry i to its place. */
+  private siftUp(i: number): void {
     const times = this.time;
     const seqs = this.seq;
     const tags = this.tag;
     const data = this.datum;
+    const t = times[i]!;
+    const s = seqs[i]!;
+    const tag = tags[i]!;
+    const datum = data[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = times[parent]!;
+      if (pt < t || (pt === t && seqs[parent]! < s)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      tags[i] = tags[parent]!;
+      data[i] = data[parent]!;
+      i = parent;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    tags[i] = tag;
+    data[i] = datum;
+  }
+
+  /**
+   * Sinks the root to its place within the first `count` entries. Only an integer crosses
+   * the call, so nothing is boxed when it is not inlined.
+   */
+  private siftDown(count: number): void {
+    const times = this.time;
+    const seqs = this.seq;
+    const tags = this.tag;
+    const data = this.datum;
+    const t = times[0]!;
+    const s = seqs[0]!;
+    const tag = tags[0]!;
+    const datum = data[0]!;
     let i = 0;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= count) break;
-      // the earliest of up to four children
-      // (seq is read only on a tie of times)
       let child = first;
       let ct = times[first]!;
       const last = first + 4 < count ? first + 4 : count;
@@ -133,13 +162,6 @@ export class Calendar {
     seqs[i] = s;
     tags[i] = tag;
     data[i] = datum;
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.seq[to] = this.seq[from]!;
-    this.tag[to] = this.tag[from]!;
-    this.datum[to] = this.datum[from]!;
   }
 
   private grow(): void {

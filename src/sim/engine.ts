@@ -54,7 +54,7 @@ import { type CompiledModel, type CompiledTeam, compileModel, NORMAL_PRIORITY, N
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
 import { FlowStats } from "./flowStats";
-import { DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
+import { type Clock, createClock, DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
 import { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
 import { buildReplicationResult, type RunStats } from "./report";
@@ -118,7 +118,9 @@ class Simulation {
   readonly stats: RunStats;
   events = 0;
   now = 0;
-  private readonly ticketStats = new TicketStats();
+  /** `now`, shared with the collectors (they read it instead of taking times as arguments). */
+  private readonly clock: Clock = createClock();
+  private readonly ticketStats: TicketStats;
   private readonly flow: FlowStats;
   private readonly queueStats: QueueStats;
   private readonly teamStats: TeamStats;
@@ -139,6 +141,8 @@ class Simulation {
   // arrivals per channel
   private readonly rates: Float64Array[];
   private readonly segment: Int32Array;
+  /** Per channel, 1 when it draws no trait (no mix, priority or tier) and the flow has no attributes. */
+  private readonly plainChannel: Uint8Array;
 
   // work nodes
   private readonly queues: ContactQueue[][];
@@ -173,13 +177,19 @@ class Simulation {
     const ids = cm.nodeIds;
     const stream = (name: string) => createStream(seed, replication, name);
     this.tickets = new TicketTable(cm.attributes.length, n);
+    const clock = this.clock;
+    this.ticketStats = new TicketStats(clock, this.tickets);
     this.flow = new FlowStats(n, cm.edgeTo.length);
     this.queueStats = new QueueStats(
       cm.work.map((w) => w !== null),
+      cm.work.map((w) => w?.sla ?? Number.NaN),
+      cm.work.map((w) => w?.shortAbandon ?? 0),
       window,
+      clock,
+      this.tickets,
     );
-    this.teamStats = new TeamStats(nTeams, window);
-    this.backlog = new BacklogStats(window);
+    this.teamStats = new TeamStats(nTeams, window, clock);
+    this.backlog = new BacklogStats(window, clock, this.tickets);
     this.stats = {
       window,
       tickets: this.ticketStats,
@@ -207,6 +217,9 @@ class Simulation {
       return arrivalRates(c, cm.weekOffset, horizon, factors);
     });
     this.segment = new Int32Array(cm.channels.length);
+    this.plainChannel = Uint8Array.from(cm.channels, (c) =>
+      c.mix.length === 0 && c.priority.length === 0 && c.tier.length === 0 && cm.attributes.length === 0 ? 1 : 0,
+    );
     this.queues = cm.work.map((w) =>
       w ? Array.from({ length: w.byPriority ? PRIORITY_LEVELS : 1 }, () => new ContactQueue()) : [],
     );
@@ -255,6 +268,7 @@ class Simulation {
     const cal = this.calendar;
     cal.pop();
     this.now = cal.now;
+    this.clock[0] = cal.now;
     this.events++;
     const slot = cal.eventSlot;
     switch (cal.eventCode) {
@@ -307,32 +321,21 @@ class Simulation {
     const slot = tk.allocate();
     const now = this.now;
     const counted = now >= this.window.warmup;
-    // one stream per trait: each draws once per ticket when the channel defines it
-    const type = ch.mix.length > 0 ? ch.mixTypes[pickIndex(ch.mix, this.typeRng[c]!.next())]! : -1;
+    if (this.plainChannel[c] !== 0) {
+      tk.contactType[slot] = -1;
+      tk.priority[slot] = NORMAL;
+      tk.tier[slot] = -1;
+    } else this.drawTraits(slot, c);
     tk.id[slot] = this.flow.created;
     tk.created[slot] = now;
     tk.firstStart[slot] = Number.NaN;
-    tk.contactType[slot] = type;
-    tk.priority[slot] =
-      ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
     tk.sla[slot] = this.cm.resolutionTargets[tk.priority[slot]!]!;
     tk.clockSince[slot] = now;
     tk.customerWait[slot] = 0;
-    tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
     tk.channel[slot] = ch.channelCode;
     tk.attempts[slot] = 1;
     tk.workVisits[slot] = 0;
     tk.flags[slot] = counted ? COUNTED : 0;
-    const nAttr = tk.attributeCount;
-    if (nAttr > 0) {
-      const base = slot * nAttr;
-      tk.attributes.fill(Number.NaN, base, base + nAttr);
-      if (type >= 0) {
-        const list = this.cm.typeAttributes[type]!;
-        const arng = this.attributeRng[c]!;
-        for (let i = 0; i < list.length; i++) tk.attributes[base + list[i]!.attr] = list[i]!.sampler.sample(arng);
-      }
-    }
     const words = tk.visitWords;
     const vbase = slot * words;
     for (let i = 0; i < words; i++) tk.visited[vbase + i] = 0;
@@ -343,11 +346,36 @@ class Simulation {
       this.cohortOpen++;
       this.ticketStats.tickets++;
       this.flow.entered[ch.node]!++;
-      this.backlog.arrival(now);
+      this.backlog.arrival();
     }
     if (this.trace !== null) this.record(slot, "arrival", ch.node, -1, -1);
     this.scheduleArrival(c);
     this.traverse(slot, ch.outEdge);
+  }
+
+  /**
+   * Draws a new ticket's contact type, priority, tier and attributes, one stream per trait:
+   * each draws once per ticket when the channel defines it. (Out of `arrive`, which stays
+   * small enough for the optimiser to inline what it calls.)
+   */
+  private drawTraits(slot: number, c: number): void {
+    const ch = this.cm.channels[c]!;
+    const tk = this.tickets;
+    const type = ch.mix.length > 0 ? ch.mixTypes[pickIndex(ch.mix, this.typeRng[c]!.next())]! : -1;
+    tk.contactType[slot] = type;
+    tk.priority[slot] =
+      ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
+    tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
+    const nAttr = tk.attributeCount;
+    if (nAttr > 0) {
+      const base = slot * nAttr;
+      tk.attributes.fill(Number.NaN, base, base + nAttr);
+      if (type >= 0) {
+        const list = this.cm.typeAttributes[type]!;
+        const arng = this.attributeRng[c]!;
+        for (let i = 0; i < list.length; i++) tk.attributes[base + list[i]!.attr] = list[i]!.sampler.sample(arng);
+      }
+    }
   }
 
   // moving through the flow
@@ -363,17 +391,23 @@ class Simulation {
     const to = this.cm.edgeTo[e]!;
     const word = slot * tk.visitWords + (to >> 5);
     const bit = 1 << (to & 31);
-    if ((tk.visited[word]! & bit) !== 0) {
-      // a loop back: the customer comes back (reopen, repeat contact), and the new contact's
-      // path starts afresh, so the rest of the loop does not count again
-      tk.attempts[slot]!++;
-      const base = slot * tk.visitWords;
-      for (let i = 0; i < tk.visitWords; i++) tk.visited[base + i] = 0;
-      tk.visited[word] = bit;
-      if (this.trace !== null) this.record(slot, "reopen", to, -1, -1);
-      this.noteReopen(slot);
-    } else tk.visited[word]! |= bit;
+    if ((tk.visited[word]! & bit) !== 0) this.comeBack(slot, to);
+    else tk.visited[word]! |= bit;
     this.enter(slot, to);
+  }
+
+  /**
+   * A loop back into node `to`: the customer comes back (reopen, repeat contact), and the new
+   * contact's path starts afresh, so the rest of the loop does not count again.
+   */
+  private comeBack(slot: number, to: number): void {
+    const tk = this.tickets;
+    tk.attempts[slot]!++;
+    const base = slot * tk.visitWords;
+    for (let i = 0; i < tk.visitWords; i++) tk.visited[base + i] = 0;
+    tk.visited[base + (to >> 5)] = 1 << (to & 31);
+    if (this.trace !== null) this.record(slot, "reopen", to, -1, -1);
+    this.noteReopen(slot);
   }
 
   private enter(slot: number, n: number): void {
@@ -526,10 +560,10 @@ class Simulation {
     let flags = tk.flags[slot]!;
     const counted = (flags & COUNTED) !== 0;
     if (wait > sla) flags |= PAST_SLA;
-    if (counted) this.queueStats.answered(n, wait, sla, now);
+    if (counted) this.queueStats.answered(n, slot);
     if (Number.isNaN(tk.firstStart[slot]!)) {
       tk.firstStart[slot] = now;
-      if (counted) this.ticketStats.firstResponse(now - tk.created[slot]!);
+      if (counted) this.ticketStats.firstResponse(slot);
     }
     if ((flags & REACHED) === 0) {
       flags |= REACHED;
@@ -606,7 +640,7 @@ class Simulation {
     this.queueLength[n]!--;
     const wait = this.now - tk.queuedAt[slot]!;
     if (wait > w.sla) tk.flags[slot]! |= PAST_SLA;
-    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandonedAfter(n, wait, w.sla, w.shortAbandon, this.now);
+    if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandon(n, slot);
     if (this.trace !== null) this.record(slot, "abandon", n, w.team, -1);
     this.traverse(slot, w.abandonEdge);
   }
@@ -635,7 +669,7 @@ class Simulation {
       const visits = tk.workVisits[slot]!;
       const attempts = tk.attempts[slot]!;
       if (end.resolved) {
-        stats.resolved(this.now - tk.created[slot]!);
+        stats.resolved(slot);
         // resolved at the first contact by one agent: no escalation, transfer, reopen or repeat
         if (visits === 1 && attempts === 1 && (flags & ESCALATION_COUNTED) === 0) stats.fcr++;
       }
@@ -647,19 +681,19 @@ class Simulation {
       if (attempts > 1) p -= penalties.reopen;
       stats.survey(end.responseRate, p < 0 ? 0 : Math.min(p, 1));
     }
-    this.release(slot, this.now);
+    this.release(slot);
   }
 
   /** A contact that leaves by an unconnected port (an abandon with nowhere to go). */
   private lose(slot: number): void {
     this.flow.lost++;
-    this.release(slot, this.now);
+    this.release(slot);
   }
 
-  /** Ends a ticket's open time at `end` (seconds) and frees its slot. */
-  private release(slot: number, end: number): void {
+  /** Ends a ticket's open time now and frees its slot. */
+  private release(slot: number): void {
     const tk = this.tickets;
-    this.endOpenTime(slot, end);
+    this.endOpenTime(slot);
     this.flow.open--;
     if ((tk.flags[slot]! & COUNTED) !== 0) this.cohortOpen--;
     tk.token[slot]!++;
@@ -669,7 +703,7 @@ class Simulation {
   /** The ticket starts waiting on the customer: its resolution clock stops (backlogPastSla). */
   private pauseClock(slot: number): void {
     const tk = this.tickets;
-    this.backlog.clockTime(tk.clockSince[slot]!, this.now, tk.created[slot]! + tk.sla[slot]! + tk.customerWait[slot]!);
+    this.backlog.clockTime(slot);
     tk.clockSince[slot] = this.now;
     tk.flags[slot]! |= WAITING_CUSTOMER;
   }
@@ -682,12 +716,10 @@ class Simulation {
     tk.flags[slot]! &= ~WAITING_CUSTOMER;
   }
 
-  /** Adds a ticket's open time up to `end` to the backlog, and its last stretch on the resolution clock. */
-  private endOpenTime(slot: number, end: number): void {
-    const tk = this.tickets;
-    this.backlog.openTime(tk.created[slot]!, end);
-    if ((tk.flags[slot]! & WAITING_CUSTOMER) === 0)
-      this.backlog.clockTime(tk.clockSince[slot]!, end, tk.created[slot]! + tk.sla[slot]! + tk.customerWait[slot]!);
+  /** Adds a ticket's open time up to now to the backlog, and its last stretch on the resolution clock. */
+  private endOpenTime(slot: number): void {
+    this.backlog.openTime(slot);
+    if ((this.tickets.flags[slot]! & WAITING_CUSTOMER) === 0) this.backlog.clockTime(slot);
   }
 
   private noteReopen(slot: number): void {
@@ -702,15 +734,16 @@ class Simulation {
   // time averages and series
 
   private advanceNode(n: number): void {
-    this.queueStats.advance(n, this.now, this.queueLength[n]!, this.inService[n]!);
+    this.queueStats.advance(n, this.queueLength[n]!, this.inService[n]!);
   }
 
   private advanceTeam(team: number): void {
-    this.teamStats.advance(team, this.now, this.busy[team]!, this.capacity[team]!);
+    this.teamStats.advance(team, this.busy[team]!, this.capacity[team]!);
   }
 
-  /** Records series point `sampleIndex` at time t (state after every event at t). */
+  /** Records series point `sampleIndex` at time t (state after every event at t); the clock reads t meanwhile. */
   private sample(t: number): void {
+    this.clock[0] = t;
     const k = this.sampleIndex++;
     this.backlog.seriesBacklog[k] = this.flow.open;
     const seriesQueue = this.queueStats.seriesQueue;
@@ -718,7 +751,7 @@ class Simulation {
     for (let team = 0; team < this.cm.teams.length; team++) {
       this.teamStats.seriesStaffed[team]![k] = this.staffed[team]!;
       if (k > 0) {
-        this.teamStats.advance(team, t, this.busy[team]!, this.capacity[team]!);
+        this.teamStats.advance(team, this.busy[team]!, this.capacity[team]!);
         this.teamStats.closeInterval(team, k - 1);
       }
     }
@@ -728,10 +761,10 @@ class Simulation {
   private closeClock(): void {
     const { horizon, warmup, interval, points } = this.window;
     while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
-    for (let n = 0; n < this.cm.nNodes; n++)
-      this.queueStats.advance(n, horizon, this.queueLength[n]!, this.inService[n]!);
+    this.clock[0] = horizon;
+    for (let n = 0; n < this.cm.nNodes; n++) this.queueStats.advance(n, this.queueLength[n]!, this.inService[n]!);
     for (let team = 0; team < this.cm.teams.length; team++) {
-      this.teamStats.advance(team, horizon, this.busy[team]!, this.capacity[team]!);
+      this.teamStats.advance(team, this.busy[team]!, this.capacity[team]!);
       if (points > 0) this.teamStats.closeInterval(team, points - 1);
     }
   }
@@ -739,7 +772,8 @@ class Simulation {
   /** Closes the backlog time of tickets still open when the run stops. */
   private finish(): void {
     const tk = this.tickets;
-    for (const slot of tk.usedSlots()) this.endOpenTime(slot, this.now);
+    this.clock[0] = this.now;
+    for (const slot of tk.usedSlots()) this.endOpenTime(slot);
     this.ticketStats.unfinished = this.cohortOpen;
   }
 

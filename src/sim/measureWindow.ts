@@ -28,6 +28,18 @@ export function measureWindow(warmupSeconds: number, horizon: number, seriesInte
   return { warmup, horizon, interval, points: Math.max(0, Math.ceil((horizon - warmup) / interval)) };
 }
 
+/**
+ * The run's clock, shared by the engine and its collectors: `clock[0]` is the run time
+ * (seconds) of the event being handled. Collectors read it rather than take the time as an
+ * argument, so the engine's calls carry integers only and no number is boxed on the way.
+ */
+export type Clock = Float64Array;
+
+/** A clock at run time 0. */
+export function createClock(): Clock {
+  return new Float64Array(1);
+}
+
 /** Run time `t` clamped into the window (seconds): time averages only grow inside it. */
 export function clampToWindow(w: MeasureWindow, t: number): number {
   return t < w.warmup ? w.warmup : t > w.horizon ? w.horizon : t;

@@ -3,7 +3,8 @@
  * waits, service level) and the time-average queue length and contacts in service on the
  * clock, inside the measured window. Node arrays are indexed by node; non-work entries stay 0.
  */
-import { clampToWindow, type MeasureWindow, seriesIndex } from "./measureWindow";
+import { type Clock, clampToWindow, type MeasureWindow, seriesIndex } from "./measureWindow";
+import type { TicketTable } from "./tickets";
 
 export class QueueStats {
   readonly served: Float64Array;
@@ -31,10 +32,30 @@ export class QueueStats {
   readonly seriesQueue: Float64Array[];
   private readonly last: Float64Array;
   private readonly window: MeasureWindow;
+  private readonly clock: Clock;
+  private readonly tickets: TicketTable;
+  /** Per node: its queue's slaSeconds (NaN: none) and shortAbandonSeconds. */
+  private readonly sla: Float64Array;
+  private readonly shortAbandon: Float64Array;
 
-  constructor(isWork: readonly boolean[], window: MeasureWindow) {
+  /**
+   * @param sla per node, its queue's slaSeconds (NaN: none); `shortAbandon` likewise
+   * @param tickets the run's tickets: a contact's wait runs from its `queuedAt` to the clock
+   */
+  constructor(
+    isWork: readonly boolean[],
+    sla: ArrayLike<number>,
+    shortAbandon: ArrayLike<number>,
+    window: MeasureWindow,
+    clock: Clock,
+    tickets: TicketTable,
+  ) {
     const n = isWork.length;
     this.window = window;
+    this.clock = clock;
+    this.tickets = tickets;
+    this.sla = Float64Array.from(sla);
+    this.shortAbandon = Float64Array.from(shortAbandon);
     this.served = new Float64Array(n);
     this.abandoned = new Float64Array(n);
     this.shortAbandoned = new Float64Array(n);
@@ -52,28 +73,31 @@ export class QueueStats {
     this.seriesQueue = isWork.map((w) => new Float64Array(w ? window.points : 0));
   }
 
-  /** A measured contact answered at node n after `wait` seconds; `sla` NaN when none. */
-  answered(n: number, wait: number, sla: number, now: number): void {
+  /** The measured contact in ticket `slot` is answered at node n now (its wait ran from `queuedAt`). */
+  answered(n: number, slot: number): void {
+    const wait = this.clock[0]! - this.tickets.queuedAt[slot]!;
     this.served[n]!++;
     this.waitSum[n]! += wait;
     if (wait > 0) this.waited[n]!++;
-    if (!Number.isNaN(sla)) this.countSla(n, wait <= sla, now);
+    const sla = this.sla[n]!;
+    if (!Number.isNaN(sla)) this.countSla(n, wait <= sla);
   }
 
   /**
-   * A measured contact left node n's queue after `wait` seconds; `sla` NaN when none. One
-   * that left sooner than `short` seconds counts neither met nor missed.
+   * The measured contact in ticket `slot` leaves node n's queue now. One that waited less
+   * than the queue's shortAbandonSeconds counts neither met nor missed.
    */
-  abandonedAfter(n: number, wait: number, sla: number, short: number, now: number): void {
+  abandon(n: number, slot: number): void {
+    const wait = this.clock[0]! - this.tickets.queuedAt[slot]!;
     this.abandoned[n]!++;
     this.abandonWaitSum[n]! += wait;
-    if (wait < short) this.shortAbandoned[n]!++;
-    else if (!Number.isNaN(sla)) this.countSla(n, false, now);
+    if (wait < this.shortAbandon[n]!) this.shortAbandoned[n]!++;
+    else if (!Number.isNaN(this.sla[n]!)) this.countSla(n, false);
   }
 
-  /** Brings node n's time averages to `now`, with the queue and service counts held until now. */
-  advance(n: number, now: number, queueLength: number, inService: number): void {
-    const t = clampToWindow(this.window, now);
+  /** Brings node n's time averages to the clock, with the queue and service counts held until then. */
+  advance(n: number, queueLength: number, inService: number): void {
+    const t = clampToWindow(this.window, this.clock[0]!);
     const dt = t - this.last[n]!;
     if (dt > 0) {
       this.queueArea[n]! += queueLength * dt;
@@ -84,10 +108,10 @@ export class QueueStats {
 
   // helpers
 
-  private countSla(n: number, met: boolean, now: number): void {
+  private countSla(n: number, met: boolean): void {
     this.slTotal[n]!++;
     if (met) this.slMet[n]!++;
-    const k = seriesIndex(this.window, now);
+    const k = seriesIndex(this.window, this.clock[0]!);
     if (k >= 0) {
       this.seriesSlTotal[k]!++;
       if (met) this.seriesSlMet[k]!++;

@@ -4,7 +4,7 @@
  * c chats offers c contact-seconds per second. Staffed time never falls below busy time:
  * agents finishing a contact after their shift count as staffed while they do.
  */
-import { clampToWindow, type MeasureWindow } from "./measureWindow";
+import { type Clock, clampToWindow, type MeasureWindow } from "./measureWindow";
 
 export class TeamStats {
   readonly busyArea: Float64Array;
@@ -17,9 +17,11 @@ export class TeamStats {
   private readonly lastBusyArea: Float64Array;
   private readonly lastStaffArea: Float64Array;
   private readonly window: MeasureWindow;
+  private readonly clock: Clock;
 
-  constructor(teams: number, window: MeasureWindow) {
+  constructor(teams: number, window: MeasureWindow, clock: Clock) {
     this.window = window;
+    this.clock = clock;
     this.busyArea = new Float64Array(teams);
     this.staffArea = new Float64Array(teams);
     this.last = new Float64Array(teams).fill(window.warmup);
@@ -29,9 +31,9 @@ export class TeamStats {
     this.seriesUtilization = Array.from({ length: teams }, () => new Float64Array(window.points));
   }
 
-  /** Brings the team's areas to `time` with `busy` contacts held and `capacity` contact seats until then. */
-  advance(team: number, time: number, busy: number, capacity: number): void {
-    const t = clampToWindow(this.window, time);
+  /** Brings the team's areas to the clock with `busy` contacts held and `capacity` contact seats until then. */
+  advance(team: number, busy: number, capacity: number): void {
+    const t = clampToWindow(this.window, this.clock[0]!);
     const dt = t - this.last[team]!;
     if (dt > 0) {
       this.busyArea[team]! += busy * dt;

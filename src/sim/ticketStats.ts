@@ -5,6 +5,8 @@
  * this collector only counts it.
  */
 import { addToHistogram, HISTOGRAM_BINS } from "./histogram";
+import type { Clock } from "./measureWindow";
+import type { TicketTable } from "./tickets";
 
 export class TicketStats {
   /** Tickets created after the warm-up. */
@@ -28,16 +30,25 @@ export class TicketStats {
   csatWeight = 0;
   readonly firstResponseHistogram = new Float64Array(HISTOGRAM_BINS);
   readonly resolutionHistogram = new Float64Array(HISTOGRAM_BINS);
+  private readonly clock: Clock;
+  private readonly table: TicketTable;
 
-  /** A measured ticket's first agent start, `seconds` after its creation. */
-  firstResponse(seconds: number): void {
+  constructor(clock: Clock, table: TicketTable) {
+    this.clock = clock;
+    this.table = table;
+  }
+
+  /** Measured ticket `slot`'s first agent start, now. */
+  firstResponse(slot: number): void {
+    const seconds = this.clock[0]! - this.table.created[slot]!;
     this.firstResponseSum += seconds;
     this.firstResponseCount++;
     addToHistogram(this.firstResponseHistogram, seconds);
   }
 
-  /** A measured ticket closed resolved, `seconds` after its creation. */
-  resolved(seconds: number): void {
+  /** Measured ticket `slot` closes resolved now. */
+  resolved(slot: number): void {
+    const seconds = this.clock[0]! - this.table.created[slot]!;
     this.resolutionSum += seconds;
     this.resolutionCount++;
     addToHistogram(this.resolutionHistogram, seconds);
