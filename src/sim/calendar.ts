@@ -58,8 +58,9 @@ export class Calendar {
    * integers only.
    */
   schedule(time: number, code: number, slot: number, datum: number): void {
+    // the new event takes the place of the root last taken, if any, else a new leaf
     let i = 0;
-    if (this.consumed) this.consumed = false; // the new event takes the taken root's place
+    if (this.consumed) this.consumed = false;
     else {
       if (this.count === this.time.length) this.grow();
       i = this.count++;
