@@ -4,7 +4,7 @@
  * opening a share link.
  */
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
@@ -16,8 +16,6 @@ import { download } from "./files/flowFiles";
 import type { FlowKeeper } from "./files/flowKeeper";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
-import { downloadEventLog } from "./import/exportEventLog";
-import { ImportHistoryDialog } from "./import/ImportHistoryDialog";
 import { Inspector } from "./inspector/Inspector";
 import { ResultsPanel } from "./results/ResultsPanel";
 import { RunControls } from "./results/RunControls";
@@ -28,6 +26,11 @@ import { notify } from "./shell/toasts";
 import { useDiagnostics } from "./shell/useDiagnostics";
 import { ValidationPanel } from "./shell/ValidationPanel";
 import { type FlowStore, useFlowState } from "./state/store";
+
+// Calibration from ticket history (a CSV reader and the fits) loads when its dialog opens.
+const ImportHistoryDialog = lazy(() =>
+  import("./import/ImportHistoryDialog").then((m) => ({ default: m.ImportHistoryDialog })),
+);
 
 export interface AppProps {
   store: FlowStore;
@@ -168,7 +171,17 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             className="btn"
             data-testid="toolbar-event-log"
             title="Simulate one replication and download its tickets as a CSV event log"
-            onClick={() => downloadEventLog(model)}
+            onClick={() =>
+              import("./import/exportEventLog").then(
+                (m) => m.downloadEventLog(model),
+                (error: unknown) =>
+                  notify({
+                    kind: "error",
+                    title: "Could not export the event log",
+                    details: [error instanceof Error ? error.message : String(error)],
+                  }),
+              )
+            }
           >
             Event log
           </button>
@@ -313,7 +326,11 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
         <Inspector store={store} />
       </div>
       {start ? <StartScreen files={files} onClose={() => setStart(false)} /> : null}
-      {importingHistory && <ImportHistoryDialog store={store} onClose={() => setImportingHistory(false)} />}
+      {importingHistory && (
+        <Suspense fallback={null}>
+          <ImportHistoryDialog store={store} onClose={() => setImportingHistory(false)} />
+        </Suspense>
+      )}
       <Toasts />
     </div>
   );

@@ -3,18 +3,29 @@
  * (Markdown, or the printable page), a share link, and Mermaid import (paste, see what was
  * guessed, then open). Nothing here changes the current flow until the user opens an import.
  */
-import { type KeyboardEvent as ReactKeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import {
+  lazy,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { notify } from "../shell/toasts";
 import { type FlowStore, useFlowState } from "../state/store";
-import {
-  downloadMermaid,
-  downloadPng,
-  downloadRunbookMarkdown,
-  downloadSvg,
-  openPrintableRunbook,
-  shareLinkOf,
-} from "./exportActions";
-import { ImportMermaidDialog } from "./ImportMermaidDialog";
+
+// The exporters (SVG renderer, runbooks, Mermaid, share links) and the import dialog are
+// fetched when the menu first opens, not with the page: the canvas needs none of them.
+let exportActions: Promise<typeof import("./exportActions")> | undefined;
+function loadExportActions(): Promise<typeof import("./exportActions")> {
+  exportActions ??= import("./exportActions");
+  return exportActions;
+}
+const ImportMermaidDialog = lazy(() =>
+  import("./ImportMermaidDialog").then((m) => ({ default: m.ImportMermaidDialog })),
+);
+
 import "./export.css";
 
 export interface ExportMenuProps {
@@ -49,7 +60,9 @@ export function ExportMenu({ store }: ExportMenuProps) {
 
   // The first item takes focus when the menu opens (WAI-ARIA menu button pattern).
   useEffect(() => {
-    if (open) items(menu.current)[0]?.focus();
+    if (!open) return;
+    items(menu.current)[0]?.focus();
+    loadExportActions().catch(() => {}); // a failure is reported by the action that needs them
   }, [open]);
 
   const closeMenu = (refocus: boolean) => {
@@ -88,7 +101,7 @@ export function ExportMenu({ store }: ExportMenuProps) {
     }
   };
   const copyShare = act("make a share link", async () => {
-    const link = await shareLinkOf(model);
+    const link = await (await loadExportActions()).shareLinkOf(model);
     setShareLink(link);
     try {
       await navigator.clipboard.writeText(link);
@@ -135,13 +148,22 @@ export function ExportMenu({ store }: ExportMenuProps) {
             <div className="export-group" id="export-group-picture" role="presentation">
               Picture of the whole flow
             </div>
-            <MenuItem testId="export-png-1x" onClick={act("export PNG", () => downloadPng(model, 1, load))}>
+            <MenuItem
+              testId="export-png-1x"
+              onClick={act("export PNG", () => loadExportActions().then((x) => x.downloadPng(model, 1, load)))}
+            >
               PNG (1x)
             </MenuItem>
-            <MenuItem testId="export-png-2x" onClick={act("export PNG", () => downloadPng(model, 2, load))}>
+            <MenuItem
+              testId="export-png-2x"
+              onClick={act("export PNG", () => loadExportActions().then((x) => x.downloadPng(model, 2, load)))}
+            >
               PNG (2x, sharp)
             </MenuItem>
-            <MenuItem testId="export-svg" onClick={act("export SVG", () => downloadSvg(model, load))}>
+            <MenuItem
+              testId="export-svg"
+              onClick={act("export SVG", () => loadExportActions().then((x) => x.downloadSvg(model, load)))}
+            >
               SVG
             </MenuItem>
             <button
@@ -165,18 +187,23 @@ export function ExportMenu({ store }: ExportMenuProps) {
             <div className="export-group" id="export-group-trainers" role="presentation">
               For trainers and other tools
             </div>
-            <MenuItem testId="export-mermaid" onClick={act("export Mermaid", () => downloadMermaid(model))}>
+            <MenuItem
+              testId="export-mermaid"
+              onClick={act("export Mermaid", () => loadExportActions().then((x) => x.downloadMermaid(model)))}
+            >
               Mermaid flowchart
             </MenuItem>
             <MenuItem
               testId="export-runbook-md"
-              onClick={act("export the runbook", () => downloadRunbookMarkdown(model))}
+              onClick={act("export the runbook", () =>
+                loadExportActions().then((x) => x.downloadRunbookMarkdown(model)),
+              )}
             >
               Runbook (Markdown)
             </MenuItem>
             <MenuItem
               testId="export-runbook-print"
-              onClick={act("open the runbook", () => openPrintableRunbook(model))}
+              onClick={act("open the runbook", () => loadExportActions().then((x) => x.openPrintableRunbook(model)))}
             >
               Print runbook…
             </MenuItem>
@@ -224,7 +251,11 @@ export function ExportMenu({ store }: ExportMenuProps) {
           </button>
         </div>
       ) : null}
-      {importing && <ImportMermaidDialog store={store} onClose={() => setImporting(false)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportMermaidDialog store={store} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

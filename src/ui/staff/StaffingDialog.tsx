@@ -6,16 +6,18 @@
  * per-hour curve of scheduled teams, and one click to save it as a scenario and compare it
  * with the base flow.
  */
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { hasErrors, type Model, validateModel } from "../../model";
 import type { StaffingDocument } from "../../staff/document";
 import { runSessionOf, useRunState } from "../results/runSession";
 import { type FlowStore, useFlowState } from "../state/store";
-import { StaffingCurveChart } from "./StaffingCurveChart";
 import { StaffingTable, TargetsTable } from "./StaffingTable";
 import { StaffingSession, useStaffingState } from "./staffingSession";
 import { TargetsEditor } from "./TargetsEditor";
 import "./staff.css";
+
+// The curve is a chart.js chart: fetched with chart.js when an answer has a curve, not with the page.
+const StaffingCurveChart = lazy(() => import("./StaffingCurveChart").then((m) => ({ default: m.StaffingCurveChart })));
 
 const SESSIONS = new WeakMap<FlowStore, StaffingSession>();
 
@@ -212,7 +214,9 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
             <TargetsTable doc={doc} />
             {Object.entries(doc.curves ?? {}).map(([id, curve]) => (
               <div key={id}>
-                <StaffingCurveChart teamName={searched.teams.find((t) => t.id === id)?.name || id} curve={curve} />
+                <Suspense fallback={<p className="staffing-message">Drawing the curve…</p>}>
+                  <StaffingCurveChart teamName={searched.teams.find((t) => t.id === id)?.name || id} curve={curve} />
+                </Suspense>
                 {curve.scenario && (
                   <button
                     type="button"
