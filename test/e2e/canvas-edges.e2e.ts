@@ -4,11 +4,13 @@
  * handle to the End → reload → select the End and rename it "Closed": the edge is still
  * drawn, a new drag still connects, and Fit still fits.
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
 import { drawnEdgeProblems } from "./edgeCheck";
-import { dragConnect, edgeIds, waitUntilStill } from "./flowPage";
+import { dragConnect, edgeIds, openSample, waitUntilStill } from "./flowPage";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,3 +80,60 @@ describe("connections on the canvas", () => {
     await context.close();
   });
 });
+
+describe("the first view of every sample", () => {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    for (const file of readdirSync(join(process.cwd(), "samples")).filter((f) => f.endsWith(".json"))) {
+      it(`${file} at ${size.width}x${size.height}: no step under the minimap, no label on another label or a step`, async () => {
+        const { context, page } = await openApp(browser, "/", size);
+        await page.getByTestId("canvas").waitFor();
+        await openSample(page, file);
+        await waitUntilStill(page);
+        await page.waitForTimeout(400);
+        await snap(page, `first-view-${file.replace(/\.json$/, "")}-${size.width}`);
+        expect(await coverProblems(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
+
+/**
+ * What hides work at this view: a step under the minimap or the zoom buttons, a label on
+ * another label, a label on a step. Screen boxes, 1 px of slack.
+ */
+async function coverProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Rect = { left: number; top: number; right: number; bottom: number };
+    const hit = (a: Rect, b: Rect) =>
+      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+    if (!pane) return ["no canvas"];
+    const inPane = (r: Rect) =>
+      r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+    const steps = [...document.querySelectorAll(".react-flow__node .step")]
+      .map((el) => ({ id: el.getAttribute("data-testid") ?? "", r: el.getBoundingClientRect() }))
+      .filter((s) => inPane(s.r));
+    const labels = [...document.querySelectorAll(".react-flow__edge")]
+      .map((el) => ({ id: el.getAttribute("data-id") ?? "", box: el.querySelector(".react-flow__edge-textwrapper") }))
+      .filter((l) => l.box)
+      .map((l) => ({ id: l.id, r: (l.box as Element).getBoundingClientRect() }))
+      .filter((l) => inPane(l.r));
+    const problems: string[] = [];
+    const minimap = document.querySelector(".react-flow__minimap")?.getBoundingClientRect();
+    if (!minimap) problems.push("no minimap");
+    const controls = document.querySelector(".react-flow__controls")?.getBoundingClientRect();
+    for (const s of steps) {
+      if (minimap && hit(s.r, minimap)) problems.push(`${s.id} is under the minimap`);
+      if (controls && hit(s.r, controls)) problems.push(`${s.id} is under the zoom buttons`);
+    }
+    labels.forEach((l, k) => {
+      for (const s of steps) if (hit(l.r, s.r)) problems.push(`label of ${l.id} is on ${s.id}`);
+      for (const m of labels.slice(k + 1)) if (hit(l.r, m.r)) problems.push(`label of ${l.id} is on label of ${m.id}`);
+    });
+    return problems;
+  });
+}

@@ -8,6 +8,7 @@
  * Pure: no DOM, no Node built-ins.
  */
 
+import { edgeLabelTexts, LABEL_FONT_SIZE, type PlacedLabel, placeEdgeLabels } from "../../layout/edgeLabels";
 import { computeLanes, type Lane } from "../../layout/lanes";
 import { labelledPorts, nodeAnchors, nodeSize } from "../../layout/nodeSize";
 import { type Point, roundedPath, routeEdges } from "../../layout/routeEdges";
@@ -51,7 +52,10 @@ export function renderFlowSvg(model: Model, positions: Positions, options: FlowS
   // Edges follow the same routes around the steps as on the canvas.
   const routes = routeEdges(model, placed);
   const routeBounds = [...routes.values()].flat().map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 }));
-  const all = [...boxes.values(), ...lanes, ...routeBounds];
+  // Share labels sit where the canvas puts them: on the route, clear of steps and each other.
+  const texts = edgeLabelTexts(model);
+  const labels = placeEdgeLabels(routes, texts, [...boxes.values()]);
+  const all = [...boxes.values(), ...lanes, ...routeBounds, ...[...labels.values()].map((l) => l.box)];
   const minX = all.length ? Math.min(...all.map((b) => b.x)) : 0;
   const minY = all.length ? Math.min(...all.map((b) => b.y)) : 0;
   const maxX = all.length ? Math.max(...all.map((b) => b.x + b.width)) : 200;
@@ -77,6 +81,7 @@ export function renderFlowSvg(model: Model, positions: Positions, options: FlowS
     ...lanes.map((lane) => drawLane(lane, model)),
     ...drawEdges(model, routes, options.load),
     ...model.nodes.map((node) => drawNode(node, boxes.get(node.id)!, options.load)),
+    ...[...labels].map(([id, label]) => drawEdgeLabel(id, texts.get(id) ?? "", label)),
     "</g>",
   ];
   if (showLegend) parts.push(drawLegend(kinds, MARGIN, height - LEGEND_HEIGHT + 14));
@@ -192,6 +197,14 @@ function drawEdges(model: Model, routes: Map<string, Point[]>, load?: Results): 
     );
   }
   return paths;
+}
+
+function drawEdgeLabel(id: string, text: string, label: PlacedLabel): string {
+  const { box, at } = label;
+  return [
+    `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="2" fill="#ffffff"/>`,
+    `<text data-edge-label="${escapeXml(id)}" x="${round(at.x)}" y="${round(at.y)}" text-anchor="middle" dominant-baseline="central" font-size="${LABEL_FONT_SIZE}" font-weight="600" fill="#475569">${escapeXml(text)}</text>`,
+  ].join("");
 }
 
 function portText(node: Node, port: string): string {

@@ -34,7 +34,7 @@ import { KIND_COLOURS } from "./nodes/kindStyle";
 import { followLanesInDraft } from "./placement";
 import { toFlowEdges, toFlowNodes, toLaneNodes } from "./projection";
 import { RoutedEdge } from "./RoutedEdge";
-import { useRoutes } from "./useRoutes";
+import { useEdgeLabels, useRoutes } from "./useRoutes";
 import { fitPressed, showStart } from "./viewport";
 
 /** Edge components by type (module level, so React Flow never remounts them). */
@@ -79,9 +79,10 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   const laneNodes = useMemo(() => toLaneNodes(computeLanes(model, positionsOf(baseNodes))), [model, baseNodes]);
   const nodes = useMemo<FlowNode[]>(() => [...laneNodes, ...stepNodes], [laneNodes, stepNodes]);
   const routes = useRoutes(model);
+  const labels = useEdgeLabels(model, routes);
   const edges = useMemo(
-    () => markEdges(toFlowEdges(model, { selection, lastRun, routes }), diagnostics),
-    [model, selection, lastRun, diagnostics, routes],
+    () => markEdges(toFlowEdges(model, { selection, lastRun, routes, labels }), diagnostics),
+    [model, selection, lastRun, diagnostics, routes, labels],
   );
 
   // Read-only hook for browser tests and debugging: the model the canvas draws.

@@ -2,13 +2,15 @@
  * An edge drawn along the route the edge router found around the steps (layout/routeEdges),
  * the same path the exported picture draws. The route's ends are pinned to the handles React
  * Flow reports; when they no longer match (a step is being dragged, the route is not computed
- * yet), the edge falls back to a plain orthogonal elbow until the route catches up.
+ * yet), the edge falls back to a plain orthogonal elbow until the route catches up. Its label
+ * sits where layout/edgeLabels placed it along the route.
  */
 import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
 import { memo } from "react";
 import { labelPoint, type Point, roundedPath } from "../../layout/routeEdges";
 
-export type RoutedEdgeData = { port: string; route?: Point[] };
+/** `labelAt`: the label's centre placed along the route, clear of steps and other labels (layout/edgeLabels). */
+export type RoutedEdgeData = { port: string; route?: Point[]; labelAt?: Point };
 export type RoutedFlowEdge = Edge<RoutedEdgeData, "routed">;
 
 /** How far (px) a route's end may sit from the handle before the route counts as stale. */
@@ -21,7 +23,7 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<RoutedFlowEd
   let labelAt: Point;
   if (pinned) {
     path = roundedPath(pinned);
-    labelAt = labelPoint(pinned);
+    labelAt = data?.labelAt ?? labelPoint(pinned);
   } else {
     const [elbow, x, y] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
     path = elbow;

@@ -4,6 +4,7 @@
  * Nothing here is state: the canvas recomputes it when the model changes.
  */
 import { type Edge as FlowEdge, type Node as FlowNode, type NodeHandle, Position } from "@xyflow/react";
+import { formatShare, type PlacedLabel } from "../../layout/edgeLabels";
 import type { Lane } from "../../layout/lanes";
 import { HANDLE_SIZE, nodeAnchors, nodeSize } from "../../layout/nodeSize";
 import type { Point } from "../../layout/routeEdges";
@@ -103,7 +104,12 @@ export function flowHandles(node: Node): NodeHandle[] {
 /** React Flow edges along their routes (when given), labelled with their share where the port has one, sized by last run's volume. */
 export function toFlowEdges(
   model: Model,
-  options: { selection?: Selection; lastRun?: Results; routes?: Map<string, Point[]> } = {},
+  options: {
+    selection?: Selection;
+    lastRun?: Results;
+    routes?: Map<string, Point[]>;
+    labels?: Map<string, PlacedLabel>;
+  } = {},
 ): FlowEdge[] {
   const byId = new Map(model.nodes.map((node) => [node.id, node]));
   const selected = new Set(options.selection?.edges ?? []);
@@ -120,7 +126,11 @@ export function toFlowEdges(
       type: "routed",
       selected: selected.has(edge.id),
       reconnectable: true,
-      data: { port: edge.port ?? DEFAULT_PORT, route: options.routes?.get(edge.id) },
+      data: {
+        port: edge.port ?? DEFAULT_PORT,
+        route: options.routes?.get(edge.id),
+        labelAt: options.labels?.get(edge.id)?.at,
+      },
     };
     if (share !== undefined) flowEdge.label = formatShare(share);
     if (volume) flowEdge.style = { strokeWidth: volume.width };
@@ -149,16 +159,13 @@ export function toLaneNodes(lanes: Lane[]): LaneNode[] {
   }));
 }
 
-/** "72%" (whole percent, one decimal under 10%). */
-export function formatShare(share: number): string {
-  const percent = share * 100;
-  return `${percent < 10 && percent > 0 && !Number.isInteger(percent) ? percent.toFixed(1) : Math.round(percent)}%`;
-}
-
 /** Edge for a port, as the model writes it. */
 export function modelEdgeOf(model: Model, id: string): Edge | undefined {
   return model.edges.find((edge) => edge.id === id);
 }
+
+/** "72%" (whole percent, one decimal under 10%). */
+export { formatShare };
 
 // helpers
 

@@ -5,6 +5,7 @@
  * takes longer than an edit should wait.
  */
 import { useMemo } from "react";
+import { edgeLabelTexts, type PlacedLabel, placeEdgeLabels, stepBoxes } from "../../layout/edgeLabels";
 import { labelledPorts, nodeSize } from "../../layout/nodeSize";
 import { type Point, routeEdges } from "../../layout/routeEdges";
 import type { Model } from "../../model";
@@ -16,6 +17,23 @@ export function useRoutes(model: Model): Map<string, Point[]> | undefined {
   const key = routingKey(model);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything routing reads from `model`
   return useMemo(() => (model.nodes.length <= ROUTE_LIMIT ? routeEdges(model, model.layout) : undefined), [key]);
+}
+
+/**
+ * Where each edge's share label goes along its route (clear of steps and other labels), the
+ * same spots the exported picture uses; recomputed when the routes or the label texts change.
+ */
+export function useEdgeLabels(
+  model: Model,
+  routes: Map<string, Point[]> | undefined,
+): Map<string, PlacedLabel> | undefined {
+  const texts = edgeLabelTexts(model);
+  const textKey = [...texts].join("|");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `routes` and `textKey` stand for everything placement reads
+  return useMemo(
+    () => (routes ? placeEdgeLabels(routes, texts, stepBoxes(model, model.layout)) : undefined),
+    [routes, textKey],
+  );
 }
 
 /** A string that changes exactly when the routes of `model` may change. */
