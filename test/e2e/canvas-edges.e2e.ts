@@ -87,7 +87,7 @@ describe("the first view of every sample", () => {
     { width: 1920, height: 1080 },
   ]) {
     for (const file of readdirSync(join(process.cwd(), "samples")).filter((f) => f.endsWith(".json"))) {
-      it(`${file} at ${size.width}x${size.height}: no step under the minimap, no label on another label or a step`, async () => {
+      it(`${file} at ${size.width}x${size.height}: no step under the minimap, no label on another label or a step, and after Fit`, async () => {
         const { context, page } = await openApp(browser, "/", size);
         await page.getByTestId("canvas").waitFor();
         await openSample(page, file);
@@ -95,6 +95,15 @@ describe("the first view of every sample", () => {
         await page.waitForTimeout(400);
         await snap(page, `first-view-${file.replace(/\.json$/, "")}-${size.width}`);
         expect(await coverProblems(page)).toEqual([]);
+        // Fit: the readable frame (or the whole flow), then, pressed again, the whole flow.
+        for (const press of ["fit", "fit-again"]) {
+          await page.getByTestId("toolbar-fit").click();
+          await page.waitForTimeout(500);
+          await waitUntilStill(page);
+          expect(await coverProblems(page), press).toEqual([]);
+        }
+        await snap(page, `fit-whole-${file.replace(/\.json$/, "")}-${size.width}`);
+        expect(pageErrors(page)).toEqual([]);
         await context.close();
       });
     }
@@ -124,7 +133,9 @@ async function coverProblems(page: Page): Promise<string[]> {
       .filter((l) => inPane(l.r));
     const problems: string[] = [];
     const minimap = document.querySelector(".react-flow__minimap")?.getBoundingClientRect();
-    if (!minimap) problems.push("no minimap");
+    // Folded only with its button there to unfold it.
+    if (!minimap && !document.querySelector('[data-testid="controls-minimap"][aria-pressed="false"]'))
+      problems.push("no minimap and no button to show it");
     const controls = document.querySelector(".react-flow__controls")?.getBoundingClientRect();
     for (const s of steps) {
       if (minimap && hit(s.r, minimap)) problems.push(`${s.id} is under the minimap`);

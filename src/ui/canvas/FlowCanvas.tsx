@@ -28,6 +28,7 @@ import { notify } from "../shell/toasts";
 import { type FlowStore, useFlowState } from "../state/store";
 import { addNodeAt } from "./actions";
 import { connect, reconnect } from "./edits";
+import { MINIMAP_SIZE, toggleMinimap, useMinimapPlace } from "./minimapPlace";
 import { getMoving, setMoving, useMoving } from "./motion";
 import { nodeTypes } from "./nodes/kindNodes";
 import { KIND_COLOURS } from "./nodes/kindStyle";
@@ -57,6 +58,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   const lastRun = useFlowState(store, (s) => s.lastRun);
   const loads = useFlowState(store, (s) => s.loads);
   const moving = useMoving();
+  const minimap = useMinimapPlace();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -206,15 +208,19 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
         defaultEdgeOptions={{ type: "routed" }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d8de" />
-        <MiniMap
-          pannable
-          zoomable
-          style={{ width: 168, height: 110 }}
-          nodeColor={minimapColour}
-          nodeStrokeWidth={0}
-          maskColor="rgba(240,242,245,0.7)"
-        />
-        <Controls showInteractive={false} showFitView={false}>
+        {minimap === "folded" ? null : (
+          <MiniMap
+            pannable
+            zoomable
+            position={minimap}
+            ariaLabel="Minimap of the whole flow"
+            style={MINIMAP_SIZE}
+            nodeColor={minimapColour}
+            nodeStrokeWidth={0}
+            maskColor="rgba(240,242,245,0.7)"
+          />
+        )}
+        <Controls showInteractive={false} showFitView={false} orientation="horizontal">
           <ControlButton
             onClick={() => fitPressed(flow, store.getState().model)}
             title="Fit (press again to fit the whole flow)"
@@ -222,6 +228,15 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
             data-testid="controls-fit"
           >
             <FitIcon />
+          </ControlButton>
+          <ControlButton
+            onClick={toggleMinimap}
+            title={minimap === "folded" ? "Show the minimap" : "Hide the minimap"}
+            aria-label={minimap === "folded" ? "Show the minimap" : "Hide the minimap"}
+            aria-pressed={minimap !== "folded"}
+            data-testid="controls-minimap"
+          >
+            <MapIcon />
           </ControlButton>
         </Controls>
       </ReactFlow>
@@ -235,6 +250,14 @@ function FitIcon() {
   return (
     <svg viewBox="0 0 32 30" aria-hidden="true">
       <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
+
+function MapIcon() {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden="true">
+      <path d="M2 6l9-4 10 4 9-4v24l-9 4-10-4-9 4V6zm9 0v18l10 4V10L11 6z" />
     </svg>
   );
 }

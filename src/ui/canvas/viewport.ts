@@ -1,12 +1,21 @@
 /**
  * Where the canvas looks: a flow opens at a zoom where its step text can be read, framed on
  * the intake and the first tier (the minimap and Fit show the rest). Fit zooms out to the
- * whole flow only as far as text stays readable; pressed again, it fits everything.
+ * whole flow only as far as text stays readable; pressed again, it fits everything. Each view
+ * comes with the minimap's place (minimapPlace.ts): a corner where it covers no step.
  */
 import type { ReactFlowInstance, Viewport } from "@xyflow/react";
 import { assignLanes, computeLanes } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
 import type { Model } from "../../model";
+import {
+  clearCorner,
+  isCornerClear,
+  MINIMAP_CORNERS,
+  MINIMAP_ROOM,
+  type MinimapPlace,
+  setMinimapPlace,
+} from "./minimapPlace";
 
 /**
  * Lowest zoom at which step text reads: 12 px key figures show at 9 px, 14 px labels at
@@ -25,27 +34,64 @@ interface Bounds {
   height: number;
 }
 
+/** A view and where the minimap goes with it. */
+export interface Frame {
+  view: Viewport;
+  minimap: MinimapPlace;
+}
+
 /** The view a flow opens at in a pane of `width` × `height` px. */
 export function startView(model: Model, width: number, height: number): Viewport {
+  return startFrame(model, width, height).view;
+}
+
+/**
+ * The view a flow opens at and the minimap's place: the whole flow if it reads, else the
+ * intake and first tier, framed so the minimap covers no step (in its corner, or with the
+ * frame kept clear of it) as long as text still reads; when nothing can keep it clear, the
+ * minimap folds.
+ */
+export function startFrame(model: Model, width: number, height: number): Frame {
   const all = flowBounds(model, () => true);
-  if (!all) return { x: 0, y: 0, zoom: 1 };
+  if (!all) return { view: { x: 0, y: 0, zoom: 1 }, minimap: "bottom-right" };
   const whole = fitBounds(all, width, height);
-  if (whole.zoom >= READABLE_ZOOM) return whole;
+  if (whole.zoom >= READABLE_ZOOM) {
+    const clear = clearFit(model, all, width, height, READABLE_ZOOM);
+    if (clear) return clear;
+  }
   // Too big to read whole: frame the intake and the first tier below it.
   const lanes = assignLanes(model);
   const tiers = [...new Set(lanes.values())].sort((a, b) => a - b);
   const shown = new Set(tiers.slice(0, 2));
   const first = flowBounds(model, (id) => shown.has(lanes.get(id) ?? 0)) ?? all;
   const framed = fitBounds(first, width, height);
-  if (framed.zoom >= READABLE_ZOOM) return framed;
-  // Still too big: readable zoom, anchored at the top left where the flow starts.
-  return { x: PADDING - first.x * READABLE_ZOOM, y: PADDING - first.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
+  if (framed.zoom >= READABLE_ZOOM) {
+    const clear = clearFit(model, first, width, height, READABLE_ZOOM);
+    if (clear) return clear;
+  }
+  const view =
+    whole.zoom >= READABLE_ZOOM
+      ? whole
+      : framed.zoom >= READABLE_ZOOM
+        ? framed
+        : // Still too big: readable zoom, anchored at the top left where the flow starts.
+          { x: PADDING - first.x * READABLE_ZOOM, y: PADDING - first.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
+  return { view, minimap: clearCorner(model, view, width, height) };
 }
 
 /** The view that shows every step of `model`, however small. */
 export function wholeView(model: Model, width: number, height: number): Viewport {
+  return wholeFrame(model, width, height).view;
+}
+
+/** The whole flow, framed clear of the minimap where it can be. */
+export function wholeFrame(model: Model, width: number, height: number): Frame {
   const all = flowBounds(model, () => true);
-  return all ? fitBounds(all, width, height) : { x: 0, y: 0, zoom: 1 };
+  if (!all) return { view: { x: 0, y: 0, zoom: 1 }, minimap: "bottom-right" };
+  const clear = clearFit(model, all, width, height, 0);
+  if (clear) return clear;
+  const view = fitBounds(all, width, height);
+  return { view, minimap: clearCorner(model, view, width, height) };
 }
 
 let lastFit: { view: Viewport; at: number } | undefined;
@@ -57,11 +103,12 @@ let lastFit: { view: Viewport; at: number } | undefined;
 export function fitPressed(flow: ReactFlowInstance, model: Model, pane: Element | null = paneElement()): void {
   const rect = pane?.getBoundingClientRect();
   if (!rect || rect.width === 0) return;
-  const whole = wholeView(model, rect.width, rect.height);
+  const whole = wholeFrame(model, rect.width, rect.height);
   const again = lastFit && (Date.now() - lastFit.at < 2000 || sameView(flow.getViewport(), lastFit.view));
-  const view = whole.zoom >= READABLE_ZOOM || again ? whole : startView(model, rect.width, rect.height);
-  lastFit = view === whole ? undefined : { view, at: Date.now() };
-  void flow.setViewport(view, { duration: 300 });
+  const frame = whole.view.zoom >= READABLE_ZOOM || again ? whole : startFrame(model, rect.width, rect.height);
+  lastFit = frame === whole ? undefined : { view: frame.view, at: Date.now() };
+  setMinimapPlace(frame.minimap);
+  void flow.setViewport(frame.view, { duration: 300 });
 }
 
 /** Frames `model` as when it opens (after loading it, after auto-layout). */
@@ -69,7 +116,9 @@ export function showStart(flow: ReactFlowInstance, model: Model, options: { dura
   const rect = paneElement()?.getBoundingClientRect();
   if (!rect || rect.width === 0) return;
   lastFit = undefined;
-  void flow.setViewport(startView(model, rect.width, rect.height), options);
+  const frame = startFrame(model, rect.width, rect.height);
+  setMinimapPlace(frame.minimap);
+  void flow.setViewport(frame.view, options);
 }
 
 // helpers
@@ -110,6 +159,26 @@ function flowBounds(model: Model, keep: (id: string) => boolean): Bounds | undef
     }
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * `bounds` fitted into the whole pane, or into the pane less the minimap's column on the
+ * right or its band along the bottom: the largest view, at `minZoom` or more, that leaves a
+ * minimap corner clear of every step (bottom-right first).
+ */
+function clearFit(model: Model, bounds: Bounds, width: number, height: number, minZoom: number): Frame | undefined {
+  const views = [
+    fitBounds(bounds, width, height),
+    fitBounds(bounds, width - MINIMAP_ROOM.width, height),
+    fitBounds(bounds, width, height - MINIMAP_ROOM.height),
+  ]
+    .filter((view) => view.zoom >= minZoom)
+    .sort((a, b) => b.zoom - a.zoom);
+  for (const corner of MINIMAP_CORNERS) {
+    const view = views.find((v) => isCornerClear(model, v, corner, width, height));
+    if (view) return { view, minimap: corner };
+  }
+  return undefined;
 }
 
 function fitBounds(bounds: Bounds, width: number, height: number): Viewport {
