@@ -82,31 +82,32 @@ describe("connections on the canvas", () => {
 });
 
 describe("the first view of every sample", () => {
+  const samples = readdirSync(join(process.cwd(), "samples")).filter((f) => f.endsWith(".json"));
   for (const size of [
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
   ]) {
-    for (const file of readdirSync(join(process.cwd(), "samples")).filter((f) => f.endsWith(".json"))) {
-      it(`${file} at ${size.width}x${size.height}: no step under the minimap, no label on another label or a step, and after Fit`, async () => {
-        const { context, page } = await openApp(browser, "/", size);
-        await page.getByTestId("canvas").waitFor();
+    it(`at ${size.width}x${size.height}: no step under the minimap, no label on another label or a step, also after Fit`, async () => {
+      const { context, page } = await openApp(browser, "/", size);
+      await page.getByTestId("canvas").waitFor();
+      for (const file of samples) {
+        const name = file.replace(/\.json$/, "");
         await openSample(page, file);
         await waitUntilStill(page);
-        await page.waitForTimeout(400);
-        await snap(page, `first-view-${file.replace(/\.json$/, "")}-${size.width}`);
-        expect(await coverProblems(page)).toEqual([]);
+        await snap(page, `first-view-${name}-${size.width}`);
+        expect(await coverProblems(page), `${file} at first view`).toEqual([]);
         // Fit: the readable frame (or the whole flow), then, pressed again, the whole flow.
-        for (const press of ["fit", "fit-again"]) {
+        for (const press of ["Fit", "Fit again"]) {
           await page.getByTestId("toolbar-fit").click();
-          await page.waitForTimeout(500);
+          await page.waitForTimeout(400);
           await waitUntilStill(page);
-          expect(await coverProblems(page), press).toEqual([]);
+          expect(await coverProblems(page), `${file} after ${press}`).toEqual([]);
         }
-        await snap(page, `fit-whole-${file.replace(/\.json$/, "")}-${size.width}`);
-        expect(pageErrors(page)).toEqual([]);
-        await context.close();
-      });
-    }
+        await snap(page, `fit-whole-${name}-${size.width}`);
+      }
+      expect(pageErrors(page)).toEqual([]);
+      await context.close();
+    });
   }
 });
 
