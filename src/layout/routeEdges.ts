@@ -104,7 +104,7 @@ export function roundedPath(points: Point[], radius = 8): string {
   return parts.join(" ");
 }
 
-/** The middle of the longest segment of a route: where its label goes. */
+/** The middle of the longest segment of a route: where a label goes when edgeLabels.ts has not placed it. */
 export function labelPoint(points: Point[]): Point {
   let best = points[0] ?? { x: 0, y: 0 };
   let longest = -1;
