@@ -34,9 +34,7 @@ export function combineReplications(
   const hasSla = model.nodes.some((n) => n.kind === "work" && n.queue.slaSeconds !== undefined);
   // an abandon rate needs a queue where callers may hang up (0 of 0 is not "nobody hangs up")
   const hasPatience = model.nodes.some((n) => n.kind === "work" && n.queue.patience !== undefined);
-  const reported = KPI_NAMES.filter(
-    (k) => (hasSla || k !== "serviceLevel") && (hasPatience || k !== "abandonRate"),
-  );
+  const reported = KPI_NAMES.filter((k) => (hasSla || k !== "serviceLevel") && (hasPatience || k !== "abandonRate"));
   const replicationKpis: Partial<Record<KpiName, number[]>> = Object.fromEntries(
     reported.map((k) => [k, reps.map((r) => r.kpis[k])]),
   );

@@ -2,7 +2,7 @@
  * Numbers a manager can take at face value (issue 9), in the browser: a flow whose front
  * line is offered more work than it can do gets a warnings banner above the dashboard
  * naming the team; a flow with no service-level target shows "—" for service level and
- * says why, with no banner when nothing is wrong; every KPI card says on hover what it
+ * says why (and "—" for abandonment when no queue has a patience), with no banner when nothing is wrong; every KPI card says on hover what it
  * counts; interval figures meet WCAG AA contrast. Screenshots go to
  * test-results/screenshots/results-meaning-*.png.
  */
@@ -79,7 +79,7 @@ describe("results a manager can take at face value", () => {
     await context.close();
   });
 
-  it('shows "—" for service level when no queue has a target, says why, and raises no warning', async () => {
+  it('shows "—" for service level and abandonment when no queue models them, says why, and raises no warning', async () => {
     const { context, page } = await openApp(browser);
     await openFlow(page, NO_SLA);
     await run(page);
@@ -87,6 +87,11 @@ describe("results a manager can take at face value", () => {
     await expect(page.getByTestId("kpi-serviceLevel-value").textContent()).resolves.toBe("—");
     await expect(card.textContent()).resolves.toContain("No queue has a service-level target");
     await expect(card.getAttribute("title")).resolves.toContain("No queue has a service-level target");
+    // No queue has a patience either: abandonment is not modelled, which is not 0%.
+    const abandon = page.getByTestId("kpi-abandonRate");
+    await expect(page.getByTestId("kpi-abandonRate-value").textContent()).resolves.toBe("—");
+    await expect(abandon.textContent()).resolves.toContain("No queue has a patience, so no caller hangs up");
+    await expect(abandon.getAttribute("title")).resolves.toContain("Set a patience on a work step's queue");
     expect(await page.getByTestId("results-warnings").count()).toBe(0);
     // Nor an empty service-level chart.
     expect(await page.getByTestId("chart-service-level").count()).toBe(0);
