@@ -49,6 +49,15 @@ const NO_SLA = {
   ],
 };
 
+/** The calm desk with a scenario that gives its queue a patience: only the scenario can lose callers. */
+const PATIENCE_SCENARIO = {
+  ...NO_SLA,
+  name: "Calm desk, patience as a scenario",
+  scenarios: [
+    { id: "patient", name: "Callers hang up after 3 minutes", set: { "nodes.l1-phone.queue.patience": "3m" } },
+  ],
+};
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -105,6 +114,32 @@ describe("results a manager can take at face value", () => {
     }
     await page.getByTestId("results-expand").click();
     await snap(page, "results-meaning-no-sla");
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("marks abandonment not comparable when only a scenario has a patience, and still compares the rest", async () => {
+    const { context, page } = await openApp(browser);
+    await openFlow(page, PATIENCE_SCENARIO);
+    await page.getByTestId("run-settings-button").click();
+    await page.getByTestId("run-replications").fill("3");
+    await page.getByTestId("run-settings-button").click();
+    await page.getByTestId("dock-tab-results").click();
+    await page.getByTestId("scenario-pick-patient").check();
+    await page.getByTestId("scenario-run-compare").click();
+    const row = page.getByTestId("compare-row-abandonRate");
+    await row.waitFor({ timeout: RUN_TIMEOUT_MS });
+    await expect(row.getByTestId("compare-base").textContent()).resolves.toBe("—");
+    await expect(row.getByTestId("compare-other").textContent()).resolves.toMatch(/^\d+\.\d%$/);
+    const cell = row.getByTestId("compare-not-comparable");
+    await expect(cell.textContent()).resolves.toMatch(/not comparable.*not modelled in/);
+    await expect(cell.getAttribute("title")).resolves.toContain("No queue has a patience");
+    expect(await row.getByTestId("compare-difference").count()).toBe(0);
+    // The KPIs both runs report are still compared.
+    await expect(page.getByTestId("compare-row-backlog").getByTestId("compare-difference").count()).resolves.toBe(1);
+    await page.getByTestId("results-expand").click();
+    await page.getByTestId("compare-table").scrollIntoViewIfNeeded();
+    await snap(page, "results-meaning-compare-patience");
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
