@@ -3,6 +3,7 @@
  * "60%", "60" and "0.6" alike; a blank flow's team and a new team have the same visible cost;
  * outcome names read as words ("Follow-up", not "followUp") in the inspector and on the canvas.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
@@ -51,6 +52,45 @@ describe("inputs that work with the user", () => {
     await typeShare(page, "linkSent", "150%");
     await expect(page.locator(".insp-shares .insp-error").first().textContent()).resolves.toMatch(/100%/);
     await snap(page, "editor-shares-percent");
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("every share field takes a percentage: deflection, survey rates, CSAT penalties", async () => {
+    const { context, page } = await openApp(browser);
+    await page.getByTestId("canvas").waitFor();
+    await openSample(page, "password-reset.json");
+    const fill = async (testId: string, typed: string, shown: string) => {
+      const field = page.getByTestId(testId);
+      await field.fill(typed);
+      await field.press("Tab");
+      await expect(field.inputValue(), `${testId} after "${typed}"`).resolves.toBe(shown);
+    };
+    // self-service deflection: shown as a percentage, typed either way, held as a fraction
+    await selectStep(page, "self-check");
+    await expect(page.getByTestId("inspector-deflection").inputValue()).resolves.toBe("70%");
+    await fill("inspector-deflection", "65%", "65%");
+    await fill("inspector-deflection", "0.55", "55%");
+    await fill("inspector-deflection", "120%", "120%");
+    await expect(page.locator(".insp-error").first().textContent()).resolves.toMatch(/100%/);
+    await fill("inspector-deflection", "60", "60%");
+    // an end step's survey
+    await selectStep(page, "reset-ok");
+    await expect(page.getByTestId("inspector-csat-responseRate").inputValue()).resolves.toBe("8%");
+    await fill("inspector-csat-base", "90%", "90%");
+    // the flow's CSAT penalties
+    await page.getByTestId("canvas").click({ position: { x: 5, y: 5 } });
+    await page.getByTestId("inspector-tab-flow").click();
+    await fill("inspector-csat-pastSla", "15%", "15%");
+    // the saved flow file holds fractions
+    await page.getByTestId("canvas").click({ position: { x: 5, y: 5 } }); // leave the field: shortcuts skip text inputs
+    const download = page.waitForEvent("download");
+    await page.keyboard.press("Control+s");
+    const saved = JSON.parse(readFileSync((await (await download).path()) as string, "utf8"));
+    const node = (id: string) => saved.nodes.find((n: { id: string }) => n.id === id);
+    expect(node("self-check").deflection).toBe(0.6);
+    expect(node("reset-ok").csat).toEqual({ responseRate: 0.08, base: 0.9 });
+    expect(saved.csat.pastSla).toBe(0.15);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

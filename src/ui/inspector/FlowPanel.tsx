@@ -6,7 +6,7 @@ import { LocalDateTime, type Model } from "../../model";
 import { TargetsEditor } from "../staff/TargetsEditor";
 import type { FlowStore } from "../state/store";
 import { DurationInput } from "./DurationInput";
-import { NumberInput, TextInput } from "./fields";
+import { ShareInput, TextInput } from "./fields";
 
 /** Flow settings panel. */
 export function FlowPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
@@ -96,12 +96,10 @@ export function FlowPanel({ store, model, disabled }: { store: FlowStore; model:
       </fieldset>
       <fieldset className="insp-group">
         <legend>CSAT penalties</legend>
-        <NumberInput
+        <ShareInput
           label="Waited past SLA"
           testId="csat-pastSla"
           value={model.csat.pastSla}
-          min={0}
-          max={1}
           disabled={disabled}
           onCommit={(v) =>
             edit("Change CSAT penalty", "csat-pastSla", (m) => {
@@ -109,12 +107,10 @@ export function FlowPanel({ store, model, disabled }: { store: FlowStore; model:
             })
           }
         />
-        <NumberInput
+        <ShareInput
           label="Re-explained"
           testId="csat-reexplain"
           value={model.csat.reexplain}
-          min={0}
-          max={1}
           disabled={disabled}
           onCommit={(v) =>
             edit("Change CSAT penalty", "csat-reexplain", (m) => {
@@ -122,12 +118,10 @@ export function FlowPanel({ store, model, disabled }: { store: FlowStore; model:
             })
           }
         />
-        <NumberInput
+        <ShareInput
           label="Reopened"
           testId="csat-reopen"
           value={model.csat.reopen}
-          min={0}
-          max={1}
           disabled={disabled}
           onCommit={(v) =>
             edit("Change CSAT penalty", "csat-reopen", (m) => {

@@ -2,7 +2,7 @@
  * Forms of the node kinds with few fields: self-service, escalate, follow-up, delay, end.
  */
 import { DistributionEditor } from "./DistributionEditor";
-import { CheckInput, NumberInput, SelectInput, TextInput } from "./fields";
+import { CheckInput, SelectInput, ShareInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import { OutcomesEditor } from "./OutcomesEditor";
 
@@ -33,12 +33,10 @@ export function SelfServiceForm({ node, model, edit, disabled }: NodeFormProps<"
         }
       />
       {typeof node.deflection === "number" ? (
-        <NumberInput
+        <ShareInput
           label="Share resolved here"
           testId="deflection"
           value={node.deflection}
-          min={0}
-          max={1}
           disabled={disabled}
           onCommit={(v) =>
             edit("Change deflection", "deflection", (n) => {
@@ -50,13 +48,11 @@ export function SelfServiceForm({ node, model, edit, disabled }: NodeFormProps<"
         <fieldset className="insp-group" data-testid="inspector-deflection">
           <legend>Share resolved here, per contact type</legend>
           {model.contactTypes.map((c) => (
-            <NumberInput
+            <ShareInput
               key={c.id}
               label={c.name || c.id}
               testId={`deflection-${c.id}`}
               value={(node.deflection as Record<string, number>)[c.id] ?? 0}
-              min={0}
-              max={1}
               disabled={disabled}
               onCommit={(v) =>
                 edit("Change deflection", `deflection-${c.id}`, (n) => {
@@ -254,12 +250,10 @@ export function EndForm({ node, edit, disabled }: NodeFormProps<"end">) {
       />
       {node.csat ? (
         <>
-          <NumberInput
+          <ShareInput
             label="Response rate"
             testId="csat-responseRate"
             value={node.csat.responseRate}
-            min={0}
-            max={1}
             disabled={disabled}
             onCommit={(v) =>
               edit("Change CSAT", "csat-responseRate", (n) => {
@@ -267,12 +261,10 @@ export function EndForm({ node, edit, disabled }: NodeFormProps<"end">) {
               })
             }
           />
-          <NumberInput
+          <ShareInput
             label="Base satisfaction"
             testId="csat-base"
             value={node.csat.base}
-            min={0}
-            max={1}
             disabled={disabled}
             onCommit={(v) =>
               edit("Change CSAT", "csat-base", (n) => {
