@@ -73,6 +73,15 @@ describe("formatResults", () => {
     expect(text).toContain("First-contact resolution");
   });
 
+  it("leaves the abandon row and the abandoned column out when no queue has a patience", () => {
+    expect(formatResults(deskResults())).toMatch(/^Abandon rate {2,}4\.0%/m);
+    expect(formatResults(deskResults())).toMatch(/^Work node .* abandoned /m);
+    const text = formatResults(withoutAbandonment(deskResults()));
+    expect(text).not.toMatch(/abandon/i);
+    expect(text).toMatch(/^Work node +entered +served +mean wait +waited/m);
+    expect(text).toContain("First-contact resolution");
+  });
+
   it("says how many tickets were still open when the run stopped, only when some were", () => {
     const results = deskResults();
     expect(formatResults(results)).not.toContain("Still open");
@@ -128,9 +137,23 @@ describe("formatComparison", () => {
     expect(text).not.toMatch(/^Service level/m);
     expect(text).toMatch(/^First-contact resolution/m);
   });
+  it("marks abandonment not comparable when only the scenario has a patience", () => {
+    const base = withoutAbandonment(deskResults());
+    const other = deskResults({ scenario: "patient" });
+    const text = formatComparison([base, other], [compareResults(base, other)]);
+    const row = text.split("\n").find((l) => l.startsWith("Abandon rate")) ?? "";
+    expect(row).toMatch(/^Abandon rate +— +4\.0% +— +\(not comparable: not modelled in base\)$/);
+    expect(row).not.toMatch(/better|worse|pp/);
+  });
 });
 
 // helpers
+
+function withoutAbandonment(results: Results): Results {
+  delete (results.kpis as Partial<Results["kpis"]>).abandonRate;
+  delete results.replicationKpis.abandonRate;
+  return results;
+}
 
 function withoutServiceLevel(results: Results): Results {
   delete (results.kpis as Partial<Results["kpis"]>).serviceLevel;

@@ -55,7 +55,7 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
   for (const name of KPI_NAMES) {
     const { label, unit } = KPI_LABELS[name];
     const estimate: Estimate | undefined = results.kpis[name];
-    // Service level is absent when no queue has an SLA: no row rather than a made-up 0%.
+    // Service level (no SLA queue) and abandonment (no patience) may be absent: no row rather than a made-up 0%.
     if (!estimate) continue;
     kpiRows.push([label, formatEstimate(estimate, unit)]);
     const time = "p90" in estimate ? (estimate as TimeEstimate) : undefined;
@@ -89,7 +89,9 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
   const workIds = Object.keys(results.nodes).filter((id) => results.nodes[id]?.kind === "work");
   if (workIds.length > 0) {
     const withSla = workIds.some((id) => results.nodes[id]?.serviceLevel);
-    const header = ["Work node", "entered", "served", "abandoned", "mean wait", "waited"];
+    // No abandoned column when no queue has a patience: a column of zeros would read as a prediction.
+    const withAbandon = results.kpis.abandonRate !== undefined;
+    const header = ["Work node", "entered", "served", ...(withAbandon ? ["abandoned"] : []), "mean wait", "waited"];
     const rows: string[][] = [withSla ? [...header, "service level"] : header];
     for (const id of workIds) {
       const node = results.nodes[id];
@@ -98,7 +100,7 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
         labels.nodes?.[id] ?? id,
         formatValue(node.entered.mean, "count"),
         formatValue(node.served?.mean, "count"),
-        formatValue(node.abandoned?.mean, "count"),
+        ...(withAbandon ? [formatValue(node.abandoned?.mean, "count")] : []),
         formatEstimate(node.waitMean, "seconds"),
         formatValue(node.pWait?.mean, "share"),
       ];
@@ -106,7 +108,8 @@ export function formatResults(results: Results, labels: ResultLabels = {}): stri
       if (withSla) row.push(formatValue(node.serviceLevel?.mean, "share"));
       rows.push(row);
     }
-    parts.push(formatTable(rows, [1, 2, 3, 5, 6]));
+    const waited = header.indexOf("waited");
+    parts.push(formatTable(rows, [1, 2, ...(withAbandon ? [3] : []), waited, waited + 1]));
   }
 
   parts.push(formatRunFooter(results));
@@ -160,17 +163,24 @@ export function formatComparison(runs: Results[], comparisons: Comparison[], lab
   for (const n of names.slice(1)) header.push(`${n} − ${first}`, "");
   const rows: string[][] = [header];
   for (const name of KPI_NAMES) {
-    // A KPI no run reports (service level without SLA queues) gets no row.
+    // A KPI no run reports (service level without SLA queues, abandonment without a patience) gets no row.
     if (runs.every((r) => !r.kpis[name])) continue;
     const { label, unit } = KPI_LABELS[name];
     const row = [label, ...runs.map((r) => formatValue(r.kpis[name]?.mean, unit))];
-    for (const comparison of comparisons)
-      row.push(
-        ...differenceCells(
-          comparison.kpis.find((k) => k.kpi === name),
-          unit,
-        ),
-      );
+    comparisons.forEach((comparison, i) => {
+      const unmatched = comparison.unmatched?.find((u) => u.kpi === name);
+      if (unmatched) {
+        // Reported by one run only (a scenario that adds a patience): no difference to give.
+        const lacking = unmatched.reportedBy === "base" ? names[i + 1] : first;
+        row.push("—", `(not comparable: not modelled in ${lacking})`);
+      } else
+        row.push(
+          ...differenceCells(
+            comparison.kpis.find((k) => k.kpi === name),
+            unit,
+          ),
+        );
+    });
     rows.push(row);
   }
   const baseRun = runs[0];

@@ -32,7 +32,9 @@ export function combineReplications(
   const over = (get: (r: ReplicationResult) => number): Estimate => estimate(reps.map(get));
   // a service level needs a queue with an answer target
   const hasSla = model.nodes.some((n) => n.kind === "work" && n.queue.slaSeconds !== undefined);
-  const reported = KPI_NAMES.filter((k) => hasSla || k !== "serviceLevel");
+  // an abandon rate needs a queue where callers may hang up (0 of 0 is not "nobody hangs up")
+  const hasPatience = model.nodes.some((n) => n.kind === "work" && n.queue.patience !== undefined);
+  const reported = KPI_NAMES.filter((k) => (hasSla || k !== "serviceLevel") && (hasPatience || k !== "abandonRate"));
   const replicationKpis: Partial<Record<KpiName, number[]>> = Object.fromEntries(
     reported.map((k) => [k, reps.map((r) => r.kpis[k])]),
   );
@@ -81,7 +83,7 @@ export function combineReplications(
     fcr: kpi("fcr"),
     deflectionRate: kpi("deflectionRate"),
     escalationRate: kpi("escalationRate"),
-    abandonRate: kpi("abandonRate"),
+    ...(hasPatience ? { abandonRate: kpi("abandonRate") } : {}),
     reopenRate: kpi("reopenRate"),
     ...(hasSla ? { serviceLevel: kpi("serviceLevel") } : {}),
     firstResponseSeconds: {

@@ -155,6 +155,23 @@ describe("compareResults", () => {
     const comparison = compareResults(base, other);
     expect(comparison.kpis.map((k) => k.kpi)).not.toContain("serviceLevel");
     expect(comparison.kpis).toHaveLength(KPI_NAMES.length - 1);
+    expect(comparison.unmatched).toEqual([]);
+  });
+
+  it("does not compare abandonment when only the scenario can lose callers, and keeps the rest paired", () => {
+    // The base has no patience (no abandon rate at all); the scenario adds one.
+    const base = results({ backlog: [12, 15, 11, 14, 13] }, { seed: 3 });
+    const other = results({ backlog: [9, 12, 8, 11, 10], abandonRate: [0.05, 0.06, 0.04, 0.05, 0.05] }, { seed: 3 });
+    delete (base.kpis as Partial<Results["kpis"]>).abandonRate;
+    delete base.replicationKpis.abandonRate;
+    const comparison = compareResults(base, other);
+    expect(comparison.kpis.map((k) => k.kpi)).not.toContain("abandonRate");
+    expect(comparison.unmatched).toEqual([{ kpi: "abandonRate", reportedBy: "other" }]);
+    // the KPIs both runs report are still paired on common random numbers
+    expect(comparison.paired).toBe(true);
+    expect(kpi(comparison, "backlog").verdict).toBe("better");
+    // and the other way round
+    expect(compareResults(other, base).unmatched).toEqual([{ kpi: "abandonRate", reportedBy: "base" }]);
   });
 
   it("pairs team utilisation when both runs hold per-replication team figures", () => {

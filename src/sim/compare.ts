@@ -95,6 +95,13 @@ export interface KpiDifference extends Difference {
   kpi: KpiName;
 }
 
+/** A KPI that only one run of a comparison reports. */
+export interface UnmatchedKpi {
+  kpi: KpiName;
+  /** The run that reports it. */
+  reportedBy: "base" | "other";
+}
+
 export interface TeamDifference extends Difference {
   team: string;
 }
@@ -108,8 +115,13 @@ export interface Comparison {
   paired: boolean;
   /** The practical thresholds applied, per KPI. */
   minDiff: Record<KpiName, number>;
-  /** KPIs both runs report (service level is absent without an SLA queue). */
+  /** KPIs both runs report (service level is absent without an SLA queue, abandonment without a patience). */
   kpis: KpiDifference[];
+  /**
+   * KPIs only one of the two runs reports, e.g. abandonment when a scenario adds a patience to
+   * a flow where nobody could hang up: not comparable, so never marked better or worse.
+   */
+  unmatched: UnmatchedKpi[];
   /**
    * Team utilisation: paired when both runs hold per-replication team figures
    * (`teamsPaired`), else Welch intervals from the runs' own intervals, wider than paired.
@@ -125,14 +137,19 @@ export interface Comparison {
  */
 export function compareResults(base: Results, other: Results, minDiff: MinDiff = {}): Comparison {
   const thresholds = { ...DEFAULT_MIN_DIFF, ...definedOnly(minDiff) };
+  // A KPI only one run reports (a scenario that adds a patience or an SLA) does not unpair the rest.
+  const shared = KPI_NAMES.filter((k) => base.kpis[k] !== undefined && other.kpis[k] !== undefined);
   const paired =
     base.seed === other.seed &&
     base.replications === other.replications &&
-    KPI_NAMES.every((k) => base.replicationKpis[k]?.length === other.replicationKpis[k]?.length);
+    shared.every((k) => base.replicationKpis[k]?.length === other.replicationKpis[k]?.length);
   const kpis: KpiDifference[] = [];
+  const unmatched: UnmatchedKpi[] = [];
   for (const kpi of KPI_NAMES) {
     const a: Estimate | undefined = base.kpis[kpi];
     const b: Estimate | undefined = other.kpis[kpi];
+    if (a && !b) unmatched.push({ kpi, reportedBy: "base" });
+    if (!a && b) unmatched.push({ kpi, reportedBy: "other" });
     if (!a || !b) continue;
     const ra = base.replicationKpis[kpi] ?? [];
     const rb = other.replicationKpis[kpi] ?? [];
@@ -162,6 +179,7 @@ export function compareResults(base: Results, other: Results, minDiff: MinDiff =
     paired,
     minDiff: thresholds,
     kpis,
+    unmatched,
     teams,
     teamsPaired,
   };

@@ -87,6 +87,37 @@ describe("service level", () => {
   });
 });
 
+describe("abandonment", () => {
+  it("is absent when no queue has a patience: nobody can hang up, which is not 0%", () => {
+    const without = simulate(desk({ perHour: 10, team: { agents: 1 }, handle: "6m" }), { replications: 2 });
+    expect(without.kpis.abandonRate).toBeUndefined();
+    expect(without.replicationKpis.abandonRate).toBeUndefined();
+    expect("abandonRate" in JSON.parse(JSON.stringify(without.kpis))).toBe(false);
+    // the step's count of hang-ups is an event count, and genuinely 0
+    expect(without.nodes.desk?.abandoned?.mean).toBe(0);
+  });
+
+  it("with a patience is the hang-ups over the contacts that joined that queue, counted by hand", () => {
+    const model = desk({
+      perHour: 10,
+      team: { agents: 1 },
+      handle: "6m",
+      queue: { patience: "3m" },
+      clock: { horizon: "1d", warmup: "0s" },
+    });
+    const run = simulate(model, { seed: 5, replications: 2 });
+    const desk1 = 1;
+    const shares = [0, 1].map((i) => {
+      const rep = runReplication(model, 5, i);
+      return rep.nodes.abandoned[desk1]! / rep.nodes.entered[desk1]!;
+    });
+    // one agent at 100% offered load with a 3-minute patience: a good share hang up
+    expect(shares.every((s) => s > 0.1)).toBe(true);
+    expect(run.replicationKpis.abandonRate).toEqual(shares);
+    expect(run.kpis.abandonRate?.mean).toBeCloseTo((shares[0]! + shares[1]!) / 2, 12);
+  });
+});
+
 describe("chat slowdown", () => {
   it("multiplies each chat's handle time by the factor for the chats its agent holds", () => {
     const factors = [1, 1.5, 2];

@@ -42,7 +42,11 @@ export interface Kpis {
   fcr: Estimate;
   deflectionRate: Estimate;
   escalationRate: Estimate;
-  abandonRate: Estimate;
+  /**
+   * Absent when no work step's queue has a `patience`: nobody can hang up, so there is no
+   * rate to report (0 of 0 contacts), which is not the same as a predicted 0%.
+   */
+  abandonRate?: Estimate;
   reopenRate: Estimate;
   /** Absent when no queue of the flow has `slaSeconds` (nothing to measure against). */
   serviceLevel?: Estimate;
@@ -63,6 +67,7 @@ export interface NodeResults {
   kind: string;
   entered: Estimate;
   served?: Estimate;
+  /** Contacts that hung up in this step's queue: a count of events, 0 when the queue has no patience. */
   abandoned?: Estimate;
   /** Of those, contacts that hung up sooner than the queue's shortAbandonSeconds (only with that field). */
   shortAbandoned?: Estimate;

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES, runCli, withoutProgress } from "./run-cli";
 
 const DESK = join(FIXTURES, "cli.desk.json");
+/** One queue without a patience; scenario "patient" gives it a 3-minute one. */
+const NO_PATIENCE = join(FIXTURES, "cli.no-patience.json");
 // Five replications on common random numbers: two more L1 agents (6 -> 8, offered load
 // about 5.3 Erlangs) lift the service level by tens of points, far outside any interval.
 const RUN = ["--replications", "5", "--seed", "3"];
@@ -62,6 +64,21 @@ describe("flowcast compare", () => {
     expect(tickets.significant).toBe(false);
     const abandon = busy.kpis.find((k: { kpi: string }) => k.kpi === "abandonRate");
     expect(abandon.verdict).toBe("worse");
+  });
+
+  it("does not compare abandonment when only the scenario has a patience, and keeps the rest paired", async () => {
+    const { code, stdout } = await runCli(["compare", NO_PATIENCE, ...RUN, "--workers", "1"]);
+    expect(code).toBe(0);
+    const abandon = stdout.split("\n").find((line) => line.startsWith("Abandon rate"));
+    expect(abandon).toMatch(/^Abandon rate +— +\d+\.\d% +— +\(not comparable: not modelled in base\)$/);
+    expect(stdout).toContain("paired over 5 replications");
+    const json = JSON.parse((await runCli(["compare", NO_PATIENCE, ...RUN, "--workers", "1", "--json"])).stdout);
+    const [patient] = json.comparisons;
+    expect(patient.paired).toBe(true);
+    expect(patient.kpis.map((k: { kpi: string }) => k.kpi)).not.toContain("abandonRate");
+    expect(patient.unmatched).toEqual([{ kpi: "abandonRate", reportedBy: "other" }]);
+    expect(json.kpis[0]).not.toHaveProperty("abandonRate");
+    expect(json.kpis[1].abandonRate.mean).toBeGreaterThan(0);
   });
 
   it("exits 1 for an unknown scenario, listing the flow's scenarios", async () => {

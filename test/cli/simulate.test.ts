@@ -8,6 +8,8 @@ import { FIXTURES, ROOT, runCli, withoutProgress } from "./run-cli";
 
 const DESK = join(FIXTURES, "cli.desk.json");
 const INVALID = join(FIXTURES, "cli.invalid.json");
+/** One queue without a patience (nobody hangs up); scenario "patient" gives it one. */
+const NO_PATIENCE = join(FIXTURES, "cli.no-patience.json");
 const FAST = ["--replications", "3", "--seed", "11"];
 
 describe("flowcast simulate", () => {
@@ -24,6 +26,21 @@ describe("flowcast simulate", () => {
     expect(stdout).toMatch(/Replications\s+3/);
     expect(stdout).toMatch(/Seed\s+11/);
     expect(stdout).toContain("Small desk");
+  });
+
+  it("prints no abandonment row or column when no queue has a patience, and the JSON has no abandonRate", async () => {
+    const { code, stdout } = await runCli(["simulate", NO_PATIENCE, ...FAST, "--workers", "1"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("First-contact resolution");
+    expect(stdout).not.toMatch(/abandon/i);
+    expect(stdout).toMatch(/^Work node +entered +served +mean wait +waited$/m);
+    const json = await runCli(["simulate", NO_PATIENCE, ...FAST, "--workers", "1", "--json"]);
+    const results = JSON.parse(json.stdout);
+    expect(results.kpis).not.toHaveProperty("abandonRate");
+    expect(results.replicationKpis).not.toHaveProperty("abandonRate");
+    // With the scenario's patience the row is back, with a figure.
+    const patient = await runCli(["simulate", NO_PATIENCE, ...FAST, "--workers", "1", "--scenario", "patient"]);
+    expect(patient.stdout).toMatch(/^Abandon rate +\d+\.\d%/m);
   });
 
   it("prints the flowcast-results/v1 document with --json", async () => {
@@ -136,7 +153,12 @@ describe("flowcast simulate", () => {
       expect({ sample, code, stderr: withoutProgress(stderr) }).toEqual({ sample, code: 0, stderr: "" });
       const results = JSON.parse(stdout);
       expect(results.kpis.tickets.mean).toBeGreaterThan(0);
-      for (const share of ["fcr", "abandonRate", "utilization"]) {
+      // abandonment is reported exactly when some queue has a patience
+      const patient = flow.nodes.some(
+        (n: { kind: string; queue?: { patience?: unknown } }) => n.kind === "work" && n.queue?.patience !== undefined,
+      );
+      expect("abandonRate" in results.kpis, `${sample} abandonRate`).toBe(patient);
+      for (const share of ["fcr", ...(patient ? ["abandonRate"] : []), "utilization"]) {
         const mean = results.kpis[share].mean;
         if (mean !== null) expect(mean, `${sample} ${share}`).toBeGreaterThanOrEqual(0);
         if (mean !== null) expect(mean, `${sample} ${share}`).toBeLessThanOrEqual(1);

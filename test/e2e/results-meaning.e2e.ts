@@ -2,7 +2,7 @@
  * Numbers a manager can take at face value (issue 9), in the browser: a flow whose front
  * line is offered more work than it can do gets a warnings banner above the dashboard
  * naming the team; a flow with no service-level target shows "—" for service level and
- * says why, with no banner when nothing is wrong; every KPI card says on hover what it
+ * says why (and "—" for abandonment when no queue has a patience), with no banner when nothing is wrong; every KPI card says on hover what it
  * counts; interval figures meet WCAG AA contrast. Screenshots go to
  * test-results/screenshots/results-meaning-*.png.
  */
@@ -49,6 +49,15 @@ const NO_SLA = {
   ],
 };
 
+/** The calm desk with a scenario that gives its queue a patience: only the scenario can lose callers. */
+const PATIENCE_SCENARIO = {
+  ...NO_SLA,
+  name: "Calm desk, patience as a scenario",
+  scenarios: [
+    { id: "patient", name: "Callers hang up after 3 minutes", set: { "nodes.l1-phone.queue.patience": "3m" } },
+  ],
+};
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -79,7 +88,7 @@ describe("results a manager can take at face value", () => {
     await context.close();
   });
 
-  it('shows "—" for service level when no queue has a target, says why, and raises no warning', async () => {
+  it('shows "—" for service level and abandonment when no queue models them, says why, and raises no warning', async () => {
     const { context, page } = await openApp(browser);
     await openFlow(page, NO_SLA);
     await run(page);
@@ -87,6 +96,11 @@ describe("results a manager can take at face value", () => {
     await expect(page.getByTestId("kpi-serviceLevel-value").textContent()).resolves.toBe("—");
     await expect(card.textContent()).resolves.toContain("No queue has a service-level target");
     await expect(card.getAttribute("title")).resolves.toContain("No queue has a service-level target");
+    // No queue has a patience either: abandonment is not modelled, which is not 0%.
+    const abandon = page.getByTestId("kpi-abandonRate");
+    await expect(page.getByTestId("kpi-abandonRate-value").textContent()).resolves.toBe("—");
+    await expect(abandon.textContent()).resolves.toContain("No queue has a patience, so no caller hangs up");
+    await expect(abandon.getAttribute("title")).resolves.toContain("Set a patience on a work step's queue");
     expect(await page.getByTestId("results-warnings").count()).toBe(0);
     // Nor an empty service-level chart.
     expect(await page.getByTestId("chart-service-level").count()).toBe(0);
@@ -100,6 +114,32 @@ describe("results a manager can take at face value", () => {
     }
     await page.getByTestId("results-expand").click();
     await snap(page, "results-meaning-no-sla");
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("marks abandonment not comparable when only a scenario has a patience, and still compares the rest", async () => {
+    const { context, page } = await openApp(browser);
+    await openFlow(page, PATIENCE_SCENARIO);
+    await page.getByTestId("run-settings-button").click();
+    await page.getByTestId("run-replications").fill("3");
+    await page.getByTestId("run-settings-button").click();
+    await page.getByTestId("dock-tab-results").click();
+    await page.getByTestId("scenario-pick-patient").check();
+    await page.getByTestId("scenario-run-compare").click();
+    const row = page.getByTestId("compare-row-abandonRate");
+    await row.waitFor({ timeout: RUN_TIMEOUT_MS });
+    await expect(row.getByTestId("compare-base").textContent()).resolves.toBe("—");
+    await expect(row.getByTestId("compare-other").textContent()).resolves.toMatch(/^\d+\.\d%$/);
+    const cell = row.getByTestId("compare-not-comparable");
+    await expect(cell.textContent()).resolves.toMatch(/not comparable.*not modelled in/);
+    await expect(cell.getAttribute("title")).resolves.toContain("No queue has a patience");
+    expect(await row.getByTestId("compare-difference").count()).toBe(0);
+    // The KPIs both runs report are still compared.
+    await expect(page.getByTestId("compare-row-backlog").getByTestId("compare-difference").count()).resolves.toBe(1);
+    await page.getByTestId("results-expand").click();
+    await page.getByTestId("compare-table").scrollIntoViewIfNeeded();
+    await snap(page, "results-meaning-compare-patience");
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateModel } from "../../src/model";
 import { parseTargetExpression, TargetSyntaxError } from "../../src/staff/targets";
-import { jacksonPair } from "./flows";
+import { jacksonPair, singleQueue } from "./flows";
 
 describe("target expressions", () => {
   it("reads scopes, percentages and durations", () => {
@@ -43,12 +43,33 @@ describe("targets in a flow", () => {
     ).toEqual([]);
   });
 
+  it("refuses an abandonment target where no queue has a patience, saying why", () => {
+    // jacksonPair: no queue has a patience, so nobody hangs up and no abandon rate exists.
+    const messages = withTargets([
+      { kpi: "abandonRate", atMost: "5%" },
+      { kpi: "abandoned", node: "qa", atMost: 10 },
+    ]).map((d) => `${d.path}: ${d.message}`);
+    expect(messages).toEqual([
+      "targets[0].kpi: Target 1 (abandonRate) asks for an abandon rate, but no queue of this flow has a patience, so no caller hangs up and there is no rate to meet. Set a patience on a work step's queue, or remove the target.",
+      'targets[1].node: Target 2 (abandoned) asks for abandoned contacts at "qa", but its queue has no patience (queue.patience), so no caller hangs up there.',
+    ]);
+    // With a patience the same targets are fine.
+    const patient = validateModel({
+      ...singleQueue(30, 360, 180),
+      targets: [
+        { kpi: "abandonRate", atMost: "5%" },
+        { kpi: "abandoned", node: "q", atMost: 10 },
+      ],
+    } as never).filter((d) => d.path.startsWith("targets"));
+    expect(patient).toEqual([]);
+  });
+
   it("names the target and what is wrong", () => {
     const messages = withTargets([
       { kpi: "serviceLevel", node: "nope", atLeast: 0.8 },
       { kpi: "waitMean", atMost: 30 },
       { kpi: "serviceLevel", node: "qa" },
-      { kpi: "abandonRate", atMost: 1.5 },
+      { kpi: "reopenRate", atMost: 1.5 },
       { kpi: "csat", atLeast: 0.9, atMost: 0.8 },
       { kpi: "backlog", atMost: "lots" },
       { kpi: "cost", node: "qa", team: "a", atMost: 1 },
@@ -59,7 +80,7 @@ describe("targets in a flow", () => {
         /^targets\[1\]\.kpi: Target 2 \(waitMean\): "waitMean" is not a KPI of the flow; use one of fcr, /,
       ),
       "targets[2]: Target 3 (serviceLevel) has no bound; give atLeast or atMost.",
-      "targets[3].atMost: Target 4 (abandonRate): atMost 1.5 must be between 0 and 1 (0% and 100%).",
+      "targets[3].atMost: Target 4 (reopenRate): atMost 1.5 must be between 0 and 1 (0% and 100%).",
       "targets[4]: Target 5 (csat) asks for at least 0.9 and at most 0.8; no value meets both.",
       'targets[5].atMost: Target 6 (backlog): atMost "lots" is not a number.',
       "targets[6]: Target 7 (cost) names both a step and a team; a target is of the flow, one step or one team.",

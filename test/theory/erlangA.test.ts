@@ -42,7 +42,7 @@ describe("M/M/c+M agrees with Erlang A", () => {
       });
       const node = results.nodes.queue!;
       // abandonment: 6% relative (at least 0.003 absolute for small shares)
-      expectClose(results.kpis.abandonRate, exact.pAbandon, Math.max(0.06 * exact.pAbandon, 0.003));
+      expectClose(results.kpis.abandonRate!, exact.pAbandon, Math.max(0.06 * exact.pAbandon, 0.003));
       // waits: 6% relative
       expectClose(node.waitMean!, exact.meanWaitServed, 0.06 * exact.meanWaitServed);
       expectClose(node.queueTimeMean!, exact.meanWait, 0.06 * exact.meanWait);

@@ -181,6 +181,13 @@ function checkTarget(c: Checker, target: Target, index: number): void {
       });
       return;
     }
+    if (target.kpi === "abandoned" && node.queue?.patience === undefined) {
+      c.error(
+        `${path}.node`,
+        `${name} asks for abandoned contacts at ${stepName(node)}, but its queue has no patience (queue.patience), so no caller hangs up there.`,
+        { nodeId: node.id },
+      );
+    }
     if (target.kpi === "serviceLevel" && node.queue?.slaSeconds === undefined) {
       c.error(
         `${path}.node`,
@@ -205,6 +212,15 @@ function checkTarget(c: Checker, target: Target, index: number): void {
   if (target.kpi === "serviceLevel" && target.node === undefined) {
     const hasSla = list(c.model.nodes).some((n) => n.kind === "work" && n.queue?.slaSeconds !== undefined);
     if (!hasSla) c.error(`${path}.kpi`, `${name} asks for a service level, but no queue of this flow has an SLA.`);
+  }
+  if (target.kpi === "abandonRate" && target.node === undefined) {
+    const hasPatience = list(c.model.nodes).some((n) => n.kind === "work" && n.queue?.patience !== undefined);
+    if (!hasPatience) {
+      c.error(
+        `${path}.kpi`,
+        `${name} asks for an abandon rate, but no queue of this flow has a patience, so no caller hangs up and there is no rate to meet. Set a patience on a work step's queue, or remove the target.`,
+      );
+    }
   }
   if (target.atLeast === undefined && target.atMost === undefined) {
     c.error(path, `${name} has no bound; give atLeast or atMost.`);

@@ -18,6 +18,7 @@ import {
   KPI_TITLES,
   KPI_UNITS,
   type KpiUnit,
+  whyNotReported,
 } from "./kpis";
 import type { FinishedRun } from "./runSession";
 import { browserStorage, loadThresholds, parseThreshold, saveThresholds, thresholdText } from "./thresholds";
@@ -60,7 +61,8 @@ export function ComparePanel({ base, others }: { base: FinishedRun; others: Fini
   const paired = comparisons.every((c) => c.paired);
   const teamsPaired = comparisons.every((c) => c.teamsPaired);
   const teamIds = Object.keys(base.results.teams);
-  const kpis = COMPARED.filter((kpi) => base.results.kpis[kpi] !== undefined);
+  // A KPI any run reports gets a row; where only one side reports it the row says "not comparable".
+  const kpis = COMPARED.filter((kpi) => [base, ...others].some((r) => r.results.kpis[kpi] !== undefined));
   const change = (next: MinDiff) => {
     setMinDiff(next);
     saveThresholds(browserStorage(), next);
@@ -100,6 +102,8 @@ export function ComparePanel({ base, others }: { base: FinishedRun; others: Fini
               unit={KPI_UNITS[kpi]}
               differences={comparisons.map((c) => c.kpis.find((k) => k.kpi === kpi))}
               base={base.results.kpis[kpi]?.mean ?? Number.NaN}
+              others={others.map((o) => o.results.kpis[kpi]?.mean ?? Number.NaN)}
+              missing={whyMissing(kpi, base, others)}
             />
           ))}
           {teamIds.map((team) => (
@@ -127,6 +131,26 @@ function teamDifference(comparison: Comparison, team: string): Difference | unde
   return comparison.teams.find((t) => t.team === team);
 }
 
+/**
+ * Why a KPI cannot be compared between the base and each other run: the run that does not
+ * report it and the reason (a flow without patience has no abandonment), or undefined.
+ */
+function whyMissing(kpi: KpiName, base: FinishedRun, others: FinishedRun[]): (Missing | undefined)[] {
+  return others.map((other) => {
+    const lacking = [base, other].filter((r) => r.results.kpis[kpi] === undefined);
+    const run = lacking[0];
+    if (lacking.length !== 1 || !run) return undefined;
+    return { short: `not modelled in ${run.label}`, why: `${run.label}: ${whyNotReported(kpi)}` };
+  });
+}
+
+interface Missing {
+  /** "not modelled in Base flow". */
+  short: string;
+  /** The reason in full, for the hover text. */
+  why: string;
+}
+
 function CompareRow(props: {
   id: string;
   title: string;
@@ -134,6 +158,10 @@ function CompareRow(props: {
   unit: KpiUnit;
   base: number;
   differences: (Difference | undefined)[];
+  /** Each other run's mean, for rows that cannot be compared. */
+  others?: number[];
+  /** Per other run, why the KPI is not comparable. */
+  missing?: (Missing | undefined)[];
 }) {
   return (
     <tr data-testid={`compare-row-${props.id}`}>
@@ -141,17 +169,32 @@ function CompareRow(props: {
       <td data-testid="compare-base" data-value={props.base}>
         {formatValue(props.base, props.unit)}
       </td>
-      {props.differences.map((d, i) =>
-        d ? (
+      {props.differences.map((d, i) => {
+        const missing = props.missing?.[i];
+        if (d) {
           // biome-ignore lint/suspicious/noArrayIndexKey: one column pair per compared run, in order
-          <Cells key={i} difference={d} unit={props.unit} />
-        ) : (
+          return <Cells key={i} difference={d} unit={props.unit} />;
+        }
+        if (missing) {
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one column pair per compared run, in order
+            <Fragment key={i}>
+              <td data-testid="compare-other" data-value={props.others?.[i]}>
+                {formatValue(props.others?.[i], props.unit)}
+              </td>
+              <td data-testid="compare-not-comparable" title={`Not comparable. ${missing.why}`}>
+                not comparable <span className="kpi-ci">({missing.short})</span>
+              </td>
+            </Fragment>
+          );
+        }
+        return (
           // biome-ignore lint/suspicious/noArrayIndexKey: one column pair per compared run, in order
           <td key={i} colSpan={2}>
             —
           </td>
-        ),
-      )}
+        );
+      })}
     </tr>
   );
 }

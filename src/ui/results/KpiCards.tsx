@@ -2,8 +2,8 @@
  * The KPI cards of a run: each figure with its 95% interval and, on hover, what exactly it
  * counts (DESIGN.md's metric table). Time KPIs show the median and 90th percentile;
  * utilisation has one card per team. A KPI the run does not report (service level
- * without SLA queues) shows "—" and says why; tickets still open when the run stopped get
- * a card of their own when there are any.
+ * without SLA queues, abandonment without a patience) shows "—" and says why; tickets
+ * still open when the run stopped get a card of their own when there are any.
  */
 import type { Model } from "../../model";
 import type { Estimate, Results, TimeEstimate } from "../../sim/results";
@@ -12,9 +12,9 @@ import {
   formatValue,
   KPI_CARDS,
   type KpiInfo,
-  NO_SERVICE_LEVEL,
   UNFINISHED_DEFINITION,
   UTILIZATION_DEFINITION,
+  whyNotReported,
 } from "./kpis";
 
 /** Every KPI card of `results` (data-testid `kpi-<name>`, `kpi-utilization-<team>`, `kpi-unfinished`). */
@@ -59,7 +59,7 @@ export function KpiCards({ results, model }: { results: Results; model?: Model }
 
 function KpiCard({ info, estimate }: { info: KpiInfo; estimate: Estimate | TimeEstimate | undefined }) {
   if (!estimate) {
-    const why = info.name === "serviceLevel" ? NO_SERVICE_LEVEL : "This run does not report it.";
+    const why = whyNotReported(info.name);
     return (
       <div className="kpi-card" data-testid={`kpi-${info.name}`} title={`${info.title}: ${info.definition} ${why}`}>
         <h3>{info.title}</h3>

@@ -19,7 +19,7 @@ export function kpisToCsv(results: Results, model?: Model): string {
   for (const name of KPI_NAMES) {
     const unit = KPI_UNITS[name];
     const estimate: Estimate | undefined = results.kpis[name];
-    // Service level is absent without SLA queues: no row rather than an empty one.
+    // Service level (no SLA queue) and abandonment (no patience) may be absent: no row rather than an empty one.
     if (!estimate) continue;
     push(name, unit, estimate);
     if ("p50" in estimate) {

@@ -79,6 +79,17 @@ export const UTILIZATION_DEFINITION =
 export const NO_SERVICE_LEVEL =
   "No queue has a service-level target, so there is no service level to report. Give a work step's queue an SLA to measure one.";
 
+/** Why the abandonment card shows "—" (0% would read as "nobody hangs up", which the flow does not model). */
+export const NO_ABANDONMENT =
+  "No queue has a patience, so no caller hangs up in this flow. Set a patience on a work step's queue to model abandonment.";
+
+/** Why a KPI the run does not report shows "—". */
+export function whyNotReported(name: KpiName): string {
+  if (name === "serviceLevel") return NO_SERVICE_LEVEL;
+  if (name === "abandonRate") return NO_ABANDONMENT;
+  return "This run does not report it.";
+}
+
 /** What the "still open" figure counts. */
 export const UNFINISHED_DEFINITION =
   "Tickets that arrived in the measured period and were still open when the run stopped: the time KPIs do not include them.";
