@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Model, parseModelText } from "../../model";
 import { isCornerClear, MINIMAP_CORNERS } from "./minimapPlace";
-import { READABLE_ZOOM, startFrame, wholeFrame } from "./viewport";
+import { plainWholeZoom, READABLE_ZOOM, startFrame, wholeFrame } from "./viewport";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "..", "samples");
 /** Canvas panes of a 1280×800 and a 1920×1080 window (the side panels take the rest). */
@@ -70,5 +70,25 @@ describe("start view and Fit keep the minimap off the steps", () => {
     for (let row = 0; row < 12; row++) for (let col = 0; col < 12; col++) points.push({ x: col * 200, y: row * 100 });
     const model = stepsAt(points);
     expect(startFrame(model, 792, 535).minimap).toBe("folded");
+  });
+});
+
+describe("keeping the minimap clear never costs readability", () => {
+  // A flow that reads whole at its plain fit must not be shrunk below the readable zoom to clear
+  // a minimap corner: Fit would then fall back to the start frame and hide the later tiers.
+  it("Fit shows the whole flow wherever it reads whole, on every sample and pane size", () => {
+    let checked = 0;
+    for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith(".json"))) {
+      const model = parse(readFileSync(join(SAMPLES, file), "utf8"));
+      for (let width = 600; width <= 2400; width += 20) {
+        for (let height = 400; height <= 1400; height += 20) {
+          if (plainWholeZoom(model, width, height) < READABLE_ZOOM) continue;
+          checked++;
+          const zoom = wholeFrame(model, width, height).view.zoom;
+          expect(zoom, `${file} in ${width}×${height}`).toBeGreaterThanOrEqual(READABLE_ZOOM);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

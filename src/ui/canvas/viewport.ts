@@ -84,14 +84,24 @@ export function wholeView(model: Model, width: number, height: number): Viewport
   return wholeFrame(model, width, height).view;
 }
 
-/** The whole flow, framed clear of the minimap where it can be. */
+/**
+ * The whole flow, framed clear of the minimap where it can be. Keeping the minimap clear never
+ * costs readability: when the whole flow reads at its plain fit, only readable frames are
+ * tried, and if none leaves a corner free the minimap folds instead.
+ */
 export function wholeFrame(model: Model, width: number, height: number): Frame {
   const all = flowBounds(model, () => true);
   if (!all) return { view: { x: 0, y: 0, zoom: 1 }, minimap: "bottom-right" };
-  const clear = clearFit(model, all, width, height, 0);
-  if (clear) return clear;
   const view = fitBounds(all, width, height);
+  const clear = clearFit(model, all, width, height, view.zoom >= READABLE_ZOOM ? READABLE_ZOOM : 0);
+  if (clear) return clear;
   return { view, minimap: clearCorner(model, view, width, height) };
+}
+
+/** The zoom at which the whole flow fits the pane, the minimap aside (1 for an empty flow). */
+export function plainWholeZoom(model: Model, width: number, height: number): number {
+  const all = flowBounds(model, () => true);
+  return all ? fitBounds(all, width, height).zoom : 1;
 }
 
 let lastFit: { view: Viewport; at: number } | undefined;
