@@ -8,7 +8,9 @@
  */
 import { z } from "zod";
 import type { Diagnostic, Model } from "../model";
-import { combineReplications, prepareRun, type ReplicationResult } from "../sim";
+import type { ReplicationResult } from "../sim";
+import { combineReplications } from "../sim/combine";
+import { prepareRun } from "../sim/prepare";
 import type { Results } from "../sim/results";
 import type { WorkerReply, WorkerRequest } from "./browser-worker";
 import { dispatchReplications } from "./dispatch";
