@@ -12,7 +12,7 @@ import { edgeLabelTexts, LABEL_FONT_SIZE, type PlacedLabel, placeEdgeLabels } fr
 import { computeLanes, type Lane } from "../../layout/lanes";
 import { labelledPorts, nodeAnchors, nodeSize } from "../../layout/nodeSize";
 import { type Point, roundedPath, routeEdges } from "../../layout/routeEdges";
-import { type Model, type Node, type NodeKind, nodeLabel } from "../../model";
+import { type Model, type Node, type NodeKind, nodeLabel, portShare } from "../../model";
 import type { Results } from "../../sim/results";
 import { keyFigure, percent } from "../keyFigure";
 import { escapeXml } from "../xml";
@@ -208,12 +208,7 @@ function drawEdgeLabel(id: string, text: string, label: PlacedLabel): string {
 }
 
 function portText(node: Node, port: string): string {
-  let share: number | undefined;
-  if (node.kind === "work" || node.kind === "followUp") share = node.outcomes[port];
-  if (node.kind === "route") share = node.split?.[port];
-  if (node.kind === "selfService" && typeof node.deflection === "number") {
-    share = port === "resolved" ? node.deflection : 1 - node.deflection;
-  }
+  const share = portShare(node, port);
   return share === undefined ? port : `${port} ${percent(share)}`;
 }
 

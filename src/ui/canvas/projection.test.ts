@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { formatShare } from "../../layout/edgeLabels";
 import { type Model, parseModelText, portShare } from "../../model";
-import { formatShare, toFlowEdges, toFlowNodes } from "./projection";
+import { toFlowEdges, toFlowNodes } from "./projection";
 
 function fixture(): Model {
   const parsed = parseModelText(readFileSync(join(import.meta.dirname, "../../layout/layout.tiered.json"), "utf8"));

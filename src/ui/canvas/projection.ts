@@ -164,9 +164,6 @@ export function modelEdgeOf(model: Model, id: string): Edge | undefined {
   return model.edges.find((edge) => edge.id === id);
 }
 
-/** "72%" (whole percent, one decimal under 10%). */
-export { formatShare };
-
 // helpers
 
 function safeLoad(results: Results, nodeId: string): NodeLoad | undefined {

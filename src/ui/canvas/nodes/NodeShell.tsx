@@ -6,10 +6,11 @@
  */
 import { Handle, Position } from "@xyflow/react";
 import type { ReactNode } from "react";
+import { formatShare } from "../../../layout/edgeLabels";
 import { labelledPorts, nodeSize } from "../../../layout/nodeSize";
 import { DEFAULT_PORT, type Node, portShare } from "../../../model";
 import { humaniseName } from "../../shell/humanise";
-import { formatShare, type StepData } from "../projection";
+import type { StepData } from "../projection";
 import { KIND_NAMES } from "./kindStyle";
 
 export interface NodeShellProps {
