@@ -11,10 +11,10 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { calibrate, EventLogReader, FLOWCAST_COLUMNS } from "../src/io/eventlog";
+import { calibrate, EventLogReader, FLOWCAST_COLUMNS } from "../src/calibrate";
 import { parseModelText } from "../src/model";
 import { simulate } from "../src/sim";
-import { generateDeskLog } from "../test/eventlog/generateLog";
+import { generateDeskLog } from "../test/calibrate/generateLog";
 
 const target = Number(process.argv[2] ?? 1_000_000);
 // About 5.8 rows per ticket at a 20% escalation share; 300 tickets an hour.

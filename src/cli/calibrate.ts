@@ -19,7 +19,7 @@ import {
   parseTimestamp,
   type RoleRule,
   type SimulatedFigures,
-} from "../io/eventlog";
+} from "../calibrate";
 import { type Model, parseModelText } from "../model";
 import { combineReplications, prepareRun, type RunOptions, runReplication } from "../sim";
 import { type CliIO, UsageError } from "./io";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDeskLog } from "../eventlog/generateLog";
+import { generateDeskLog } from "../calibrate/generateLog";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
 import { stepIds } from "./flowPage";
 

@@ -4,7 +4,7 @@
  * stops at the first row it cannot read with a message naming the line. Text arrives in
  * chunks (`push`), so a log of any size streams through in constant memory per ticket.
  */
-import { LogAnalysis, OutOfOrderError } from "./analyze";
+import { LogAnalysis, OutOfOrderError } from "../../calibrate/analyze";
 import { CsvError, CsvReader } from "./csv";
 import { type Role, RoleMapper, type RoleRule } from "./roles";
 import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat, timeOffsetMinutes } from "./timestamp";

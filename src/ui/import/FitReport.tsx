@@ -1,5 +1,5 @@
 /** The fit report page: what was read, and the log's figures beside the calibrated flow's. */
-import type { CalibrationReport, ComparisonRow } from "../../io/eventlog";
+import type { CalibrationReport, ComparisonRow } from "../../calibrate";
 
 export function FitReport({ report }: { report: CalibrationReport }) {
   const s = report.source;

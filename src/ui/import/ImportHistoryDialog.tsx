@@ -5,7 +5,7 @@
  * flow is kept until the user presses "Open flow".
  */
 import { useEffect, useRef, useState } from "react";
-import type { CalibrationReport, ColumnMap, RoleRule } from "../../io/eventlog";
+import type { CalibrationReport, ColumnMap, RoleRule } from "../../calibrate";
 import { guessColumns } from "../../io/eventlog/guessColumns";
 import type { Model } from "../../model";
 import { notify } from "../shell/toasts";

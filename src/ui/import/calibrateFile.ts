@@ -12,7 +12,7 @@ import {
   EventLogReader,
   measureCalibratedFlow,
   type RoleRule,
-} from "../../io/eventlog";
+} from "../../calibrate";
 import { CsvReader, parseCsv } from "../../io/eventlog/csv";
 import { layoutFlow } from "../../layout/layoutFlow";
 import { type Model, parseModelText } from "../../model";

@@ -8,7 +8,7 @@
  * distribution of the reservoir is used instead; a share of zero durations (a status changed
  * twice in one minute) becomes a mixture of "0" and the fitted part.
  */
-import type { Dist } from "../../model/distribution";
+import type { Dist } from "../model/distribution";
 import type { DurationSample } from "./sample";
 
 /** KS distance above which a parametric family is judged too far from the data. */

@@ -1,11 +1,11 @@
 /** The event-log building blocks: CSV streaming, time forms, roles, fits, censored quantiles. */
 import { describe, expect, it } from "vitest";
-import { calibrate, EVENT_LOG_HEADER, EventLogReader, FLOWCAST_COLUMNS } from "../../src/io/eventlog";
+import { calibrate, EVENT_LOG_HEADER, EventLogReader, FLOWCAST_COLUMNS } from "../../src/calibrate";
+import { fitDuration } from "../../src/calibrate/fit";
+import { DurationSample, kaplanMeierQuantiles } from "../../src/calibrate/sample";
 import { CsvError, CsvReader, parseCsv } from "../../src/io/eventlog/csv";
-import { fitDuration } from "../../src/io/eventlog/fit";
 import { guessColumns } from "../../src/io/eventlog/guessColumns";
 import { globToRegExp, guessRole, parseRoleRule, RoleMapper } from "../../src/io/eventlog/roles";
-import { DurationSample, kaplanMeierQuantiles } from "../../src/io/eventlog/sample";
 import { detectTimeFormat, parseTimestamp } from "../../src/io/eventlog/timestamp";
 import { parseModelText } from "../../src/model";
 

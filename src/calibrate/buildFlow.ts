@@ -5,8 +5,8 @@
  * a later tier, follow-up nodes for waits on the customer, delay nodes for the time a
  * ticket stays closed before a reopen, and route splits where a step leads to several teams.
  */
-import type { Dist } from "../../model/distribution";
-import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority } from "../../model/schema";
+import type { Dist } from "../model/distribution";
+import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
 import { type FitResult, fitDuration, meanOf } from "./fit";
 import type { Summary } from "./summarize";

@@ -3,8 +3,9 @@
  * activity roles and which were guessed, censored tickets), what was fitted, and per figure
  * the log's value beside the calibrated flow's simulated value.
  */
+
+import type { EventLogReader } from "../io/eventlog/reader";
 import { type FlowFits, teamIds } from "./buildFlow";
-import type { EventLogReader } from "./reader";
 import type { Figures, Summary } from "./summarize";
 
 /** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */

@@ -8,7 +8,7 @@
  * A ticket's events must come in time order (tickets may interleave, as in a log sorted by
  * time, or follow each other, as in one sorted by ticket).
  */
-import type { Role } from "./roles";
+import type { Role } from "../io/eventlog/roles";
 import { CensoredSample, DurationSample } from "./sample";
 
 /** How a work visit was reached from the ticket's previous visit. */

@@ -6,13 +6,14 @@
  * utilisation come from the run's KPIs. The caller runs the simulator (io does not import
  * sim), passing each replication a sink from `sinkFor`.
  */
-import type { Model } from "../../model/schema";
+
+import { FLOWCAST_EVENTS } from "../io/eventlog/roles";
+import type { EventSink, TraceEventKind } from "../io/eventlog/writer";
+import type { Model } from "../model/schema";
 import { LogAnalysis } from "./analyze";
 import { teamIds } from "./buildFlow";
 import type { SimulatedFigures } from "./report";
-import { FLOWCAST_EVENTS } from "./roles";
 import { summarize } from "./summarize";
-import type { EventSink, TraceEventKind } from "./writer";
 
 export class TraceAnalysis {
   readonly analysis = new LogAnalysis(5);

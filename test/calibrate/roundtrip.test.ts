@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { calibrate, EventLogReader, EventLogWriter, FLOWCAST_COLUMNS } from "../../src/io/eventlog";
+import { calibrate, EventLogReader, EventLogWriter, FLOWCAST_COLUMNS } from "../../src/calibrate";
 import { parseModelText } from "../../src/model";
 import { runReplication, simulate } from "../../src/sim";
 import { type DeskTruth, generateDeskLog } from "./generateLog";
