@@ -1,0 +1,25 @@
+/** The drawn bounds of every element of a BPMN file, from its diagram interchange (all planes). */
+import type { Bounds } from "./geometry";
+import type { BpmnElement } from "./moddle";
+
+/** Bounds by BPMN element id (the first shape drawn for it wins). */
+export function diagramShapes(definitions: BpmnElement): Map<string, Bounds> {
+  const shapes = new Map<string, Bounds>();
+  for (const diagram of list(definitions.diagrams)) {
+    const plane = diagram.plane as BpmnElement | undefined;
+    for (const element of list(plane?.planeElement)) {
+      if (element.$type !== "bpmndi:BPMNShape") continue;
+      const target = element.bpmnElement as BpmnElement | undefined;
+      const bounds = element.bounds as Bounds | undefined;
+      if (!target?.id || !bounds || shapes.has(target.id)) continue;
+      const { x, y, width, height } = bounds;
+      if ([x, y, width, height].every(Number.isFinite)) shapes.set(target.id, { x, y, width, height });
+    }
+  }
+  return shapes;
+}
+
+/** A moddle collection property as an array (absent: empty). */
+export function list(value: unknown): BpmnElement[] {
+  return Array.isArray(value) ? (value as BpmnElement[]) : [];
+}
