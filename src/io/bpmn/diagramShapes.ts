@@ -1,11 +1,14 @@
-/** The drawn bounds of every element of a BPMN file, from its diagram interchange (all planes). */
+/** The drawn bounds of the elements of a BPMN file, from its diagram interchange. */
 import type { Bounds } from "./geometry";
 import type { BpmnElement } from "./moddle";
 
-/** Bounds by BPMN element id (the first shape drawn for it wins). */
+/**
+ * Bounds by BPMN element id, from the first diagram only: further diagrams draw collapsed
+ * sub-processes in coordinates of their own, which mean nothing once they are flattened.
+ */
 export function diagramShapes(definitions: BpmnElement): Map<string, Bounds> {
   const shapes = new Map<string, Bounds>();
-  for (const diagram of list(definitions.diagrams)) {
+  for (const diagram of list(definitions.diagrams).slice(0, 1)) {
     const plane = diagram.plane as BpmnElement | undefined;
     for (const element of list(plane?.planeElement)) {
       if (element.$type !== "bpmndi:BPMNShape") continue;

@@ -75,3 +75,17 @@ export function writeData(moddle: Moddle, role: DataRole, value: unknown): BpmnE
   const data = moddle.create("flowcast:Data", { role, text: JSON.stringify(value) });
   return moddle.create("bpmn:ExtensionElements", { values: [data] });
 }
+
+/**
+ * Text as an XML attribute or element can carry it: control characters (which XML forbids,
+ * or which a reader turns into spaces) become spaces, lone surrogates and U+FFFE/U+FFFF the
+ * replacement character. Exporter and importer both use it, so an unchanged name is recognised.
+ */
+export function bpmnText(text: string): string {
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+      .replace(/[\x00-\x1f]/g, " ")
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g, "\ufffd")
+  );
+}

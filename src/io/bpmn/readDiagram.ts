@@ -97,14 +97,25 @@ export function readDiagram(definitions: BpmnElement): DiagramRead | { error: st
       addEdge(step.id, out.target.id, ports[Math.min(i, ports.length - 1)], out.flowId);
     });
   }
+  const reached = reachable(nodes, edges);
+  const kept = nodes.filter((node) => reached.has(node.id));
+  for (const node of nodes) {
+    if (reached.has(node.id)) continue;
+    const step = graph.steps.find((s) => s.id === node.id);
+    unmapped.push(
+      `${step ? describe(step.element) : `"${node.id}"`}: no start event leads to it (only a boundary event or nothing does); left out`,
+    );
+  }
+  const keptEdges = edges.filter((edge) => reached.has(edge.from));
+  for (const id of Object.keys(layout)) if (!reached.has(id)) delete layout[id];
   const name = participants.find((p) => p.name)?.name ?? processes.find((p) => p.name)?.name ?? definitions.name;
   return {
     file: {
       format: "flowcast/v1",
       name: typeof name === "string" && name.trim() ? name.trim() : "Imported BPMN diagram",
-      teams: teams.teams,
-      nodes,
-      edges,
+      teams: teams.teams.filter((team) => kept.some((node) => node.team === team.id)),
+      nodes: kept,
+      edges: keptEdges,
       layout,
     },
     guessed,
@@ -114,6 +125,22 @@ export function readDiagram(definitions: BpmnElement): DiagramRead | { error: st
 }
 
 // helpers
+
+/** Ids of the steps some channel leads to (channels included). */
+function reachable(nodes: FileNode[], edges: { from: string; to: string }[]): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  const seen = new Set(nodes.filter((node) => node.kind === "channel").map((node) => node.id));
+  const queue = [...seen];
+  for (let head = 0; head < queue.length; head++) {
+    for (const to of next.get(queue[head] as string) ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  return seen;
+}
 
 function buildNode(
   step: Step,

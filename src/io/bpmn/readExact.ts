@@ -7,7 +7,7 @@
 
 import { diagramShapes, list } from "./diagramShapes";
 import type { Bounds } from "./geometry";
-import { type BpmnElement, readData } from "./moddle";
+import { type BpmnElement, bpmnText, readData } from "./moddle";
 
 export interface ExactRead {
   file: Record<string, unknown>;
@@ -40,9 +40,9 @@ export function readExact(definitions: BpmnElement): ExactRead | undefined {
     const data = readData(element, "node");
     if (!isRecord(data) || !isRecord(data.node) || typeof data.node.id !== "string") return undefined;
     const node = { ...data.node };
-    const expected = typeof node.label === "string" && node.label !== "" ? node.label : node.id;
+    const expected = typeof node.label === "string" && node.label !== "" ? node.label : String(node.id);
     const name = typeof element.name === "string" ? element.name : "";
-    if (name !== expected) {
+    if (name !== bpmnText(expected)) {
       if (name === "" || name === node.id) delete node.label;
       else node.label = name;
     }

@@ -23,7 +23,7 @@ import { describeCondition } from "../runbook/describeRule";
 import { type Bounds, hasSplitGateway, mainBounds, splitBounds } from "./geometry";
 import { bpmnIds } from "./ids";
 import { toIsoDuration } from "./isoDuration";
-import { type BpmnElement, createModdle, type Moddle, writeData } from "./moddle";
+import { type BpmnElement, bpmnText, createModdle, type Moddle, writeData } from "./moddle";
 
 type Positions = Record<string, { x: number; y: number }>;
 
@@ -41,7 +41,7 @@ export async function toBpmn(model: Model, positions: Positions): Promise<string
   const ids = bpmnIds(model);
   const process = moddle.create("bpmn:Process", {
     id: ids.process,
-    name: model.name,
+    name: bpmnText(model.name),
     isExecutable: false,
     extensionElements: writeData(moddle, "flow", flowFields),
   });
@@ -56,7 +56,12 @@ export async function toBpmn(model: Model, positions: Positions): Promise<string
     // Where the step was drawn: the importer keeps the flow's layout unless the shape was moved.
     element.extensionElements = writeData(moddle, "node", { node: fileNodes[index], drawnAt: at });
     const documentation = describeStep(node, model);
-    if (documentation) element.documentation = [moddle.create("bpmn:Documentation", { text: documentation })];
+    if (documentation)
+      element.documentation = [
+        moddle.create("bpmn:Documentation", {
+          text: bpmnText(documentation.replace(/\n/g, "\u2028")).replace(/\u2028/g, "\n"),
+        }),
+      ];
     elements.set(node.id, element);
     flowElements.push(element);
     shapes.push({ element, bounds: mainBounds(node, at) });
@@ -92,9 +97,9 @@ export async function toBpmn(model: Model, positions: Positions): Promise<string
       extensionElements: writeData(moddle, "edge", fileEdges[index]),
     });
     const name = flowName(from, port);
-    if (name) flow.name = name;
+    if (name) flow.name = bpmnText(name);
     const condition = conditionText(from, port, model);
-    if (condition) flow.conditionExpression = moddle.create("bpmn:FormalExpression", { body: condition });
+    if (condition) flow.conditionExpression = moddle.create("bpmn:FormalExpression", { body: bpmnText(condition) });
     if (from.kind === "route" && port === OTHERWISE && !from.split) source.default = flow;
     connect(flow);
     flowElements.push(flow);
@@ -107,7 +112,11 @@ export async function toBpmn(model: Model, positions: Positions): Promise<string
     lanes.map((l) => l.bounds),
     shapes.map((s) => s.bounds),
   );
-  const participant = moddle.create("bpmn:Participant", { id: ids.participant, name: model.name, processRef: process });
+  const participant = moddle.create("bpmn:Participant", {
+    id: ids.participant,
+    name: bpmnText(model.name),
+    processRef: process,
+  });
   const collaboration = moddle.create("bpmn:Collaboration", { id: ids.collaboration, participants: [participant] });
   const planeElement: BpmnElement[] = [
     shape(moddle, participant, pool, true),
@@ -145,7 +154,7 @@ export async function toBpmn(model: Model, positions: Positions): Promise<string
 // helpers
 
 function createStep(moddle: Moddle, node: Node, id: string, escalation: BpmnElement): BpmnElement {
-  const name = nodeLabel(node);
+  const name = bpmnText(nodeLabel(node));
   switch (node.kind) {
     case "channel":
       return moddle.create("bpmn:StartEvent", { id, name });
@@ -230,7 +239,7 @@ function laneShapes(
       const exit = exits.get(id);
       if (exit && exit !== element) refs.push(exit);
     }
-    const element = moddle.create("bpmn:Lane", { id: ids.lane(lane.key), name, flowNodeRef: refs });
+    const element = moddle.create("bpmn:Lane", { id: ids.lane(lane.key), name: bpmnText(name), flowNodeRef: refs });
     return { element, bounds: { x: lane.x, y: lane.y, width: lane.width, height: lane.height } };
   });
 }
