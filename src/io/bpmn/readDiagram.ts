@@ -16,7 +16,7 @@ import type { BpmnElement } from "./moddle";
 
 type FileNode = Record<string, unknown> & { id: string; kind: string };
 
-const DEFAULT_ARRIVALS_PER_HOUR = 20;
+const DEFAULT_ARRIVALS_PER_HOUR = 10;
 const DEFAULT_HANDLE_TIME = { dist: "lognormal", mean: "6m", sd: "3m" };
 const DEFAULT_DELAY = "1h";
 
