@@ -24,6 +24,8 @@ export interface BpmnImportReport {
   notes: string[];
   /** BPMN that has no Flowcast meaning and was left out. */
   unmapped: string[];
+  /** True when the diagram had no drawing and the steps were placed by a layout. */
+  laidOut: boolean;
 }
 
 export type BpmnImport = { ok: true; model: Model; report: BpmnImportReport } | { ok: false; errors: string[] };
@@ -55,6 +57,7 @@ export async function fromBpmn(text: string, layout?: LayoutFunction): Promise<B
     guessed: read.guessed,
     notes: read.notes,
     unmapped: read.unmapped,
+    laidOut: false,
   };
   for (const warning of warnings.slice(0, 5)) report.notes.push(`XML: ${firstLine(warning.message)}`);
   const decoded = parseModel(read.file);
@@ -62,7 +65,10 @@ export async function fromBpmn(text: string, layout?: LayoutFunction): Promise<B
   const model = decoded.model;
   if (exact) followMoves(model, exact.drawn);
   const missing = model.nodes.filter((node) => !Object.hasOwn(model.layout, node.id));
-  if (!report.exact && missing.length > 0) await placeMissing(model, missing.length === model.nodes.length, layout);
+  if (!report.exact && missing.length > 0) {
+    report.laidOut = missing.length === model.nodes.length;
+    await placeMissing(model, report.laidOut, layout);
+  }
   return { ok: true, model, report };
 }
 

@@ -229,7 +229,8 @@ function laneShapes(
   exits: Map<string, BpmnElement>,
   ids: ReturnType<typeof bpmnIds>,
 ): { element: BpmnElement; bounds: Bounds }[] {
-  return computeLanes(model, positions).map((lane) => {
+  const bands = computeLanes(model, positions);
+  return bands.map((lane, index) => {
     const teams = model.teams.filter((team) => team.tier === lane.key).map((team) => team.name || team.id);
     const name = lane.key === 0 ? "Intake" : teams.length > 0 ? `${lane.label}: ${teams.join(", ")}` : lane.label;
     const refs: BpmnElement[] = [];
@@ -240,7 +241,10 @@ function laneShapes(
       if (exit && exit !== element) refs.push(exit);
     }
     const element = moddle.create("bpmn:Lane", { id: ids.lane(lane.key), name: bpmnText(name), flowNodeRef: refs });
-    return { element, bounds: { x: lane.x, y: lane.y, width: lane.width, height: lane.height } };
+    // BPMN lanes tile their pool: each reaches down to the next one.
+    const next = bands[index + 1];
+    const height = next && next.y > lane.y + lane.height ? next.y - lane.y : lane.height;
+    return { element, bounds: { x: lane.x, y: lane.y, width: lane.width, height } };
   });
 }
 
@@ -263,10 +267,20 @@ function shape(moddle: Moddle, element: BpmnElement, bounds: Bounds, horizontal?
   });
 }
 
-/** Orthogonal waypoints from the right of `from` to the left of `to`; a way back goes under the pool. */
+/**
+ * Orthogonal waypoints from the right of `from` to the left of `to`; from a gateway to a step
+ * above or below, out of its top or bottom corner, as BPMN editors draw it; a way back goes
+ * under the pool.
+ */
 function route(from: Bounds, to: Bounds, bottom: number): { x: number; y: number }[] {
-  const start = { x: from.x + from.width, y: from.y + from.height / 2 };
   const end = { x: to.x, y: to.y + to.height / 2 };
+  const centreX = from.x + from.width / 2;
+  const centreY = from.y + from.height / 2;
+  if (isGateway(from) && Math.abs(end.y - centreY) > from.height / 2 && end.x - centreX >= 20) {
+    const start = { x: centreX, y: end.y > centreY ? from.y + from.height : from.y };
+    return [start, { x: centreX, y: end.y }, end];
+  }
+  const start = { x: from.x + from.width, y: centreY };
   if (end.x - start.x >= 20) {
     if (start.y === end.y) return [start, end];
     const middle = (start.x + end.x) / 2;
@@ -281,4 +295,8 @@ function route(from: Bounds, to: Bounds, bottom: number): { x: number; y: number
     { x: end.x - 12, y: end.y },
     end,
   ];
+}
+
+function isGateway(bounds: Bounds): boolean {
+  return bounds.width === 50 && bounds.height === 50;
 }

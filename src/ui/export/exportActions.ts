@@ -4,6 +4,7 @@
  * import Mermaid. Files are handed to the browser as downloads.
  */
 
+import { toBpmn } from "../../io/bpmn/toBpmn";
 import { fromMermaid, type MermaidImport } from "../../io/mermaid/fromMermaid";
 import { toMermaid } from "../../io/mermaid/toMermaid";
 import { toRunbookHtml } from "../../io/runbook/runbookHtml";
@@ -70,6 +71,11 @@ export async function rasteriseInBrowser(svg: string): Promise<Blob> {
 
 export function downloadMermaid(model: Model): void {
   downloadText(`${stem(model)}.mmd`, toMermaid(model), "text/plain");
+}
+
+/** Downloads the flow as BPMN 2.0 XML (Camunda Modeler, bpmn.io), every parameter kept for import. */
+export async function downloadBpmn(model: Model): Promise<void> {
+  downloadText(`${stem(model)}.bpmn`, await toBpmn(model, await positionsOf(model)), "application/xml");
 }
 
 export function downloadRunbookMarkdown(model: Model): void {
