@@ -234,12 +234,12 @@ function equalShares(ports: string[]): Record<string, number> {
 
 /**
  * A step's box from its BPMN shape: Flowcast boxes are about twice as wide as BPMN tasks,
- * so the drawing is spread out (x2 across, x1.5 down) to keep boxes from overlapping.
+ * so the drawing is spread out (twice as far apart) to keep boxes from overlapping.
  */
 function position(bounds: Bounds): { x: number; y: number } {
   const centreX = bounds.x + bounds.width / 2;
   const centreY = bounds.y + bounds.height / 2;
-  return { x: Math.round(centreX * 2 - 104), y: Math.round(centreY * 1.5 - 40) };
+  return { x: Math.round(centreX * 2 - 104), y: Math.round(centreY * 2 - 40) };
 }
 
 function unique(id: string, used: Set<string>): string {
