@@ -47,9 +47,9 @@
  */
 import type { Model } from "../model";
 import { AgentBook } from "./agents";
-import { arrivalRates, segmentStart } from "./arrivalRates";
 import { BacklogStats } from "./backlogStats";
 import { Calendar } from "./calendar";
+import { ChannelArrivals } from "./channelArrivals";
 import { type CompiledModel, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
@@ -84,7 +84,6 @@ const {
 } = TicketFlag;
 const NORMAL = NORMAL_PRIORITY;
 const pickIndex = pick;
-const segmentStartTime = segmentStart;
 const matchingRuleEdge = firstMatchingRule;
 
 const EV_ARRIVAL = 1;
@@ -130,22 +129,13 @@ class Simulation {
   /** Records trace events (null: no trace asked for). */
   private readonly trace: TraceRecorder | null;
 
-  // streams (index: node or channel)
-  private readonly arrivalRng: RandomStream[];
-  private readonly typeRng: RandomStream[];
-  private readonly priorityRng: RandomStream[];
-  private readonly tierRng: RandomStream[];
-  private readonly attributeRng: RandomStream[];
+  // streams (index: node)
   private readonly durationRng: RandomStream[];
   private readonly outcomeRng: RandomStream[];
   private readonly patienceRng: RandomStream[];
   private readonly extraRng: RandomStream[];
 
-  // arrivals per channel
-  private readonly rates: Float64Array[];
-  private readonly segment: Int32Array;
-  /** Per channel, 1 when it draws no trait (no mix, priority or tier) and the flow has no attributes. */
-  private readonly plainChannel: Uint8Array;
+  private readonly arrivals: ChannelArrivals;
 
   // work nodes
   private readonly queues: ContactQueue[][];
@@ -199,28 +189,11 @@ class Simulation {
       teams: this.teamStats,
       backlog: this.backlog,
     };
-    this.arrivalRng = cm.channels.map((c) => stream(`arrivals:${c.id}`));
-    this.typeRng = cm.channels.map((c) => stream(`contactType:${c.id}`));
-    this.priorityRng = cm.channels.map((c) => stream(`priority:${c.id}`));
-    this.tierRng = cm.channels.map((c) => stream(`customerTier:${c.id}`));
-    this.attributeRng = cm.channels.map((c) => stream(`attributes:${c.id}`));
     this.durationRng = ids.map((id) => stream(`duration:${id}`));
     this.outcomeRng = ids.map((id) => stream(`outcome:${id}`));
     this.patienceRng = ids.map((id) => stream(`patience:${id}`));
     this.extraRng = ids.map((id) => stream(`extra:${id}`));
-    const days = Math.ceil((horizon + cm.weekOffset) / 86400) + 1;
-    this.rates = cm.channels.map((c) => {
-      const factors = new Float64Array(days).fill(1);
-      if (c.dayFactor) {
-        const rng = stream(`dayFactor:${c.id}`);
-        for (let d = 0; d < days; d++) factors[d] = Math.max(0, c.dayFactor.sample(rng));
-      }
-      return arrivalRates(c, cm.weekOffset, horizon, factors);
-    });
-    this.segment = new Int32Array(cm.channels.length);
-    this.plainChannel = Uint8Array.from(cm.channels, (c) =>
-      c.mix.length === 0 && c.priority.length === 0 && c.tier.length === 0 && cm.attributes.length === 0 ? 1 : 0,
-    );
+    this.arrivals = new ChannelArrivals(cm, this.calendar, clock, horizon, EV_ARRIVAL, stream);
     this.queues = cm.work.map((w) =>
       w ? Array.from({ length: w.byPriority ? PRIORITY_LEVELS : 1 }, () => new ContactQueue()) : [],
     );
@@ -291,28 +264,9 @@ class Simulation {
 
   // arrivals
 
-  /** Schedules channel c's next arrival after now (exact inversion of the rate). Integer arguments only: the clock is read from `now`, so nothing is boxed when the call is not inlined. */
+  /** Schedules channel c's next arrival (integer arguments only, see ChannelArrivals.scheduleNext). */
   private scheduleArrival(c: number): void {
-    const rates = this.rates[c]!;
-    const offset = this.cm.weekOffset;
-    const horizon = this.window.horizon;
-    let e = -Math.log(this.arrivalRng[c]!.next());
-    let seg = this.segment[c]!;
-    let t = this.now;
-    while (seg < rates.length) {
-      const end = segmentStartTime(seg + 1, offset);
-      const r = rates[seg]!;
-      if (r > 0 && t + e / r < end) {
-        this.segment[c] = seg;
-        if (t + e / r <= horizon) this.calendar.schedule(t + e / r, EV_ARRIVAL, c, 0);
-        return;
-      }
-      e -= r * (end - t);
-      t = end;
-      seg++;
-      if (t > horizon) break;
-    }
-    this.segment[c] = seg;
+    this.arrivals.scheduleNext(c);
   }
 
   private arrive(c: number): void {
@@ -321,11 +275,7 @@ class Simulation {
     const slot = tk.allocate();
     const now = this.now;
     const counted = now >= this.window.warmup;
-    if (this.plainChannel[c] !== 0) {
-      tk.contactType[slot] = -1;
-      tk.priority[slot] = NORMAL;
-      tk.tier[slot] = -1;
-    } else this.drawTraits(slot, c);
+    this.arrivals.drawTraits(slot, c, tk);
     tk.id[slot] = this.flow.created;
     tk.created[slot] = now;
     tk.firstStart[slot] = Number.NaN;
@@ -351,31 +301,6 @@ class Simulation {
     if (this.trace !== null) this.trace.record(slot, this.now, "arrival", ch.node, -1, -1);
     this.scheduleArrival(c);
     this.traverse(slot, ch.outEdge);
-  }
-
-  /**
-   * Draws a new ticket's contact type, priority, tier and attributes, one stream per trait:
-   * each draws once per ticket when the channel defines it. (Out of `arrive`, which stays
-   * small enough for the optimiser to inline what it calls.)
-   */
-  private drawTraits(slot: number, c: number): void {
-    const ch = this.cm.channels[c]!;
-    const tk = this.tickets;
-    const type = ch.mix.length > 0 ? ch.mixTypes[pickIndex(ch.mix, this.typeRng[c]!.next())]! : -1;
-    tk.contactType[slot] = type;
-    tk.priority[slot] =
-      ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
-    tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
-    const nAttr = tk.attributeCount;
-    if (nAttr > 0) {
-      const base = slot * nAttr;
-      tk.attributes.fill(Number.NaN, base, base + nAttr);
-      if (type >= 0) {
-        const list = this.cm.typeAttributes[type]!;
-        const arng = this.attributeRng[c]!;
-        for (let i = 0; i < list.length; i++) tk.attributes[base + list[i]!.attr] = list[i]!.sampler.sample(arng);
-      }
-    }
   }
 
   // moving through the flow
