@@ -2,8 +2,14 @@
  * The event loop of one replication and the customer-service semantics on top of it. The
  * figures it feeds live in collectors of their own (ticketStats, queueStats, teamStats,
  * backlogStats, flowStats; seriesSampler takes the series points); report.ts reads them when
- * the run ends. Agent bookkeeping (agents.ts), trace events (traceRecorder.ts) and the end of
- * the run (drain.ts) live in files of their own as well.
+ * the run ends. The arrival process (channelArrivals.ts), agent bookkeeping (agents.ts), trace
+ * events (traceRecorder.ts) and the end of the run (drain.ts) live in files of their own.
+ *
+ * Why this file is longer than 500 lines: what is left is one state machine, each handler
+ * a few lines that call each other (traverse -> enter -> enterWork -> startService ...) on
+ * the same typed arrays; one class lets the optimiser inline them, and splitting it would
+ * scatter one ticket's path over several files. About a fifth of it is the list of
+ * semantics below.
  *
  * Events: a channel's next arrival, the end of a service, a contact's patience running out,
  * the end of a timed step (self-service, follow-up wait, delay, escalation note), and a
