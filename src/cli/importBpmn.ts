@@ -3,12 +3,11 @@
  * what was guessed, what changed shape and what was left out. A Flowcast export comes back
  * exactly. Exit 1 when the file is not BPMN Flowcast can read, or the flow does not validate.
  */
-import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type BpmnImportReport, fromBpmn } from "../io/bpmn/fromBpmn";
 import { layoutFlow } from "../layout/layoutFlow";
 import { formatDiagnostic, serializeModel, validateModel } from "../model";
-import { type CliIO, UsageError } from "./io";
+import { type CliIO, writeOutput } from "./shared";
 
 /** Whether a file is read as BPMN: by its extension, or XML text. */
 export function isBpmnFile(file: string, text: string): boolean {
@@ -44,11 +43,7 @@ export async function importBpmn(
     for (const line of [...report, ...problemLines]) io.err(`${line}\n`);
     return problems.length > 0 ? 1 : 0;
   }
-  try {
-    await writeFile(values.out, serializeModel(model));
-  } catch (error) {
-    throw new UsageError(`cannot write ${values.out}: ${(error as Error).message}`);
-  }
+  await writeOutput(values.out, serializeModel(model));
   io.out(
     `wrote ${values.out}: ${count(model.nodes.length, "step")}, ${count(model.edges.length, "connection")}, ${count(model.teams.length, "team")}${result.report.exact ? " (a Flowcast export, read back exactly)" : ""}\n`,
   );
