@@ -6,7 +6,7 @@
 
 import { toBpmn } from "../../io/bpmn/toBpmn";
 import { fromMermaid, type MermaidImport } from "../../io/mermaid/fromMermaid";
-import { toMermaid } from "../../io/mermaid/toMermaid";
+import { escapeLabel, toMermaid } from "../../io/mermaid/toMermaid";
 import { toRunbookHtml } from "../../io/runbook/runbookHtml";
 import { toRunbookMarkdown } from "../../io/runbook/runbookMarkdown";
 import { encodeShareLink } from "../../io/share";
@@ -69,8 +69,13 @@ export async function rasteriseInBrowser(svg: string): Promise<Blob> {
   }
 }
 
+/**
+ * Downloads the flow as a Mermaid flowchart. The title is escaped as labels are (`<` as
+ * `#60;` ...), so a flow name such as `<img onerror=...>` never reaches a Mermaid renderer as
+ * markup (issue 19).
+ */
 export function downloadMermaid(model: Model): void {
-  downloadText(`${stem(model)}.mmd`, toMermaid(model), "text/plain");
+  downloadText(`${stem(model)}.mmd`, toMermaid({ ...model, name: escapeLabel(model.name) }), "text/plain");
 }
 
 /** Downloads the flow as BPMN 2.0 XML (Camunda Modeler, bpmn.io), every parameter kept for import. */
