@@ -84,14 +84,14 @@ async function main(): Promise<number> {
       });
     if (wanted.has("mermaid"))
       await measure(page, cases, `Mermaid import, ${STEPS} steps: open on the canvas`, async () => {
-        await page.getByTestId("import-mermaid-open").click();
-        await page.getByTestId("flow-name").filter({ hasText: "Big" }).waitFor({ timeout: 120_000 });
+        await page.getByTestId("import-mermaid-open").click({ timeout: 300_000 });
+        await page.getByTestId("flow-name").filter({ hasText: "Big" }).waitFor({ timeout: 300_000 });
       });
     if (wanted.has("mermaid")) await page.waitForTimeout(3000); // let the autosave write
     if (wanted.has("mermaid"))
       await measure(page, cases, `Reload: autosave restore of ${STEPS} steps`, async () => {
         await page.reload();
-        await page.getByTestId("flow-name").filter({ hasText: "Big" }).waitFor({ timeout: 120_000 });
+        await page.getByTestId("flow-name").filter({ hasText: "Big" }).waitFor({ timeout: 300_000 });
       });
 
     const model = bigModel(STEPS);
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
         process.stdout.write(
           `BPMN import, ${STEPS} steps, read in its worker: longest task ${reading.toFixed(0)} ms\n`,
         );
-        await page.getByTestId("import-bpmn-open").click();
+        await page.getByTestId("import-bpmn-open").click({ timeout: 300_000 });
         await page.getByTestId("flow-name").filter({ hasText: "Big BPMN" }).waitFor({ timeout: 120_000 });
       });
 

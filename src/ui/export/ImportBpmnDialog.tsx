@@ -10,6 +10,9 @@ import { useFocusTrap } from "../shell/useFocusTrap";
 import type { FlowStore } from "../state/store";
 import { readBpmn } from "./readBpmn";
 
+/** Items listed at most per list: a diagram of thousands of steps would otherwise list thousands. */
+const SHOWN = 100;
+
 export interface ImportBpmnDialogProps {
   store: FlowStore;
   onClose: () => void;
@@ -122,14 +125,17 @@ export function ImportBpmnDialog({ store, onClose }: ImportBpmnDialogProps) {
                   {note}
                 </li>
               ))}
-              {result.report.unmapped.map((item) => (
+              {result.report.unmapped.slice(0, SHOWN).map((item) => (
                 <li key={`u${item}`} className="export-warning">
                   Not imported: {item}
                 </li>
               ))}
-              {result.report.guessed.map((g) => (
+              {result.report.guessed.slice(0, SHOWN).map((g) => (
                 <li key={`${g.nodeId ?? g.teamId}.${g.field}`}>{g.message}</li>
               ))}
+              {result.report.guessed.length > SHOWN && (
+                <li>… and {result.report.guessed.length - SHOWN} more guessed fields like these</li>
+              )}
             </ul>
           </div>
         )}
