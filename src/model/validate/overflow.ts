@@ -31,7 +31,7 @@ export function checkOverflow(c: Checker): void {
     } else if (target.kind !== "work") {
       c.error(
         path,
-        `${sentence(stepName(node))} overflows to ${stepName(target)}, which is a ${target.kind} step; a queue can only overflow to a work step.`,
+        `${sentence(stepName(node))} overflows to ${stepName(target)}, which is not a work step; a queue can only overflow to a work step.`,
         place,
       );
     } else targetOf.set(node.id, to);
