@@ -8,14 +8,15 @@ import { current } from "immer";
 import type { Model } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import { DistributionEditor } from "./DistributionEditor";
-import { DurationInput } from "./DurationInput";
-import { CheckInput, Row, SelectInput } from "./fields";
+import { Row, SelectInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import { OutcomesEditor } from "./OutcomesEditor";
 import { addTeam } from "./ops";
 import { SharesEditor } from "./SharesEditor";
+import { SpecFields } from "./SpecField";
 
 const NEW_TEAM = "\u0000new";
+const DEFAULT_PATIENCE = { dist: "exponential", mean: 180 };
 
 /** Work node form. */
 export function WorkForm(props: NodeFormProps<"work">) {
@@ -43,18 +44,7 @@ export function WorkForm(props: NodeFormProps<"work">) {
           })
         }
       />
-      <DistributionEditor
-        label="Handle time"
-        testId="handleTime"
-        duration
-        value={node.handleTime}
-        disabled={disabled}
-        onCommit={(d) =>
-          edit("Change handle time", "handleTime", (n) => {
-            n.handleTime = d;
-          })
-        }
-      />
+      <SpecFields scope="nodes.work" value={node} entries={["handleTime"]} edit={edit} disabled={disabled} />
       {Object.entries(node.handleTimeByType ?? {}).map(([type, dist]) => (
         <DistributionEditor
           key={type}
@@ -90,72 +80,20 @@ export function WorkForm(props: NodeFormProps<"work">) {
       />
       <fieldset className="insp-group">
         <legend>Queue</legend>
-        <SelectInput
-          label="Discipline"
-          testId="discipline"
-          value={node.queue.discipline}
-          options={[
-            ["fifo", "First come, first served"],
-            ["priority", "By priority"],
+        <SpecFields
+          scope="nodes.work.queue"
+          value={node.queue}
+          edit={(label, field, recipe) => edit(label, field, (n) => recipe(n.queue))}
+          disabled={disabled}
+          entries={[
+            "discipline",
+            {
+              key: "patience",
+              toggle: { label: "Customers may hang up (patience)", testId: "patience-on", initial: DEFAULT_PATIENCE },
+            },
+            { key: "slaSeconds", toggle: { label: "Service-level target", testId: "sla-on", initial: 20 } },
           ]}
-          disabled={disabled}
-          onChange={(v) =>
-            edit("Change queue discipline", "discipline", (n) => {
-              n.queue.discipline = v;
-            })
-          }
         />
-        <CheckInput
-          label="Customers may hang up (patience)"
-          testId="patience-on"
-          checked={!!node.queue.patience}
-          disabled={disabled}
-          onChange={(on) =>
-            edit("Toggle patience", "patience-on", (n) => {
-              if (on) n.queue.patience = { dist: "exponential", mean: 180 };
-              else delete n.queue.patience;
-            })
-          }
-        />
-        {node.queue.patience ? (
-          <DistributionEditor
-            label="Patience"
-            testId="patience"
-            duration
-            value={node.queue.patience}
-            disabled={disabled}
-            onCommit={(d) =>
-              edit("Change patience", "patience", (n) => {
-                n.queue.patience = d;
-              })
-            }
-          />
-        ) : null}
-        <CheckInput
-          label="Service-level target"
-          testId="sla-on"
-          checked={node.queue.slaSeconds !== undefined}
-          disabled={disabled}
-          onChange={(on) =>
-            edit("Toggle SLA", "sla-on", (n) => {
-              if (on) n.queue.slaSeconds = 20;
-              else delete n.queue.slaSeconds;
-            })
-          }
-        />
-        {node.queue.slaSeconds !== undefined ? (
-          <DurationInput
-            label="Answer within"
-            testId="slaSeconds"
-            value={node.queue.slaSeconds}
-            disabled={disabled}
-            onCommit={(v) =>
-              edit("Change SLA", "slaSeconds", (n) => {
-                n.queue.slaSeconds = v;
-              })
-            }
-          />
-        ) : null}
       </fieldset>
       <OutcomesEditor {...props} />
       {Object.entries(node.outcomesByType ?? {}).map(([type, shares]) => (
