@@ -3,8 +3,7 @@
  * surges, the day-to-day factor, and the contact-type, priority and customer-tier mixes.
  */
 import { DAYS, PRIORITIES } from "../../model";
-import { BarEditor } from "./BarEditor";
-import { CheckInput } from "./fields";
+import { SmallButton } from "./buttons";
 import type { NodeFormProps } from "./nodeEdit";
 import { freshName, renameKey } from "./ops";
 import { SharesEditor } from "./SharesEditor";
@@ -28,59 +27,29 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
         disabled={disabled}
         entries={["channel", { key: "arrivals.perHour", testId: "perHour", hint: "mean rate over the week" }]}
       />
-      <CheckInput
-        label="Hourly profile"
-        testId="hourly-on"
-        checked={!!arrivals.hourly}
+      <SpecFields
+        scope="nodes.channel.arrivals"
+        value={arrivals}
+        edit={(label, field, recipe) => edit(label, field, (n) => recipe(n.arrivals))}
         disabled={disabled}
-        onChange={(on) =>
-          edit("Toggle hourly profile", "hourly-on", (n) => {
-            if (on) n.arrivals.hourly = Array(24).fill(1);
-            else delete n.arrivals.hourly;
-          })
-        }
+        entries={[
+          {
+            key: "hourly",
+            names: HOURS,
+            toggle: { label: "Hourly profile", testId: "hourly-on", initial: Array(24).fill(1) },
+          },
+          {
+            key: "weekly",
+            names: DAY_NAMES,
+            toggle: { label: "Weekly profile", testId: "weekly-on", initial: Array(7).fill(1) },
+          },
+          {
+            key: "dayFactor",
+            label: "Day factor (mean 1)",
+            toggle: { label: "Day-to-day variation", testId: "dayFactor-on", initial: DAY_FACTOR },
+          },
+        ]}
       />
-      {arrivals.hourly ? (
-        <BarEditor
-          label="Hourly weights"
-          testId="hourly"
-          names={HOURS}
-          values={arrivals.hourly}
-          disabled={disabled}
-          onCommit={(v) =>
-            edit("Edit hourly profile", "hourly", (n) => {
-              n.arrivals.hourly = v;
-            })
-          }
-        />
-      ) : null}
-      <CheckInput
-        label="Weekly profile"
-        testId="weekly-on"
-        checked={!!arrivals.weekly}
-        disabled={disabled}
-        onChange={(on) =>
-          edit("Toggle weekly profile", "weekly-on", (n) => {
-            if (on) n.arrivals.weekly = Array(7).fill(1);
-            else delete n.arrivals.weekly;
-          })
-        }
-      />
-      {arrivals.weekly ? (
-        <BarEditor
-          label="Weekly weights"
-          testId="weekly"
-          names={DAY_NAMES}
-          values={arrivals.weekly}
-          inputs
-          disabled={disabled}
-          onCommit={(v) =>
-            edit("Edit weekly profile", "weekly", (n) => {
-              n.arrivals.weekly = v;
-            })
-          }
-        />
-      ) : null}
       <fieldset className="insp-list" data-testid="inspector-surges">
         <legend>Surges</legend>
         {(arrivals.surges ?? []).map((surge, i) => (
@@ -114,10 +83,8 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
             </button>
           </div>
         ))}
-        <button
-          type="button"
-          className="insp-small"
-          data-testid="inspector-surges-add"
+        <SmallButton
+          testId={`surges-add`}
           disabled={disabled}
           onClick={() =>
             edit("Add surge", "surges", (n, m) => {
@@ -128,21 +95,8 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
           }
         >
           Add surge
-        </button>
+        </SmallButton>
       </fieldset>
-      <SpecFields
-        scope="nodes.channel.arrivals"
-        value={arrivals}
-        edit={(label, field, recipe) => edit(label, field, (n) => recipe(n.arrivals))}
-        disabled={disabled}
-        entries={[
-          {
-            key: "dayFactor",
-            label: "Day factor (mean 1)",
-            toggle: { label: "Day-to-day variation", testId: "dayFactor-on", initial: DAY_FACTOR },
-          },
-        ]}
-      />
       {typeKeys.length > 0 ? (
         <SharesEditor
           label="Contact types"

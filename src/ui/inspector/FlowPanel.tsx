@@ -7,8 +7,11 @@ import { TargetsEditor } from "../staff/TargetsEditor";
 import type { FlowStore } from "../state/store";
 import { SpecFields } from "./SpecField";
 
-const CLOCK = ["start", "horizon", "warmup", "seriesInterval"];
-const PENALTIES = ["pastSla", "reexplain", "reopen"];
+/** The flow's grouped settings: the clock and the CSAT penalties. */
+const GROUPS = [
+  { legend: "Clock", scope: "clock", keys: ["start", "horizon", "warmup", "seriesInterval"] },
+  { legend: "CSAT penalties", scope: "csat", keys: ["pastSla", "reexplain", "reopen"] },
+] as const;
 
 /** Flow settings panel. */
 export function FlowPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
@@ -28,33 +31,24 @@ export function FlowPanel({ store, model, disabled }: { store: FlowStore; model:
         edit={editIn((m) => m)}
         disabled={disabled}
       />
-      <fieldset className="insp-group">
-        <legend>Clock</legend>
-        <SpecFields
-          scope="clock"
-          value={model.clock}
-          entries={CLOCK}
-          testPrefix="clock-"
-          edit={editIn((m) => m.clock)}
-          disabled={disabled}
-        />
-        {model.clock.warmup >= model.clock.horizon ? (
-          <div className="insp-error" role="alert">
-            The warm-up is as long as the horizon: nothing would be measured.
-          </div>
-        ) : null}
-      </fieldset>
-      <fieldset className="insp-group">
-        <legend>CSAT penalties</legend>
-        <SpecFields
-          scope="csat"
-          value={model.csat}
-          entries={PENALTIES}
-          testPrefix="csat-"
-          edit={editIn((m) => m.csat)}
-          disabled={disabled}
-        />
-      </fieldset>
+      {GROUPS.map(({ legend, scope, keys }) => (
+        <fieldset className="insp-group" key={scope}>
+          <legend>{legend}</legend>
+          <SpecFields
+            scope={scope}
+            value={model[scope]}
+            entries={keys}
+            testPrefix={`${scope}-`}
+            edit={editIn((m) => m[scope])}
+            disabled={disabled}
+          />
+          {scope === "clock" && model.clock.warmup >= model.clock.horizon ? (
+            <div className="insp-error" role="alert">
+              The warm-up is as long as the horizon: nothing would be measured.
+            </div>
+          ) : null}
+        </fieldset>
+      ))}
       <TargetsEditor store={store} model={model} disabled={disabled} />
     </div>
   );

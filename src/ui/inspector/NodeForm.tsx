@@ -2,16 +2,17 @@
  * The form of one selected node: id (renaming it renames every reference), label and notes,
  * its diagnostics, then the fields of its kind.
  */
-import { KIND_NAMES, type Model, type Node } from "../../model";
+import type { ReactNode } from "react";
+import { KIND_NAMES, type Model, type Node, type NodeKind } from "../../model";
 import type { FlowStore } from "../state/store";
 import { ChannelForm } from "./ChannelForm";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
 import { NextStepPicker } from "./NextStepPicker";
 import { type NodeFormProps, nodeEditor } from "./nodeEdit";
-import { checkNewId, renameNodeId } from "./ops";
+import { renameNodeId } from "./ops";
 import { RouteForm } from "./RouteForm";
 import { DelayForm, EndForm, EscalateForm, FollowUpForm, SelfServiceForm } from "./SimpleForms";
-import { SpecFields } from "./SpecField";
+import { idEntry, SpecFields } from "./SpecField";
 import { WorkForm } from "./WorkForm";
 
 /** Node form for `node` in `model`. */
@@ -40,19 +41,14 @@ export function NodeForm({
         disabled={disabled}
         entries={[
           "label",
-          {
-            key: "id",
-            validate: (t) =>
-              checkNewId(
-                t,
-                model.nodes.map((n) => n.id),
-                node.id,
-              ),
-            onCommit: (t: string) => {
+          idEntry(
+            model.nodes.map((n) => n.id),
+            node.id,
+            (t) => {
               store.edit("Change step id", (d) => renameNodeId(d, node.id, t), { coalesce: `node-id:${node.id}` });
               store.select({ nodes: [t] });
             },
-          },
+          ),
         ]}
       />
       <NextStepPicker store={store} model={model} node={node} disabled={disabled} />
@@ -70,24 +66,19 @@ export function NodeForm({
 
 // helpers
 
-function KindForm(props: NodeFormProps<Node["kind"]>) {
-  const { node } = props;
-  switch (node.kind) {
-    case "channel":
-      return <ChannelForm {...(props as NodeFormProps<"channel">)} />;
-    case "selfService":
-      return <SelfServiceForm {...(props as NodeFormProps<"selfService">)} />;
-    case "route":
-      return <RouteForm {...(props as NodeFormProps<"route">)} />;
-    case "work":
-      return <WorkForm {...(props as NodeFormProps<"work">)} />;
-    case "escalate":
-      return <EscalateForm {...(props as NodeFormProps<"escalate">)} />;
-    case "followUp":
-      return <FollowUpForm {...(props as NodeFormProps<"followUp">)} />;
-    case "delay":
-      return <DelayForm {...(props as NodeFormProps<"delay">)} />;
-    case "end":
-      return <EndForm {...(props as NodeFormProps<"end">)} />;
-  }
+/** The form of each node kind. */
+const KIND_FORMS: { [K in NodeKind]: (props: NodeFormProps<K>) => ReactNode } = {
+  channel: ChannelForm,
+  selfService: SelfServiceForm,
+  route: RouteForm,
+  work: WorkForm,
+  escalate: EscalateForm,
+  followUp: FollowUpForm,
+  delay: DelayForm,
+  end: EndForm,
+};
+
+function KindForm(props: NodeFormProps<NodeKind>) {
+  const Form = KIND_FORMS[props.node.kind] as (props: NodeFormProps<NodeKind>) => ReactNode;
+  return <Form {...props} />;
 }

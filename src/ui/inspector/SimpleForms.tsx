@@ -1,6 +1,8 @@
 /**
  * Forms of the node kinds with few fields: self-service, escalate, follow-up, delay, end.
  */
+
+import { IconButton, SmallButton } from "./buttons";
 import { CheckInput, SelectInput, ShareInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import { OutcomesEditor } from "./OutcomesEditor";
@@ -96,10 +98,8 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
                 })
               }
             />
-            <button
-              type="button"
-              className="insp-icon"
-              aria-label={`Remove item ${i + 1}`}
+            <IconButton
+              label={`Remove item ${i + 1}`}
               disabled={disabled}
               onClick={() =>
                 edit("Remove checklist item", "checklist", (n) => {
@@ -107,15 +107,11 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
                   if (n.checklist?.length === 0) delete n.checklist;
                 })
               }
-            >
-              ×
-            </button>
+            />
           </div>
         ))}
-        <button
-          type="button"
-          className="insp-small"
-          data-testid="inspector-checklist-add"
+        <SmallButton
+          testId={`checklist-add`}
           disabled={disabled}
           onClick={() =>
             edit("Add checklist item", "checklist", (n) => {
@@ -125,7 +121,7 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
           }
         >
           Add item
-        </button>
+        </SmallButton>
       </fieldset>
     </>
   );

@@ -7,9 +7,11 @@
  */
 import { Fragment, type ReactNode } from "react";
 import { boundsProblem, type Dist, type Field, field, LocalDateTime } from "../../model";
+import { BarEditor } from "./BarEditor";
 import { DistributionEditor } from "./DistributionEditor";
 import { DurationInput, parseDurationText } from "./DurationInput";
 import { CheckInput, DraftInput, formatNumber, parseNumberText, SelectInput, ShareInput, TextInput } from "./fields";
+import { checkNewId } from "./ops";
 import type { Parsed } from "./useDraftText";
 
 /** One entry of a spec form: a path below the form's scope, and what the form adds to the spec. */
@@ -24,8 +26,15 @@ export interface SpecEntry {
   /** Commits in a way of its own (renaming an id follows every reference). */
   onCommit?: (value: never) => void;
   placeholder?: string;
+  /** Names of the entries of a list of weights (hours, days): drawn as bars. */
+  names?: readonly string[];
   /** An optional field behind a checkbox: ticking it sets `initial`, unticking removes the field. */
   toggle?: { label: string; testId: string; initial: unknown };
+}
+
+/** The entry of an id field: rejects a taken or malformed id, renames through `rename`. */
+export function idEntry(taken: readonly string[], current: string, rename: (id: string) => void): SpecEntry {
+  return { key: "id", validate: (t) => checkNewId(t, taken, current), onCommit: rename as (value: never) => void };
 }
 
 /** Changes one field of the form's object as an undoable edit. */
@@ -70,6 +79,7 @@ export function SpecFields<T extends object>({
               hint={e.hint}
               validate={e.validate}
               placeholder={e.placeholder}
+              names={e.names}
               disabled={disabled}
             />
           );
@@ -108,6 +118,7 @@ export function SpecField({
   placeholder,
   disabled,
   onRemove,
+  names,
 }: {
   field: Field;
   value: unknown;
@@ -119,6 +130,7 @@ export function SpecField({
   placeholder?: string;
   disabled: boolean;
   onRemove?: () => void;
+  names?: readonly string[];
 }) {
   const commit = onCommit as (value: unknown) => void;
   const common = { label, testId, disabled };
@@ -162,22 +174,26 @@ export function SpecField({
           onRemove={onRemove}
         />
       );
+    case "list":
+      if (!names) break;
+      return (
+        <BarEditor {...common} names={names} values={value as number[]} inputs={names.length <= 7} onCommit={commit} />
+      );
     case "enum":
       return (
         <SelectInput {...common} value={value as string} options={Object.entries(f.options ?? {})} onChange={commit} />
       );
-    default:
-      return (
-        <TextInput
-          {...common}
-          value={(value as string | undefined) ?? ""}
-          multiline={f.type === "longText"}
-          placeholder={placeholder}
-          validate={validate ?? (f.type === "dateTime" ? (t) => dateTimeProblem(label, t) : undefined)}
-          onCommit={commit}
-        />
-      );
   }
+  return (
+    <TextInput
+      {...common}
+      value={(value as string | undefined) ?? ""}
+      multiline={f.type === "longText"}
+      placeholder={placeholder}
+      validate={validate ?? (f.type === "dateTime" ? (t) => dateTimeProblem(label, t) : undefined)}
+      onCommit={commit}
+    />
+  );
 }
 
 /** Parses a tier as typed: "L2", "l2", "2" or "Tier 2" -> 2. */

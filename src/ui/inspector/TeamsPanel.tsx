@@ -7,11 +7,12 @@ import { current } from "immer";
 import type { Model, Team } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import type { FlowStore } from "../state/store";
+import { SmallButton } from "./buttons";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
 import { formatNumber } from "./fields";
-import { addTeam, checkNewId, DEFAULT_COST_PER_HOUR, removeTeam, renameTeamId } from "./ops";
+import { addTeam, DEFAULT_COST_PER_HOUR, removeTeam, renameTeamId } from "./ops";
 import { ScheduleEditor } from "./ScheduleEditor";
-import { SpecFields } from "./SpecField";
+import { idEntry, SpecFields } from "./SpecField";
 
 /** Teams panel. */
 export function TeamsPanel({
@@ -49,10 +50,8 @@ export function TeamsPanel({
           </div>
         );
       })}
-      <button
-        type="button"
-        className="insp-small"
-        data-testid="inspector-team-add"
+      <SmallButton
+        testId={`team-add`}
         disabled={disabled}
         onClick={() => {
           let id = "";
@@ -63,7 +62,7 @@ export function TeamsPanel({
         }}
       >
         Add team
-      </button>
+      </SmallButton>
     </div>
   );
 }
@@ -96,18 +95,15 @@ function TeamForm({ store, model, team, disabled }: { store: FlowStore; model: M
         entries={[
           { key: "name", testId: "team-name" },
           {
-            key: "id",
+            ...idEntry(
+              model.teams.map((x) => x.id),
+              team.id,
+              (t) => {
+                store.edit("Change team id", (d) => renameTeamId(d, team.id, t), { coalesce: `team-id:${team.id}` });
+                store.select({ team: t });
+              },
+            ),
             testId: "team-id",
-            validate: (t) =>
-              checkNewId(
-                t,
-                model.teams.map((x) => x.id),
-                team.id,
-              ),
-            onCommit: (t: string) => {
-              store.edit("Change team id", (d) => renameTeamId(d, team.id, t), { coalesce: `team-id:${team.id}` });
-              store.select({ team: t });
-            },
           },
           "tier",
           { key: "agents", hint: team.schedule ? "headcount; staffing follows the schedule" : undefined },
