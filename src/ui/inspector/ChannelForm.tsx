@@ -5,7 +5,7 @@
 import { DAYS, PRIORITIES } from "../../model";
 import { SmallButton } from "./buttons";
 import type { NodeFormProps } from "./nodeEdit";
-import { freshName, renameKey } from "./ops";
+import { freshName, removeShare, renameKey } from "./ops";
 import { SharesEditor } from "./SharesEditor";
 import { SpecFields } from "./SpecField";
 
@@ -150,7 +150,7 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
         onRemove={(k) =>
           edit("Remove customer tier", "customerTier", (n) => {
             if (!n.customerTier) return;
-            delete n.customerTier[k];
+            removeShare(n.customerTier, k);
             if (Object.keys(n.customerTier).length === 0) delete n.customerTier;
           })
         }

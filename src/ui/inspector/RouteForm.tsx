@@ -5,6 +5,7 @@
  */
 import type { Condition } from "../../model";
 import { CHANNELS, PRIORITIES } from "../../model";
+import { humaniseName } from "../shell/humanise";
 import { IconButton, SmallButton } from "./buttons";
 import { formatNumber, Row, SelectInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
@@ -12,8 +13,10 @@ import {
   addRule,
   checkNewId,
   freshName,
+  idFromName,
   moveItem,
   removeRule,
+  removeShare,
   renameOutcome,
   setRouteMode,
   setRuleCondition,
@@ -56,7 +59,7 @@ export function RouteForm(props: NodeFormProps<"route">) {
           }
           onRemove={(p) =>
             edit("Remove split port", "split-remove", (n, m) => {
-              if (n.split) delete n.split[p];
+              if (n.split) removeShare(n.split, p);
               m.edges = m.edges.filter((e) => !(e.from === n.id && (e.port ?? "out") === p));
             })
           }
@@ -221,10 +224,12 @@ function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
             <TextInput
               label="Leaves by port"
               testId={`rule${i}-port`}
-              value={rule.port}
+              value={humaniseName(rule.port)}
               disabled={disabled}
-              validate={(t) => checkNewId(t, [])?.replace(/^Id/, "Port")}
-              onCommit={(t) => edit("Change rule port", `rule${i}-port`, (_, m) => setRulePort(m, node.id, i, t))}
+              validate={(t) => (idFromName(t) ? undefined : "Name the port with a letter or digit, e.g. Tier 1")}
+              onCommit={(t) =>
+                edit("Change rule port", `rule${i}-port`, (_, m) => setRulePort(m, node.id, i, idFromName(t)))
+              }
             />
           </fieldset>
         );

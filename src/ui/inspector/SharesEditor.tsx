@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { humaniseName } from "../shell/humanise";
 import { IconButton, SmallButton } from "./buttons";
 import { formatSharePercent, ShareInput } from "./fields";
-import { normaliseShares, sumShares } from "./ops";
+import { idFromName, normaliseShares, sumShares } from "./ops";
 
 const TOLERANCE = 1e-6;
 
@@ -111,12 +111,15 @@ function NameInput({
   disabled?: boolean;
 }) {
   const id = useId();
-  const [text, setText] = useState(name);
+  const [text, setText] = useState(() => humaniseName(name));
   const [error, setError] = useState<string>();
+  // The name is typed as words ("Tier 1"); the port keeps an id derived from them ("tier-1"),
+  // unchanged while the words still stand for it.
   const apply = () => {
-    if (text === name) return setError(undefined);
-    const message = onRename(name, text.trim());
-    setError(message);
+    const id = idFromName(text);
+    if (id === name || text === humaniseName(name)) return setError(undefined);
+    if (!id) return setError("Name it with a letter or digit, e.g. Tier 1");
+    setError(onRename(name, id));
   };
   return (
     <div className="insp-name">
@@ -134,7 +137,7 @@ function NameInput({
         onKeyDown={(e) => {
           if (e.key === "Enter") apply();
           if (e.key === "Escape") {
-            setText(name);
+            setText(humaniseName(name));
             setError(undefined);
           }
         }}

@@ -4,11 +4,13 @@
  * an outcome renames the port of the edges leaving by it.
  */
 
-import { current } from "immer";
+import { current, type Draft } from "immer";
+import { useState } from "react";
 import type { Model } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import { DistributionEditor } from "./DistributionEditor";
 import { Row, SelectInput } from "./fields";
+import { NewTeamForm } from "./NewTeamForm";
 import type { NodeFormProps } from "./nodeEdit";
 import { OutcomesEditor } from "./OutcomesEditor";
 import { addTeam } from "./ops";
@@ -25,6 +27,13 @@ export function WorkForm(props: NodeFormProps<"work">) {
   if (!model.teams.some((t) => t.id === node.team))
     teamOptions.unshift([node.team, `${node.team || "—"} (no such team)`]);
   teamOptions.push([NEW_TEAM, "New team…"]);
+  const [asking, setAsking] = useState(false);
+  const setTeam = (pick: (m: Draft<Model>) => string) =>
+    edit("Change team", "team", (n, m) => {
+      const before = current(m) as Model;
+      n.team = pick(m);
+      followLanesInDraft(m, before);
+    });
   const typeName = (id: string) => model.contactTypes.find((c) => c.id === id)?.name || id;
   const typesWithout = (record: Record<string, unknown> | undefined) =>
     model.contactTypes.filter((c) => !(record && c.id in record));
@@ -33,17 +42,21 @@ export function WorkForm(props: NodeFormProps<"work">) {
       <SelectInput
         label="Team"
         testId="team"
-        value={node.team}
+        value={asking ? NEW_TEAM : node.team}
         options={teamOptions}
         disabled={disabled}
-        onChange={(v) =>
-          edit("Change team", "team", (n, m) => {
-            const before = current(m) as Model;
-            n.team = v === NEW_TEAM ? addTeam(m) : v;
-            followLanesInDraft(m, before);
-          })
-        }
+        onChange={(v) => (v === NEW_TEAM ? setAsking(true) : setTeam(() => v))}
       />
+      {asking ? (
+        <NewTeamForm
+          initialTier={Math.max(1, ...model.teams.map((t) => t.tier))}
+          onCancel={() => setAsking(false)}
+          onCreate={(team) => {
+            setAsking(false);
+            setTeam((m) => addTeam(m, "team", team));
+          }}
+        />
+      ) : null}
       <SpecFields scope="nodes.work" value={node} entries={["handleTime"]} edit={edit} disabled={disabled} />
       {Object.entries(node.handleTimeByType ?? {}).map(([type, dist]) => (
         <DistributionEditor
