@@ -32,7 +32,7 @@ import { MINIMAP_SIZE, toggleMinimap, useMinimapPlace } from "./minimapPlace";
 import { getMoving, setMoving, useMoving } from "./motion";
 import { nodeTypes } from "./nodes/kindNodes";
 import { KIND_COLOURS } from "./nodes/kindStyle";
-import { followLanesInDraft } from "./placement";
+import { clampToLane, followLanesInDraft } from "./placement";
 import { toFlowEdges, toFlowNodes, toLaneNodes } from "./projection";
 import { RoutedEdge } from "./RoutedEdge";
 import { useEdgeLabels, useRoutes } from "./useRoutes";
@@ -269,9 +269,11 @@ function commitMove(store: FlowStore): void {
   if (!moving) return;
   const ids = Object.keys(moving);
   const before = store.getState().model;
+  const dragged = new Set(ids);
   store.edit(ids.length === 1 ? "Move step" : `Move ${ids.length} steps`, (draft) => {
     for (const id of ids) {
-      const at = moving[id] as Positions[string];
+      // A step stays in its own lane: dropped over another lane, it keeps to the edge of its own.
+      const at = clampToLane(before, id, moving[id] as Positions[string], dragged);
       draft.layout[id] = { x: Math.round(at.x), y: Math.round(at.y) };
     }
   });
