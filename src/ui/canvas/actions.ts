@@ -22,7 +22,7 @@ import type { FlowStore } from "../state/store";
 import { addNode, copyFragment, deleteElements, type Fragment, pasteFragment } from "./edits";
 import { animatePositions, setMoving } from "./motion";
 import { newNode, PALETTE, uniqueId } from "./newNode";
-import { placeInLane } from "./placement";
+import { clampToLane, placeInLane } from "./placement";
 import { showStart } from "./viewport";
 
 /** Offset of a paste or duplicate from the original (px). */
@@ -166,6 +166,28 @@ export function deleteSelection(store: FlowStore): void {
     deleteElements(draft, selection.nodes, selection.edges),
   );
   store.select({});
+}
+
+/**
+ * Moves the selected steps by (`dx`, `dy`) px, each kept in its own lane; presses in a row
+ * make one undo step.
+ */
+export function nudgeSelection(store: FlowStore, dx: number, dy: number): void {
+  const { model, selection } = store.getState();
+  const ids = selection.nodes.filter((id) => model.layout[id]);
+  if (ids.length === 0) return;
+  const moving = new Set(ids);
+  store.edit(
+    ids.length === 1 ? "Move step" : `Move ${ids.length} steps`,
+    (draft) => {
+      for (const id of ids) {
+        const at = model.layout[id] as { x: number; y: number };
+        const to = clampToLane(model, id, { x: at.x + dx, y: at.y + dy }, moving);
+        draft.layout[id] = { x: Math.round(to.x), y: Math.round(to.y) };
+      }
+    },
+    { coalesce: `move:${ids.join(",")}` },
+  );
 }
 
 /** Copies the selected nodes (and the edges among them). */

@@ -42,7 +42,7 @@ export function NodeShell({ data, selected, figures, noInput }: NodeShellProps) 
         <span className="step-kind">{KIND_NAMES[node.kind]}</span>
         {severity ? <span className={`step-flag step-flag-${severity}`} title={severity} /> : null}
       </div>
-      <div className="step-label" data-testid="node-label">
+      <div className="step-label" data-testid="node-label" title={node.label || node.id}>
         {node.label || node.id}
       </div>
       <div className="step-figures">
