@@ -267,7 +267,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
               errors > 0 ? `${errors} problem${errors === 1 ? "" : "s"}: show the list` : "No problems: show the list"
             }
             title={errors > 0 ? "The flow cannot run yet: show its problems" : "No problems: the flow is ready to run"}
-            onClick={() => (drawer && tab === "problems" ? setDrawer(false) : showTab("problems"))}
+            onClick={() => showTab("problems")}
           >
             {errors > 0 ? `⚠ ${errors}` : "✓"}
           </button>
@@ -324,27 +324,29 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
         <main className="centre">
           <FlowCanvas store={store} diagnostics={diagnostics} onOpenFile={(file) => void files.openFile(file)} />
           <section className={`dock${drawer ? " dock-open" : ""}`} data-testid="dock">
-            <div className="dock-tabs" role="tablist" aria-label="Problems and results">
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab === "problems"}
-                className="dock-tab"
-                data-testid="dock-tab-problems"
-                onClick={() => showTab("problems")}
-              >
-                Problems {errors > 0 ? <span className="count count-error">{errors}</span> : null}
-              </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab === "results"}
-                className="dock-tab"
-                data-testid="dock-tab-results"
-                onClick={() => showTab("results")}
-              >
-                Results
-              </button>
+            <div className="dock-tabs">
+              <div className="dock-tablist" role="tablist" aria-label="Problems and results">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === "problems"}
+                  className="dock-tab"
+                  data-testid="dock-tab-problems"
+                  onClick={() => showTab("problems")}
+                >
+                  Problems {errors > 0 ? <span className="count count-error">{errors}</span> : null}
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === "results"}
+                  className="dock-tab"
+                  data-testid="dock-tab-results"
+                  onClick={() => showTab("results")}
+                >
+                  Results
+                </button>
+              </div>
               <span className="toolbar-spacer" />
               <ZoomBar store={store} />
               <button

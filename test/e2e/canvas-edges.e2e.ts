@@ -134,10 +134,10 @@ async function coverProblems(page: Page): Promise<string[]> {
       .filter((l) => inPane(l.r));
     const problems: string[] = [];
     const minimap = document.querySelector(".react-flow__minimap")?.getBoundingClientRect();
-    // Folded only with its button there to unfold it.
-    if (!minimap && !document.querySelector('[data-testid="controls-minimap"][aria-pressed="false"]'))
+    // Folded only with its button there to show it.
+    if (!minimap && !document.querySelector('[data-testid="controls-minimap"]'))
       problems.push("no minimap and no button to show it");
-    const controls = document.querySelector(".react-flow__controls")?.getBoundingClientRect();
+    const controls = document.querySelector('[data-testid="zoom-bar"]')?.getBoundingClientRect();
     for (const s of steps) {
       if (minimap && hit(s.r, minimap)) problems.push(`${s.id} is under the minimap`);
       if (controls && hit(s.r, controls)) problems.push(`${s.id} is under the zoom buttons`);

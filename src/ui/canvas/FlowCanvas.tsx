@@ -24,7 +24,7 @@ import { nodeSize } from "../../layout/nodeSize";
 import { type Diagnostic, type Model, type NodeKind, nodeLabel, type Severity } from "../../model";
 import { notify } from "../shell/toasts";
 import { type FlowStore, useFlowState } from "../state/store";
-import { addNodeAt } from "./actions";
+import { addNodeAt, revealBox } from "./actions";
 import { connect, reconnect } from "./edits";
 import { clearCorner, MINIMAP_SIZE, setMinimapPlace, useMinimapPlace } from "./minimapPlace";
 import { getMoving, setMoving, useMoving } from "./motion";
@@ -95,15 +95,28 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   // The minimap takes a corner clear of every step at the current view, checked at every pan,
   // zoom and edit; with no clear corner it folds until one clears.
   const placeMinimap = useCallback(
-    (view = flow.getViewport()) => {
+    (view = flow.getViewport(), drawn: Model = store.getState().model) => {
       const pane = wrapper.current?.getBoundingClientRect();
-      if (pane && pane.width > 0) setMinimapPlace(clearCorner(store.getState().model, view, pane.width, pane.height));
+      if (pane && pane.width > 0) setMinimapPlace(clearCorner(drawn, view, pane.width, pane.height));
     },
     [flow, store],
   );
   useEffect(() => {
-    placeMinimap();
+    placeMinimap(undefined, model);
   }, [model, placeMinimap]);
+
+  // A step selected on its own stays in sight when the inspector opens beside the canvas.
+  const single = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
+  useEffect(() => {
+    if (!single) return;
+    const timer = setTimeout(() => {
+      const drawn = store.getState().model;
+      const node = drawn.nodes.find((n) => n.id === single);
+      const at = drawn.layout[single];
+      if (node && at) revealBox(flow, { ...at, ...nodeSize(node) });
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [single, flow, store]);
 
   // A newly loaded document opens at a readable zoom on its intake and first tier.
   useEffect(() => {
@@ -287,6 +300,8 @@ function offerTeamChange(store: FlowStore, before: Model, nodeId: string, at: { 
         store.edit("Change team", (draft) => {
           const target = draft.nodes.find((n) => n.id === nodeId);
           if (target?.kind !== "work") return;
+          // From where it was dropped: the step then settles in its new lane there.
+          draft.layout[nodeId] = { x: Math.round(at.x), y: Math.round(at.y) };
           const was = current(draft) as Model;
           target.team = team.id;
           followLanesInDraft(draft, was);

@@ -60,7 +60,6 @@ export function ZoomBar({ store }: { store: FlowStore }) {
         className="btn btn-ghost btn-small"
         data-testid="controls-minimap"
         aria-pressed={minimap.wanted}
-        aria-label={minimap.wanted ? "Hide the minimap" : "Show the minimap"}
         title={
           noRoom
             ? "The minimap is folded while every corner of the canvas would cover a step"
@@ -70,7 +69,7 @@ export function ZoomBar({ store }: { store: FlowStore }) {
         }
         onClick={toggleMinimap}
       >
-        Map{noRoom ? " (no room)" : ""}
+        Minimap{noRoom ? " (no room)" : ""}
       </button>
     </div>
   );

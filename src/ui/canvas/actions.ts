@@ -269,7 +269,10 @@ export function focusNode(store: FlowStore, flow: ReactFlowInstance, nodeId: str
   store.select({ nodes: [nodeId] });
   const at = model.layout[nodeId] ?? { x: 0, y: 0 };
   const size = nodeSize(node);
-  flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 400 });
+  // The selection opens the inspector, which narrows the canvas: centre once it has.
+  afterLayout(() =>
+    flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 400 }),
+  );
 }
 
 /** Selects edge `edgeId` and centres the canvas between its ends. */
@@ -280,10 +283,17 @@ export function focusEdge(store: FlowStore, flow: ReactFlowInstance, edgeId: str
   store.select({ edges: [edgeId] });
   const a = model.layout[edge.from] ?? { x: 0, y: 0 };
   const b = model.layout[edge.to] ?? a;
-  flow.setCenter((a.x + b.x) / 2 + 100, (a.y + b.y) / 2 + 40, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
+  afterLayout(() =>
+    flow.setCenter((a.x + b.x) / 2 + 100, (a.y + b.y) / 2 + 40, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 }),
+  );
 }
 
 // helpers
+
+/** Runs `then` once the page has laid out and React Flow has seen the pane's new size. */
+function afterLayout(then: () => void): void {
+  setTimeout(then, 120);
+}
 
 function shiftFragment(fragment: Fragment): Fragment {
   const layout = Object.fromEntries(
