@@ -25,6 +25,7 @@ import { type Diagnostic, type Model, type NodeKind, nodeLabel, type Severity } 
 import { notify } from "../shell/toasts";
 import { type FlowStore, useFlowState } from "../state/store";
 import { addNodeAt, revealBox } from "./actions";
+import { ConnectPicker } from "./ConnectPicker";
 import { connect, reconnect } from "./edits";
 import { clearCorner, MINIMAP_SIZE, setMinimapPlace, useMinimapPlace } from "./minimapPlace";
 import { getMoving, setMoving, useMoving } from "./motion";
@@ -250,6 +251,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
           />
         )}
       </ReactFlow>
+      <ConnectPicker store={store} />
     </div>
   );
 }
