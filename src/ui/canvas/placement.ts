@@ -227,11 +227,13 @@ export function isOrderly(model: Model): boolean {
 /**
  * Keeps the lanes in order after any edit (connect, delete, a team's tier...): steps whose
  * lane changed move into it (`followLanes`); if the lanes still overlap, each lane moves down
- * below the one before it, keeping its steps' arrangement. An orderly result is left alone.
+ * below the one before it, keeping its steps' arrangement. An orderly result is left alone, and
+ * so is a flow that was out of order before the edit (a hand-drawn layout from a file).
  */
 export function keepLanesInDraft(draft: Draft<Model>, before: Model): void {
   let model = current(draft) as Model;
-  if (isOrderly(model)) return;
+  // A hand-drawn layout out of order is the user's: a rename must not rearrange it.
+  if (isOrderly(model) || !isOrderly(before)) return;
   const moved = followLanes(before, model);
   for (const [id, pos] of Object.entries(moved)) draft.layout[id] = pos;
   model = current(draft) as Model;
