@@ -5,7 +5,7 @@
  * (autosave), and checking a flow for the problems panel. Answers `{ id, op, ... }` with
  * `{ id, value }` or `{ id, error }`.
  */
-import { serializeModel } from "../../model";
+import { loadWarnings, serializeModel, withLoadWarnings } from "../../model";
 import { diagnose } from "../shell/diagnose";
 import { parseFlowGuarded } from "./guardedParse";
 import type { FlowRequest, FlowResponse } from "./offThread";
@@ -14,9 +14,11 @@ self.addEventListener("message", (event: MessageEvent<FlowRequest>) => {
   const request = event.data;
   let response: FlowResponse;
   try {
-    if (request.op === "parse") response = { id: request.id, value: parseFlowGuarded(request.text) };
-    else if (request.op === "serialize") response = { id: request.id, value: serializeModel(request.model) };
-    else response = { id: request.id, value: diagnose(request.model) };
+    if (request.op === "parse") {
+      const parsed = parseFlowGuarded(request.text);
+      response = { id: request.id, value: { parsed, warnings: parsed.ok ? loadWarnings(parsed.model) : [] } };
+    } else if (request.op === "serialize") response = { id: request.id, value: serializeModel(request.model) };
+    else response = { id: request.id, value: diagnose(withLoadWarnings(request.model, request.warnings)) };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

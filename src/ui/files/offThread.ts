@@ -6,7 +6,7 @@
  * (unit tests) or the worker fails.
  */
 import type { Diagnostic, Model } from "../../model";
-import { serializeModel } from "../../model";
+import { loadWarnings, serializeModel, withLoadWarnings } from "../../model";
 import { diagnose } from "../shell/diagnose";
 import { type GuardedParse, parseFlowGuarded } from "./guardedParse";
 
@@ -15,17 +15,28 @@ export const SMALL_TEXT = 200_000;
 /** Flows with fewer steps than this are written and checked in place. */
 export const SMALL_FLOW = 300;
 
-type FlowJob = { op: "parse"; text: string } | { op: "serialize"; model: Model } | { op: "diagnose"; model: Model };
+type FlowJob =
+  | { op: "parse"; text: string }
+  | { op: "serialize"; model: Model }
+  | { op: "diagnose"; model: Model; warnings: Diagnostic[] };
 export type FlowRequest = FlowJob & { id: number };
 export type FlowResponse = { id: number; value: unknown } | { id: number; error: string };
 
 /** Decodes and validates flow text (the guarded parser), in the worker when it is long. */
 export async function parseFlowOffThread(text: string): Promise<GuardedParse> {
   if (text.length < SMALL_TEXT) return parseFlowGuarded(text);
-  const result = await ask<GuardedParse>({ op: "parse", text }, () => parseFlowGuarded(text));
-  // A structured clone gives the layout a prototype again; the app keeps it without one.
-  if (result.ok) result.model.layout = Object.assign(Object.create(null), result.model.layout);
-  return result;
+  const { parsed, warnings } = await ask<{ parsed: GuardedParse; warnings: Diagnostic[] }>(
+    { op: "parse", text },
+    () => {
+      const inPlace = parseFlowGuarded(text);
+      return { parsed: inPlace, warnings: inPlace.ok ? loadWarnings(inPlace.model) : [] };
+    },
+  );
+  if (!parsed.ok) return parsed;
+  // A structured clone gives the layout a prototype again (the app keeps it without one) and
+  // drops the model's load warnings (a symbol key).
+  parsed.model.layout = Object.assign(Object.create(null), parsed.model.layout);
+  return { ok: true, model: withLoadWarnings(parsed.model, warnings) };
 }
 
 /** The flowcast/v1 text of a flow, written in the worker when the flow is big. */
@@ -37,7 +48,7 @@ export function serializeFlowOffThread(model: Model): Promise<string> {
 /** The problems panel's diagnostics of a flow, checked in the worker when the flow is big. */
 export function diagnoseOffThread(model: Model): Promise<Diagnostic[]> {
   if (model.nodes.length < SMALL_FLOW) return Promise.resolve(diagnose(model));
-  return ask<Diagnostic[]>({ op: "diagnose", model }, () => diagnose(model));
+  return ask<Diagnostic[]>({ op: "diagnose", model, warnings: loadWarnings(model) }, () => diagnose(model));
 }
 
 // helpers

@@ -4,15 +4,27 @@
  * then by the semantic rules of validateModel, then (when it can run) by the offered-load
  * check (overloaded teams show as warnings). No React here: the flow worker runs it too.
  */
-import { type Diagnostic, encodeModel, hasErrors, type Model, parseModel, validateModel } from "../../model";
+import {
+  type Diagnostic,
+  encodeModel,
+  hasErrors,
+  loadWarnings,
+  type Model,
+  parseModel,
+  validateModel,
+} from "../../model";
 import { offeredLoadDiagnostics } from "../../sim/load";
 
-/** Schema problems of the model as written, else its semantic diagnostics. */
+/**
+ * Schema problems of the model as written, else its semantic diagnostics; in both cases the
+ * fields its file held that the schema does not know (warnings kept from when it was opened).
+ */
 export function diagnose(model: Model): Diagnostic[] {
   try {
+    const unknown = loadWarnings(model);
     const decoded = parseModel(encodeModel(model));
-    if (!decoded.ok) return decoded.diagnostics;
-    const diagnostics = validateModel(decoded.model);
+    if (!decoded.ok) return [...decoded.diagnostics, ...unknown];
+    const diagnostics = [...unknown, ...validateModel(decoded.model)];
     // a flow that can run also hears about teams offered more work than they can do
     return hasErrors(diagnostics) ? diagnostics : [...diagnostics, ...offeredLoadDiagnostics(decoded.model)];
   } catch (error) {
