@@ -59,3 +59,25 @@ export function SmallButton({
     </button>
   );
 }
+
+/** A fieldset's legend with, when `onRemove` is given, a button that removes what it holds. */
+export function RemovableLegend({
+  label,
+  testId,
+  onRemove,
+  disabled,
+}: {
+  label: string;
+  testId: string;
+  onRemove?: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <legend>
+      {label}
+      {onRemove ? (
+        <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onRemove} />
+      ) : null}
+    </legend>
+  );
+}
