@@ -4,59 +4,27 @@
  */
 import type { ReactNode } from "react";
 
-/** An icon button; `label` is its accessible name and tooltip. */
-export function IconButton({
-  label,
-  testId,
-  onClick,
-  disabled,
-  icon = "×",
-}: {
-  label: string;
+interface ButtonProps {
   testId?: string;
   onClick: () => void;
   disabled?: boolean;
-  icon?: string;
-}) {
+}
+
+/** An icon button; `label` is its accessible name and tooltip. */
+export function IconButton({ label, icon = "×", ...props }: ButtonProps & { label: string; icon?: string }) {
   return (
-    <button
-      type="button"
-      className="insp-icon"
-      aria-label={label}
-      title={label}
-      data-testid={testId ? `inspector-${testId}` : undefined}
-      disabled={disabled}
-      onClick={onClick}
-    >
+    <InspButton {...props} className="insp-icon" label={label}>
       {icon}
-    </button>
+    </InspButton>
   );
 }
 
 /** A small text button. */
-export function SmallButton({
-  testId,
-  onClick,
-  disabled,
-  children,
-  danger,
-}: {
-  testId?: string;
-  onClick: () => void;
-  disabled?: boolean;
-  children: ReactNode;
-  danger?: boolean;
-}) {
+export function SmallButton({ danger, children, ...props }: ButtonProps & { children: ReactNode; danger?: boolean }) {
   return (
-    <button
-      type="button"
-      className={danger ? "insp-small insp-danger" : "insp-small"}
-      data-testid={testId ? `inspector-${testId}` : undefined}
-      disabled={disabled}
-      onClick={onClick}
-    >
+    <InspButton {...props} className={danger ? "insp-small insp-danger" : "insp-small"}>
       {children}
-    </button>
+    </InspButton>
   );
 }
 
@@ -79,5 +47,30 @@ export function RemovableLegend({
         <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onRemove} />
       ) : null}
     </legend>
+  );
+}
+
+// helpers
+
+function InspButton({
+  testId,
+  onClick,
+  disabled,
+  className,
+  label,
+  children,
+}: ButtonProps & { className: string; label?: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-label={label}
+      title={label}
+      data-testid={testId ? `inspector-${testId}` : undefined}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
