@@ -7,4 +7,5 @@ export * from "./parse";
 export * from "./ports";
 export * from "./scenario";
 export * from "./schema";
+export { nearestField } from "./unknownFields";
 export * from "./validate";

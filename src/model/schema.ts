@@ -196,6 +196,12 @@ export const Queue = z.object({
   slaSeconds: z.number().min(0, "must not be negative").optional(),
   /** Callers who hang up sooner than this (seconds) count neither as met nor missed in the service level. */
   shortAbandonSeconds: z.number().min(0, "must not be negative").optional(),
+  /**
+   * Overflow to another pool: a contact still waiting here `after` seconds moves to the queue
+   * of work step `to` (served there by that step's team, with its handle time and outcomes).
+   * `after: 0` overflows on arrival when every agent of this step's team is busy.
+   */
+  overflow: z.object({ after: Duration, to: z.string().min(1, "must name a work step") }).optional(),
 });
 
 export const WorkNode = z.object({
