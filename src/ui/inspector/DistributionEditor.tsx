@@ -165,27 +165,17 @@ const SIMPLE_PARAMS: Partial<Record<DistKind, readonly (readonly [string, string
 
 function DistParams({ testId, value, onCommit, duration, disabled, depth = 0 }: DistributionEditorProps) {
   const param = (name: string, text: string, current: number, rules: ParamRules = {}) => {
-    const commit = (v: number) => onCommit({ ...value, [name]: v } as Dist);
+    const common = {
+      label: text,
+      testId: `${testId}-${name}`,
+      value: current,
+      onCommit: (v: number) => onCommit({ ...value, [name]: v } as Dist),
+      disabled,
+    };
     return duration && !rules.integer ? (
-      <DurationInput
-        key={name}
-        label={text}
-        testId={`${testId}-${name}`}
-        value={current}
-        onCommit={commit}
-        disabled={disabled}
-      />
+      <DurationInput key={name} {...common} />
     ) : (
-      <NumberInput
-        key={name}
-        label={text}
-        testId={`${testId}-${name}`}
-        value={current}
-        onCommit={commit}
-        disabled={disabled}
-        min={rules.min ?? (duration ? 0 : undefined)}
-        integer={rules.integer}
-      />
+      <NumberInput key={name} {...common} min={rules.min ?? (duration ? 0 : undefined)} integer={rules.integer} />
     );
   };
   const simple = SIMPLE_PARAMS[value.dist as keyof typeof SIMPLE_PARAMS];
