@@ -26,6 +26,10 @@
  *   a freed agent takes the head with the best (priority, time joined) over the team's
  *   queues; priority ranks only count in `priority` queues (a `fifo` queue's contacts rank
  *   as normal). Concurrency c: an agent holds c contacts, each at its own handle time.
+ * - Overflow (queue.overflow): a contact still waiting `after` seconds after joining a queue
+ *   (or, with after 0, finding every agent of the team busy) moves to the overflow step's
+ *   queue, with that step's handle time and outcome drawn then; its wait and its caller's
+ *   patience run on from the first queue (docs/metrics.md, "Overflow between pools").
  * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
  * - Agents are tracked by index only when a trace is recorded or the team has a chat
