@@ -8,12 +8,11 @@
  * Why this file is longer than 500 lines: what is left is one state machine, each handler
  * a few lines that call each other (traverse -> enter -> enterWork -> startService ...) on
  * the same typed arrays; one class lets the optimiser inline them, and splitting it would
- * scatter one ticket's path over several files. About a fifth of it is the list of
- * semantics below.
+ * scatter one ticket's path over several files.
  *
  * Events: a channel's next arrival, the end of a service, a contact's patience running out,
- * the end of a timed step (self-service, follow-up wait, delay, escalation note), and a
- * team's staffing change. Everything else (routing, moving along edges, closing) happens at
+ * the end of a timed step (self-service, follow-up wait, delay, escalation note), a team's
+ * staffing change, and a contact's wait reaching its queue's overflow time. Everything else (routing, moving along edges, closing) happens at
  * once inside those events.
  *
  * Semantics chosen where DESIGN.md is silent (a real contact centre's behaviour):
