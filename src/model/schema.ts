@@ -1,6 +1,6 @@
 /**
  * The flowcast/v1 file format as zod schemas: the one contract between the canvas, the
- * simulator, the CLI and the tests (DESIGN.md). Decoding a file fills every default here,
+ * simulator, the CLI and the tests (docs/format.md). Decoding a file fills every default here,
  * in one place, and turns durations into seconds; encoding writes them back as "6m".
  * Semantic rules that need the whole model (ports, reachability, shares) live in validate.ts.
  */

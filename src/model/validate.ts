@@ -54,7 +54,7 @@ export function checkModel(input: unknown): { model?: Model; diagnostics: Diagno
     return { diagnostics: [failure("read", error)] };
   }
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
-  return { model: parsed.model, diagnostics: validateModel(parsed.model) };
+  return { model: parsed.model, diagnostics: [...(parsed.warnings ?? []), ...validateModel(parsed.model)] };
 }
 
 // helpers
