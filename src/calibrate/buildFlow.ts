@@ -8,7 +8,7 @@
 import type { Dist } from "../model/distribution";
 import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
-import { type FitResult, fitDuration, meanOf } from "./fit";
+import { type FitResult, fitDuration, meanOf, roundDist } from "./fit";
 import type { Summary } from "./summarize";
 
 type NodeFile = NonNullable<ModelFile["nodes"]>[number];
@@ -383,20 +383,6 @@ function sum(r: Record<number, number>): number {
 function normalise(xs: number[]): number[] {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   return xs.map((x) => (mean > 0 ? round(x / mean, 4) : 1));
-}
-
-function roundDist(d: Dist): Dist {
-  switch (d.dist) {
-    case "exponential":
-      return { dist: "exponential", mean: round(d.mean) };
-    case "lognormal":
-    case "gamma":
-      return { dist: d.dist, mean: round(d.mean), sd: round(Math.max(d.sd, 0.1)) };
-    case "mixture":
-      return { dist: "mixture", parts: d.parts.map((p) => ({ weight: p.weight, dist: roundDist(p.dist) })) };
-    default:
-      return d;
-  }
 }
 
 function round(x: number, digits = 1): number {
