@@ -53,8 +53,8 @@ export function fitDuration(sample: DurationSample): FitResult {
   // Durations under a second are written as zeros: judge the written distribution on that.
   const sorted = sample.sorted().map((x) => (x < ZERO_SECONDS ? 0 : x));
   if (m < MIN_FIT) {
-    const dist = withZeros({ dist: "exponential", mean: round(posMean) }, zeroShare);
-    return { ...base, dist, chosen: "exponential", ks: ksDistance(sorted, cdfOf(dist)) };
+    const dist = empiricalOf(sorted);
+    return { ...base, dist, chosen: "empirical", ks: ksDistance(sorted, cdfOf(dist)) };
   }
   const mu = sample.sumLog / m;
   const s2 = Math.max(1e-12, sample.sumLog2 / m - mu * mu);
@@ -84,8 +84,16 @@ export function fitDuration(sample: DurationSample): FitResult {
     if (best === undefined || ks < best.ks - 0.005) best = { family, dist, ks, written };
   }
   const result = { ...base, logLikelihood, distances };
-  if (best) return { ...result, dist: best.dist, chosen: best.family, ks: best.ks, quantiles: { sample: target, written: best.written } };
-  const dist = withZeros(empiricalOf(sorted.filter((x) => x >= 1)), zeroShare);
+  if (best)
+    return {
+      ...result,
+      dist: best.dist,
+      chosen: best.family,
+      ks: best.ks,
+      quantiles: { sample: target, written: best.written },
+    };
+  // The table holds the zeros itself (as value 0 with their weight).
+  const dist = empiricalOf(sorted);
   return {
     ...result,
     dist,
@@ -96,20 +104,31 @@ export function fitDuration(sample: DurationSample): FitResult {
 }
 
 /**
- * The reservoir as an empirical distribution: the means of (at most) 200 equal-count bins of
- * the sorted values, so the table keeps the sample's mean and its quantiles to half a bin.
+ * The reservoir as an empirical distribution: its quantiles at 0, 0.5%, ..., 100% (201
+ * values, equal ones merged into weights), so the table's p50 and p90 are the sample's own
+ * (a value of an n-value table has probability 1/n: the least value whose cumulative share
+ * reaches q is the sample's q-quantile). The top value is then moved so the table also keeps
+ * the sample's mean (what the 0.5% tail beyond the last step carries), when that keeps the
+ * order; utilisation depends on the mean.
  */
 export function empiricalOf(sorted: readonly number[]): Dist {
-  const count = Math.min(200, sorted.length);
+  const steps = 200;
+  const points = Array.from({ length: steps + 1 }, (_, i) => quantileSorted(sorted, i / steps));
+  const sampleMean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const tableMean = points.reduce((a, b) => a + b, 0) / points.length;
+  const top = points[steps]! + (steps + 1) * (sampleMean - tableMean);
+  if (top >= points[steps - 1]!) points[steps] = top;
   const values: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const lo = Math.floor((i * sorted.length) / count);
-    const hi = Math.floor(((i + 1) * sorted.length) / count);
-    let s = 0;
-    for (let j = lo; j < hi; j++) s += sorted[j]!;
-    values.push(round(s / Math.max(1, hi - lo)));
+  const weights: number[] = [];
+  for (const p of points) {
+    const v = round(p);
+    if (values.length > 0 && values[values.length - 1] === v) weights[weights.length - 1]!++;
+    else {
+      values.push(v);
+      weights.push(1);
+    }
   }
-  return { dist: "empirical", values };
+  return weights.every((w) => w === 1) ? { dist: "empirical", values } : { dist: "empirical", values, weights };
 }
 
 /** Cumulative distribution function of a written distribution (seconds). */
