@@ -8,6 +8,7 @@
  * A ticket's events must come in time order (tickets may interleave, as in a log sorted by
  * time, or follow each other, as in one sorted by ticket).
  */
+import type { RoleEventConsumer } from "../io/eventlog/reader";
 import type { Role } from "../io/eventlog/roles";
 import { CensoredSample, DurationSample } from "./sample";
 
@@ -76,7 +77,7 @@ export class Names {
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-export class LogAnalysis {
+export class LogAnalysis implements RoleEventConsumer {
   readonly teams = new Names();
   readonly channels = new Names();
   readonly priorities = new Names();

@@ -3,9 +3,9 @@
  * and write simulated tickets back out as an event log.
  */
 
-import type { EventLogReader } from "../io/eventlog/reader";
 import type { ModelFile } from "../model/schema";
 import { buildFlow, type FlowFits, fitFlow } from "./buildFlow";
+import type { EventLogReader } from "./logReader";
 import { type Summary, summarize } from "./summarize";
 
 export * from "../io/eventlog/guessColumns";
@@ -15,6 +15,7 @@ export * from "../io/eventlog/timestamp";
 export * from "../io/eventlog/writer";
 export * from "./analyze";
 export * from "./buildFlow";
+export * from "./logReader";
 export * from "./report";
 export * from "./simulated";
 export * from "./summarize";

@@ -4,8 +4,8 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import type { EventLogReader } from "../io/eventlog/reader";
 import { type FlowFits, teamIds } from "./buildFlow";
+import type { EventLogReader } from "./logReader";
 import type { Figures, Summary } from "./summarize";
 
 /** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */
@@ -38,7 +38,16 @@ export interface CalibrationReport {
   columns: Record<string, string>;
   activities: { activity: string; role: string; how: "map" | "flowcast" | "guess"; rows: number }[];
   censored: { ticketsOpenAtEnd: number; workVisitsOpenAtEnd: number; note: string };
-  skipped: { rowsOutsideWindow: number };
+  /** Rows (and tickets) left out, by reason; `firstLine` names where each reason first occurs. */
+  skipped: {
+    rowsOutsideWindow: number;
+    ticketsOutsideWindow: number;
+    noTicket: number;
+    noTime: number;
+    repeatedHeader: number;
+    shortRows: number;
+    firstLine: Record<string, number>;
+  };
   /** Tickets whose consecutive rows were out of time order and were sorted by time. */
   reorderedTickets: number;
   teams: {
@@ -109,6 +118,20 @@ export function buildReport(
     );
   if (a.waitsBeforeAgent > 0)
     notes.push(`${a.waitsBeforeAgent} waits happened before any agent worked the ticket; they are not in the flow.`);
+  const d = reader.dropped;
+  const droppedText = [
+    [d.noTicket, "with no ticket id"],
+    [d.noTime, "with no readable time"],
+    [d.repeatedHeader, "repeating the header (files joined together)"],
+    [d.shortRows, "with too few fields"],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${(n as number).toLocaleString("en")} ${what}`);
+  if (droppedText.length > 0) notes.push(`Rows dropped: ${droppedText.join("; ")} (first lines in skipped.firstLine).`);
+  if (d.ticketsOutsideWindow > 0)
+    notes.push(
+      `${d.ticketsOutsideWindow.toLocaleString("en")} tickets start outside --from/--to and were left out; ${d.outsideWindow.toLocaleString("en")} rows in all (with rows after --to).`,
+    );
   if (reader.reorderedTickets > 0)
     notes.push(
       `${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`,
@@ -139,7 +162,15 @@ export function buildReport(
       workVisitsOpenAtEnd: a.censoredWork,
       note: "Tickets open at the end of the log count in arrivals and paths; their resolution times enter as censored (Kaplan–Meier), and their unfinished work visits are left out of handle times and outcome shares.",
     },
-    skipped: { rowsOutsideWindow: reader.skippedOutsideWindow },
+    skipped: {
+      rowsOutsideWindow: reader.dropped.outsideWindow,
+      ticketsOutsideWindow: reader.dropped.ticketsOutsideWindow,
+      noTicket: reader.dropped.noTicket,
+      noTime: reader.dropped.noTime,
+      repeatedHeader: reader.dropped.repeatedHeader,
+      shortRows: reader.dropped.shortRows,
+      firstLine: { ...reader.dropped.firstLine },
+    },
     reorderedTickets: reader.reorderedTickets,
     teams: names.flatMap((name, t) =>
       summary.visited[t]
