@@ -39,5 +39,7 @@ export function calibrate(reader: EventLogReader, name: string, tiers?: Record<s
   }
   const summary = summarize(a, a.teams.list, fixed);
   const fits = fitFlow(a);
+  const window = fits.arrivalWindow;
+  if (!window.whole) summary.figures.ticketsPerDay = window.tickets / window.days;
   return { model: buildFlow(a, summary, fits, name), summary, fits };
 }

@@ -14,6 +14,8 @@ export interface SimulatedFigures {
   escalationShare: number;
   returnShare: number | null;
   reopenShare: number;
+  reopenAfterClosureShare?: number;
+  pingPongShare?: number;
   resolution: { p50: number; p90: number };
   utilisation: Record<string, number>;
   handleTime?: Figures["handleTime"];
@@ -29,6 +31,8 @@ export interface ComparisonRow {
   simulated: number | null;
   /** simulated / log - 1 (null where either is missing or log is 0). */
   relativeDifference: number | null;
+  /** 95% interval of the log's figure where it can be computed (shares: Wilson; means: normal). */
+  logInterval?: [number, number];
 }
 
 export interface CalibrationReport {
@@ -59,6 +63,7 @@ export interface CalibrationReport {
   }[];
   fits: {
     arrivals: FlowFits["arrivals"];
+    arrivalWindow: FlowFits["arrivalWindow"];
     handleTime: Record<string, unknown>;
     handleTimeByPriority: Record<string, { n: number; mean: number }>;
     waits: Record<string, unknown>;
@@ -68,6 +73,8 @@ export interface CalibrationReport {
   comparison: ComparisonRow[];
   paths: { log: Record<string, number>; simulated: Record<string, number> | null };
   notes: string[];
+  /** Too little data, and figures that cannot be right; also printed by the command. */
+  warnings: string[];
 }
 
 export function buildReport(
@@ -94,6 +101,9 @@ export function buildReport(
   add("escalation share", "share", f.escalationShare, simulated?.escalationShare);
   add("return share", "share", f.returnShare, simulated?.returnShare);
   add("reopen share", "share", f.reopenShare, simulated?.reopenShare);
+  add("reopened after closure", "share", f.reopenAfterClosureShare, simulated?.reopenAfterClosureShare);
+  add("ping-pong (back to a team already visited)", "share", f.pingPongShare, simulated?.pingPongShare);
+  for (const r of rows) if (r.unit === "share" && r.log !== null) r.logInterval = wilson(r.log, f.reachedAgent);
   add("resolution time p50", "seconds", nan(f.resolution.p50), simulated?.resolution.p50);
   add("resolution time p90", "seconds", nan(f.resolution.p90), simulated?.resolution.p90);
   for (const [t, name] of names.entries()) {
@@ -101,14 +111,20 @@ export function buildReport(
     if (!h) continue;
     const sh = simulated?.handleTime?.[name];
     add(`handle time mean: ${name}`, "seconds", h.mean, sh?.mean ?? null);
+    const sd = a.handle[t]!.sd;
+    if (h.n > 1 && Number.isFinite(sd)) {
+      const half = (1.96 * sd) / Math.sqrt(h.n);
+      rows[rows.length - 1]!.logInterval = [Math.max(0, h.mean - half), h.mean + half];
+    }
     add(`handle time p50: ${name}`, "seconds", h.p50, sh?.p50 ?? null);
     add(`handle time p90: ${name}`, "seconds", h.p90, sh?.p90 ?? null);
     add(`utilisation: ${name}`, "share", f.utilisation[name]!, simulated?.utilisation[ids[t]!] ?? null);
   }
+  const warnings = warningsOf(a, summary, rows);
   const decisions = [...reader.roles.decisions].map(([activity, d]) => ({ activity, ...d }));
   const notes = [
     `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
-    "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1).",
+    "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1); its two parts are shown apart: reopened after closure (active again after being closed) and ping-pong (back to a team already visited, without a closure).",
     "Handle time is the time a ticket spends in a 'work' state; in snapshot logs that is elapsed time, not pure agent time.",
   ];
   const guessed = decisions.filter((d) => d.how === "guess");
@@ -136,6 +152,7 @@ export function buildReport(
     notes.push(
       `${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`,
     );
+  notes.push(fits.arrivalWindow.note);
   if (simulated) notes.push(`Simulated figures: ${simulated.basis}.`);
   else notes.push("No simulated figures: the calibrated flow was not run.");
   const agentRange = (t: number) => ({
@@ -179,6 +196,7 @@ export function buildReport(
     ),
     fits: {
       arrivals: fits.arrivals,
+      arrivalWindow: fits.arrivalWindow,
       handleTime: Object.fromEntries(names.map((n, t) => [n, fitSummary(fits.handleTime[t]!)])),
       handleTimeByPriority: Object.fromEntries(
         [...a.handleByPriority].map(([key, s]) => {
@@ -197,6 +215,7 @@ export function buildReport(
     comparison: rows,
     paths: { log: f.paths, simulated: simulated?.paths ?? null },
     notes,
+    warnings,
   };
 }
 
@@ -222,6 +241,58 @@ export function formatComparison(report: CalibrationReport): string {
 }
 
 // helpers
+
+/** Too little data, and figures that cannot be right, in the user's words. */
+function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: ComparisonRow[]): string[] {
+  const f = summary.figures;
+  const out: string[] = [];
+  if (f.days < 14)
+    out.push(
+      `The log covers ${f.days < 2 ? `${(f.days * 24).toFixed(0)} hours` : `${f.days.toFixed(1)} days`} of ticket starts, under two weeks: the weekly pattern and the day-to-day spread rest on too few days.`,
+    );
+  for (const [t, name] of a.teams.list.entries()) {
+    if (!summary.visited[t]) continue;
+    const n = a.handle[t]!.n;
+    if (n === 0)
+      out.push(
+        `${name}: no finished work visit, so its handle time is not measured (shown as —); the flow gives it 1 second.`,
+      );
+    else if (n < 30)
+      out.push(`${name}: only ${n} finished work visits (under 30): its handle time and outcome shares are rough.`);
+    const u = f.utilisation[name];
+    if (u !== undefined && u > 1)
+      out.push(
+        `${name}: utilisation ${(u * 100).toFixed(0)}% cannot be right (busy time above staffed time). ${
+          summary.agentsBasis === "each resource's working pattern"
+            ? "Its handle time is time in a work state, which in a snapshot log runs on while nobody works the ticket, or agents worked that the log does not name."
+            : "Its handle time is time in a work state, which in a snapshot log runs on while nobody works the ticket."
+        } Check the roles (--map) and the staffing before trusting queue times.`,
+      );
+  }
+  for (const r of rows) {
+    if (!r.logInterval || r.log === null || r.log === 0) continue;
+    const [lo, hi] = r.logInterval;
+    if (hi - lo > Math.abs(r.log))
+      out.push(
+        `${r.figure}: its 95% interval (${show(r, lo)} to ${show(r, hi)}) is wider than the figure itself: too little data to tell.`,
+      );
+  }
+  return out;
+}
+
+/** Wilson score interval of a share out of n (95%). */
+function wilson(p: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+function show(r: ComparisonRow, v: number): string {
+  return r.unit === "share" ? `${(v * 100).toFixed(1)}%` : r.unit === "seconds" ? duration(v) : v.toFixed(1);
+}
 
 function finite(x: number | null | undefined): number | null {
   return x !== null && x !== undefined && Number.isFinite(x) ? x : null;

@@ -170,6 +170,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
   }
   const report = buildReport(file, reader, result.summary, result.fits, simulated);
+  for (const w of report.warnings) io.err(`warning: ${w}\n`);
   await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
   if (str("report")) await writeFile(str("report")!, `${JSON.stringify(report, null, 2)}\n`);
   io.out(
