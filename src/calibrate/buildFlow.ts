@@ -102,7 +102,7 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       label: fit.label,
       channel: fit.channel,
       arrivals: {
-        perHour: round(fit.perHour, 4),
+        perHour: Math.max(0.0001, round(fit.perHour, 4)),
         hourly: fit.hourly,
         weekly: fit.weekly,
         ...(fit.dayFactorSd ? { dayFactor: { dist: "gamma", mean: 1, sd: round(fit.dayFactorSd, 3) } } : {}),
@@ -274,7 +274,9 @@ function fitArrivals(a: LogAnalysis, window: ArrivalWindow): ChannelFit[] {
       Array.from({ length: 24 }, (_, h) => round(rate(d * 24 + h), 3)),
     );
     // The level from the stable part of the log when it is not the whole span.
-    const perHour = window.whole ? tickets / spanHours : ticketsIn(a.createdByDay[c], window) / (window.days * 24);
+    // A channel with no start inside the stable part keeps its rate over the whole span.
+    const inWindow = window.whole ? 0 : ticketsIn(a.createdByDay[c], window);
+    const perHour = inWindow > 0 ? inWindow / (window.days * 24) : tickets / spanHours;
     // Ratios to the mean rate over the hours the log covers; hours or days it never covers
     // keep weight 1, so a log shorter than a week does not inflate the days it has.
     const ratio = (slots: number[]) => {

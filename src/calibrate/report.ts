@@ -246,6 +246,7 @@ export function formatComparison(report: CalibrationReport): string {
 function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: ComparisonRow[]): string[] {
   const f = summary.figures;
   const out: string[] = [];
+  const impossible: string[] = [];
   if (f.days < 14)
     out.push(
       `The log covers ${f.days < 2 ? `${(f.days * 24).toFixed(0)} hours` : `${f.days.toFixed(1)} days`} of ticket starts, under two weeks: the weekly pattern and the day-to-day spread rest on too few days.`,
@@ -260,15 +261,12 @@ function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: Compa
     else if (n < 30)
       out.push(`${name}: only ${n} finished work visits (under 30): its handle time and outcome shares are rough.`);
     const u = f.utilisation[name];
-    if (u !== undefined && u > 1)
-      out.push(
-        `${name}: utilisation ${(u * 100).toFixed(0)}% cannot be right (busy time above staffed time). ${
-          summary.agentsBasis === "each resource's working pattern"
-            ? "Its handle time is time in a work state, which in a snapshot log runs on while nobody works the ticket, or agents worked that the log does not name."
-            : "Its handle time is time in a work state, which in a snapshot log runs on while nobody works the ticket."
-        } Check the roles (--map) and the staffing before trusting queue times.`,
-      );
+    if (u !== undefined && u > 1) impossible.push(`${name} ${(u * 100).toFixed(0)}%`);
   }
+  if (impossible.length > 0)
+    out.push(
+      `Utilisation above 100% cannot be right (busy time above staffed time) for ${impossible.length === 1 ? "1 team" : `${impossible.length} teams`}: ${impossible.slice(0, 12).join(", ")}${impossible.length > 12 ? ", …" : ""}. Handle time here is time in a work state, which in a snapshot log runs on while nobody works the ticket${summary.agentsBasis === "each resource's working pattern" ? ", or agents worked that the log does not name" : ""}; check the roles (--map) and the staffing before trusting queue times.`,
+    );
   for (const r of rows) {
     if (!r.logInterval || r.log === null || r.log === 0) continue;
     const [lo, hi] = r.logInterval;
