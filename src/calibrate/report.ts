@@ -54,6 +54,8 @@ export interface CalibrationReport {
   };
   /** Tickets whose consecutive rows were out of time order and were sorted by time. */
   reorderedTickets: number;
+  /** Teams grouped into the "Other teams" step. */
+  otherTeams: string[];
   teams: {
     id: string;
     name: string;
@@ -153,6 +155,12 @@ export function buildReport(
       `${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`,
     );
   notes.push(fits.arrivalWindow.note);
+  if (reader.otherTeams.length > 0) {
+    const shown = reader.otherTeams.slice(0, 20).join(", ");
+    notes.push(
+      `${reader.otherTeams.length} teams doing the least work are one "Other teams" step: ${shown}${reader.otherTeams.length > 20 ? ", …" : ""}. The ${names.length - 1} others do most of the work time (--teams N keeps the N busiest apart).`,
+    );
+  }
   if (simulated) notes.push(`Simulated figures: ${simulated.basis}.`);
   else notes.push("No simulated figures: the calibrated flow was not run.");
   const agentRange = (t: number) => ({
@@ -189,6 +197,7 @@ export function buildReport(
       firstLine: { ...reader.dropped.firstLine },
     },
     reorderedTickets: reader.reorderedTickets,
+    otherTeams: reader.otherTeams,
     teams: names.flatMap((name, t) =>
       summary.visited[t]
         ? [{ id: ids[t]!, name, tier: summary.tiers[t]!, workVisits: a.handle[t]!.n, agentsEstimate: agentRange(t) }]

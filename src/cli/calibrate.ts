@@ -52,6 +52,8 @@ Options:
   --from DATE         only tickets whose first event is at or after DATE
   --to DATE           only tickets whose first event is up to DATE; their later rows
                       are left out (the log is read as if it ended at DATE)
+  --teams N           teams kept as steps of their own, busiest first (default: those
+                      doing 95% of the work time, at most 25); the rest become "Other teams"
   --max-tickets N     most tickets held in memory (default 2,000,000; about 0.5 GB a million)
   --out FILE          the calibrated flow (flowcast/v1)
   --report FILE       the calibration report (JSON)
@@ -78,6 +80,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   from: { type: "string" },
   to: { type: "string" },
   "max-tickets": { type: "string" },
+  teams: { type: "string" },
   out: { type: "string" },
   report: { type: "string" },
   replications: { type: "string" },
@@ -127,6 +130,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const maxTickets = str("max-tickets") === undefined ? undefined : Number(str("max-tickets"));
   if (maxTickets !== undefined && !(Number.isInteger(maxTickets) && maxTickets >= 1))
     throw new UsageError(`--max-tickets "${str("max-tickets")}" must be a whole number from 1`);
+  const teams = str("teams") === undefined ? undefined : Number(str("teams"));
+  if (teams !== undefined && !(Number.isInteger(teams) && teams >= 1))
+    throw new UsageError(`--teams "${str("teams")}" must be a whole number from 1`);
   const reader = new EventLogReader({
     columns: {
       case: str("case")!,
@@ -157,7 +163,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
   );
   const name = str("name") ?? `Calibrated from ${file.split(/[\\/]/).pop()}`;
-  const result = calibrate(reader, name, tiers);
+  const result = calibrate(reader, name, tiers, { teams });
   const checked = checkModel(JSON.stringify(result.model));
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (!checked.model || errors.length > 0) {

@@ -89,7 +89,7 @@ describe("flowcast calibrate on the ServiceNow sample", () => {
     const flow = JSON.parse(readFileSync(out, "utf8"));
     expect(flow.format).toBe("flowcast/v1");
     expect(flow.nodes.find((n: { kind: string; channel?: string }) => n.kind === "channel").channel).toBe("phone");
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("flowcast calibrate on bad logs", () => {

@@ -370,8 +370,32 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
     );
   }
 
+  /**
+   * Hands the rows read once more, to another consumer, each team name passed through
+   * `teamOf` (e.g. small teams grouped into one); the counts of the first pass stay as
+   * they are. Call after `end()`.
+   */
+  replay<D extends RoleEventConsumer>(consumer: D, teamOf: (team: string) => string): D {
+    const teams = this.teams.list.map(teamOf);
+    let last = Number.NEGATIVE_INFINITY;
+    this.emit(consumer, teams, false, (time) => {
+      if (time > last) last = time;
+    });
+    const end = this.options.toMs ?? last;
+    consumer.finish(Math.min(end, last));
+    return consumer;
+  }
+
   /** Sorts the rows by ticket (counting sort) and time, selects tickets, hands them on. */
-  private emit(): void {
+  private emit(
+    c: RoleEventConsumer = this.consumer,
+    teamNames: readonly string[] = this.teams.list,
+    count = true,
+    seen: (time: number) => void = (time) => {
+      if (time < this.firstTime) this.firstTime = time;
+      if (time > this.lastTime) this.lastTime = time;
+    },
+  ): void {
     const s = this.store;
     const ticketTotal = this.tickets.size;
     const offsets = new Uint32Array(ticketTotal + 1);
@@ -381,7 +405,6 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
     const fill = offsets.slice(0, ticketTotal);
     for (let i = 0; i < s.n; i++) order[fill[s.ticket[i]!]!++] = i;
     const { fromMs, toMs } = this.options;
-    const c = this.consumer;
     const byTime = (x: number, y: number) => s.time[x]! - s.time[y]! || x - y;
     for (let t = 0; t < ticketTotal; t++) {
       const a = offsets[t]!;
@@ -390,32 +413,33 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
       for (let k = a + 1; k < b; k++) if (s.time[order[k]!]! < s.time[order[k - 1]!]!) sorted = false;
       if (!sorted) {
         order.subarray(a, b).sort(byTime);
-        this.reorderedTickets++;
+        if (count) this.reorderedTickets++;
       }
       const first = order[a]!;
       const created = s.created ? s.created[first]! : Number.NaN;
       const start = Number.isFinite(created) && created <= s.time[first]! ? created : s.time[first]!;
       if ((fromMs !== undefined && start < fromMs) || (toMs !== undefined && start > toMs)) {
-        this.dropped.ticketsOutsideWindow++;
-        this.dropped.outsideWindow += b - a;
+        if (count) {
+          this.dropped.ticketsOutsideWindow++;
+          this.dropped.outsideWindow += b - a;
+        }
         continue;
       }
       const name = this.tickets.list[t]!;
-      this.ticketCount++;
+      if (count) this.ticketCount++;
       for (let k = a; k < b; k++) {
         const i = order[k]!;
         const time = s.time[i]!;
         if (toMs !== undefined && time > toMs) {
-          this.dropped.outsideWindow += b - k;
+          if (count) this.dropped.outsideWindow += b - k;
           break;
         }
-        if (time < this.firstTime) this.firstTime = time;
-        if (time > this.lastTime) this.lastTime = time;
+        seen(time);
         c.event(
           name,
           time,
           ROLES[s.role[i]!]!,
-          this.teams.list[s.team[i]!]!,
+          teamNames[s.team[i]!]!,
           this.resources.list[s.resource[i]!]!,
           this.priorities.list[s.priority[i]!]!,
           this.channels.list[s.channel[i]!]!,
