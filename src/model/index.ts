@@ -2,6 +2,7 @@
 export * from "./diagnostics";
 export * from "./distribution";
 export * from "./duration";
+export * from "./fields";
 export * from "./parse";
 export * from "./ports";
 export * from "./scenario";

@@ -12,6 +12,7 @@ import { checkConnections, checkRouteShape } from "./validate/connections";
 import { Checker } from "./validate/context";
 import { checkDistributions } from "./validate/distributions";
 import { checkDuplicateIds } from "./validate/ids";
+import { checkOverflow } from "./validate/overflow";
 import { checkReachability } from "./validate/reachability";
 import { checkReferences } from "./validate/references";
 import { checkScenarios } from "./validate/scenarios";
@@ -27,6 +28,7 @@ const RULES: readonly [string, (c: Checker) => void][] = [
   ["routes", checkRouteShape],
   ["shares", checkShares],
   ["references", checkReferences],
+  ["overflow", checkOverflow],
   ["reachability", checkReachability],
   ["arrivals", checkArrivals],
   ["distributions", checkDistributions],
