@@ -29,6 +29,8 @@ export interface ReadOptions {
   fromMs?: number;
   toMs?: number;
   seed?: number;
+  /** The analysis the rows feed (default: a new one); a backtest routes tickets by window. */
+  analysis?: LogAnalysis;
 }
 
 /** A log that cannot be read; `line` names where (0: the whole file). */
@@ -78,7 +80,7 @@ export class EventLogReader {
   private readonly csv: CsvReader;
 
   constructor(private readonly options: ReadOptions) {
-    this.analysis = new LogAnalysis(options.seed ?? 1);
+    this.analysis = options.analysis ?? new LogAnalysis(options.seed ?? 1);
     this.roles = new RoleMapper(options.map ?? []);
     this.csv = new CsvReader((fields, line) => this.row(fields, line));
   }
