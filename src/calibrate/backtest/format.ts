@@ -5,10 +5,14 @@
  */
 import type { BacktestReport, Figure } from "./runBacktest";
 
+/** Teams shown per team figure in the table (by work share in the test period; all in the JSON). */
+const TABLE_TEAMS = 8;
+
 /** The report as text for a terminal. */
 export function formatBacktest(report: BacktestReport): string {
   const rows: string[][] = [["Figure", "Actual", "Predicted (95% range)", "Baseline", "Nearer"]];
-  for (const f of report.figures) {
+  const { shown, hidden } = tableFigures(report.figures);
+  for (const f of shown) {
     const p = f.predicted;
     rows.push([
       f.label,
@@ -29,10 +33,12 @@ export function formatBacktest(report: BacktestReport): string {
   const distances = Object.values(report.distances).map(
     (d) => `  ${d.label}: ${num(d.predicted, d.unit)} (same as last period: ${num(d.baseline, d.unit)})`,
   );
+  const more = hidden > 0 ? [`${hidden} more teams' handle time and work share are in the JSON (--json, --out).`] : [];
   return [
     `Train ${report.train.from}..${report.train.to}: ${report.train.tickets.toLocaleString("en")} tickets. Test ${report.test.from}..${report.test.to}: ${report.test.tickets.toLocaleString("en")} tickets.`,
     "",
     ...table,
+    ...more,
     "",
     `The flow came nearer than "same as last period" on ${report.summary.beatsBaseline} of ${report.summary.compared} figures.`,
     "Distances to the test period (lower is closer; mean over replications):",
@@ -44,6 +50,17 @@ export function formatBacktest(report: BacktestReport): string {
 }
 
 // helpers
+
+/** The figures for the table: per-team figures only for the teams doing most of the test period's work. */
+function tableFigures(figures: Figure[]): { shown: Figure[]; hidden: number } {
+  const teamOf = (f: Figure) => (f.id.includes(":") ? f.id.slice(f.id.indexOf(":") + 1) : undefined);
+  const work = figures
+    .filter((f) => f.id.startsWith("workShare:"))
+    .sort((a, b) => (b.actual ?? b.baseline ?? 0) - (a.actual ?? a.baseline ?? 0));
+  const keep = new Set(work.slice(0, TABLE_TEAMS).map(teamOf));
+  const shown = figures.filter((f) => teamOf(f) === undefined || keep.has(teamOf(f)));
+  return { shown, hidden: Math.max(0, work.length - TABLE_TEAMS) };
+}
 
 function show(f: Figure, x: number | null): string {
   if (x === null) return "—";

@@ -286,7 +286,10 @@ function figure(
   values: (number | undefined)[],
   baseline: number | undefined,
 ): Figure {
-  const predicted = interval(values);
+  // Every figure is a count, a duration or a share: the range stays within what it can be.
+  const raw = interval(values);
+  const clamp = (x: number | null) => (x === null ? null : Math.min(unit === "share" ? 1 : Infinity, Math.max(0, x)));
+  const predicted = { mean: raw.mean, low: clamp(raw.low), high: clamp(raw.high) };
   const a = finite(actual);
   const b = finite(baseline);
   const beats =
