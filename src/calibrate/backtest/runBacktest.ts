@@ -62,7 +62,7 @@ export interface Figure {
   actual: number | null;
   predicted: Interval;
   baseline: number | null;
-  /** The prediction is nearer the actual than the baseline (null: not comparable). */
+  /** The prediction is nearer the actual than the baseline (null: not comparable, or a tie). */
   beatsBaseline: boolean | null;
 }
 
@@ -292,8 +292,11 @@ function figure(
   const predicted = { mean: raw.mean, low: clamp(raw.low), high: clamp(raw.high) };
   const a = finite(actual);
   const b = finite(baseline);
+  // A tie (both equally near, e.g. both 0) says nothing either way.
   const beats =
-    a === null || b === null || predicted.mean === null ? null : Math.abs(predicted.mean - a) < Math.abs(b - a);
+    a === null || b === null || predicted.mean === null || Math.abs(predicted.mean - a) === Math.abs(b - a)
+      ? null
+      : Math.abs(predicted.mean - a) < Math.abs(b - a);
   return { id, label, unit, actual: a, predicted, baseline: b, beatsBaseline: beats };
 }
 

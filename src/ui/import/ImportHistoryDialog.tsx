@@ -197,47 +197,49 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
           </div>
         )}
         {!backtesting && result && <FitReport report={result.report} />}
-        <div className="export-dialog-actions" hidden={backtesting}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            data-testid="import-history-backtest"
-            disabled={busy || !columns || missing.length > 0}
-            title="Fit on earlier weeks, check the predictions on later ones"
-            onClick={() => setBacktesting(true)}
-          >
-            Backtest…
-          </button>
-          {result ? (
-            <>
-              <button type="button" onClick={download}>
-                Download report
-              </button>
+        {!backtesting && (
+          <div className="export-dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              data-testid="import-history-backtest"
+              disabled={busy || !columns || missing.length > 0}
+              title="Fit on earlier weeks, check the predictions on later ones"
+              onClick={() => setBacktesting(true)}
+            >
+              Backtest…
+            </button>
+            {result ? (
+              <>
+                <button type="button" onClick={download}>
+                  Download report
+                </button>
+                <button
+                  type="button"
+                  className="export-primary"
+                  data-testid="import-history-open"
+                  disabled={busy}
+                  onClick={open}
+                >
+                  Open flow
+                </button>
+              </>
+            ) : (
               <button
                 type="button"
                 className="export-primary"
-                data-testid="import-history-open"
-                disabled={busy}
-                onClick={open}
+                data-testid="import-history-run"
+                disabled={busy || !columns || missing.length > 0}
+                title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
+                onClick={() => void run(rules)}
               >
-                Open flow
+                {busy ? "Calibrating…" : "Calibrate"}
               </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="export-primary"
-              data-testid="import-history-run"
-              disabled={busy || !columns || missing.length > 0}
-              title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
-              onClick={() => void run(rules)}
-            >
-              {busy ? "Calibrating…" : "Calibrate"}
-            </button>
-          )}
-        </div>
+            )}
+          </div>
+        )}
       </div>
     </div>
   );
