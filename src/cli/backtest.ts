@@ -17,9 +17,18 @@ import {
   WindowError,
 } from "../calibrate/backtest";
 import { prepareRun, runReplication } from "../sim";
-import { refuseOverwrite } from "./checks";
-import { type CliIO, UsageError } from "./io";
-import { parseCommandLine, singleFile, writeResults } from "./simulate";
+import {
+  type CliIO,
+  guardOutputs,
+  listOption,
+  type OptionSpec,
+  parseCommandLine,
+  singleFile,
+  stringOption,
+  UsageError,
+  wholeNumber,
+  writeOutput,
+} from "./shared";
 
 const HELP = `Usage: flowcast backtest LOG.csv --case COL --time COL --activity COL --team COL
                          --train FROM..TO --test FROM..TO [options]
@@ -66,26 +75,28 @@ const OPTIONS = {
   json: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
-} as const;
+} as const satisfies Record<string, OptionSpec>;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS as never);
+  const { values, positionals } = parseCommandLine(args, OPTIONS);
   if (values.help) {
     io.out(HELP);
     return 0;
   }
-  const file = singleFile(positionals, "backtest LOG.csv");
+  const file = singleFile(positionals, "backtest LOG.csv", "log");
   const need = ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
   if (need.length > 0)
     throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
-  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
-  const list = (k: string) => (values as unknown as Record<string, string[] | undefined>)[k] ?? [];
+  const str = (k: string) => stringOption(values, k);
+  const list = (k: string) => listOption(values, k);
   const train = windowOption("--train", str("train"));
   const test = windowOption("--test", str("test"));
   guardWindows(() => checkSplit(train, test));
-  const replications = wholeNumber("--replications", str("replications"), 5, 1, 100);
-  const seed = wholeNumber("--seed", str("seed"), 1, 0, 2 ** 32 - 1);
-  await refuseOverwrite(str("out"), [file]);
+  const replications =
+    str("replications") === undefined ? 5 : wholeNumber("--replications", str("replications"), 1, 100);
+  const seed = str("seed") === undefined ? 1 : wholeNumber("--seed", str("seed"), 0, 2 ** 32 - 1);
+  const out = str("out");
+  await guardOutputs([file], [{ option: "--out", path: out }]);
   const setup = {
     columns: {
       case: str("case")!,
@@ -136,8 +147,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   progress("");
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (str("out")) await writeResults(str("out")!, json);
-  io.out(values.json ? json : `${formatBacktest(report)}${str("out") ? `Wrote ${str("out")}.\n` : ""}`);
+  if (out !== undefined) await writeOutput(out, json);
+  io.out(values.json ? json : `${formatBacktest(report)}${out !== undefined ? `Wrote ${out}.\n` : ""}`);
   return 0;
 }
 
@@ -172,14 +183,6 @@ function tierOptions(texts: string[]): Record<string, number> {
     tiers[t.slice(0, at)] = n;
   }
   return tiers;
-}
-
-function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${flag} "${text}" must be a whole number from ${min} to ${max}`);
-  return n;
 }
 
 async function streamFile(file: string, reader: EventLogReader, progress: (text: string) => void): Promise<void> {
