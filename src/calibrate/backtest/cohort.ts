@@ -81,7 +81,8 @@ export function measureCohort(
     const w = Math.floor(since / (7 * DAY_MS));
     if (w >= 0 && w < weekly.length) weekly[w]!++;
     arrivalHours.push(since / HOUR_MS);
-    const closed = tk.role === "closed" && Number.isFinite(tk.closedAt);
+    // Closed after the end of what is followed: still open there (censored), as on the other side.
+    const closed = tk.role === "closed" && Number.isFinite(tk.closedAt) && tk.closedAt <= endMs;
     bookOpen(openDelta, since, closed ? tk.closedAt - window.fromMs : Number.POSITIVE_INFINITY);
     if (closed) cycleHours.push((tk.closedAt - tk.created) / HOUR_MS);
     if (tk.visits.length > 0 || closed) {

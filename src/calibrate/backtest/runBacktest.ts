@@ -23,8 +23,12 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Warm-up before the test period: queues and agents as busy as they would be. */
 export const WARMUP_DAYS = 7;
-/** The run follows the test cohort at most this long after the period (to the log's end). */
-const MAX_TAIL_DAYS = 365;
+/**
+ * Tickets are followed to the log's end, but at most this long after the test period: both
+ * sides are censored there (a log running on for months would otherwise cost a simulation
+ * of months for a few late closings).
+ */
+export const MAX_FOLLOW_DAYS = 90;
 
 /** The simulator entry points a backtest needs (passed in: calibrate does not import the engine). */
 export interface BacktestSimulator<R> {
@@ -127,7 +131,7 @@ export function runBacktest<R>(
 ): BacktestReport {
   const { train, test } = options;
   const tierByName = new Map(split.teams.list.map((n, i) => [n, tiers[i] ?? 1]));
-  const endMs = Math.min(split.span.lastEventMs, test.toMs + MAX_TAIL_DAYS * DAY_MS);
+  const endMs = Math.min(split.span.lastEventMs, test.toMs + MAX_FOLLOW_DAYS * DAY_MS);
   const actual = measureCohort(split.test, test, tierByName, endMs);
   const baseline = measureCohort(split, train, tierByName, endMs);
   const model = testPeriodModel(fitted, test, endMs);
@@ -230,7 +234,7 @@ export function runBacktest<R>(
       .map((w) => ({ weekStart: isoMinute(w.weekStartMs).slice(0, 10), tickets: w.tickets })),
     notes: [
       `Fitted on the ${split.tickets.size} tickets starting in ${formatWindow(train)}; compared with the ${split.test.tickets.size} starting in ${formatWindow(test)}.`,
-      `Each ticket is followed to the log's end (${isoMinute(endMs)}); tickets still open there are censored (Kaplan–Meier for resolution times).`,
+      `Each ticket is followed to ${isoMinute(endMs)} (the log's end, or ${MAX_FOLLOW_DAYS} days after the test period); tickets still open there are censored (Kaplan–Meier for resolution times).`,
       `Predicted: mean of ${options.replications} replications (seed ${options.seed}), low–high a 95% prediction interval for one period (Student t over replications). Baseline: the train period's own figure.`,
     ],
   };
