@@ -9,7 +9,7 @@ import type { Estimate, Kpis, NodeResults } from "../sim/results";
 import type { StaffingCurve } from "./curve";
 import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
-import type { Confidence } from "./targets";
+import { type Confidence, describeVerdictFigure } from "./targets";
 
 export const STAFFING_FORMAT = "flowcast-staffing/v1";
 
@@ -37,9 +37,12 @@ export interface StaffingTarget {
   label: string;
   met: boolean;
   estimate?: Estimate;
+  /** Why the answer's figure is absent: "not measured: no ticket reached this step after the warm-up". */
+  notMeasured?: string;
   /** At the flow's current staffing. */
   currentMet: boolean;
   currentEstimate?: Estimate;
+  currentNotMeasured?: string;
 }
 
 export interface StaffingDocument {
@@ -108,8 +111,10 @@ export function staffingDocument(
       label: t.label,
       met: Boolean(v?.met),
       estimate: v?.estimate,
+      ...(v?.notMeasured ? { notMeasured: v.notMeasured } : {}),
       currentMet: Boolean(c?.met),
       currentEstimate: c?.estimate,
+      ...(c?.notMeasured ? { currentNotMeasured: c.notMeasured } : {}),
     };
   });
   const results = answer.answer.results;
@@ -175,7 +180,11 @@ export function unreachableMessage(model: Model, answer: StaffingAnswer): string
   const missed = answer.targets
     .map((t, k) => ({ t, v: answer.answer.verdicts[k] }))
     .filter(({ v }) => !v?.met)
-    .map(({ t, v }) => `${t.label} (it is ${describe(v?.estimate)} there)`);
+    .map(({ t, v }) =>
+      v?.notMeasured
+        ? `${t.label} (${v.notMeasured} there)`
+        : `${t.label} (it is ${describeVerdictFigure(v, t.unit)} there)`,
+    );
   if (answer.stoppedEarly) {
     return `The search stopped after ${answer.evaluations} simulated candidates before meeting ${missed.join("; ")}.`;
   }
@@ -189,12 +198,6 @@ export function unreachableMessage(model: Model, answer: StaffingAnswer): string
 }
 
 // helpers
-
-function describe(estimate: Estimate | undefined): string {
-  if (!estimate) return "not reported";
-  const f = (x: number) => String(Number(x.toPrecision(4)));
-  return `${f(estimate.mean)}, 95% interval ${f(estimate.ci95[0])} to ${f(estimate.ci95[1])}`;
-}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
