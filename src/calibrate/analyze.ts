@@ -8,6 +8,7 @@
  * A ticket's events must come in time order (tickets may interleave, as in a log sorted by
  * time, or follow each other, as in one sorted by ticket).
  */
+import type { RoleEventConsumer } from "../io/eventlog/reader";
 import type { Role } from "../io/eventlog/roles";
 import { CensoredSample, DurationSample } from "./sample";
 
@@ -74,9 +75,11 @@ export class Names {
 }
 
 const HOUR_MS = 3_600_000;
+/** Work states longer than this are not one stretch of an agent's time. */
+const SHIFT_MS = 8 * HOUR_MS;
 const DAY_MS = 86_400_000;
 
-export class LogAnalysis {
+export class LogAnalysis implements RoleEventConsumer {
   readonly teams = new Names();
   readonly channels = new Names();
   readonly priorities = new Names();
@@ -331,13 +334,19 @@ export class LogAnalysis {
     const busy = this.busy[team]!;
     const res = this.resources[team]!;
     let from = tk.since;
-    // An instant of work still shows the agent active in that hour.
-    if (tk.resource !== "") addResource(res, Math.floor(from / HOUR_MS), tk.resource);
+    // The agent's working pattern: the hours in which they touched the ticket. An instant of
+    // work still shows them active in that hour; a work state longer than a shift (a
+    // snapshot log keeps a ticket "Active" for days) shows them only where it starts and ends.
+    if (tk.resource !== "") {
+      addResource(res, Math.floor(from / HOUR_MS), tk.resource);
+      if (time - from <= SHIFT_MS)
+        for (let h = Math.floor(from / HOUR_MS) + 1; h * HOUR_MS < time; h++) addResource(res, h, tk.resource);
+      else addResource(res, Math.floor((time - 1) / HOUR_MS), tk.resource);
+    }
     while (from < time) {
       const hour = Math.floor(from / HOUR_MS);
       const to = Math.min(time, (hour + 1) * HOUR_MS);
       busy.set(hour, (busy.get(hour) ?? 0) + (to - from) / 1000);
-      if (tk.resource !== "") addResource(res, hour, tk.resource);
       from = to;
     }
   }

@@ -8,7 +8,8 @@
 import type { Dist } from "../model/distribution";
 import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
-import { type FitResult, fitDuration, meanOf } from "./fit";
+import { type ArrivalWindow, arrivalWindow } from "./arrivals";
+import { type FitResult, fitDuration, meanOf, roundDist } from "./fit";
 import type { Summary } from "./summarize";
 
 type NodeFile = NonNullable<ModelFile["nodes"]>[number];
@@ -21,6 +22,8 @@ export interface FlowFits {
   noWork: FitResult;
   patienceSeconds: (number | undefined)[];
   arrivals: ChannelFit[];
+  /** The part of the log the arrival level is fitted on. */
+  arrivalWindow: ArrivalWindow;
 }
 
 export interface ChannelFit {
@@ -54,13 +57,15 @@ export function teamIds(names: readonly string[]): string[] {
 
 /** Fits every distribution the flow needs. */
 export function fitFlow(a: LogAnalysis): FlowFits {
+  const window = arrivalWindow(a);
   return {
     handleTime: a.handle.map((s) => fitDuration(s)),
     waits: a.waits.map((s) => fitDuration(s)),
     reopenGaps: a.reopenGaps.map((s) => fitDuration(s)),
     noWork: fitDuration(a.noWork),
     patienceSeconds: a.abandons.map((n, i) => (n > 0 ? a.queueSeconds[i]! / n : undefined)),
-    arrivals: fitArrivals(a),
+    arrivals: fitArrivals(a, window),
+    arrivalWindow: window,
   };
 }
 
@@ -97,7 +102,7 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       label: fit.label,
       channel: fit.channel,
       arrivals: {
-        perHour: round(fit.perHour, 4),
+        perHour: Math.max(0.0001, round(fit.perHour, 4)),
         hourly: fit.hourly,
         weekly: fit.weekly,
         ...(fit.dayFactorSd ? { dayFactor: { dist: "gamma", mean: 1, sd: round(fit.dayFactorSd, 3) } } : {}),
@@ -254,7 +259,7 @@ function atLeastOneSecond(d: Dist): Dist {
   return meanOf(d) >= 1 ? d : { dist: "fixed", value: 1 };
 }
 
-function fitArrivals(a: LogAnalysis): ChannelFit[] {
+function fitArrivals(a: LogAnalysis, window: ArrivalWindow): ChannelFit[] {
   const firstHour = Math.floor(a.firstCreated / 3_600_000);
   const lastHour = Math.max(firstHour, Math.floor(a.lastCreated / 3_600_000));
   const spanHours = lastHour - firstHour + 1;
@@ -268,7 +273,10 @@ function fitArrivals(a: LogAnalysis): ChannelFit[] {
     const profile = Array.from({ length: 7 }, (_, d) =>
       Array.from({ length: 24 }, (_, h) => round(rate(d * 24 + h), 3)),
     );
-    const perHour = tickets / spanHours;
+    // The level from the stable part of the log when it is not the whole span.
+    // A channel with no start inside the stable part keeps its rate over the whole span.
+    const inWindow = window.whole ? 0 : ticketsIn(a.createdByDay[c], window);
+    const perHour = inWindow > 0 ? inWindow / (window.days * 24) : tickets / spanHours;
     // Ratios to the mean rate over the hours the log covers; hours or days it never covers
     // keep weight 1, so a log shorter than a week does not inflate the days it has.
     const ratio = (slots: number[]) => {
@@ -305,10 +313,24 @@ function fitArrivals(a: LogAnalysis): ChannelFit[] {
       hourly,
       weekly,
       profile,
-      dayFactorSd: dayFactorSd(a.createdByDay[c], perHour, hourly, weekly),
+      dayFactorSd: dayFactorSd(within(a.createdByDay[c], window), perHour, hourly, weekly),
       priority: prio as Partial<Record<Priority, number>>,
     };
   });
+}
+
+/** Tickets created on the window's days. */
+function ticketsIn(byDay: Map<number, number> | undefined, window: ArrivalWindow): number {
+  let n = 0;
+  for (const [, count] of within(byDay, window) ?? []) n += count;
+  return n;
+}
+
+function within(byDay: Map<number, number> | undefined, window: ArrivalWindow): Map<number, number> | undefined {
+  if (!byDay || window.whole) return byDay;
+  const from = Math.floor(window.fromMs / 86_400_000);
+  const to = Math.floor((window.toMs - 1) / 86_400_000);
+  return new Map([...byDay].filter(([d]) => d >= from && d <= to));
 }
 
 /** sd of the day factor: the day-to-day spread beyond what Poisson arrivals give. */
@@ -383,20 +405,6 @@ function sum(r: Record<number, number>): number {
 function normalise(xs: number[]): number[] {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   return xs.map((x) => (mean > 0 ? round(x / mean, 4) : 1));
-}
-
-function roundDist(d: Dist): Dist {
-  switch (d.dist) {
-    case "exponential":
-      return { dist: "exponential", mean: round(d.mean) };
-    case "lognormal":
-    case "gamma":
-      return { dist: d.dist, mean: round(d.mean), sd: round(Math.max(d.sd, 0.1)) };
-    case "mixture":
-      return { dist: "mixture", parts: d.parts.map((p) => ({ weight: p.weight, dist: roundDist(p.dist) })) };
-    default:
-      return d;
-  }
 }
 
 function round(x: number, digits = 1): number {

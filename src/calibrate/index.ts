@@ -3,9 +3,10 @@
  * and write simulated tickets back out as an event log.
  */
 
-import type { EventLogReader } from "../io/eventlog/reader";
 import type { ModelFile } from "../model/schema";
+import type { LogAnalysis } from "./analyze";
 import { buildFlow, type FlowFits, fitFlow } from "./buildFlow";
+import type { EventLogReader } from "./logReader";
 import { type Summary, summarize } from "./summarize";
 
 export * from "../io/eventlog/guessColumns";
@@ -15,6 +16,7 @@ export * from "../io/eventlog/timestamp";
 export * from "../io/eventlog/writer";
 export * from "./analyze";
 export * from "./buildFlow";
+export * from "./logReader";
 export * from "./report";
 export * from "./simulated";
 export * from "./summarize";
@@ -25,11 +27,28 @@ export interface Calibration {
   fits: FlowFits;
 }
 
+/** How many teams keep a step of their own: the rest become one "Other teams" step. */
+export const MAX_TEAMS = 25;
+/** By default, the fewest teams that do this share of the work time. */
+export const TEAM_WORK_SHARE = 0.95;
+
+export interface CalibrateOptions {
+  /** Teams kept apart (most work time first); default: those doing 95% of it, at most 25. */
+  teams?: number;
+}
+
 /**
  * Fits and builds the flow once the whole log has been read (`reader.end()` called).
  * `tiers` overrides teams' tiers by team name.
  */
-export function calibrate(reader: EventLogReader, name: string, tiers?: Record<string, number>): Calibration {
+export function calibrate(
+  reader: EventLogReader,
+  name: string,
+  tiers?: Record<string, number>,
+  options: CalibrateOptions = {},
+): Calibration {
+  const others = teamsToGroup(reader.ungrouped, options.teams);
+  if (others.length > 1) reader.groupTeams(others);
   const a = reader.analysis;
   let fixed: number[] | undefined;
   if (tiers && Object.keys(tiers).length > 0) {
@@ -38,5 +57,25 @@ export function calibrate(reader: EventLogReader, name: string, tiers?: Record<s
   }
   const summary = summarize(a, a.teams.list, fixed);
   const fits = fitFlow(a);
+  const window = fits.arrivalWindow;
+  if (!window.whole) summary.figures.ticketsPerDay = window.tickets / window.days;
   return { model: buildFlow(a, summary, fits, name), summary, fits };
+}
+
+/** The teams doing least of the work, beyond the `keep` (or 95%, at most 25) that do most. */
+export function teamsToGroup(a: LogAnalysis, keep?: number): string[] {
+  const work = a.teams.list.map((team, t) => {
+    let seconds = 0;
+    for (const s of a.busy[t]?.values() ?? []) seconds += s;
+    return { team, seconds };
+  });
+  work.sort((x, y) => y.seconds - x.seconds);
+  const total = work.reduce((x, w) => x + w.seconds, 0);
+  let count = keep ?? 0;
+  if (keep === undefined) {
+    let acc = 0;
+    while (count < work.length && (acc < TEAM_WORK_SHARE * total || count === 0)) acc += work[count++]!.seconds;
+    count = Math.min(count, MAX_TEAMS);
+  }
+  return work.slice(Math.max(1, count)).map((w) => w.team);
 }

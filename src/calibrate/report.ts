@@ -4,8 +4,8 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import type { EventLogReader } from "../io/eventlog/reader";
 import { type FlowFits, teamIds } from "./buildFlow";
+import type { EventLogReader } from "./logReader";
 import type { Figures, Summary } from "./summarize";
 
 /** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */
@@ -14,6 +14,8 @@ export interface SimulatedFigures {
   escalationShare: number;
   returnShare: number | null;
   reopenShare: number;
+  reopenAfterClosureShare?: number;
+  pingPongShare?: number;
   resolution: { p50: number; p90: number };
   utilisation: Record<string, number>;
   handleTime?: Figures["handleTime"];
@@ -29,6 +31,8 @@ export interface ComparisonRow {
   simulated: number | null;
   /** simulated / log - 1 (null where either is missing or log is 0). */
   relativeDifference: number | null;
+  /** 95% interval of the log's figure where it can be computed (shares: Wilson; means: normal). */
+  logInterval?: [number, number];
 }
 
 export interface CalibrationReport {
@@ -38,9 +42,20 @@ export interface CalibrationReport {
   columns: Record<string, string>;
   activities: { activity: string; role: string; how: "map" | "flowcast" | "guess"; rows: number }[];
   censored: { ticketsOpenAtEnd: number; workVisitsOpenAtEnd: number; note: string };
-  skipped: { rowsOutsideWindow: number };
+  /** Rows (and tickets) left out, by reason; `firstLine` names where each reason first occurs. */
+  skipped: {
+    rowsOutsideWindow: number;
+    ticketsOutsideWindow: number;
+    noTicket: number;
+    noTime: number;
+    repeatedHeader: number;
+    shortRows: number;
+    firstLine: Record<string, number>;
+  };
   /** Tickets whose consecutive rows were out of time order and were sorted by time. */
   reorderedTickets: number;
+  /** Teams grouped into the "Other teams" step. */
+  otherTeams: string[];
   teams: {
     id: string;
     name: string;
@@ -50,6 +65,7 @@ export interface CalibrationReport {
   }[];
   fits: {
     arrivals: FlowFits["arrivals"];
+    arrivalWindow: FlowFits["arrivalWindow"];
     handleTime: Record<string, unknown>;
     handleTimeByPriority: Record<string, { n: number; mean: number }>;
     waits: Record<string, unknown>;
@@ -59,6 +75,8 @@ export interface CalibrationReport {
   comparison: ComparisonRow[];
   paths: { log: Record<string, number>; simulated: Record<string, number> | null };
   notes: string[];
+  /** Too little data, and figures that cannot be right; also printed by the command. */
+  warnings: string[];
 }
 
 export function buildReport(
@@ -85,6 +103,9 @@ export function buildReport(
   add("escalation share", "share", f.escalationShare, simulated?.escalationShare);
   add("return share", "share", f.returnShare, simulated?.returnShare);
   add("reopen share", "share", f.reopenShare, simulated?.reopenShare);
+  add("reopened after closure", "share", f.reopenAfterClosureShare, simulated?.reopenAfterClosureShare);
+  add("ping-pong (back to a team already visited)", "share", f.pingPongShare, simulated?.pingPongShare);
+  for (const r of rows) if (r.unit === "share" && r.log !== null) r.logInterval = wilson(r.log, f.reachedAgent);
   add("resolution time p50", "seconds", nan(f.resolution.p50), simulated?.resolution.p50);
   add("resolution time p90", "seconds", nan(f.resolution.p90), simulated?.resolution.p90);
   for (const [t, name] of names.entries()) {
@@ -92,14 +113,20 @@ export function buildReport(
     if (!h) continue;
     const sh = simulated?.handleTime?.[name];
     add(`handle time mean: ${name}`, "seconds", h.mean, sh?.mean ?? null);
+    const sd = a.handle[t]!.sd;
+    if (h.n > 1 && Number.isFinite(sd)) {
+      const half = (1.96 * sd) / Math.sqrt(h.n);
+      rows[rows.length - 1]!.logInterval = [Math.max(0, h.mean - half), h.mean + half];
+    }
     add(`handle time p50: ${name}`, "seconds", h.p50, sh?.p50 ?? null);
     add(`handle time p90: ${name}`, "seconds", h.p90, sh?.p90 ?? null);
     add(`utilisation: ${name}`, "share", f.utilisation[name]!, simulated?.utilisation[ids[t]!] ?? null);
   }
+  const warnings = warningsOf(a, summary, rows);
   const decisions = [...reader.roles.decisions].map(([activity, d]) => ({ activity, ...d }));
   const notes = [
     `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
-    "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1).",
+    "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1); its two parts are shown apart: reopened after closure (active again after being closed) and ping-pong (back to a team already visited, without a closure).",
     "Handle time is the time a ticket spends in a 'work' state; in snapshot logs that is elapsed time, not pure agent time.",
   ];
   const guessed = decisions.filter((d) => d.how === "guess");
@@ -109,10 +136,31 @@ export function buildReport(
     );
   if (a.waitsBeforeAgent > 0)
     notes.push(`${a.waitsBeforeAgent} waits happened before any agent worked the ticket; they are not in the flow.`);
+  const d = reader.dropped;
+  const droppedText = [
+    [d.noTicket, "with no ticket id"],
+    [d.noTime, "with no readable time"],
+    [d.repeatedHeader, "repeating the header (files joined together)"],
+    [d.shortRows, "with too few fields"],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${(n as number).toLocaleString("en")} ${what}`);
+  if (droppedText.length > 0) notes.push(`Rows dropped: ${droppedText.join("; ")} (first lines in skipped.firstLine).`);
+  if (d.ticketsOutsideWindow > 0)
+    notes.push(
+      `${d.ticketsOutsideWindow.toLocaleString("en")} tickets start outside --from/--to and were left out; ${d.outsideWindow.toLocaleString("en")} rows in all (with rows after --to).`,
+    );
   if (reader.reorderedTickets > 0)
     notes.push(
       `${reader.reorderedTickets} tickets listed their rows out of time order; each ticket's rows were sorted by time.`,
     );
+  notes.push(fits.arrivalWindow.note);
+  if (reader.otherTeams.length > 0) {
+    const shown = reader.otherTeams.slice(0, 20).join(", ");
+    notes.push(
+      `${reader.otherTeams.length} teams doing the least work are one "Other teams" step: ${shown}${reader.otherTeams.length > 20 ? ", …" : ""}. The ${names.length - 1} others do most of the work time (--teams N keeps the N busiest apart).`,
+    );
+  }
   if (simulated) notes.push(`Simulated figures: ${simulated.basis}.`);
   else notes.push("No simulated figures: the calibrated flow was not run.");
   const agentRange = (t: number) => ({
@@ -139,8 +187,17 @@ export function buildReport(
       workVisitsOpenAtEnd: a.censoredWork,
       note: "Tickets open at the end of the log count in arrivals and paths; their resolution times enter as censored (Kaplan–Meier), and their unfinished work visits are left out of handle times and outcome shares.",
     },
-    skipped: { rowsOutsideWindow: reader.skippedOutsideWindow },
+    skipped: {
+      rowsOutsideWindow: reader.dropped.outsideWindow,
+      ticketsOutsideWindow: reader.dropped.ticketsOutsideWindow,
+      noTicket: reader.dropped.noTicket,
+      noTime: reader.dropped.noTime,
+      repeatedHeader: reader.dropped.repeatedHeader,
+      shortRows: reader.dropped.shortRows,
+      firstLine: { ...reader.dropped.firstLine },
+    },
     reorderedTickets: reader.reorderedTickets,
+    otherTeams: reader.otherTeams,
     teams: names.flatMap((name, t) =>
       summary.visited[t]
         ? [{ id: ids[t]!, name, tier: summary.tiers[t]!, workVisits: a.handle[t]!.n, agentsEstimate: agentRange(t) }]
@@ -148,6 +205,7 @@ export function buildReport(
     ),
     fits: {
       arrivals: fits.arrivals,
+      arrivalWindow: fits.arrivalWindow,
       handleTime: Object.fromEntries(names.map((n, t) => [n, fitSummary(fits.handleTime[t]!)])),
       handleTimeByPriority: Object.fromEntries(
         [...a.handleByPriority].map(([key, s]) => {
@@ -166,6 +224,7 @@ export function buildReport(
     comparison: rows,
     paths: { log: f.paths, simulated: simulated?.paths ?? null },
     notes,
+    warnings,
   };
 }
 
@@ -191,6 +250,56 @@ export function formatComparison(report: CalibrationReport): string {
 }
 
 // helpers
+
+/** Too little data, and figures that cannot be right, in the user's words. */
+function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: ComparisonRow[]): string[] {
+  const f = summary.figures;
+  const out: string[] = [];
+  const impossible: string[] = [];
+  if (f.days < 14)
+    out.push(
+      `The log covers ${f.days < 2 ? `${(f.days * 24).toFixed(0)} hours` : `${f.days.toFixed(1)} days`} of ticket starts, under two weeks: the weekly pattern and the day-to-day spread rest on too few days.`,
+    );
+  for (const [t, name] of a.teams.list.entries()) {
+    if (!summary.visited[t]) continue;
+    const n = a.handle[t]!.n;
+    if (n === 0)
+      out.push(
+        `${name}: no finished work visit, so its handle time is not measured (shown as —); the flow gives it 1 second.`,
+      );
+    else if (n < 30)
+      out.push(`${name}: only ${n} finished work visits (under 30): its handle time and outcome shares are rough.`);
+    const u = f.utilisation[name];
+    if (u !== undefined && u > 1) impossible.push(`${name} ${(u * 100).toFixed(0)}%`);
+  }
+  if (impossible.length > 0)
+    out.push(
+      `Utilisation above 100% cannot be right (busy time above staffed time) for ${impossible.length === 1 ? "1 team" : `${impossible.length} teams`}: ${impossible.slice(0, 12).join(", ")}${impossible.length > 12 ? ", …" : ""}. Handle time here is time in a work state, which in a snapshot log runs on while nobody works the ticket${summary.agentsBasis === "each resource's working pattern" ? ", or agents worked that the log does not name" : ""}; check the roles (--map) and the staffing before trusting queue times.`,
+    );
+  for (const r of rows) {
+    if (!r.logInterval || r.log === null || r.log === 0) continue;
+    const [lo, hi] = r.logInterval;
+    if (hi - lo > Math.abs(r.log))
+      out.push(
+        `${r.figure}: its 95% interval (${show(r, lo)} to ${show(r, hi)}) is wider than the figure itself: too little data to tell.`,
+      );
+  }
+  return out;
+}
+
+/** Wilson score interval of a share out of n (95%). */
+function wilson(p: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+function show(r: ComparisonRow, v: number): string {
+  return r.unit === "share" ? `${(v * 100).toFixed(1)}%` : r.unit === "seconds" ? duration(v) : v.toFixed(1);
+}
 
 function finite(x: number | null | undefined): number | null {
   return x !== null && x !== undefined && Number.isFinite(x) ? x : null;

@@ -50,6 +50,14 @@ export class DurationSample {
     return this.n > 0 ? this.sum / this.n : 0;
   }
 
+  /** Standard deviation of the reservoir (NaN under two values). */
+  get sd(): number {
+    const r = this.reservoir;
+    if (r.length < 2) return Number.NaN;
+    const m = r.reduce((x, y) => x + y, 0) / r.length;
+    return Math.sqrt(r.reduce((x, y) => x + (y - m) ** 2, 0) / (r.length - 1));
+  }
+
   /** Quantile q (0..1) of the reservoir (linear interpolation); 0 when empty. */
   quantile(q: number): number {
     return quantileOf(this.sorted(), q);

@@ -89,6 +89,8 @@ export class TraceAnalysis {
       escalationShare: f.escalationShare,
       returnShare: f.returnShare,
       reopenShare: f.reopenShare,
+      reopenAfterClosureShare: f.reopenAfterClosureShare,
+      pingPongShare: f.pingPongShare,
       resolution: { p50: f.resolution.p50, p90: f.resolution.p90 },
       utilisation: kpis.utilisation,
       handleTime: f.handleTime,

@@ -31,6 +31,10 @@ export interface Figures {
   escalationShare: number;
   returnShare: number;
   reopenShare: number;
+  /** Tickets active again after closure (a reopen proper). */
+  reopenAfterClosureShare: number;
+  /** Tickets that went back to a team they had already visited, not after a closure (ping-pong). */
+  pingPongShare: number;
   /** Tickets still open at the end of the log (censored). */
   openAtEnd: number;
   handleTime: Record<string, { n: number; mean: number; p25: number; p50: number; p75: number; p90: number }>;
@@ -49,7 +53,7 @@ export interface Summary {
   entries: { teams: Record<number, number>; escalated: Record<number, number>; noWork: number }[];
   /** Agents per team per hour of week (an estimate; see `agentsBasis`). */
   agents: number[][];
-  agentsBasis: "distinct resources" | "busy time at 85% utilisation";
+  agentsBasis: "each resource's working pattern" | "busy time at 85% utilisation";
   /** Teams some ticket visited (worked or abandoned in their queue): the flow's teams. */
   visited: boolean[];
   figures: Figures;
@@ -73,6 +77,8 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
   let escalated = 0;
   let returned = 0;
   let reopened = 0;
+  let reopenedAfterClosure = 0;
+  let pingPong = 0;
   let openAtEnd = 0;
   const visited = a.teams.list.map(() => false);
   for (const tk of a.tickets.values()) {
@@ -92,10 +98,14 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     let esc = v[0]!.escalated;
     let ret = false;
     let again = tk.reopenMarked;
+    let afterClosure = tk.reopenMarked;
+    let backAgain = false;
     const seen = new Set<number>();
     for (let i = 0; i < v.length; i++) {
       const cur = v[i]!;
       if (seen.has(cur.team) || cur.link === LINK.afterClose) again = true;
+      if (cur.link === LINK.afterClose) afterClosure = true;
+      else if (seen.has(cur.team) && v[i - 1]?.team !== cur.team) backAgain = true;
       seen.add(cur.team);
       if (i === 0) continue;
       const prev = v[i - 1]!;
@@ -127,6 +137,8 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     if (esc) escalated++;
     if (ret) returned++;
     if (again) reopened++;
+    if (afterClosure) reopenedAfterClosure++;
+    if (backAgain) pingPong++;
     const label = pathLabel(v, names);
     paths.set(label, (paths.get(label) ?? 0) + 1);
   }
@@ -142,11 +154,18 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     escalationShare: share(escalated, reached),
     returnShare: share(returned, reached),
     reopenShare: share(reopened, reached),
+    reopenAfterClosureShare: share(reopenedAfterClosure, reached),
+    pingPongShare: share(pingPong, reached),
     openAtEnd,
     handleTime: Object.fromEntries(
       a.teams.list.flatMap((_, i) => {
         if (!visited[i]) return [];
         const s = a.handle[i]!;
+        // No finished visit: nothing measured (NaN, shown as "—"), never 0.
+        if (s.n === 0)
+          return [
+            [names[i]!, { n: 0, mean: Number.NaN, p25: Number.NaN, p50: Number.NaN, p75: Number.NaN, p90: Number.NaN }],
+          ];
         const sorted = s.sorted();
         const q = (p: number) => quantile(sorted, p);
         return [[names[i]!, { n: s.n, mean: s.mean, p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) }]];
@@ -246,28 +265,49 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /**
- * Agents per team per hour of the week: the most distinct resources active in that hour in
- * any of the log's weeks when the log names them; otherwise the mean busy agent-hours of
- * that hour divided by an assumed 85% utilisation. Either way an estimate: an agent who
- * was staffed but touched no ticket in an hour is not seen.
+ * Agents per team per hour of the week, an estimate. With resources: each agent's working
+ * pattern, the hours they were on shift (touched a ticket then, or between two such hours
+ * at most three hours apart; a work state longer than a shift, as a snapshot log's "Active"
+ * for days, counts only where it starts and ends, not as work in every hour it spans), and
+ * per hour of the week the most agents on shift in any week. Without resources: the mean busy agent-hours of
+ * that hour divided by an assumed 85% utilisation.
  */
 function estimateAgents(a: LogAnalysis, teamCount: number): { agents: number[][]; basis: Summary["agentsBasis"] } {
-  const basis = a.hasResources ? "distinct resources" : "busy time at 85% utilisation";
+  const basis = a.hasResources ? "each resource's working pattern" : "busy time at 85% utilisation";
   const agents: number[][] = [];
   for (let t = 0; t < teamCount; t++) {
     const occurrences = hourOccurrences(...activeHours(a, t));
     if (a.hasResources) {
-      // The most distinct agents seen in that hour of any week: an agent on shift who
-      // happened to touch no ticket that hour is seen in another week.
-      const most = new Float64Array(168);
+      // Each agent's hours: those in which they touched a ticket, and idle gaps of up to
+      // three hours between two such hours (still on shift, between tickets).
+      const touched = new Map<string, number[]>();
       for (const [h, set] of a.resources[t]!) {
+        for (const r of set) {
+          const list = touched.get(r);
+          if (list) list.push(h);
+          else touched.set(r, [h]);
+        }
+      }
+      // Agents on shift in each clock hour, then the most of any week in each hour of the
+      // week: an agent on shift who touched no ticket in a quiet week is seen in a busier one.
+      const onShift = new Map<number, number>();
+      for (const list of touched.values()) {
+        list.sort((x, y) => x - y);
+        for (let k = 0; k < list.length; k++) {
+          const h = list[k]!;
+          const next = list[k + 1];
+          const until = next !== undefined && next - h <= 4 ? next : h + 1;
+          for (let x = h; x < until; x++) onShift.set(x, (onShift.get(x) ?? 0) + 1);
+        }
+      }
+      const most = new Array<number>(168).fill(0);
+      for (const [h, n] of onShift) {
         const i = hourOfWeek(h * 3_600_000);
-        most[i] = Math.max(most[i]!, set.size);
+        most[i] = Math.max(most[i]!, n);
       }
       // A one-hour dip between two busier hours is an agent who touched no ticket, not a
       // shift: shifts are longer than an hour.
-      const filled = Array.from(most, (x, i) => Math.max(x, Math.min(most[(i + 167) % 168]!, most[(i + 1) % 168]!)));
-      agents.push(filled);
+      agents.push(most.map((x, i) => Math.max(x, Math.min(most[(i + 167) % 168]!, most[(i + 1) % 168]!))));
       continue;
     }
     const total = new Float64Array(168);

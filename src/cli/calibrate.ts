@@ -19,7 +19,7 @@ import {
   type RoleRule,
   type SimulatedFigures,
 } from "../calibrate";
-import { parseModelText } from "../model";
+import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
 import {
   type CliIO,
@@ -49,7 +49,12 @@ Options:
                       closed, ignore, done, abandoned, reopen. Without it Flowcast's own
                       events are understood and common words guessed (listed in the report)
   --tier TEAM=N       put a team in tier N (default: by first appearance in tickets)
-  --from DATE         only rows at or after DATE   --to DATE   only rows up to DATE
+  --from DATE         only tickets whose first event is at or after DATE
+  --to DATE           only tickets whose first event is up to DATE; their later rows
+                      are left out (the log is read as if it ended at DATE)
+  --teams N           teams kept as steps of their own, busiest first (default: those
+                      doing 95% of the work time, at most 25); the rest become "Other teams"
+  --max-tickets N     most tickets held in memory (default 2,000,000; about 0.5 GB a million)
   --out FILE          the calibrated flow (flowcast/v1)
   --report FILE       the calibration report (JSON)
   --replications N    replications of the calibrated flow for the report (default 3; 0: none)
@@ -57,7 +62,8 @@ Options:
   -h, --help          show this help
 
 Timestamps: ISO 8601 with or without offset, or dd-mm-yyyy hh:mm forms (the form read is
-printed). Exit codes: 0 ok, 1 the calibrated flow does not run, 2 usage or unreadable log.
+printed). Exit codes: 0 ok, 1 the calibrated flow does not validate or run (nothing written),
+2 usage or unreadable log.
 `;
 
 const OPTIONS: Record<string, OptionSpec> = {
@@ -73,6 +79,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   tier: { type: "string", multiple: true },
   from: { type: "string" },
   to: { type: "string" },
+  "max-tickets": { type: "string" },
+  teams: { type: "string" },
   out: { type: "string" },
   report: { type: "string" },
   replications: { type: "string" },
@@ -119,6 +127,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(replications) || replications < 0 || replications > 100)
     throw new UsageError(`--replications "${str("replications")}" must be a whole number from 0 to 100`);
 
+  const maxTickets = str("max-tickets") === undefined ? undefined : Number(str("max-tickets"));
+  if (maxTickets !== undefined && !(Number.isInteger(maxTickets) && maxTickets >= 1))
+    throw new UsageError(`--max-tickets "${str("max-tickets")}" must be a whole number from 1`);
+  const teams = str("teams") === undefined ? undefined : Number(str("teams"));
+  if (teams !== undefined && !(Number.isInteger(teams) && teams >= 1))
+    throw new UsageError(`--teams "${str("teams")}" must be a whole number from 1`);
   const reader = new EventLogReader({
     columns: {
       case: str("case")!,
@@ -133,6 +147,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     map,
     fromMs: dateOption("--from", str("from")),
     toMs: dateOption("--to", str("to")),
+    maxTickets,
   });
   try {
     await streamFile(file, reader);
@@ -148,12 +163,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
   );
   const name = str("name") ?? `Calibrated from ${file.split(/[\\/]/).pop()}`;
-  const result = calibrate(reader, name, tiers);
-  const parsed = parseModelText(JSON.stringify(result.model));
-  if (!parsed.ok) {
-    io.err(`The calibrated flow does not decode: ${parsed.diagnostics.map((d) => d.message).join("; ")}\n`);
+  const result = calibrate(reader, name, tiers, { teams });
+  const checked = checkModel(JSON.stringify(result.model));
+  const errors = checked.diagnostics.filter((d) => d.severity === "error");
+  if (!checked.model || errors.length > 0) {
+    // Never written: a flow that does not validate would be taken for a result.
+    io.err(
+      `The calibrated flow does not validate, so ${out} was not written:\n${errors
+        .slice(0, 20)
+        .map((d) => `  ${formatDiagnostic(d)}\n`)
+        .join("")}${errors.length > 20 ? `  … and ${errors.length - 20} more\n` : ""}`,
+    );
     return 1;
   }
+  const parsed = { model: checked.model };
   let simulated: SimulatedFigures | undefined;
   if (replications > 0) {
     try {
@@ -166,12 +189,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         { arrivalsEndMs: reader.analysis.lastCreated, endMs: reader.analysis.lastTime },
       );
     } catch (error) {
-      io.err(`The calibrated flow does not run: ${(error as Error).message}\n`);
-      await writeOutput(out, `${JSON.stringify(result.model, null, 2)}\n`);
+      io.err(`The calibrated flow does not run, so ${out} was not written: ${(error as Error).message}\n`);
       return 1;
     }
   }
   const report = buildReport(file, reader, result.summary, result.fits, simulated);
+  for (const w of report.warnings) io.err(`warning: ${w}\n`);
   await writeOutput(out, `${JSON.stringify(result.model, null, 2)}\n`);
   if (reportFile !== undefined) await writeOutput(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   io.out(

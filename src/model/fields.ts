@@ -288,6 +288,17 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
     unit: "seconds",
     help: "Callers who hang up sooner count neither as met nor missed in the service level.",
   },
+  "nodes.work.queue.overflow.after": {
+    label: "Overflow after",
+    type: "duration",
+    unit: "seconds",
+    help: "A contact still waiting this long moves to the overflow step's queue; 0 overflows on arrival when every agent is busy.",
+  },
+  "nodes.work.queue.overflow.to": {
+    label: "Overflow to",
+    type: "reference",
+    help: "The work step whose team takes the contacts that overflow (with its handle time and outcomes).",
+  },
   "nodes.work.outcomes": { label: "Outcomes", type: "shares", help: "Outcome -> share; each outcome is an out port." },
   "nodes.work.outcomesByType": {
     label: "Outcomes per contact type",

@@ -75,4 +75,20 @@ describe("queue.overflow", () => {
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.diagnostics[0]?.message).toContain('"soon" is not a duration');
   });
+
+  it("a step reached only by overflow counts as reached", () => {
+    const addBackup = (f: Json) => {
+      f.nodes.push({ id: "l1-backup", kind: "work", team: "l2", handleTime: "8m", outcomes: { resolved: 1 } });
+      f.edges.push({ id: "backup-done", from: "l1-backup", port: "resolved", to: "done" });
+    };
+    expect(validateEdited(addBackup).map((d) => d.message)).toEqual([
+      expect.stringContaining('"l1-backup" cannot be reached from any channel'),
+    ]);
+    expect(
+      validateEdited((f) => {
+        addBackup(f);
+        overflow(f, "l1-answer", "l1-backup", "45s");
+      }),
+    ).toEqual([]);
+  });
 });

@@ -8,12 +8,11 @@
  * Why this file is longer than 500 lines: what is left is one state machine, each handler
  * a few lines that call each other (traverse -> enter -> enterWork -> startService ...) on
  * the same typed arrays; one class lets the optimiser inline them, and splitting it would
- * scatter one ticket's path over several files. About a fifth of it is the list of
- * semantics below.
+ * scatter one ticket's path over several files.
  *
  * Events: a channel's next arrival, the end of a service, a contact's patience running out,
- * the end of a timed step (self-service, follow-up wait, delay, escalation note), and a
- * team's staffing change. Everything else (routing, moving along edges, closing) happens at
+ * the end of a timed step (self-service, follow-up wait, delay, escalation note), a team's
+ * staffing change, and a contact's wait reaching its queue's overflow time. Everything else (routing, moving along edges, closing) happens at
  * once inside those events.
  *
  * Semantics chosen where DESIGN.md is silent (a real contact centre's behaviour):
@@ -26,6 +25,10 @@
  *   a freed agent takes the head with the best (priority, time joined) over the team's
  *   queues; priority ranks only count in `priority` queues (a `fifo` queue's contacts rank
  *   as normal). Concurrency c: an agent holds c contacts, each at its own handle time.
+ * - Overflow (queue.overflow): a contact still waiting `after` seconds after joining a queue
+ *   (or, with after 0, finding every agent of the team busy) moves to the overflow step's
+ *   queue, with that step's handle time and outcome drawn then; its wait and its caller's
+ *   patience run on from the first queue (docs/metrics.md, "Overflow between pools").
  * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
  * - Agents are tracked by index only when a trace is recorded or the team has a chat

@@ -7,7 +7,7 @@ import { CsvError, CsvReader, parseCsv } from "../../src/io/eventlog/csv";
 import { guessColumns } from "../../src/io/eventlog/guessColumns";
 import { globToRegExp, guessRole, parseRoleRule, RoleMapper } from "../../src/io/eventlog/roles";
 import { detectTimeFormat, parseTimestamp } from "../../src/io/eventlog/timestamp";
-import { parseModelText } from "../../src/model";
+import { checkModel, parseModelText } from "../../src/model";
 
 describe("CsvReader", () => {
   it("reads quotes, doubled quotes, line breaks in quotes, CRLF and a BOM", () => {
@@ -104,13 +104,15 @@ describe("fitDuration", () => {
   };
   const normal = (u: () => number) => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
 
-  it("chooses exponential, lognormal or gamma by likelihood and keeps the mean", () => {
+  it("chooses exponential, lognormal or gamma by the distance of the written distribution", () => {
     const exp = draw((u) => -300 * Math.log(u()));
     expect(fitDuration(exp).chosen).toBe("exponential");
     const logn = draw((u) => Math.exp(5 + 0.8 * normal(u)));
     const fit = fitDuration(logn);
     expect(fit.chosen).toBe("lognormal");
-    expect(fit.dist).toMatchObject({ dist: "lognormal", mean: logn.mean });
+    // Maximum likelihood on the logs: the median is e^5 = 148 s (within 3%), not forced by the mean.
+    expect(fit.dist.dist).toBe("lognormal");
+    expect(Math.abs(fit.quantiles!.written[0] / Math.exp(5) - 1)).toBeLessThan(0.03);
     // Erlang-3 (a gamma with shape 3) with mean 900 s.
     const gam = draw((u) => -300 * (Math.log(u()) + Math.log(u()) + Math.log(u())));
     expect(fitDuration(gam).chosen).toBe("gamma");
@@ -179,5 +181,30 @@ describe("a log with hostile names and a time window", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const parsed = parseModelText(JSON.stringify(model));
     expect(parsed.ok).toBe(true);
+  });
+});
+
+describe("many teams", () => {
+  it("keeps the busiest teams apart and groups the rest into one Other teams step, stated in the report (issue 20)", () => {
+    const rows = ["ticket,time,event,team"];
+    // l1 works 20 min on every ticket; g1..g3 a minute each on a few.
+    for (let i = 0; i < 40; i++) {
+      const day = String(5 + (i % 10)).padStart(2, "0");
+      rows.push(
+        `${i},2026-01-${day}T08:00,queue,l1`,
+        `${i},2026-01-${day}T08:01,start,l1`,
+        `${i},2026-01-${day}T08:21,end,l1`,
+      );
+      if (i < 6)
+        rows.push(`${i},2026-01-${day}T08:21,start,g${1 + (i % 3)}`, `${i},2026-01-${day}T08:22,end,g${1 + (i % 3)}`);
+      rows.push(`${i},2026-01-${day}T08:30,close,`);
+    }
+    const reader = new EventLogReader({ columns: { case: "ticket", time: "time", activity: "event", team: "team" } });
+    reader.push(`${rows.join("\n")}\n`);
+    reader.end();
+    const { model } = calibrate(reader, "grouped", undefined, { teams: 1 });
+    expect(model.teams?.map((t) => t.name)).toEqual(["l1", "Other teams"]);
+    expect(reader.otherTeams.sort()).toEqual(["g1", "g2", "g3"]);
+    expect(checkModel(JSON.stringify(model)).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });

@@ -63,6 +63,8 @@ describe("the workspace at 1280 x 800", () => {
 
     // +, - and 0 zoom and fit.
     await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("0");
+    await waitUntilStill(page);
     const fitted = await zoomOf(page);
     await page.keyboard.press("+");
     await expect.poll(() => zoomOf(page)).toBeGreaterThan(fitted);

@@ -14,7 +14,7 @@ import { launchBrowser, openApp, pageErrors, snap } from "./browser";
 import { stepBoxes, waitUntilStill } from "./flowPage";
 
 const SEED = 22;
-const ACTIONS = 28;
+const ACTIONS = 20;
 const KINDS = ["channel", "route", "work", "work", "escalate", "followUp", "delay", "end"];
 
 let browser: Browser;

@@ -25,6 +25,8 @@ async function blankFlow(page: Page): Promise<void> {
 
 async function addStep(page: Page, kind: string): Promise<string> {
   const before = new Set(await stepIds(page));
+  // Nothing selected: the new step is not connected from the one added before it.
+  await page.keyboard.press("Escape");
   await page.getByTestId(`palette-${kind}`).click();
   await expect.poll(async () => (await stepIds(page)).length).toBe(before.size + 1);
   return (await stepIds(page)).find((id) => !before.has(id)) as string;

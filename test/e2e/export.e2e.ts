@@ -35,7 +35,12 @@ describe("export and share", () => {
 
     const svg = readFileSync(await download(page, "export-svg"), "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
-    for (const node of SAMPLE.nodes) expect(svg).toContain(escapeXml(node.label ?? node.id).slice(0, 12));
+    // Each step's label starts its box's text (wrapped onto lines in the compact boxes).
+    for (const node of SAMPLE.nodes) {
+      const group = new RegExp(`<g data-id="${node.id}">(.*?)</g>`).exec(svg)?.[1] ?? "";
+      const text = [...group.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+      expect(text).toContain(escapeXml(node.label ?? node.id).slice(0, 12));
+    }
     const [width, height] = /width="(\d+)" height="(\d+)"/.exec(svg)!.slice(1).map(Number);
 
     const one = readFileSync(await download(page, "export-png-1x"));

@@ -3,10 +3,11 @@
  * checks once the log is read, calibration of the train side and the run. The CLI feeds it
  * a file stream, the browser worker a `File.stream()`; both get the same report.
  */
-import { type ColumnMap, EventLogError, EventLogReader } from "../../io/eventlog/reader";
+import { type ColumnMap, EventLogError } from "../../io/eventlog/reader";
 import type { RoleRule } from "../../io/eventlog/roles";
 import { parseModelText } from "../../model";
 import { calibrate } from "../index";
+import { EventLogReader } from "../logReader";
 import { type BacktestReport, type BacktestSimulator, FittedFlowError, runBacktest } from "./runBacktest";
 import { SplitAnalysis } from "./split";
 import { checkWindowsAgainstLog, type Window } from "./window";
@@ -23,7 +24,7 @@ export interface BacktestSetup {
 /** A reader whose rows are split into the train and test cohorts as they stream in. */
 export function backtestReader(setup: BacktestSetup): { reader: EventLogReader; split: SplitAnalysis } {
   const split = new SplitAnalysis(setup.train, setup.test);
-  const reader = new EventLogReader({ columns: setup.columns, map: setup.map, analysis: split });
+  const reader = new EventLogReader({ columns: setup.columns, map: setup.map }, split);
   return { reader, split };
 }
 
@@ -49,7 +50,10 @@ export function finishBacktest<R>(
     throw error;
   }
   checkWindowsAgainstLog(setup.train, setup.test, split.span, counts());
-  const fitted = calibrate(reader, `Backtest fit of ${options.source}`, setup.tiers);
+  // Every team kept apart: grouping re-reads the whole log, which would mix the periods.
+  const fitted = calibrate(reader, `Backtest fit of ${options.source}`, setup.tiers, {
+    teams: Number.MAX_SAFE_INTEGER,
+  });
   const parsed = parseModelText(JSON.stringify(fitted.model));
   if (!parsed.ok)
     throw new FittedFlowError(`it does not decode: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);

@@ -1,12 +1,16 @@
 /**
- * Reads an event log row by row into a `LogAnalysis`: finds the mapped columns in the
- * header, chooses the timestamp form from the first rows, gives each activity its role, and
- * stops at the first row it cannot read with a message naming the line. Text arrives in
- * chunks (`push`), so a log of any size streams through in constant memory per ticket.
+ * Reads an event log as it comes: finds the mapped columns in the header, chooses the
+ * timestamp form from the first rows, gives each activity its role, and hands the events to
+ * a consumer ticket by ticket, each ticket's rows in time order, whatever the file's row
+ * order. As process-mining tools do, the rows are sorted by ticket and time; here they are
+ * held compactly (typed arrays, interned names: about 40 bytes a row) under a cap on the
+ * tickets held, so a log too big for memory stops with a message naming the cap instead of
+ * exhausting the heap. Rows that cannot be used (no ticket id, no time, a header repeated
+ * where files were concatenated, too few fields) are dropped and counted. Pure: no Node or
+ * DOM, so the CLI and the browser share it; what is done with the events is the consumer's.
  */
-import { LogAnalysis, OutOfOrderError } from "../../calibrate/analyze";
 import { CsvError, CsvReader } from "./csv";
-import { type Role, RoleMapper, type RoleRule } from "./roles";
+import { ROLES, type Role, RoleMapper, type RoleRule } from "./roles";
 import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat, timeOffsetMinutes } from "./timestamp";
 
 /** Which column holds what (header names as written, matched case-insensitively). */
@@ -25,12 +29,37 @@ export interface ColumnMap {
 export interface ReadOptions {
   columns: ColumnMap;
   map?: readonly RoleRule[];
-  /** Only rows at or after / before these wall-clock times (ms). */
+  /**
+   * Only tickets that start (creation, or first event) at or after `fromMs` and at or before
+   * `toMs` (wall-clock ms); their rows after `toMs` are left out (the log is read as if it
+   * ended there).
+   */
   fromMs?: number;
   toMs?: number;
+  /** Most distinct tickets held in memory (default `DEFAULT_MAX_TICKETS`). */
+  maxTickets?: number;
   seed?: number;
-  /** The analysis the rows feed (default: a new one); a backtest routes tickets by window. */
-  analysis?: LogAnalysis;
+}
+
+/**
+ * Receives a log's events ticket by ticket, each ticket's events in time order. `time` and
+ * `created` in wall-clock ms (`created` NaN when the log has no creation column); names as
+ * written, "" when missing.
+ */
+export interface RoleEventConsumer {
+  event(
+    ticket: string,
+    time: number,
+    role: Role,
+    team: string,
+    resource: string,
+    priority: string,
+    channel: string,
+    line: number,
+    created: number,
+  ): void;
+  /** The end of the log (ms): states still open are censored there. */
+  finish(endTime: number): void;
 }
 
 /** A log that cannot be read; `line` names where (0: the whole file). */
@@ -44,49 +73,89 @@ export class EventLogError extends Error {
   }
 }
 
-const SAMPLE_ROWS = 500;
-/** Rows of one ticket gathered before they are handed on (a run longer than this streams). */
-const MAX_GROUP = 10_000;
-
-interface PendingEvent {
-  ticket: string;
-  time: number;
-  role: Role;
-  team: string;
-  resource: string;
-  priority: string;
-  channel: string;
-  line: number;
-  created: number;
+/** Rows dropped while reading, by reason. */
+export interface DroppedRows {
+  /** No ticket id. */
+  noTicket: number;
+  /** No time, or a time not in the log's form. */
+  noTime: number;
+  /** The header again (files concatenated). */
+  repeatedHeader: number;
+  /** Fewer fields than the mapped columns need. */
+  shortRows: number;
+  /** Rows of tickets that start outside --from/--to, and rows after --to. */
+  outsideWindow: number;
+  /** Tickets left out by --from/--to. */
+  ticketsOutsideWindow: number;
+  /** First line of each reason, for the report. */
+  firstLine: Partial<Record<"noTicket" | "noTime" | "repeatedHeader" | "shortRows", number>>;
 }
+
+/** Tickets held in memory by default: about 1 GB of heap on a typical log. */
+export const DEFAULT_MAX_TICKETS = 2_000_000;
+/** Times spanning more than this many years are not a help desk's log. */
+export const MAX_SPAN_YEARS = 50;
+/** Unreadable times above this share of rows stop the read (the column or its form is wrong). */
+const MAX_BAD_TIME_SHARE = 0.01;
+const SAMPLE_ROWS = 500;
+const YEAR_MS = 365.25 * 86_400_000;
+
 type Slot = keyof ColumnMap;
 const SLOTS: Slot[] = ["case", "time", "activity", "team", "resource", "priority", "channel", "created"];
 
-export class EventLogReader {
-  readonly analysis: LogAnalysis;
+export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
   readonly roles: RoleMapper;
   rows = 0;
-  skippedOutsideWindow = 0;
   timeFormat: TimeFormat | undefined;
   createdFormat: TimeFormat | undefined;
   header: string[] = [];
+  /** Tickets whose rows were not in time order and were sorted. */
+  reorderedTickets = 0;
+  /** Tickets handed to the consumer, and the first and last time among their events. */
+  ticketCount = 0;
+  firstTime = Number.POSITIVE_INFINITY;
+  lastTime = Number.NEGATIVE_INFINITY;
+  readonly dropped: DroppedRows = {
+    noTicket: 0,
+    noTime: 0,
+    repeatedHeader: 0,
+    shortRows: 0,
+    outsideWindow: 0,
+    ticketsOutsideWindow: 0,
+    firstLine: {},
+  };
   private index: Partial<Record<Slot, number>> = {};
+  private lowerHeader: string[] = [];
   private buffer: { fields: string[]; line: number }[] = [];
   private wallOffset = 0;
-  private group: PendingEvent[] = [];
-  private groupTicket = "";
-  /** Tickets whose consecutive rows were not in time order and were sorted. */
-  reorderedTickets = 0;
   private readonly csv: CsvReader;
+  private readonly store = new RowStore();
+  private readonly tickets = new Interner();
+  private readonly teams = new Interner();
+  private readonly resources = new Interner();
+  private readonly priorities = new Interner();
+  private readonly channels = new Interner();
+  private readonly roleCode = new Map<Role, number>(ROLES.map((r, i) => [r, i]));
+  private readonly maxTickets: number;
+  private readonly maxRows: number;
 
-  constructor(private readonly options: ReadOptions) {
-    this.analysis = options.analysis ?? new LogAnalysis(options.seed ?? 1);
+  constructor(
+    private readonly options: ReadOptions,
+    readonly consumer: C,
+  ) {
     this.roles = new RoleMapper(options.map ?? []);
     this.csv = new CsvReader((fields, line) => this.row(fields, line));
+    this.maxTickets = options.maxTickets ?? DEFAULT_MAX_TICKETS;
+    this.maxRows = Math.max(1_000_000, Math.round(this.maxTickets * 12.5));
   }
 
   get columns(): ColumnMap {
     return this.options.columns;
+  }
+
+  /** Rows left out by --from/--to (kept for the report's `skipped`). */
+  get skippedOutsideWindow(): number {
+    return this.dropped.outsideWindow;
   }
 
   /** Reads a chunk of text. Throws EventLogError naming the line of the first bad row. */
@@ -94,24 +163,28 @@ export class EventLogReader {
     this.guard(() => this.csv.push(chunk));
   }
 
-  /** Ends the input and closes the ticket states still open. */
-  end(): LogAnalysis {
+  /**
+   * Ends the input: checks the times, sorts the rows by ticket and time, and hands them to
+   * the consumer ticket by ticket; then `consumer.finish(end of the log)`.
+   */
+  end(): C {
     this.guard(() => {
       this.csv.end();
       if (this.header.length === 0) throw new EventLogError("the file is empty: no header row");
       this.flush();
-      this.flushGroup();
     });
-    if (this.analysis.tickets.size === 0) {
+    this.checkBadTimes();
+    if (this.store.n === 0) throw new EventLogError("the log has a header but no events");
+    this.checkSpan();
+    this.emit();
+    if (this.ticketCount === 0) {
       throw new EventLogError(
-        this.skippedOutsideWindow > 0
-          ? `no event falls between --from and --to (${this.skippedOutsideWindow} rows outside)`
-          : "the log has a header but no events",
+        `no ticket starts between --from and --to (${this.dropped.ticketsOutsideWindow.toLocaleString("en")} tickets outside)`,
       );
     }
-    const end = this.options.toMs ?? this.analysis.lastTime;
-    this.analysis.finish(Math.min(end, this.analysis.lastTime));
-    return this.analysis;
+    const end = this.options.toMs ?? this.lastTime;
+    this.consumer.finish(Math.min(end, this.lastTime));
+    return this.consumer;
   }
 
   private guard(f: () => void): void {
@@ -119,12 +192,13 @@ export class EventLogReader {
       f();
     } catch (error) {
       if (error instanceof CsvError) throw new EventLogError(error.message, error.line);
-      if (error instanceof OutOfOrderError) throw new EventLogError(error.message, error.line);
       throw error;
     }
   }
 
   private row(fields: string[], line: number): void {
+    // A byte-order mark mid-file, where files were concatenated, lands in the first field.
+    if (fields[0]!.charCodeAt(0) === 0xfeff) fields[0] = fields[0]!.slice(1);
     if (this.header.length === 0) {
       this.readHeader(fields);
       return;
@@ -140,6 +214,7 @@ export class EventLogReader {
   private readHeader(fields: string[]): void {
     this.header = fields.map((f) => f.trim());
     const lower = this.header.map((h) => h.toLowerCase());
+    this.lowerHeader = lower;
     const missing: string[] = [];
     for (const slot of SLOTS) {
       const name = this.options.columns[slot];
@@ -149,7 +224,10 @@ export class EventLogReader {
       else this.index[slot] = i;
     }
     if (missing.length > 0) {
-      const shown = this.header.slice(0, 40).join(", ");
+      const shown = this.header
+        .slice(0, 40)
+        .map((h) => (h.length > 60 ? `${h.slice(0, 60)}…` : h))
+        .join(", ");
       throw new EventLogError(
         `the log has no column ${missing.join(", ")}. Its columns are: ${shown}${this.header.length > 40 ? ", …" : ""}`,
         1,
@@ -160,17 +238,22 @@ export class EventLogReader {
   /** Chooses the time forms from the buffered rows, then reads them. */
   private flush(): void {
     if (this.timeFormat !== undefined) return;
-    const pick = (slot: Slot) => this.buffer.map((r) => r.fields[this.index[slot]!] ?? "");
+    const usable = this.buffer.filter((r) => !this.isHeaderAgain(r.fields));
+    const pick = (slot: Slot) => usable.map((r) => r.fields[this.index[slot]!] ?? "");
     const times = pick("time");
     this.timeFormat = detectTimeFormat(times);
     if (!this.timeFormat) {
-      if (this.buffer.length === 0) return;
-      const bad = this.buffer.find((r) => detectTimeFormat([r.fields[this.index.time!] ?? ""]) === undefined);
-      const where = bad ?? this.buffer[0]!;
-      throw new EventLogError(
-        `line ${where.line}: "${where.fields[this.index.time!] ?? ""}" in column "${this.options.columns.time}" is not a time Flowcast reads (ISO 8601 such as 2026-01-05T08:30, or dd-mm-yyyy hh:mm), or the column mixes forms`,
-        where.line,
-      );
+      if (usable.length === 0 || times.every((t) => isMissing(t))) {
+        // No time to read a form from: every row is dropped (and counted) below.
+        this.timeFormat = { id: "iso", description: "ISO 8601 (no time seen to tell)" };
+      } else {
+        const bad = usable.find((r) => detectTimeFormat([r.fields[this.index.time!] ?? ""]) === undefined);
+        const where = bad ?? usable[0]!;
+        throw new EventLogError(
+          `line ${where.line}: "${clip(where.fields[this.index.time!] ?? "")}" in column "${this.options.columns.time}" is not a time Flowcast reads (ISO 8601 such as 2026-01-05T08:30, or dd-mm-yyyy hh:mm), or the column mixes forms`,
+          where.line,
+        );
+      }
     }
     this.wallOffset = timeOffsetMinutes(times.find((t) => !isMissing(t)) ?? "");
     if (this.index.created !== undefined) this.createdFormat = detectTimeFormat(pick("created")) ?? this.timeFormat;
@@ -179,28 +262,41 @@ export class EventLogReader {
     for (const r of rows) this.event(r.fields, r.line);
   }
 
+  private isHeaderAgain(f: string[]): boolean {
+    const ix = this.index;
+    return (
+      (f[ix.case!] ?? "").trim().toLowerCase() === this.lowerHeader[ix.case!] &&
+      (f[ix.time!] ?? "").trim().toLowerCase() === this.lowerHeader[ix.time!]
+    );
+  }
+
+  private drop(reason: keyof DroppedRows["firstLine"], line: number): void {
+    this.dropped[reason]++;
+    this.dropped.firstLine[reason] ??= line;
+  }
+
   private event(f: string[], line: number): void {
     this.rows++;
     const ix = this.index;
-    if (f.length < this.header.length && f.length <= Math.max(ix.case!, ix.time!, ix.activity!)) {
-      throw new EventLogError(`line ${line} has ${f.length} fields where the header has ${this.header.length}`, line);
+    if (f.length <= Math.max(ix.case!, ix.time!)) {
+      this.drop("shortRows", line);
+      return;
     }
-    const ticket = (f[ix.case!] ?? "").trim();
-    if (isMissing(ticket))
-      throw new EventLogError(`line ${line}: no ticket id in column "${this.options.columns.case}"`, line);
-    const rawTime = f[ix.time!] ?? "";
-    const time = parseTimestamp(rawTime, this.timeFormat!, this.wallOffset);
+    if (this.isHeaderAgain(f)) {
+      this.drop("repeatedHeader", line);
+      return;
+    }
+    let ticket = f[ix.case!]!.trim();
+    if (ticket.includes("\ufeff")) ticket = ticket.replaceAll("\ufeff", "").trim();
+    if (isMissing(ticket)) {
+      this.drop("noTicket", line);
+      return;
+    }
+    const rawTime = f[ix.time!]!;
+    const time = isMissing(rawTime) ? Number.NaN : parseTimestamp(rawTime, this.timeFormat!, this.wallOffset);
     if (Number.isNaN(time)) {
-      throw new EventLogError(
-        `line ${line}: "${rawTime}" in column "${this.options.columns.time}" is not a time in the form read from the first rows (${this.timeFormat!.description})`,
-        line,
-      );
-    }
-    if (
-      (this.options.fromMs !== undefined && time < this.options.fromMs) ||
-      (this.options.toMs !== undefined && time > this.options.toMs)
-    ) {
-      this.skippedOutsideWindow++;
+      if (!isMissing(rawTime)) this.firstBadTime ??= { line, text: rawTime };
+      this.drop("noTime", line);
       return;
     }
     const text = (i: number | undefined) => {
@@ -213,40 +309,231 @@ export class EventLogReader {
       const c = text(ix.created);
       if (c !== "") created = parseTimestamp(c, this.createdFormat!, this.wallOffset);
     }
+    const t = this.tickets.of(ticket);
+    if (this.tickets.size > this.maxTickets) this.tooMany(line);
+    if (this.store.n >= this.maxRows) this.tooManyRows(line);
     const role = this.roles.roleOf(text(ix.activity));
-    const event: PendingEvent = {
-      ticket,
+    this.store.add(
+      t,
       time,
-      role,
-      team: text(ix.team),
-      resource: text(ix.resource),
-      priority: text(ix.priority),
-      channel: text(ix.channel),
-      line,
       created,
-    };
-    if (ticket !== this.groupTicket) this.flushGroup();
-    this.groupTicket = ticket;
-    this.group.push(event);
-    if (this.group.length > MAX_GROUP) this.flushGroup();
+      line,
+      this.roleCode.get(role)!,
+      this.teams.of(text(ix.team)),
+      this.resources.of(text(ix.resource)),
+      this.priorities.of(text(ix.priority)),
+      this.channels.of(text(ix.channel)),
+    );
+  }
+
+  private firstBadTime: { line: number; text: string } | undefined;
+
+  /** A few unreadable times are dropped and counted; more mean the wrong column or form. */
+  private checkBadTimes(): void {
+    const bad = this.firstBadTime;
+    if (!bad || this.dropped.noTime <= MAX_BAD_TIME_SHARE * this.rows) return;
+    throw new EventLogError(
+      `line ${bad.line}: "${clip(bad.text)}" in column "${this.options.columns.time}" is not a time in the form read from the first rows (${this.timeFormat!.description}); ${this.dropped.noTime.toLocaleString("en")} of ${this.rows.toLocaleString("en")} rows have no readable time`,
+      bad.line,
+    );
+  }
+
+  private checkSpan(): void {
+    const s = this.store;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < s.n; i++) {
+      const x = s.time[i]!;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    const years = (hi - lo) / YEAR_MS;
+    if (years > MAX_SPAN_YEARS) {
+      const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      throw new EventLogError(
+        `times span ${Math.round(years).toLocaleString("en")} years (${day(lo)} to ${day(hi)}): check the time column and its format`,
+      );
+    }
+  }
+
+  private tooMany(line: number): never {
+    throw new EventLogError(
+      `line ${line}: the log holds more than ${this.maxTickets.toLocaleString("en")} tickets, the cap on tickets held in memory (--max-tickets). Raise it with --max-tickets N (about 0.5 GB of memory per million tickets), or calibrate a shorter period with --from/--to`,
+      line,
+    );
+  }
+
+  private tooManyRows(line: number): never {
+    throw new EventLogError(
+      `line ${line}: the log holds more than ${this.maxRows.toLocaleString("en")} rows, the cap that goes with --max-tickets ${this.maxTickets.toLocaleString("en")} (12.5 rows a ticket). Raise --max-tickets, or calibrate a shorter period with --from/--to`,
+      line,
+    );
   }
 
   /**
-   * Hands the rows of one run of the same ticket to the analysis in time order. Exports
-   * sorted by ticket often list a ticket's updates by revision, with clocks a little out of
-   * step; such a run is sorted (stable) and counted. Out of order across runs is an error.
+   * Hands the rows read once more, to another consumer, each team name passed through
+   * `teamOf` (e.g. small teams grouped into one); the counts of the first pass stay as
+   * they are. Call after `end()`.
    */
-  private flushGroup(): void {
-    const g = this.group;
-    if (g.length === 0) return;
-    let sorted = true;
-    for (let i = 1; i < g.length; i++) if (g[i]!.time < g[i - 1]!.time) sorted = false;
-    if (!sorted) {
-      g.sort((x, y) => x.time - y.time);
-      this.reorderedTickets++;
-    }
-    for (const e of g)
-      this.analysis.event(e.ticket, e.time, e.role, e.team, e.resource, e.priority, e.channel, e.line, e.created);
-    this.group = [];
+  replay<D extends RoleEventConsumer>(consumer: D, teamOf: (team: string) => string): D {
+    const teams = this.teams.list.map(teamOf);
+    let last = Number.NEGATIVE_INFINITY;
+    this.emit(consumer, teams, false, (time) => {
+      if (time > last) last = time;
+    });
+    const end = this.options.toMs ?? last;
+    consumer.finish(Math.min(end, last));
+    return consumer;
   }
+
+  /** Sorts the rows by ticket (counting sort) and time, selects tickets, hands them on. */
+  private emit(
+    c: RoleEventConsumer = this.consumer,
+    teamNames: readonly string[] = this.teams.list,
+    count = true,
+    seen: (time: number) => void = (time) => {
+      if (time < this.firstTime) this.firstTime = time;
+      if (time > this.lastTime) this.lastTime = time;
+    },
+  ): void {
+    const s = this.store;
+    const ticketTotal = this.tickets.size;
+    const offsets = new Uint32Array(ticketTotal + 1);
+    for (let i = 0; i < s.n; i++) offsets[s.ticket[i]! + 1]!++;
+    for (let t = 0; t < ticketTotal; t++) offsets[t + 1]! += offsets[t]!;
+    const order = new Uint32Array(s.n);
+    const fill = offsets.slice(0, ticketTotal);
+    for (let i = 0; i < s.n; i++) order[fill[s.ticket[i]!]!++] = i;
+    const { fromMs, toMs } = this.options;
+    const byTime = (x: number, y: number) => s.time[x]! - s.time[y]! || x - y;
+    for (let t = 0; t < ticketTotal; t++) {
+      const a = offsets[t]!;
+      const b = offsets[t + 1]!;
+      let sorted = true;
+      for (let k = a + 1; k < b; k++) if (s.time[order[k]!]! < s.time[order[k - 1]!]!) sorted = false;
+      if (!sorted) {
+        order.subarray(a, b).sort(byTime);
+        if (count) this.reorderedTickets++;
+      }
+      const first = order[a]!;
+      const created = s.created ? s.created[first]! : Number.NaN;
+      const start = Number.isFinite(created) && created <= s.time[first]! ? created : s.time[first]!;
+      if ((fromMs !== undefined && start < fromMs) || (toMs !== undefined && start > toMs)) {
+        if (count) {
+          this.dropped.ticketsOutsideWindow++;
+          this.dropped.outsideWindow += b - a;
+        }
+        continue;
+      }
+      const name = this.tickets.list[t]!;
+      if (count) this.ticketCount++;
+      for (let k = a; k < b; k++) {
+        const i = order[k]!;
+        const time = s.time[i]!;
+        if (toMs !== undefined && time > toMs) {
+          if (count) this.dropped.outsideWindow += b - k;
+          break;
+        }
+        seen(time);
+        c.event(
+          name,
+          time,
+          ROLES[s.role[i]!]!,
+          teamNames[s.team[i]!]!,
+          this.resources.list[s.resource[i]!]!,
+          this.priorities.list[s.priority[i]!]!,
+          this.channels.list[s.channel[i]!]!,
+          s.line[i]!,
+          s.created ? s.created[i]! : Number.NaN,
+        );
+      }
+    }
+  }
+}
+
+// helpers
+
+/** Interns strings to small indices. */
+class Interner {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  get size(): number {
+    return this.list.length;
+  }
+  of(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+}
+
+/** The rows read, column by column in growing typed arrays (no object per row). */
+class RowStore {
+  n = 0;
+  ticket = new Uint32Array(1024);
+  time = new Float64Array(1024);
+  created: Float64Array | undefined;
+  line = new Uint32Array(1024);
+  role = new Uint8Array(1024);
+  team = new Uint32Array(1024);
+  resource = new Uint32Array(1024);
+  priority = new Uint32Array(1024);
+  channel = new Uint32Array(1024);
+
+  add(
+    ticket: number,
+    time: number,
+    created: number,
+    line: number,
+    role: number,
+    team: number,
+    resource: number,
+    priority: number,
+    channel: number,
+  ): void {
+    if (this.n === this.time.length) this.grow();
+    const i = this.n++;
+    this.ticket[i] = ticket;
+    this.time[i] = time;
+    if (!Number.isNaN(created) || this.created) {
+      this.created ??= new Float64Array(this.time.length).fill(Number.NaN);
+      this.created[i] = created;
+    }
+    this.line[i] = line;
+    this.role[i] = role;
+    this.team[i] = team;
+    this.resource[i] = resource;
+    this.priority[i] = priority;
+    this.channel[i] = channel;
+  }
+
+  private grow(): void {
+    const size = this.time.length * 2;
+    const grown = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.ticket = grown(this.ticket, Uint32Array);
+    this.time = grown(this.time, Float64Array);
+    if (this.created) {
+      const b = new Float64Array(size).fill(Number.NaN);
+      b.set(this.created);
+      this.created = b;
+    }
+    this.line = grown(this.line, Uint32Array);
+    this.role = grown(this.role, Uint8Array);
+    this.team = grown(this.team, Uint32Array);
+    this.resource = grown(this.resource, Uint32Array);
+    this.priority = grown(this.priority, Uint32Array);
+    this.channel = grown(this.channel, Uint32Array);
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

@@ -95,7 +95,8 @@ function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: n
   const key = y * 10000 + mo * 100 + d;
   let day = dayCache.get(key);
   if (day === undefined) {
-    day = Date.UTC(y, mo - 1, d);
+    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+    day = new Date(0).setUTCFullYear(y, mo - 1, d);
     // Date.UTC rolls 31 April over into May: such a date is not real.
     if (new Date(day).getUTCDate() !== d) day = Number.NaN;
     if (dayCache.size > 100_000) dayCache.clear();

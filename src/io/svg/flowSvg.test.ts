@@ -31,7 +31,9 @@ describe("renderFlowSvg", () => {
     tricky.name = `Fish & "chips" <desk>`;
     tricky.nodes[0]!.label = "Q&A <live> 'now'";
     const svg = renderFlowSvg(tricky, tricky.layout);
-    expect(svg).toContain("Q&amp;A &lt;live&gt; &apos;now&apos;");
+    // The compact step box wraps the label after "<live>".
+    expect(svg).toContain(">Q&amp;A &lt;live&gt;</text>");
+    expect(svg).toContain(">&apos;now&apos;</text>");
     expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
     // resvg parses strictly (it rejects malformed XML and duplicate attributes).
     expect(() => rasteriseSvg(svg)).not.toThrow();

@@ -127,16 +127,17 @@ function drawNode(node: Node, box: Box, load?: Results): string {
   const ports = labelledPorts(node);
   const headerHeight = ports.length === 0 ? box.height : HEADER_HEIGHT;
   const inset = node.kind === "channel" || node.kind === "end" || node.kind === "delay" ? 24 : 14;
-  const lines = wrapText(nodeLabel(node), box.width - 2 * inset, 13, 2);
+  // Steps are narrow (the canvas's compact boxes): the label takes up to three lines.
+  const lines = wrapText(nodeLabel(node), box.width - 2 * inset, 12.5, 3);
   const cx = box.x + box.width / 2;
-  const firstBaseline = box.y + headerHeight / 2 - (lines.length - 1) * 8 - 1;
+  const firstBaseline = box.y + headerHeight / 2 - (lines.length - 1) * 7.5 - 1;
   const texts = lines.map(
     (line, i) =>
-      `<text x="${cx}" y="${firstBaseline + i * 16}" text-anchor="middle" font-size="13" font-weight="600" fill="#0f172a">${escapeXml(line)}</text>`,
+      `<text x="${cx}" y="${firstBaseline + i * 15}" text-anchor="middle" font-size="12.5" font-weight="600" fill="#0f172a">${escapeXml(line)}</text>`,
   );
-  const figureLine = wrapText(figure, box.width - 2 * inset, 10.5, 1)[0] ?? "";
+  const figureLine = wrapText(figure, box.width - 16, 10, 1)[0] ?? "";
   texts.push(
-    `<text x="${cx}" y="${firstBaseline + lines.length * 16}" text-anchor="middle" font-size="10.5" fill="#475569">${escapeXml(figureLine)}</text>`,
+    `<text x="${cx}" y="${firstBaseline + lines.length * 15}" text-anchor="middle" font-size="10" fill="#475569">${escapeXml(figureLine)}</text>`,
   );
   const anchors = nodeAnchors(node).out;
   for (const port of ports) {
@@ -152,7 +153,7 @@ function drawNode(node: Node, box: Box, load?: Results): string {
 }
 
 /** Height of the label and key-figure rows above the port rows (px, as on the canvas). */
-const HEADER_HEIGHT = 64;
+const HEADER_HEIGHT = 84;
 
 function nodeShape(kind: NodeKind, b: Box, fill: string, stroke: string, strokeWidth = 1.5): string {
   const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${kind === "end" ? strokeWidth + 1 : strokeWidth}"`;

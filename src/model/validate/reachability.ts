@@ -1,6 +1,7 @@
 /**
  * Rules on the shape of the flow as a graph: it has a channel and an end; every step can
- * be reached from a channel; from every step an end can be reached. Loops (reopen, repeat
+ * be reached from a channel (along connections or a queue's overflow); from every step an
+ * end can be reached. Loops (reopen, repeat
  * contact) are fine as long as some way leads out of them. An unconnected `abandoned` port
  * is a way out too (the contact is lost), but never the only one: a step's other ports must
  * still lead to an end.
@@ -34,6 +35,13 @@ export function checkReachability(c: Checker): void {
     connected.add(`${edge.from}\u0000${edgePort(edge)}`);
     push(forward, edge.from, edge.to);
     push(backward, edge.to, edge.from);
+  }
+  // a queue's overflow is a way into its target step too
+  for (const node of nodes) {
+    const to = node?.kind === "work" ? node.queue?.overflow?.to : undefined;
+    if (to === undefined || to === node.id || c.nodesById.get(to)?.kind !== "work") continue;
+    push(forward, node.id, to);
+    push(backward, to, node.id);
   }
   const fromChannel = spread(
     nodes.filter((n) => n.kind === "channel").map((n) => n.id),

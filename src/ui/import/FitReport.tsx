@@ -12,6 +12,15 @@ export function FitReport({ report }: { report: CalibrationReport }) {
         ({s.rows.toLocaleString()} rows; times read as {report.timeFormat}). {report.censored.ticketsOpenAtEnd} tickets
         were still open at the end of the log (censored, not dropped).
       </p>
+      {report.warnings.length > 0 && (
+        <ul className="fit-notes" data-testid="fit-report-warnings">
+          {report.warnings.map((w) => (
+            <li key={w}>
+              <strong>Warning:</strong> {w}
+            </li>
+          ))}
+        </ul>
+      )}
       <table className="fit-table" data-testid="fit-report-table">
         <thead>
           <tr>

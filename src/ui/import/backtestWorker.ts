@@ -60,7 +60,7 @@ self.addEventListener("message", (event: MessageEvent<unknown>) => {
 async function handle(request: z.infer<typeof Request>): Promise<void> {
   if (request.type === "scan") {
     const split = new SplitAnalysis();
-    const reader = new EventLogReader({ columns: request.columns, map: request.map, analysis: split });
+    const reader = new EventLogReader({ columns: request.columns, map: request.map }, split);
     await stream(request.file, reader, "Reading");
     reader.end();
     post({

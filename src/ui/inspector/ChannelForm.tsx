@@ -2,7 +2,7 @@
  * The form of a `channel` node: channel type, arrival rate and its hourly/weekly profiles,
  * surges, the day-to-day factor, and the contact-type, priority and customer-tier mixes.
  */
-import { DAYS, PRIORITIES } from "../../model";
+import { DAYS, field, PRIORITIES } from "../../model";
 import { SmallButton } from "./buttons";
 import type { NodeFormProps } from "./nodeEdit";
 import { freshName, removeShare, renameKey } from "./ops";
@@ -17,6 +17,22 @@ const DAY_FACTOR = { dist: "gamma", mean: 1, sd: 0.15 };
 /** Channel node form. */
 export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"channel">) {
   const { arrivals } = node;
+  // The shares of arrivals by contact type, priority or customer tier: optional, cleared whole.
+  const mix = (key: "mix" | "priority" | "customerTier", unsetText: string) => {
+    const label = field(`nodes.channel.${key}`).label;
+    return {
+      label,
+      testId: key,
+      shares: (node[key] ?? {}) as Record<string, number>,
+      disabled,
+      unsetText,
+      onClear: () => edit(`Clear ${label.toLowerCase()}`, key, (n) => void delete n[key]),
+      onCommit: (shares: Record<string, number>) =>
+        edit(`Edit ${label.toLowerCase()}`, key, (n) => {
+          n[key] = shares;
+        }),
+    };
+  };
   const typeKeys = model.contactTypes.map((c) => [c.id, c.name || c.id] as const);
   return (
     <>
@@ -98,49 +114,13 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
         </SmallButton>
       </fieldset>
       {typeKeys.length > 0 ? (
-        <SharesEditor
-          label="Contact types"
-          testId="mix"
-          keys={typeKeys}
-          shares={node.mix ?? {}}
-          unsetText="Not set"
-          onClear={() => edit("Clear contact mix", "mix", (n) => void delete n.mix)}
-          disabled={disabled}
-          onCommit={(s) =>
-            edit("Edit contact mix", "mix", (n) => {
-              n.mix = s;
-            })
-          }
-        />
+        <SharesEditor {...mix("mix", "Not set")} keys={typeKeys} />
       ) : (
         <p className="insp-hint">Add contact types (nothing selected → Contact types) to set the mix.</p>
       )}
+      <SharesEditor {...mix("priority", "Not set: no priorities")} keys={PRIORITIES.map((p) => [p, p] as const)} />
       <SharesEditor
-        label="Priority"
-        testId="priority"
-        keys={PRIORITIES.map((p) => [p, p] as const)}
-        shares={node.priority ?? {}}
-        disabled={disabled}
-        unsetText="Not set: no priorities"
-        onClear={() => edit("Clear priority mix", "priority", (n) => void delete n.priority)}
-        onCommit={(s) =>
-          edit("Edit priority mix", "priority", (n) => {
-            n.priority = s;
-          })
-        }
-      />
-      <SharesEditor
-        label="Customer tiers"
-        testId="customerTier"
-        shares={node.customerTier ?? {}}
-        disabled={disabled}
-        unsetText="Not set: no customer tiers"
-        onClear={() => edit("Clear customer tiers", "customerTier", (n) => void delete n.customerTier)}
-        onCommit={(s) =>
-          edit("Edit customer tiers", "customerTier", (n) => {
-            n.customerTier = s;
-          })
-        }
+        {...mix("customerTier", "Not set: no customer tiers")}
         onAdd={() =>
           edit("Add customer tier", "customerTier", (n) => {
             n.customerTier ??= {};

@@ -4,7 +4,7 @@
  * keeps the mean. Parameter text that does not parse stays in its field with a message.
  */
 import { DIST_KINDS, type Dist, type DistKind, describeSeconds, distMean, parseDuration } from "../../model";
-import { IconButton, SmallButton } from "./buttons";
+import { RemovableLegend, SmallButton } from "./buttons";
 import { DurationInput, formatDurationText } from "./DurationInput";
 import { distShape } from "./distShape";
 import { formatNumber, NumberInput, SelectInput, TextInput } from "./fields";
@@ -44,12 +44,7 @@ export function DistributionEditor(props: DistributionEditorProps) {
   const problem = checkDist(value);
   return (
     <fieldset className="insp-dist" data-testid={`inspector-${testId}`}>
-      <legend>
-        {label}
-        {onRemove ? (
-          <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onRemove} />
-        ) : null}
-      </legend>
+      <RemovableLegend label={label} testId={testId} disabled={disabled} onRemove={onRemove} />
       <SelectInput
         label="Distribution"
         testId={`${testId}-dist`}
@@ -139,67 +134,56 @@ export function checkDist(dist: Dist): string | undefined {
 
 // helpers
 
+type ParamRules = { integer?: boolean; min?: number };
+
+const MEAN_SD = [
+  ["mean", "Mean"],
+  ["sd", "Std dev", { min: 0 }],
+] as const;
+
+/** The parameters of the kinds that are a few numbers: name, label, rules. */
+const SIMPLE_PARAMS: Partial<Record<DistKind, readonly (readonly [string, string, ParamRules?])[]>> = {
+  fixed: [["value", "Value"]],
+  exponential: [["mean", "Mean"]],
+  lognormal: MEAN_SD,
+  gamma: MEAN_SD,
+  normal: MEAN_SD,
+  erlang: [
+    ["k", "Phases k", { integer: true, min: 1 }],
+    ["mean", "Mean"],
+  ],
+  triangular: [
+    ["min", "Min"],
+    ["mode", "Mode"],
+    ["max", "Max"],
+  ],
+  uniform: [
+    ["min", "Min"],
+    ["max", "Max"],
+  ],
+};
+
 function DistParams({ testId, value, onCommit, duration, disabled, depth = 0 }: DistributionEditorProps) {
-  const param = (name: string, text: string, current: number, rules: { integer?: boolean; min?: number } = {}) => {
-    const commit = (v: number) => onCommit({ ...value, [name]: v } as Dist);
+  const param = (name: string, text: string, current: number, rules: ParamRules = {}) => {
+    const common = {
+      label: text,
+      testId: `${testId}-${name}`,
+      value: current,
+      onCommit: (v: number) => onCommit({ ...value, [name]: v } as Dist),
+      disabled,
+    };
     return duration && !rules.integer ? (
-      <DurationInput
-        key={name}
-        label={text}
-        testId={`${testId}-${name}`}
-        value={current}
-        onCommit={commit}
-        disabled={disabled}
-      />
+      <DurationInput key={name} {...common} />
     ) : (
-      <NumberInput
-        key={name}
-        label={text}
-        testId={`${testId}-${name}`}
-        value={current}
-        onCommit={commit}
-        disabled={disabled}
-        min={rules.min ?? (duration ? 0 : undefined)}
-        integer={rules.integer}
-      />
+      <NumberInput key={name} {...common} min={rules.min ?? (duration ? 0 : undefined)} integer={rules.integer} />
     );
   };
+  const simple = SIMPLE_PARAMS[value.dist as keyof typeof SIMPLE_PARAMS];
+  if (simple) {
+    const params = value as unknown as Record<string, number>;
+    return <>{simple.map(([name, text, rules]) => param(name, text, params[name] ?? 0, rules))}</>;
+  }
   switch (value.dist) {
-    case "fixed":
-      return param("value", "Value", value.value);
-    case "exponential":
-      return param("mean", "Mean", value.mean);
-    case "lognormal":
-    case "gamma":
-    case "normal":
-      return (
-        <>
-          {param("mean", "Mean", value.mean)}
-          {param("sd", "Std dev", value.sd, { min: 0 })}
-        </>
-      );
-    case "erlang":
-      return (
-        <>
-          {param("k", "Phases k", value.k, { integer: true, min: 1 })}
-          {param("mean", "Mean", value.mean)}
-        </>
-      );
-    case "triangular":
-      return (
-        <>
-          {param("min", "Min", value.min)}
-          {param("mode", "Mode", value.mode)}
-          {param("max", "Max", value.max)}
-        </>
-      );
-    case "uniform":
-      return (
-        <>
-          {param("min", "Min", value.min)}
-          {param("max", "Max", value.max)}
-        </>
-      );
     case "empirical":
       return (
         <>

@@ -8,19 +8,10 @@ import { edgePort, isOptionalPort, type Model, type Node, nodeLabel, outPorts } 
 import { connect } from "../canvas/edits";
 import { humaniseName } from "../shell/humanise";
 import type { FlowStore } from "../state/store";
+import type { NodePanelProps } from "./nodeEdit";
 
 /** One picker per out-port of `node`; nothing for an end step. */
-export function NextStepPicker({
-  store,
-  model,
-  node,
-  disabled,
-}: {
-  store: FlowStore;
-  model: Model;
-  node: Node;
-  disabled: boolean;
-}) {
+export function NextStepPicker({ store, model, node, disabled }: NodePanelProps) {
   const ports = outPorts(node);
   if (ports.length === 0) return null;
   // A channel is where contacts start: nothing leads into it.

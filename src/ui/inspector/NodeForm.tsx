@@ -3,12 +3,11 @@
  * its diagnostics, then the fields of its kind.
  */
 import type { ReactNode } from "react";
-import { KIND_NAMES, type Model, type Node, type NodeKind } from "../../model";
-import type { FlowStore } from "../state/store";
+import { KIND_NAMES, type NodeKind } from "../../model";
 import { ChannelForm } from "./ChannelForm";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
 import { NextStepPicker } from "./NextStepPicker";
-import { type NodeFormProps, nodeEditor } from "./nodeEdit";
+import { type NodeFormProps, type NodePanelProps, nodeEditor } from "./nodeEdit";
 import { renameNodeId } from "./ops";
 import { RouteForm } from "./RouteForm";
 import { DelayForm, EndForm, EscalateForm, FollowUpForm, SelfServiceForm } from "./SimpleForms";
@@ -16,17 +15,7 @@ import { idEntry, SpecFields } from "./SpecField";
 import { WorkForm } from "./WorkForm";
 
 /** Node form for `node` in `model`. */
-export function NodeForm({
-  store,
-  model,
-  node,
-  disabled,
-}: {
-  store: FlowStore;
-  model: Model;
-  node: Node;
-  disabled: boolean;
-}) {
+export function NodeForm({ store, model, node, disabled }: NodePanelProps) {
   const edit = nodeEditor(store, node.id, node.kind);
   return (
     <section className="insp-section" data-testid="inspector-node" data-kind={node.kind}>

@@ -116,30 +116,23 @@ function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
                 />
               </span>
             </legend>
-            <Choices
-              label="Contact type"
-              testId={`rule${i}-contactType`}
-              options={model.contactTypes.map((c) => [c.id, c.name || c.id] as const)}
-              value={rule.if.contactType}
-              disabled={disabled}
-              onChange={(v) => set("contactType", v)}
-            />
-            <Choices
-              label="Channel"
-              testId={`rule${i}-channel`}
-              options={CHANNELS.map((c) => [c, c] as const)}
-              value={rule.if.channel}
-              disabled={disabled}
-              onChange={(v) => set("channel", v)}
-            />
-            <Choices
-              label="Priority"
-              testId={`rule${i}-priority`}
-              options={PRIORITIES.map((c) => [c, c] as const)}
-              value={rule.if.priority}
-              disabled={disabled}
-              onChange={(v) => set("priority", v)}
-            />
+            {(
+              [
+                ["contactType", "Contact type", model.contactTypes.map((c) => [c.id, c.name || c.id] as const)],
+                ["channel", "Channel", CHANNELS.map((c) => [c, c] as const)],
+                ["priority", "Priority", PRIORITIES.map((c) => [c, c] as const)],
+              ] as const
+            ).map(([key, label, options]) => (
+              <Choices
+                key={key}
+                label={label}
+                testId={`rule${i}-${key}`}
+                options={options}
+                value={rule.if[key]}
+                disabled={disabled}
+                onChange={(v) => set(key, v)}
+              />
+            ))}
             <TextInput
               label="Customer tier"
               testId={`rule${i}-customerTier`}

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from "react";
 import { humaniseName } from "../shell/humanise";
-import { IconButton, SmallButton } from "./buttons";
+import { IconButton, RemovableLegend, SmallButton } from "./buttons";
 import { formatSharePercent, ShareInput } from "./fields";
 import { idFromName, normaliseShares, sumShares } from "./ops";
 
@@ -41,12 +41,7 @@ export function SharesEditor(props: SharesEditorProps) {
   const off = !unset && Math.abs(total - 1) > TOLERANCE;
   return (
     <fieldset className="insp-shares" data-testid={`inspector-${testId}`}>
-      <legend>
-        {label}
-        {onDelete ? (
-          <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onDelete} />
-        ) : null}
-      </legend>
+      <RemovableLegend label={label} testId={testId} disabled={disabled} onRemove={onDelete} />
       {rows.map(([key, text]) => (
         <div className="insp-share-row" key={key}>
           {onRename ? (

@@ -35,17 +35,7 @@ export function SelfServiceForm({ node, model, edit, disabled }: NodeFormProps<"
         }
       />
       {typeof node.deflection === "number" ? (
-        <ShareInput
-          label="Share resolved here"
-          testId="deflection"
-          value={node.deflection}
-          disabled={disabled}
-          onCommit={(v) =>
-            edit("Change deflection", "deflection", (n) => {
-              n.deflection = v;
-            })
-          }
-        />
+        <SpecFields scope="nodes.selfService" value={node} entries={["deflection"]} edit={edit} disabled={disabled} />
       ) : (
         <fieldset className="insp-group" data-testid="inspector-deflection">
           <legend>Share resolved here, per contact type</legend>

@@ -6,7 +6,7 @@
 
 import { current, type Draft } from "immer";
 import { useState } from "react";
-import type { Model } from "../../model";
+import type { Model, NodeOf } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import { DistributionEditor } from "./DistributionEditor";
 import { Row, SelectInput } from "./fields";
@@ -34,6 +34,22 @@ export function WorkForm(props: NodeFormProps<"work">) {
       n.team = pick(m);
       followLanesInDraft(m, before);
     });
+  // Per contact type values: set one (adding the map), remove one (and the map when empty).
+  const perType = <K extends "handleTimeByType" | "outcomesByType">(key: K, what: string) => ({
+    set: (type: string, value: NonNullable<NodeOf<"work">[K]>[string]) =>
+      edit(`Change ${what}`, `${key}-${type}`, (n) => {
+        n[key] ??= {};
+        (n[key] as Record<string, unknown>)[type] = value;
+      }),
+    remove: (type: string) =>
+      edit(`Remove per-type ${what}`, key, (n) => {
+        const record = n[key] as Record<string, unknown> | undefined;
+        delete record?.[type];
+        if (record && Object.keys(record).length === 0) delete n[key];
+      }),
+  });
+  const handleTimes = perType("handleTimeByType", "handle time");
+  const outcomes = perType("outcomesByType", "outcomes");
   const typeName = (id: string) => model.contactTypes.find((c) => c.id === id)?.name || id;
   const typesWithout = (record: Record<string, unknown> | undefined) =>
     model.contactTypes.filter((c) => !(record && c.id in record));
@@ -66,17 +82,8 @@ export function WorkForm(props: NodeFormProps<"work">) {
           duration
           value={dist}
           disabled={disabled}
-          onCommit={(d) =>
-            edit("Change handle time", `handleTimeByType-${type}`, (n) => {
-              n.handleTimeByType![type] = d;
-            })
-          }
-          onRemove={() =>
-            edit("Remove per-type handle time", "handleTimeByType", (n) => {
-              delete n.handleTimeByType?.[type];
-              if (n.handleTimeByType && Object.keys(n.handleTimeByType).length === 0) delete n.handleTimeByType;
-            })
-          }
+          onCommit={(d) => handleTimes.set(type, d)}
+          onRemove={() => handleTimes.remove(type)}
         />
       ))}
       <AddForType
@@ -84,12 +91,7 @@ export function WorkForm(props: NodeFormProps<"work">) {
         text="Handle time for a contact type…"
         types={typesWithout(node.handleTimeByType)}
         disabled={disabled}
-        onAdd={(type) =>
-          edit("Add per-type handle time", "handleTimeByType", (n) => {
-            n.handleTimeByType ??= {};
-            n.handleTimeByType[type] = structuredClone(node.handleTime);
-          })
-        }
+        onAdd={(type) => handleTimes.set(type, structuredClone(node.handleTime))}
       />
       <fieldset className="insp-group">
         <legend>Queue</legend>
@@ -117,17 +119,8 @@ export function WorkForm(props: NodeFormProps<"work">) {
           keys={Object.keys(node.outcomes).map((o) => [o, o] as const)}
           shares={shares}
           disabled={disabled}
-          onCommit={(s) =>
-            edit("Change outcomes", `outcomesByType-${type}`, (n) => {
-              n.outcomesByType![type] = s;
-            })
-          }
-          onDelete={() =>
-            edit("Remove per-type outcomes", "outcomesByType", (n) => {
-              delete n.outcomesByType?.[type];
-              if (n.outcomesByType && Object.keys(n.outcomesByType).length === 0) delete n.outcomesByType;
-            })
-          }
+          onCommit={(s) => outcomes.set(type, s)}
+          onDelete={() => outcomes.remove(type)}
         />
       ))}
       <AddForType
@@ -135,12 +128,7 @@ export function WorkForm(props: NodeFormProps<"work">) {
         text="Outcomes for a contact type…"
         types={typesWithout(node.outcomesByType)}
         disabled={disabled}
-        onAdd={(type) =>
-          edit("Add per-type outcomes", "outcomesByType", (n) => {
-            n.outcomesByType ??= {};
-            n.outcomesByType[type] = { ...node.outcomes };
-          })
-        }
+        onAdd={(type) => outcomes.set(type, { ...node.outcomes })}
       />
     </>
   );

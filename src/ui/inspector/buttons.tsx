@@ -4,53 +4,68 @@
  */
 import type { ReactNode } from "react";
 
-/** An icon button; `label` is its accessible name and tooltip. */
-export function IconButton({
-  label,
-  testId,
-  onClick,
-  disabled,
-  icon = "×",
-}: {
-  label: string;
+interface ButtonProps {
   testId?: string;
   onClick: () => void;
   disabled?: boolean;
-  icon?: string;
-}) {
+}
+
+/** An icon button; `label` is its accessible name and tooltip. */
+export function IconButton({ label, icon = "×", ...props }: ButtonProps & { label: string; icon?: string }) {
   return (
-    <button
-      type="button"
-      className="insp-icon"
-      aria-label={label}
-      title={label}
-      data-testid={testId ? `inspector-${testId}` : undefined}
-      disabled={disabled}
-      onClick={onClick}
-    >
+    <InspButton {...props} className="insp-icon" label={label}>
       {icon}
-    </button>
+    </InspButton>
   );
 }
 
 /** A small text button. */
-export function SmallButton({
+export function SmallButton({ danger, children, ...props }: ButtonProps & { children: ReactNode; danger?: boolean }) {
+  return (
+    <InspButton {...props} className={danger ? "insp-small insp-danger" : "insp-small"}>
+      {children}
+    </InspButton>
+  );
+}
+
+/** A fieldset's legend with, when `onRemove` is given, a button that removes what it holds. */
+export function RemovableLegend({
+  label,
+  testId,
+  onRemove,
+  disabled,
+}: {
+  label: string;
+  testId: string;
+  onRemove?: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <legend>
+      {label}
+      {onRemove ? (
+        <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onRemove} />
+      ) : null}
+    </legend>
+  );
+}
+
+// helpers
+
+function InspButton({
   testId,
   onClick,
   disabled,
+  className,
+  label,
   children,
-  danger,
-}: {
-  testId?: string;
-  onClick: () => void;
-  disabled?: boolean;
-  children: ReactNode;
-  danger?: boolean;
-}) {
+}: ButtonProps & { className: string; label?: string; children: ReactNode }) {
   return (
     <button
       type="button"
-      className={danger ? "insp-small insp-danger" : "insp-small"}
+      className={className}
+      aria-label={label}
+      title={label}
       data-testid={testId ? `inspector-${testId}` : undefined}
       disabled={disabled}
       onClick={onClick}

@@ -4,7 +4,7 @@
  * into one input is one undo step.
  */
 import type { Draft } from "immer";
-import type { Model, NodeKind, NodeOf } from "../../model";
+import type { Model, Node, NodeKind, NodeOf } from "../../model";
 import type { FlowStore } from "../state/store";
 
 /** Changes one field of one node as an undoable edit. */
@@ -20,6 +20,14 @@ export interface NodeFormProps<K extends NodeKind> {
   model: Model;
   edit: NodeEdit<K>;
   store: FlowStore;
+  disabled: boolean;
+}
+
+/** What a panel about one node receives. */
+export interface NodePanelProps {
+  store: FlowStore;
+  model: Model;
+  node: Node;
   disabled: boolean;
 }
 
