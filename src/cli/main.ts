@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
   import: { summary: "turn a Mermaid flowchart into a flow file", load: async () => (await import("./import")).run },
   calibrate: { summary: "fit a flow to a help desk event log", load: async () => (await import("./calibrate")).run },
+  backtest: {
+    summary: "check a fitted flow's predictions on a later period of the log",
+    load: async () => (await import("./backtest")).run,
+  },
   staff: { summary: "find the fewest agents that meet the targets", load: async () => (await import("./staff")).run },
 };
 
