@@ -54,6 +54,7 @@ import { type CompiledModel, type CompiledTeam, compileModel, NORMAL_PRIORITY, N
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
 import { FlowStats } from "./flowStats";
+import { IntervalStats } from "./intervalStats";
 import { type Clock, createClock, DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
 import { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
@@ -179,6 +180,15 @@ class Simulation {
     this.tickets = new TicketTable(cm.attributes.length, n);
     const clock = this.clock;
     this.ticketStats = new TicketStats(clock, this.tickets);
+    const intervals = cm.collectIntervals
+      ? new IntervalStats(
+          cm.work.map((w) => w !== null),
+          nTeams,
+          cm.intervalSeconds,
+          cm.weekOffset,
+          window,
+        )
+      : null;
     this.flow = new FlowStats(n, cm.edgeTo.length);
     this.queueStats = new QueueStats(
       cm.work.map((w) => w !== null),
@@ -187,8 +197,9 @@ class Simulation {
       window,
       clock,
       this.tickets,
+      intervals,
     );
-    this.teamStats = new TeamStats(nTeams, window, clock);
+    this.teamStats = new TeamStats(nTeams, window, clock, intervals);
     this.backlog = new BacklogStats(window, clock, this.tickets);
     this.stats = {
       window,
@@ -197,6 +208,7 @@ class Simulation {
       queues: this.queueStats,
       teams: this.teamStats,
       backlog: this.backlog,
+      intervals,
     };
     this.arrivalRng = cm.channels.map((c) => stream(`arrivals:${c.id}`));
     this.typeRng = cm.channels.map((c) => stream(`contactType:${c.id}`));
@@ -300,7 +312,7 @@ class Simulation {
     let seg = this.segment[c]!;
     let t = this.now;
     while (seg < rates.length) {
-      const end = segmentStartTime(seg + 1, offset);
+      const end = segmentStartTime(seg + 1, offset, this.cm.channels[c]!.segmentSeconds);
       const r = rates[seg]!;
       if (r > 0 && t + e / r < end) {
         this.segment[c] = seg;
