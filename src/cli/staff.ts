@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, type Model, type Target, validateModel } from "../model";
 import { Checker } from "../model/validate/context";
 import { checkTargets, formatTargetValue } from "../model/validate/targets";
-import type { StaffingDocument } from "../staff/document";
+import { FTE_HOURS_PER_WEEK, type StaffingDocument } from "../staff/document";
 import { evaluateInProcess } from "../staff/evaluate";
-import { staffFlow } from "../staff/run";
+import { staffFlow, staffPerInterval } from "../staff/run";
 import { StaffingInputError } from "../staff/search";
 import { type Confidence, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
 import { type CliIO, UsageError } from "./io";
@@ -27,7 +27,13 @@ numbers. A target is met when its 95% interval lies on the right side of the bou
 Options:
   --target EXPR       [nodes.ID.|teams.ID.]KPI>=VALUE or <=VALUE, repeatable; e.g.
                       nodes.l1-phone.serviceLevel>=80%  abandonRate<=0.05
-                      backlogPastSla<=50  nodes.l2.waitMean<=30s  resolutionSeconds.p90<=8h
+                      backlogPastSla<=50  nodes.l2.waitMean<=30s  resolutionSeconds.p90<=8h;
+                      end with "per interval [SHARE]" to hold it in each interval
+                      of the week (in SHARE of them, e.g. "per interval 95%")
+  --per-interval      staff per interval of the week (clock.intervalMinutes): every
+                      target that can hold per interval does, and the answer is the
+                      agents needed on the phones per team and interval, checked by
+                      simulating every team together (the document's "requirement")
   --teams ID,...      teams whose staffing may change (default: every team with work)
   --replications N    replications per candidate (default 10)
   --seed S            random seed shared by every candidate (default 1)
@@ -50,6 +56,7 @@ const OPTIONS = {
   horizon: { type: "string" },
   confidence: { type: "string" },
   "max-evaluations": { type: "string" },
+  "per-interval": { type: "boolean" },
   json: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -110,7 +117,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     : undefined;
   let doc: StaffingDocument;
   try {
-    doc = await staffFlow(
+    doc = await (values["per-interval"] ? staffPerInterval : staffFlow)(
       model,
       {
         targets: [...(model.targets ?? []), ...extra],
@@ -154,8 +161,12 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
   );
   const rows = Object.entries(doc.teams).map(([id, t]) => [
     labels.teams?.[id] ?? id,
-    t.kind === "schedule" ? "schedule" : String(t.current),
-    t.kind === "schedule" ? `${t.agents >= 0 ? "+" : ""}${t.agents} per shift` : String(t.agents),
+    t.kind === "schedule" ? "schedule" : t.kind === "interval" ? `peak ${t.current}` : String(t.current),
+    t.kind === "schedule"
+      ? `${t.agents >= 0 ? "+" : ""}${t.agents} per shift`
+      : t.kind === "interval"
+        ? `peak ${t.agents}`
+        : String(t.agents),
     signed(t.agents - t.current),
     String(t.erlang),
     `${t.costChangePerWeek >= 0 ? "+" : ""}${money(t.costChangePerWeek)}`,
@@ -172,6 +183,35 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
     `Cost per week  ${money(doc.cost.currentPerWeek)} -> ${money(doc.cost.perWeek)} (${doc.cost.changePerWeek >= 0 ? "+" : ""}${money(doc.cost.changePerWeek)})`,
     `Evaluations    ${doc.evaluations} simulated candidates in ${doc.wallSeconds.toFixed(1)} s${doc.stoppedEarly ? " (stopped at the limit)" : ""}`,
   );
+  for (const why of Object.values(doc.why ?? {})) lines.push(`Why: ${why.sentence}`);
+  if (doc.why) lines.push("");
+  for (const warning of doc.warnings ?? []) lines.push(`High load: ${warning}`);
+  for (const [id, t] of Object.entries(doc.teams)) {
+    if (t.shrinkage > 0 || doc.requirement) {
+      lines.push(
+        `${labels.teams?.[id] ?? id}: ${t.agentHoursPerWeek} agent-hours on the phones per week; ${t.people} people to schedule at the peak${t.shrinkage > 0 ? ` (shrinkage ${Math.round(t.shrinkage * 100)}%)` : ""}; ${t.fte} FTE to hire (${FTE_HOURS_PER_WEEK} h a week)`,
+      );
+    }
+  }
+  if (doc.requirement) {
+    const minutes = doc.requirement.intervalMinutes;
+    const perDay = 1440 / minutes;
+    for (const [id, curve] of Object.entries(doc.requirement.teams)) {
+      lines.push("", `Agents needed on the phones per ${minutes}-minute interval for ${labels.teams?.[id] ?? id}:`);
+      ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach((day, d) => {
+        const row = curve.slice(d * perDay, (d + 1) * perDay);
+        for (let start = 0; start < row.length; start += 24) {
+          const from = (start * minutes) / 60;
+          lines.push(
+            `  ${start === 0 ? day : "   "} ${String(from).padStart(2, "0")}h ${row
+              .slice(start, start + 24)
+              .map((a) => String(a).padStart(3))
+              .join("")}`,
+          );
+        }
+      });
+    }
+  }
   for (const [id, curve] of Object.entries(doc.curves ?? {})) {
     lines.push(
       "",

@@ -18,6 +18,7 @@ import type { Model, Target } from "../model";
 import type { Results } from "../sim/results";
 import { erlangAgents, stableAgents } from "./erlangStart";
 import { applyPlan, currentValue, isScheduled, type Plan, planAgentHours, planCostPerWeek, planKey } from "./plan";
+import { withIntervals } from "./requirement";
 import { type Confidence, judgeTarget, type ResolvedTarget, resolveTarget, type Verdict } from "./targets";
 import { solveVisits, type TeamLoad, teamLoads } from "./traffic";
 
@@ -77,6 +78,10 @@ export interface StaffingAnswer {
   stoppedEarly: boolean;
   /** Offered load per team (agent-Erlangs) from the traffic equations. */
   offeredAgents: Record<string, number>;
+  /** Per team, the answer with one agent fewer on that team, when the search ran it. */
+  fewer: Record<string, Candidate | undefined>;
+  /** Per team, the fewest agents that keep up with the offered load (the search's floor). */
+  floor: Plan;
 }
 
 /** Raised for input the search cannot work with (no targets, unknown team); exit 1 on the CLI. */
@@ -93,6 +98,8 @@ export async function findStaffing(
     throw new StaffingInputError("There are no targets to staff for; add some to the flow or pass --target.");
   }
   const teams = pickTeams(model, options.teams);
+  // a target per interval is judged on the run's figures per interval of the week
+  const simulated = targets.some((t) => t.perInterval) ? withIntervals(model) : model;
   const run = {
     seed: options.seed ?? 1,
     replications: options.replications ?? 10,
@@ -109,7 +116,7 @@ export async function findStaffing(
     const known = cache.get(key);
     if (known) return known;
     options.signal?.throwIfAborted();
-    const results = await evaluate(applyPlan(model, plan), run, options.signal);
+    const results = await evaluate(applyPlan(simulated, plan), run, options.signal);
     const verdicts = targets.map((t) => judgeTarget(results, t, confidence));
     const candidate: Candidate = {
       plan: { ...plan },
@@ -162,6 +169,10 @@ export async function findStaffing(
     evaluations: cache.size,
     stoppedEarly,
     offeredAgents,
+    fewer: Object.fromEntries(
+      teams.map((id) => [id, cache.get(planKey({ ...answer.plan, [id]: (answer.plan[id] as number) - 1 }, teams))]),
+    ),
+    floor,
   });
 
   phase = "start";
