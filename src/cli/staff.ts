@@ -173,7 +173,7 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
   ]);
   lines.push(...table(["Team", "current", "needed", "change", "Erlang", "cost/week change"], rows), "");
   const targetRows = doc.targets.map((t) => [
-    t.label,
+    t.words ?? t.label,
     describeEstimate(t.currentEstimate, t),
     describeEstimate(t.estimate, t),
     t.met ? "met" : "MISSED",
@@ -268,9 +268,10 @@ function printProblems(file: string, diagnostics: Diagnostic[], io: CliIO): numb
 
 function describeEstimate(
   estimate: { mean: number; ci95: [number, number] } | undefined,
-  target: { kpi: string; node?: string; team?: string; atLeast?: number; atMost?: number },
+  target: { kpi: string; node?: string; team?: string; atLeast?: number; atMost?: number; per?: string },
 ): string {
   if (!estimate) return "—";
+  if (target.per === "interval") return `${formatTargetValue(estimate.mean, "share")} of intervals`;
   const unit =
     target.kpi.includes("Seconds") || target.kpi === "waitMean" || target.kpi === "queueTimeMean"
       ? "seconds"

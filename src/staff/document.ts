@@ -10,7 +10,7 @@ import type { StaffingCurve } from "./curve";
 import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
 import type { Confidence } from "./targets";
-import { explainTeam, type TeamWhy } from "./why";
+import { explainTeam, type TeamWhy, targetWords } from "./why";
 
 /** Paid hours of one full-time person per week (FTE). */
 export const FTE_HOURS_PER_WEEK = 40;
@@ -50,6 +50,8 @@ export interface StaffingTarget {
   atLeast?: number;
   atMost?: number;
   label: string;
+  /** The target in words, steps and teams by name: "L1 answers: answered within 20 s at least 80%". */
+  words?: string;
   met: boolean;
   estimate?: Estimate;
   /** At the flow's current staffing. */
@@ -166,6 +168,7 @@ export function staffingDocument(
       atLeast: t.atLeast,
       atMost: t.atMost,
       label: t.label,
+      words: targetWords(model, t),
       met: Boolean(v?.met),
       estimate: v?.estimate,
       currentMet: Boolean(c?.met),

@@ -19,7 +19,7 @@ import { findRequirement, staffByCurves, withIntervals } from "./requirement";
 import { type Evaluate, findStaffing, StaffingInputError, type StaffingOptions } from "./search";
 import { judgeTarget, resolveTarget } from "./targets";
 import { solveVisits } from "./traffic";
-import { explainTeam, highLoadWarnings, type TeamWhy } from "./why";
+import { explainTeam, highLoadWarnings, type TeamWhy, targetWords } from "./why";
 
 /** Wall clock in milliseconds (performance.now in browsers and Node). */
 export type Clock = () => number;
@@ -179,6 +179,7 @@ export async function staffPerInterval(
       atLeast: t.atLeast,
       atMost: t.atMost,
       label: t.label,
+      words: targetWords(base, t),
       met: Boolean(answer.verdicts[k]?.met),
       estimate: answer.verdicts[k]?.estimate,
       currentMet: Boolean(currentVerdicts[k]?.met),

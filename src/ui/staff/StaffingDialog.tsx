@@ -12,6 +12,7 @@ import type { StaffingDocument } from "../../staff/document";
 import { runSessionOf, useRunState } from "../results/runSession";
 import { type FlowStore, useFlowState } from "../state/store";
 import { StaffingTable, TargetsTable } from "./StaffingTable";
+import { StaffingWhy } from "./StaffingWhy";
 import { StaffingSession, useStaffingState } from "./staffingSession";
 import { TargetsEditor } from "./TargetsEditor";
 import "./staff.css";
@@ -212,6 +213,7 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
           <section data-testid="staffing-answer">
             <StaffingTable doc={doc} model={searched} />
             <TargetsTable doc={doc} />
+            <StaffingWhy doc={doc} />
             {Object.entries(doc.curves ?? {}).map(([id, curve]) => (
               <div key={id}>
                 <Suspense fallback={<p className="staffing-message">Drawing the curve…</p>}>

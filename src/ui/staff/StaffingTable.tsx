@@ -61,7 +61,7 @@ export function TargetsTable({ doc }: { doc: StaffingDocument }) {
         {doc.targets.map((t, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: targets are listed in file order
           <tr key={i} data-testid={`staffing-target-${i}`}>
-            <td>{t.label}</td>
+            <td>{t.words ?? t.label}</td>
             <td className="num">{describe(t.currentEstimate, t)}</td>
             <td className="num">{describe(t.estimate, t)}</td>
             <td className={t.met ? "met" : "missed"}>{t.met ? "✓ met" : "✗ missed"}</td>
