@@ -4,15 +4,14 @@
  * report that sets the log's figures beside the calibrated flow's simulated figures.
  * The log is streamed: it is never held in memory whole.
  */
-import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
-import { stat, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import {
   buildReport,
   calibrate,
   detectTimeFormat,
   EventLogError,
   EventLogReader,
-  EventLogWriter,
   formatComparison,
   measureCalibratedFlow,
   parseRoleRule,
@@ -20,10 +19,19 @@ import {
   type RoleRule,
   type SimulatedFigures,
 } from "../calibrate";
-import { type Model, parseModelText } from "../model";
-import { combineReplications, prepareRun, type RunOptions, runReplication } from "../sim";
-import { type CliIO, UsageError } from "./io";
-import { parseCommandLine, singleFile } from "./simulate";
+import { parseModelText } from "../model";
+import { combineReplications, prepareRun, runReplication } from "../sim";
+import {
+  type CliIO,
+  guardOutputs,
+  listOption,
+  type OptionSpec,
+  parseCommandLine,
+  singleFile,
+  stringOption,
+  UsageError,
+  writeOutput,
+} from "./shared";
 
 const HELP = `Usage: flowcast calibrate LOG.csv --case COL --time COL --activity COL --team COL [options] --out FLOW.json
 
@@ -52,7 +60,7 @@ Timestamps: ISO 8601 with or without offset, or dd-mm-yyyy hh:mm forms (the form
 printed). Exit codes: 0 ok, 1 the calibrated flow does not run, 2 usage or unreadable log.
 `;
 
-const OPTIONS = {
+const OPTIONS: Record<string, OptionSpec> = {
   case: { type: "string" },
   time: { type: "string" },
   activity: { type: "string" },
@@ -70,10 +78,10 @@ const OPTIONS = {
   replications: { type: "string" },
   name: { type: "string" },
   help: { type: "boolean", short: "h" },
-} as const;
+};
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS as never);
+  const { values, positionals } = parseCommandLine(args, OPTIONS);
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -82,9 +90,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const need = ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
   if (need.length > 0)
     throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
-  if (typeof values.out !== "string") throw new UsageError("where should the flow go? Add --out FLOW.json");
-  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
-  const list = (k: string) => (values as unknown as Record<string, string[] | undefined>)[k] ?? [];
+  const str = (k: string) => stringOption(values, k);
+  const list = (k: string) => listOption(values, k);
+  const out = str("out");
+  if (out === undefined) throw new UsageError("where should the flow go? Add --out FLOW.json");
+  const reportFile = str("report");
+  await guardOutputs(
+    [file],
+    [
+      { option: "--out", path: out },
+      { option: "--report", path: reportFile },
+    ],
+  );
   const map: RoleRule[] = list("map").map((m) => {
     const rule = parseRoleRule(m);
     if (typeof rule === "string") throw new UsageError(rule);
@@ -150,43 +167,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       );
     } catch (error) {
       io.err(`The calibrated flow does not run: ${(error as Error).message}\n`);
-      await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
+      await writeOutput(out, `${JSON.stringify(result.model, null, 2)}\n`);
       return 1;
     }
   }
   const report = buildReport(file, reader, result.summary, result.fits, simulated);
-  await writeFile(str("out")!, `${JSON.stringify(result.model, null, 2)}\n`);
-  if (str("report")) await writeFile(str("report")!, `${JSON.stringify(report, null, 2)}\n`);
+  await writeOutput(out, `${JSON.stringify(result.model, null, 2)}\n`);
+  if (reportFile !== undefined) await writeOutput(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   io.out(
     `${report.source.tickets.toLocaleString("en")} tickets, ${report.teams.length} teams, ${report.source.days} days; ${report.censored.ticketsOpenAtEnd} tickets still open at the end of the log (censored).\n` +
-      `${formatComparison(report)}Wrote ${str("out")}${str("report") ? ` and ${str("report")}` : ""}.\n`,
+      `${formatComparison(report)}Wrote ${out}${reportFile !== undefined ? ` and ${reportFile}` : ""}.\n`,
   );
   return 0;
-}
-
-/**
- * Writes one replication (the first) of a flow as an event log, streamed to the file as the
- * simulation runs. Used by `flowcast simulate --event-log`.
- */
-export function writeEventLogFile(path: string, model: Model, options: RunOptions): number {
-  const prepared = prepareRun(model, options);
-  if (!prepared.ok) return 0;
-  let fd: number;
-  try {
-    fd = openSync(path, "w");
-  } catch (error) {
-    throw new UsageError(
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (error as Error).message}`,
-    );
-  }
-  try {
-    const writer = new EventLogWriter(prepared.model.clock.start, (text) => writeSync(fd, text));
-    runReplication(prepared.model, prepared.options.seed, 0, prepared.options.horizonSeconds, writer);
-    writer.flush();
-    return writer.rows;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 // helpers

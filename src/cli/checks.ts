@@ -1,10 +1,8 @@
 /**
  * The checks every command shares on what the user handed it: files that must be flows (not
- * JSON: exit 2), an output that must not overwrite an input, and a run that must fit in
- * memory and time; and progress on stderr.
+ * JSON: exit 2) and a run that must fit in memory and time; and progress on stderr. Output
+ * files are guarded and written by ./shared.
  */
-import { realpath } from "node:fs/promises";
-import { resolve } from "node:path";
 import { applyScenario, describeSeconds, type Model, type ParseResult, parseModel, parseModelText } from "../model";
 import { DEFAULT_MAX_TICKETS, estimateRunSize, refuseRunSize } from "../sim/estimate";
 import { type CliIO, readTextFile, UsageError } from "./io";
@@ -25,17 +23,6 @@ export async function readModelFile(path: string): Promise<ParseResult> {
     throw new UsageError(`cannot read ${path}: ${lowerFirst(message)}`);
   }
   return parseModel(value);
-}
-
-/** Refuses an output file that is one of the inputs (it would overwrite the user's flow). */
-export async function refuseOverwrite(out: string | undefined, inputs: readonly string[]): Promise<void> {
-  if (out === undefined) return;
-  const target = await canonical(out);
-  for (const input of inputs) {
-    if ((await canonical(input)) === target) {
-      throw new UsageError(`--out ${out} is the input file; it would be overwritten. Choose another file for --out`);
-    }
-  }
 }
 
 /** Reads --max-tickets (a positive whole number; "200M" and "1e9" style allowed). */
@@ -116,14 +103,6 @@ export function progressReporter(
 }
 
 // helpers
-
-async function canonical(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
-}
 
 function lowerFirst(text: string): string {
   return text.replace(/^The /, "the ");

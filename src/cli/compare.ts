@@ -9,19 +9,17 @@ import type { Model } from "../model";
 import { type Comparison, compareResults, DEFAULT_MIN_DIFF, type MinDiff } from "../sim/compare";
 import { KPI_UNITS, parseThreshold } from "../sim/format";
 import { KPI_NAMES, type KpiName, type Results } from "../sim/results";
-import { refuseOverwrite } from "./checks";
 import { formatComparison, formatWarnings, type ResultLabels } from "./format";
-import { type CliIO, UsageError } from "./io";
+import { hasScenario, loadModel, RUN_OPTIONS, readRunSettings, runScenario } from "./run";
 import {
-  hasScenario,
-  loadModel,
+  type CliIO,
+  guardOutputs,
   parseCommandLine,
-  RUN_OPTIONS,
-  readRunSettings,
-  runScenario,
   singleFile,
-  writeResults,
-} from "./simulate";
+  stringOption,
+  UsageError,
+  writeOutput,
+} from "./shared";
 
 const HELP = `Usage: flowcast compare FILE --scenarios base,ID[,ID...] [options]
 
@@ -75,7 +73,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = singleFile(positionals, "compare");
   const settings = readRunSettings(values);
   const minDiff = readMinDiff(values["min-diff"]);
-  await refuseOverwrite(values.out as string | undefined, [file]);
+  const out = stringOption(values, "out");
+  await guardOutputs([file], [{ option: "--out", path: out }]);
   const model = await loadModel(file, io);
   if (!model) return 1;
   const ids = scenarioList(values.scenarios as string | undefined, model);
@@ -103,7 +102,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     comparisons,
   };
   const json = `${JSON.stringify(document, null, 2)}\n`;
-  if (typeof values.out === "string") await writeResults(values.out, json);
+  if (out !== undefined) await writeOutput(out, json);
   if (values.json) io.out(json);
   else io.out(`${formatComparison(runs, comparisons, labelsOf(model))}\n${footer(model, first)}`);
   return 0;

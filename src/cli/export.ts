@@ -3,8 +3,6 @@
  * or the runbook of a flow. Pictures use the same SVG renderer as the app (PNG is that SVG
  * rasterised), laid out from the flow's saved layout, or by elkjs where it has none.
  */
-import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { layoutOrFallback } from "../io/mermaid/fallbackLayout";
 import { toMermaid } from "../io/mermaid/toMermaid";
 import { rasteriseSvgBounded } from "../io/node/rasterise";
@@ -14,8 +12,17 @@ import { renderFlowSvg } from "../io/svg/flowSvg";
 import { layoutFlow } from "../layout/layoutFlow";
 import type { Model } from "../model";
 import type { Results } from "../sim/results";
-import { readModelFile, refuseOverwrite } from "./checks";
-import { type CliIO, readTextFile, UsageError } from "./io";
+import { readModelFile } from "./checks";
+import {
+  type CliIO,
+  guardOutputs,
+  type OptionSpec,
+  parseCommandLine,
+  readTextFile,
+  stringOption,
+  UsageError,
+  writeOutput,
+} from "./shared";
 
 const FORMATS = ["png", "svg", "mermaid", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,7 +56,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = values.to;
   const scale = values.scale;
   const out = values.out ?? (format === "png" ? replaceExtension(file, EXTENSIONS.png) : undefined);
-  await refuseOverwrite(out, [file, ...(values.results ? [values.results] : [])]);
+  await guardOutputs([file, values.results], [{ option: "--out", path: out }]);
   const parsed = await readModelFile(file);
   if (!parsed.ok) {
     for (const d of parsed.diagnostics) io.err(`${file}: ${d.message}\n`);
@@ -102,15 +109,15 @@ function readOptions(args: string[]): {
   scale: number;
   results?: string;
 } {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/, "")}\n\n${HELP}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true, positionals, to: "svg", scale: 1 };
+  const { values: all, positionals } = parseCommandLine(args, OPTIONS, HELP);
+  if (all.help) return { help: true, positionals, to: "svg", scale: 1 };
   if (positionals.length !== 1) throw new UsageError(`expected one flow file, got ${positionals.length}\n\n${HELP}`);
+  const values = {
+    to: stringOption(all, "to"),
+    scale: stringOption(all, "scale"),
+    out: stringOption(all, "out"),
+    results: stringOption(all, "results"),
+  };
   const to = values.to;
   if (to === undefined) throw new UsageError(`--to is required (one of ${FORMATS.join(", ")})`);
   if (!(FORMATS as readonly string[]).includes(to))
@@ -128,13 +135,13 @@ function readOptions(args: string[]): {
   };
 }
 
-const OPTIONS = {
+const OPTIONS: Record<string, OptionSpec> = {
   to: { type: "string" },
   out: { type: "string" },
   scale: { type: "string" },
   results: { type: "string" },
   help: { type: "boolean", short: "h" },
-} as const;
+};
 
 async function renderText(
   model: Model,
@@ -165,16 +172,6 @@ async function readResults(path: string): Promise<Results> {
   throw new UsageError(
     `cannot read ${path}: it is not a flowcast-results/v1 file (make one with flowcast simulate --out)`,
   );
-}
-
-async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, data);
-  } catch (error) {
-    throw new UsageError(
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (error as Error).message}`,
-    );
-  }
 }
 
 function replaceExtension(path: string, extension: string): string {

@@ -3,14 +3,19 @@
  * flow, laid out automatically, and prints what it had to guess. Exit 2 when the file
  * cannot be read, 1 when the diagram cannot be parsed (with line and column).
  */
-import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { fromMermaid } from "../io/mermaid/fromMermaid";
 import { layoutFlow } from "../layout/layoutFlow";
 import { formatDiagnostic, serializeModel, validateModel } from "../model";
-import { refuseOverwrite } from "./checks";
-import { type CliIO, readTextFile, UsageError } from "./io";
+import {
+  type CliIO,
+  guardOutputs,
+  parseCommandLine,
+  readTextFile,
+  stringOption,
+  UsageError,
+  writeOutput,
+} from "./shared";
 
 const HELP = `Usage: flowcast import DIAGRAM.mmd [--out FLOW.json]
 
@@ -24,24 +29,24 @@ Options:
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed: { values: { out?: string; name?: string; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: { out: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
+  const parsed = parseCommandLine(
+    args,
+    {
+      out: { type: "string" },
+      name: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    HELP,
+  );
+  const { positionals } = parsed;
+  const values = { out: stringOption(parsed.values, "out"), name: stringOption(parsed.values, "name") };
+  if (parsed.values.help) {
     io.out(HELP);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(`expected one Mermaid file, got ${positionals.length}\n\n${HELP}`);
   const file = positionals[0]!;
-  await refuseOverwrite(values.out, [file]);
+  await guardOutputs([file], [{ option: "--out", path: values.out }]);
   const text = await readTextFile(file);
   const result = await fromMermaid(text, layoutFlow);
   if (!result.ok) {
@@ -67,11 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     for (const line of [...report, ...problemLines]) io.err(`${line}\n`);
     return problems.length > 0 ? 1 : 0;
   }
-  try {
-    await writeFile(values.out, serializeModel(model));
-  } catch (error) {
-    throw new UsageError(`cannot write ${values.out}: ${(error as Error).message}`);
-  }
+  await writeOutput(values.out, serializeModel(model));
   io.out(
     `wrote ${values.out}: ${count(model.nodes.length, "step")}, ${count(model.edges.length, "connection")}, ${count(model.teams.length, "team")}\n`,
   );

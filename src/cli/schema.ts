@@ -3,11 +3,9 @@
  * the zod schema in src/model/schema.ts (never written by hand), in its file form (input):
  * durations may be written "6m", defaults may be left out. `--out FILE` writes it to a file.
  */
-import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { FORMAT, Model, NODE_KINDS } from "../model";
-import { type CliIO, UsageError } from "./io";
+import { type CliIO, guardOutputs, parseCommandLine, stringOption, UsageError, writeOutput } from "./shared";
 
 const HELP = `Usage: flowcast schema [--out FILE]
 
@@ -36,23 +34,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return 0;
   }
+  await guardOutputs([], [{ option: "--out", path: out }]);
   const text = `${JSON.stringify(flowJsonSchema(), null, 2)}\n`;
   if (out === undefined) {
     io.out(text);
     return 0;
   }
-  try {
-    await writeFile(out, text, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "its folder does not exist"
-        : code === "EACCES"
-          ? "permission denied"
-          : (error as Error).message;
-    throw new UsageError(`cannot write ${out}: ${reason}`);
-  }
+  await writeOutput(out, text);
   io.err(`Wrote the ${FORMAT} JSON Schema to ${out}\n`);
   return 0;
 }
@@ -60,18 +48,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 // helpers
 
 function readArguments(args: string[]): { out?: string; help: boolean } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (positionals.length > 0)
-      throw new UsageError(`schema takes no files (got ${positionals.join(", ")})\n\n${HELP}`);
-    return { ...(values.out !== undefined ? { out: values.out } : {}), help: values.help === true };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, ".")}\n\n${HELP}`);
-  }
+  const { values, positionals } = parseCommandLine(
+    args,
+    { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    HELP,
+  );
+  if (positionals.length > 0)
+    throw new UsageError(`schema takes no files (got ${positionals.join(", ")})
+
+${HELP}`);
+  const out = stringOption(values, "out");
+  return { ...(out !== undefined ? { out } : {}), help: values.help === true };
 }

@@ -6,7 +6,6 @@
  * Exit 0 met, 1 the flow is invalid or no staffing up to the bound meets the targets,
  * 2 usage (a malformed target, no target at all, an unknown team).
  */
-import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, type Model, type Target, validateModel } from "../model";
 import { Checker } from "../model/validate/context";
 import { checkTargets, formatTargetValue } from "../model/validate/targets";
@@ -15,8 +14,17 @@ import { evaluateInProcess } from "../staff/evaluate";
 import { staffFlow, staffPerInterval } from "../staff/run";
 import { StaffingInputError } from "../staff/search";
 import { type Confidence, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
-import { type CliIO, UsageError } from "./io";
-import { labelsOf, loadModel, readRunSettings, singleFile, writeResults } from "./simulate";
+import { labelsOf, loadModel, readRunSettings } from "./run";
+import {
+  type CliIO,
+  guardOutputs,
+  listOption,
+  parseCommandLine,
+  singleFile,
+  stringOption,
+  UsageError,
+  writeOutput,
+} from "./shared";
 
 const HELP = `Usage: flowcast staff FILE [--target EXPR]... [options]
 
@@ -63,23 +71,21 @@ const OPTIONS = {
 } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, "."));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(args, OPTIONS);
   if (values.help) {
     io.out(HELP);
     return 0;
   }
   const file = singleFile(positionals, "staff");
   const settings = readRunSettings({ ...values, target: undefined });
-  const confidence = readConfidence(values.confidence);
+  const confidence = readConfidence(stringOption(values, "confidence"));
+  const maxEvaluationsText = stringOption(values, "max-evaluations");
   const maxEvaluations =
-    values["max-evaluations"] === undefined ? undefined : positiveWhole("--max-evaluations", values["max-evaluations"]);
-  const extra = (values.target ?? []).map((text) => {
+    maxEvaluationsText === undefined ? undefined : positiveWhole("--max-evaluations", maxEvaluationsText);
+  const out = stringOption(values, "out");
+  await guardOutputs([file], [{ option: "--out", path: out }]);
+  const targetTexts = listOption(values, "target");
+  const extra = targetTexts.map((text) => {
     try {
       return parseTargetExpression(text);
     } catch (error) {
@@ -87,7 +93,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       throw error;
     }
   });
-  const teams = values.teams
+  const teams = stringOption(values, "teams")
     ?.split(",")
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
@@ -96,7 +102,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!model) return 1;
   const problems = validateModel(model).filter((d) => d.severity === "error");
   if (problems.length > 0) return printProblems(file, problems, io);
-  checkExtraTargets(model, extra, values.target ?? []);
+  checkExtraTargets(model, extra, targetTexts);
   if ((model.targets ?? []).length + extra.length === 0) {
     throw new UsageError(
       `"${model.name}" has no targets; add some to the flow or pass --target, e.g. --target "serviceLevel>=80%"`,
@@ -141,7 +147,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (progress) io.err("\r\x1b[K");
   }
   const json = `${JSON.stringify(doc, null, 2)}\n`;
-  if (typeof values.out === "string") await writeResults(values.out, json);
+  if (out !== undefined) await writeOutput(out, json);
   io.out(values.json ? json : formatStaffing(doc, model));
   if (!doc.met) {
     io.err(`${file}: ${doc.message}\n`);

@@ -5,10 +5,9 @@
  * (`file: error nodes[3].outcomes: message`). Exit 0 when every file is valid (warnings
  * allowed), 1 when a file is invalid, 2 when a file cannot be read or is not JSON.
  */
-import { parseArgs } from "node:util";
 import { checkModel, type Diagnostic, formatDiagnostic, hasErrors, parseModelText } from "../model";
 import { offeredLoadDiagnostics } from "../sim/load";
-import { type CliIO, readTextFile, UsageError } from "./io";
+import { type CliIO, parseCommandLine, readTextFile, UsageError } from "./shared";
 
 const HELP = `Usage: flowcast validate FILE... [options]
 
@@ -84,17 +83,12 @@ export async function validateFile(file: string): Promise<FileReport> {
 // helpers
 
 function readArguments(args: string[]): { json: boolean; help: boolean; files: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { json: values.json === true, help: values.help === true, files: positionals };
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, ".")}\n\n${HELP}`);
-  }
+  const { values, positionals } = parseCommandLine(
+    args,
+    { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    HELP,
+  );
+  return { json: values.json === true, help: values.help === true, files: positionals };
 }
 
 function unreadable(file: string, message: string): FileReport {

@@ -6,7 +6,9 @@
  * the run stops), so nothing is done per event while it is open.
  */
 import { type Clock, type MeasureWindow, seriesIndex } from "./measureWindow";
-import type { TicketTable } from "./tickets";
+import { TicketFlag, type TicketTable } from "./tickets";
+
+const { WAITING_CUSTOMER } = TicketFlag;
 
 export class BacklogStats {
   /** Integral over the window of open tickets (ticket-seconds). */
@@ -36,6 +38,12 @@ export class BacklogStats {
   arrival(): void {
     const k = seriesIndex(this.window, this.clock[0]!);
     if (k >= 0) this.seriesArrivals[k]!++;
+  }
+
+  /** Ticket `slot` closes now (or is still open when the run stops): its open time, and its last stretch on the resolution clock unless it waits on the customer. */
+  ticketEnds(slot: number): void {
+    this.openTime(slot);
+    if ((this.tickets.flags[slot]! & WAITING_CUSTOMER) === 0) this.clockTime(slot);
   }
 
   /** Ticket `slot` was open from its creation until now. */

@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { type Model, parseModel } from "../model";
 import { compileModel } from "./compile";
-import { workPerTicket } from "./load";
 import { runReplication } from "./simulate";
+import { workPerTicket } from "./ticketWork";
 
 function decode(file: unknown): Model {
   const parsed = parseModel(file);

@@ -1,7 +1,15 @@
 /**
  * The event loop of one replication and the customer-service semantics on top of it. The
  * figures it feeds live in collectors of their own (ticketStats, queueStats, teamStats,
- * backlogStats, flowStats); report.ts reads them when the run ends.
+ * backlogStats, flowStats; seriesSampler takes the series points); report.ts reads them when
+ * the run ends. The arrival process (channelArrivals.ts), agent bookkeeping (agents.ts), trace
+ * events (traceRecorder.ts) and the end of the run (drain.ts) live in files of their own.
+ *
+ * Why this file is longer than 500 lines: what is left is one state machine, each handler
+ * a few lines that call each other (traverse -> enter -> enterWork -> startService ...) on
+ * the same typed arrays; one class lets the optimiser inline them, and splitting it would
+ * scatter one ticket's path over several files. About a fifth of it is the list of
+ * semantics below.
  *
  * Events: a channel's next arrival, the end of a service, a contact's patience running out,
  * the end of a timed step (self-service, follow-up wait, delay, escalation note), and a
@@ -21,9 +29,7 @@
  * - Staffing drops never preempt: contacts in service finish (agents stay as overtime,
  *   counted as staffed while they do) and nobody new starts until busy < capacity.
  * - Agents are tracked by index only when a trace is recorded or the team has a chat
- *   slowdown: a contact goes to the least-loaded staffed agent (lowest index on ties). With
- *   busy < capacity such an agent has a free seat, since agents past the staffed count only
- *   hold overtime contacts.
+ *   slowdown (agents.ts: the least-loaded staffed agent takes a contact).
  * - Chat slowdown: a contact's handle time is multiplied by the team's factor for the number
  *   of contacts its agent holds once it starts (itself included); contacts already held keep
  *   their pace. Without `concurrencySlowdown` every contact runs at full speed.
@@ -33,10 +39,9 @@
  *   steps adds one attempt, not one per step.
  * - FCR: closed `resolved` with one agent visit, one contact and no escalation.
  * - Measurement by arrival cohort: tickets created after the warm-up and up to the horizon
- *   are followed to their end. Arrivals stop at the horizon and the run drains until those
- *   tickets have closed, or for at most DRAIN_CAP_HORIZONS horizons of run time and as many
- *   events again as the run took (flows that never empty); the rest are `unfinished`.
- *   Clock figures (backlog, queue lengths, utilisation, cost, series) end at the horizon.
+ *   are followed to their end. Arrivals stop at the horizon and the run drains (drain.ts);
+ *   the tickets left open then are `unfinished`. Clock figures (backlog, queue lengths,
+ *   utilisation, cost, series) end at the horizon (seriesSampler.ts).
  * - A ticket's target is the flow's resolutionTargets entry for its priority, else the
  *   slaSeconds of the first SLA queue it joins; backlogPastSla counts open tickets older
  *   than their target, except while they wait on the customer at a followUp step ("pending
@@ -46,13 +51,15 @@
  *   clamped to [0, 1] (ends without `csat` survey with the defaults 0.2 and 0.9).
  * - Where a KPI has no denominator in a replication (no SLA queue, nobody served), it is 0.
  */
-import { CHANNELS, type Model, PRIORITIES } from "../model";
-import { arrivalRates, segmentStart } from "./arrivalRates";
+import type { Model } from "../model";
+import { AgentBook } from "./agents";
 import { BacklogStats } from "./backlogStats";
 import { Calendar } from "./calendar";
-import { type CompiledModel, type CompiledTeam, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
+import { ChannelArrivals } from "./channelArrivals";
+import { type CompiledModel, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
+import { drain, stopRun } from "./drain";
 import { FlowStats } from "./flowStats";
 import { IntervalStats } from "./intervalStats";
 import { type Clock, createClock, DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
@@ -61,10 +68,12 @@ import type { ReplicationResult } from "./replication";
 import { buildReplicationResult, type RunStats } from "./report";
 import { createStream, type RandomStream } from "./rng";
 import { matchingRuleEdge as firstMatchingRule } from "./routing";
+import { SeriesSampler } from "./seriesSampler";
 import { TeamStats } from "./teamStats";
 import { TicketStats } from "./ticketStats";
 import { TicketFlag, TicketTable } from "./tickets";
-import type { TraceEventKind, TraceSink } from "./trace";
+import type { TraceSink } from "./trace";
+import { TraceRecorder } from "./traceRecorder";
 
 // module-level copies: constants and functions the hot loop uses, bound once
 const { CHANNEL, SELF_SERVICE, ROUTE, WORK, ESCALATE, FOLLOW_UP, DELAY, END } = NodeKindCode;
@@ -82,7 +91,6 @@ const {
 } = TicketFlag;
 const NORMAL = NORMAL_PRIORITY;
 const pickIndex = pick;
-const segmentStartTime = segmentStart;
 const matchingRuleEdge = firstMatchingRule;
 
 const EV_ARRIVAL = 1;
@@ -91,8 +99,6 @@ const EV_ABANDON = 3;
 const EV_TIMER = 4;
 const EV_SHIFT = 5;
 const PRIORITY_LEVELS = 4;
-/** The drain stops at DRAIN_CAP_HORIZONS horizons of run time (flows that never empty), or after as many events as the run took up to the horizon (at least this many). */
-const MIN_DRAIN_EVENTS = 100_000;
 
 /**
  * Runs one replication of a valid flow up to `horizon` seconds.
@@ -126,42 +132,33 @@ class Simulation {
   private readonly queueStats: QueueStats;
   private readonly teamStats: TeamStats;
   private readonly backlog: BacklogStats;
-  private readonly trace: TraceSink | null;
+  private readonly series: SeriesSampler;
+  /** Records trace events (null: no trace asked for). */
+  private readonly trace: TraceRecorder | null;
 
-  // streams (index: node or channel)
-  private readonly arrivalRng: RandomStream[];
-  private readonly typeRng: RandomStream[];
-  private readonly priorityRng: RandomStream[];
-  private readonly tierRng: RandomStream[];
-  private readonly attributeRng: RandomStream[];
+  // streams (index: node)
   private readonly durationRng: RandomStream[];
   private readonly outcomeRng: RandomStream[];
   private readonly patienceRng: RandomStream[];
   private readonly extraRng: RandomStream[];
 
-  // arrivals per channel
-  private readonly rates: Float64Array[];
-  private readonly segment: Int32Array;
-  /** Per channel, 1 when it draws no trait (no mix, priority or tier) and the flow has no attributes. */
-  private readonly plainChannel: Uint8Array;
+  private readonly arrivals: ChannelArrivals;
 
   // work nodes
   private readonly queues: ContactQueue[][];
-  private readonly queueLength: Int32Array;
-  private readonly inService: Int32Array;
+  readonly queueLength: Int32Array;
+  readonly inService: Int32Array;
 
   // teams
-  private readonly busy: Int32Array;
-  private readonly staffed: Int32Array;
-  private readonly capacity: Int32Array;
+  readonly busy: Int32Array;
+  readonly staffed: Int32Array;
+  readonly capacity: Int32Array;
   private readonly shiftNext: Int32Array;
-  /** Whether each team tracks its agents: when tracing, or for its chat slowdown. */
+  private readonly agents: AgentBook;
+  /** Whether each team tracks its agents (agents.ts): when tracing, or for its chat slowdown. */
   private readonly tracksAgents: Uint8Array;
-  /** Contacts held per agent, per team (empty where agents are not tracked). */
-  private readonly agentLoad: Int32Array[];
-  private sampleIndex = 0;
   /** Measured tickets (created after the warm-up) still open. */
-  private cohortOpen = 0;
+  cohortOpen = 0;
   /** Run time (seconds) at which the drain gives up on the measured tickets still open. */
   private readonly drainCap: number;
 
@@ -170,7 +167,6 @@ class Simulation {
     // staffing runs on through the drain
     const cm = compileModel(model, this.drainCap);
     this.cm = cm;
-    this.trace = trace;
     const window = measureWindow(model.clock.warmup, horizon, model.clock.seriesInterval);
     this.window = window;
     const n = cm.nNodes;
@@ -178,6 +174,7 @@ class Simulation {
     const ids = cm.nodeIds;
     const stream = (name: string) => createStream(seed, replication, name);
     this.tickets = new TicketTable(cm.attributes.length, n);
+    this.trace = trace === null ? null : new TraceRecorder(trace, cm, this.tickets);
     const clock = this.clock;
     this.ticketStats = new TicketStats(clock, this.tickets);
     const intervals = cm.collectIntervals
@@ -210,28 +207,11 @@ class Simulation {
       backlog: this.backlog,
       intervals,
     };
-    this.arrivalRng = cm.channels.map((c) => stream(`arrivals:${c.id}`));
-    this.typeRng = cm.channels.map((c) => stream(`contactType:${c.id}`));
-    this.priorityRng = cm.channels.map((c) => stream(`priority:${c.id}`));
-    this.tierRng = cm.channels.map((c) => stream(`customerTier:${c.id}`));
-    this.attributeRng = cm.channels.map((c) => stream(`attributes:${c.id}`));
     this.durationRng = ids.map((id) => stream(`duration:${id}`));
     this.outcomeRng = ids.map((id) => stream(`outcome:${id}`));
     this.patienceRng = ids.map((id) => stream(`patience:${id}`));
     this.extraRng = ids.map((id) => stream(`extra:${id}`));
-    const days = Math.ceil((horizon + cm.weekOffset) / 86400) + 1;
-    this.rates = cm.channels.map((c) => {
-      const factors = new Float64Array(days).fill(1);
-      if (c.dayFactor) {
-        const rng = stream(`dayFactor:${c.id}`);
-        for (let d = 0; d < days; d++) factors[d] = Math.max(0, c.dayFactor.sample(rng));
-      }
-      return arrivalRates(c, cm.weekOffset, horizon, factors);
-    });
-    this.segment = new Int32Array(cm.channels.length);
-    this.plainChannel = Uint8Array.from(cm.channels, (c) =>
-      c.mix.length === 0 && c.priority.length === 0 && c.tier.length === 0 && cm.attributes.length === 0 ? 1 : 0,
-    );
+    this.arrivals = new ChannelArrivals(cm, this.calendar, clock, horizon, EV_ARRIVAL, stream);
     this.queues = cm.work.map((w) =>
       w ? Array.from({ length: w.byPriority ? PRIORITY_LEVELS : 1 }, () => new ContactQueue()) : [],
     );
@@ -241,8 +221,9 @@ class Simulation {
     this.staffed = Int32Array.from(cm.teams.map((t) => t.initialAgents));
     this.capacity = Int32Array.from(cm.teams.map((t) => t.initialAgents * t.concurrency));
     this.shiftNext = new Int32Array(nTeams);
-    this.tracksAgents = Uint8Array.from(cm.teams, (t) => (trace !== null || t.slowdown !== null ? 1 : 0));
-    this.agentLoad = cm.teams.map((t, i) => new Int32Array(this.tracksAgents[i] ? maxAgents(t) : 0));
+    this.agents = new AgentBook(cm.teams, this.staffed, trace !== null);
+    this.tracksAgents = this.agents.tracks;
+    this.series = new SeriesSampler(n, nTeams, clock, this.stats, this);
   }
 
   /**
@@ -256,27 +237,25 @@ class Simulation {
       const team = this.cm.teams[t]!;
       if (team.changeTimes.length > 0) cal.schedule(team.changeTimes[0]!, EV_SHIFT, t, 0);
     }
-    const { horizon, warmup, interval, points } = this.window;
-    let nextSample = points > 0 ? warmup : Number.POSITIVE_INFINITY;
+    const horizon = this.window.horizon;
+    const series = this.series;
+    let nextSample = series.nextTime();
     for (;;) {
       const t = cal.peekTime(); // Infinity when empty
       if (t > horizon) break;
       while (t > nextSample) {
-        this.sample(nextSample);
-        nextSample = this.sampleIndex < points ? warmup + this.sampleIndex * interval : Number.POSITIVE_INFINITY;
+        series.sample(nextSample);
+        nextSample = series.nextTime();
       }
       this.step();
     }
-    this.closeClock();
-    // the drain: the measured cohort is followed to its end, within a time and an event budget
-    const eventCap = this.events + Math.max(this.events, MIN_DRAIN_EVENTS);
-    while (this.cohortOpen > 0 && cal.size > 0 && cal.peekTime() <= this.drainCap && this.events < eventCap)
-      this.step();
-    this.finish();
+    series.closeClock();
+    drain(this, this.drainCap);
+    stopRun(this.now, this.clock, this.tickets, this.backlog, this.ticketStats, this.cohortOpen);
   }
 
   /** Takes the next event off the calendar and handles it. */
-  private step(): void {
+  step(): void {
     const cal = this.calendar;
     cal.pop();
     this.now = cal.now;
@@ -303,28 +282,9 @@ class Simulation {
 
   // arrivals
 
-  /** Schedules channel c's next arrival after now (exact inversion of the rate). Integer arguments only: the clock is read from `now`, so nothing is boxed when the call is not inlined. */
+  /** Schedules channel c's next arrival (integer arguments only, see ChannelArrivals.scheduleNext). */
   private scheduleArrival(c: number): void {
-    const rates = this.rates[c]!;
-    const offset = this.cm.weekOffset;
-    const horizon = this.window.horizon;
-    let e = -Math.log(this.arrivalRng[c]!.next());
-    let seg = this.segment[c]!;
-    let t = this.now;
-    while (seg < rates.length) {
-      const end = segmentStartTime(seg + 1, offset, this.cm.channels[c]!.segmentSeconds);
-      const r = rates[seg]!;
-      if (r > 0 && t + e / r < end) {
-        this.segment[c] = seg;
-        if (t + e / r <= horizon) this.calendar.schedule(t + e / r, EV_ARRIVAL, c, 0);
-        return;
-      }
-      e -= r * (end - t);
-      t = end;
-      seg++;
-      if (t > horizon) break;
-    }
-    this.segment[c] = seg;
+    this.arrivals.scheduleNext(c);
   }
 
   private arrive(c: number): void {
@@ -333,11 +293,7 @@ class Simulation {
     const slot = tk.allocate();
     const now = this.now;
     const counted = now >= this.window.warmup;
-    if (this.plainChannel[c] !== 0) {
-      tk.contactType[slot] = -1;
-      tk.priority[slot] = NORMAL;
-      tk.tier[slot] = -1;
-    } else this.drawTraits(slot, c);
+    this.arrivals.drawTraits(slot, c, tk);
     tk.id[slot] = this.flow.created;
     tk.created[slot] = now;
     tk.firstStart[slot] = Number.NaN;
@@ -360,34 +316,9 @@ class Simulation {
       this.flow.entered[ch.node]!++;
       this.backlog.arrival();
     }
-    if (this.trace !== null) this.record(slot, "arrival", ch.node, -1, -1);
+    if (this.trace !== null) this.trace.record(slot, this.now, "arrival", ch.node, -1, -1);
     this.scheduleArrival(c);
     this.traverse(slot, ch.outEdge);
-  }
-
-  /**
-   * Draws a new ticket's contact type, priority, tier and attributes, one stream per trait:
-   * each draws once per ticket when the channel defines it. (Out of `arrive`, which stays
-   * small enough for the optimiser to inline what it calls.)
-   */
-  private drawTraits(slot: number, c: number): void {
-    const ch = this.cm.channels[c]!;
-    const tk = this.tickets;
-    const type = ch.mix.length > 0 ? ch.mixTypes[pickIndex(ch.mix, this.typeRng[c]!.next())]! : -1;
-    tk.contactType[slot] = type;
-    tk.priority[slot] =
-      ch.priority.length > 0 ? ch.priorityCodes[pickIndex(ch.priority, this.priorityRng[c]!.next())]! : NORMAL;
-    tk.tier[slot] = ch.tier.length > 0 ? ch.tierCodes[pickIndex(ch.tier, this.tierRng[c]!.next())]! : -1;
-    const nAttr = tk.attributeCount;
-    if (nAttr > 0) {
-      const base = slot * nAttr;
-      tk.attributes.fill(Number.NaN, base, base + nAttr);
-      if (type >= 0) {
-        const list = this.cm.typeAttributes[type]!;
-        const arng = this.attributeRng[c]!;
-        for (let i = 0; i < list.length; i++) tk.attributes[base + list[i]!.attr] = list[i]!.sampler.sample(arng);
-      }
-    }
   }
 
   // moving through the flow
@@ -418,7 +349,7 @@ class Simulation {
     const base = slot * tk.visitWords;
     for (let i = 0; i < tk.visitWords; i++) tk.visited[base + i] = 0;
     tk.visited[base + (to >> 5)] = 1 << (to & 31);
-    if (this.trace !== null) this.record(slot, "reopen", to, -1, -1);
+    if (this.trace !== null) this.trace.record(slot, this.now, "reopen", to, -1, -1);
     this.noteReopen(slot);
   }
 
@@ -439,12 +370,12 @@ class Simulation {
         this.escalate(slot, n);
         return;
       case FOLLOW_UP:
-        if (this.trace !== null) this.record(slot, "wait", n, -1, -1);
+        if (this.trace !== null) this.trace.record(slot, this.now, "wait", n, -1, -1);
         this.pauseClock(slot);
         this.startTimer(slot, n, this.cm.followUp[n]!.wait.sample(this.durationRng[n]!));
         return;
       case DELAY:
-        if (this.trace !== null) this.record(slot, "wait", n, -1, -1);
+        if (this.trace !== null) this.trace.record(slot, this.now, "wait", n, -1, -1);
         this.startTimer(slot, n, this.cm.delay[n]!.sample(this.durationRng[n]!));
         return;
       case END:
@@ -491,7 +422,7 @@ class Simulation {
       this.ticketStats.escalated++;
       tk.flags[slot]! |= ESCALATION_COUNTED;
     }
-    if (this.trace !== null) this.record(slot, "escalate", n, -1, -1);
+    if (this.trace !== null) this.trace.record(slot, this.now, "escalate", n, -1, -1);
     const e = this.cm.escalate[n]!;
     if (e.structured) {
       if ((flags & NOTE_DONE) !== 0) {
@@ -546,7 +477,7 @@ class Simulation {
       if ((flags & COUNTED) !== 0) this.queueStats.joinedPatience[n]!++;
     }
     const team = w.team;
-    if (this.trace !== null) this.record(slot, "queue", n, team, -1);
+    if (this.trace !== null) this.trace.record(slot, this.now, "queue", n, team, -1);
     if (team < 0) {
       this.lose(slot);
       return;
@@ -653,7 +584,7 @@ class Simulation {
     const wait = this.now - tk.queuedAt[slot]!;
     if (wait > w.sla) tk.flags[slot]! |= PAST_SLA;
     if ((tk.flags[slot]! & COUNTED) !== 0) this.queueStats.abandon(n, slot);
-    if (this.trace !== null) this.record(slot, "abandon", n, w.team, -1);
+    if (this.trace !== null) this.trace.record(slot, this.now, "abandon", n, w.team, -1);
     this.traverse(slot, w.abandonEdge);
   }
 
@@ -674,7 +605,7 @@ class Simulation {
     const end = this.cm.end[n]!;
     const flags = tk.flags[slot]!;
     this.flow.closed++;
-    if (this.trace !== null) this.record(slot, "close", n, -1, -1);
+    if (this.trace !== null) this.trace.record(slot, this.now, "close", n, -1, -1);
     if ((flags & COUNTED) !== 0) {
       const stats = this.ticketStats;
       stats.closed++;
@@ -705,7 +636,7 @@ class Simulation {
   /** Ends a ticket's open time now and frees its slot. */
   private release(slot: number): void {
     const tk = this.tickets;
-    this.endOpenTime(slot);
+    this.backlog.ticketEnds(slot);
     this.flow.open--;
     if ((tk.flags[slot]! & COUNTED) !== 0) this.cohortOpen--;
     tk.token[slot]!++;
@@ -728,12 +659,6 @@ class Simulation {
     tk.flags[slot]! &= ~WAITING_CUSTOMER;
   }
 
-  /** Adds a ticket's open time up to now to the backlog, and its last stretch on the resolution clock. */
-  private endOpenTime(slot: number): void {
-    this.backlog.openTime(slot);
-    if ((this.tickets.flags[slot]! & WAITING_CUSTOMER) === 0) this.backlog.clockTime(slot);
-  }
-
   private noteReopen(slot: number): void {
     const tk = this.tickets;
     const flags = tk.flags[slot]!;
@@ -743,7 +668,7 @@ class Simulation {
     }
   }
 
-  // time averages and series
+  // time averages
 
   private advanceNode(n: number): void {
     this.queueStats.advance(n, this.queueLength[n]!, this.inService[n]!);
@@ -753,93 +678,20 @@ class Simulation {
     this.teamStats.advance(team, this.busy[team]!, this.capacity[team]!);
   }
 
-  /** Records series point `sampleIndex` at time t (state after every event at t); the clock reads t meanwhile. */
-  private sample(t: number): void {
-    this.clock[0] = t;
-    const k = this.sampleIndex++;
-    this.backlog.seriesBacklog[k] = this.flow.open;
-    const seriesQueue = this.queueStats.seriesQueue;
-    for (let n = 0; n < this.cm.nNodes; n++) if (seriesQueue[n]!.length > 0) seriesQueue[n]![k] = this.queueLength[n]!;
-    for (let team = 0; team < this.cm.teams.length; team++) {
-      this.teamStats.seriesStaffed[team]![k] = this.staffed[team]!;
-      if (k > 0) {
-        this.teamStats.advance(team, this.busy[team]!, this.capacity[team]!);
-        this.teamStats.closeInterval(team, k - 1);
-      }
-    }
-  }
-
-  /** Takes the series points left and brings every time average to the horizon (the clock figures end there). */
-  private closeClock(): void {
-    const { horizon, warmup, interval, points } = this.window;
-    while (this.sampleIndex < points) this.sample(warmup + this.sampleIndex * interval);
-    this.clock[0] = horizon;
-    for (let n = 0; n < this.cm.nNodes; n++) this.queueStats.advance(n, this.queueLength[n]!, this.inService[n]!);
-    for (let team = 0; team < this.cm.teams.length; team++) {
-      this.teamStats.advance(team, this.busy[team]!, this.capacity[team]!);
-      if (points > 0) this.teamStats.closeInterval(team, points - 1);
-    }
-  }
-
-  /** Closes the backlog time of tickets still open when the run stops. */
-  private finish(): void {
-    const tk = this.tickets;
-    this.clock[0] = this.now;
-    for (const slot of tk.usedSlots()) this.endOpenTime(slot);
-    this.ticketStats.unfinished = this.cohortOpen;
-  }
-
   // agents (tracked when tracing or for a chat slowdown; out of the handlers, which stay small enough to inline)
 
   /** An agent of the team takes the contact: picks the agent, records the start; returns the (slowed) service time. */
   private startAgent(slot: number, n: number, team: number, service: number): number {
-    const agent = this.takeAgent(team);
+    const agent = this.agents.take(team);
     this.tickets.agent[slot] = agent;
-    const slowdown = this.cm.teams[team]!.slowdown;
-    if (slowdown !== null) service *= slowdown[this.agentLoad[team]![agent]! - 1]!;
-    if (this.trace !== null) this.record(slot, "start", n, team, agent);
-    return service;
+    if (this.trace !== null) this.trace.record(slot, this.now, "start", n, team, agent);
+    return this.agents.pace(team, agent, service);
   }
 
   /** The contact's agent is free again. */
   private endAgent(slot: number, n: number, team: number): void {
     const agent = this.tickets.agent[slot]!;
-    this.agentLoad[team]![agent]!--;
-    if (this.trace !== null) this.record(slot, "end", n, team, agent);
+    this.agents.free(team, agent);
+    if (this.trace !== null) this.trace.record(slot, this.now, "end", n, team, agent);
   }
-
-  /** The least-loaded staffed agent of the team (lowest index on ties); counts the contact on it. */
-  private takeAgent(team: number): number {
-    const load = this.agentLoad[team]!;
-    const staffed = this.staffed[team]!;
-    let best = 0;
-    for (let a = 1; a < staffed; a++) if (load[a]! < load[best]!) best = a;
-    load[best]!++;
-    return best;
-  }
-
-  private record(slot: number, event: TraceEventKind, node: number, team: number, agent: number): void {
-    const tk = this.tickets;
-    const type = tk.contactType[slot]!;
-    this.trace!.record(
-      tk.id[slot]!,
-      this.now,
-      event,
-      this.cm.nodeIds[node]!,
-      team >= 0 ? this.cm.teams[team]!.id : "",
-      agent,
-      PRIORITIES[tk.priority[slot]!] ?? "",
-      CHANNELS[tk.channel[slot]!] ?? "",
-      type >= 0 ? this.cm.typeIds[type]! : "",
-    );
-  }
-}
-
-// helpers
-
-/** The most agents a team ever has staffed in the run. */
-function maxAgents(team: CompiledTeam): number {
-  let most = team.initialAgents;
-  for (let i = 0; i < team.changeAgents.length; i++) if (team.changeAgents[i]! > most) most = team.changeAgents[i]!;
-  return most;
 }
