@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe("figures per interval", () => {
-  it("draws a day x interval heat map of service level, and switches measure", async () => {
+  it("draws a day x interval heat map of service level, and finds the staffing per interval", async () => {
     const { context, page } = await openApp(browser);
     await openFlow(page, rampFlow());
     await page.getByTestId("run-settings-button").click();
@@ -42,6 +42,26 @@ describe("figures per interval", () => {
     await expect(page.getByTestId("interval-cell-18").getAttribute("title")).resolves.toMatch(
       /^Mon 09:00-09:30: [\d.]+ s$/,
     );
+
+    // Find staffing per interval: the requirement of the week, day by interval, and why.
+    await page.getByTestId("find-staffing").click();
+    const dialog = page.getByTestId("staffing-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("target-add").click();
+    await dialog.getByTestId("staffing-replications").fill("2");
+    await dialog.getByTestId("staffing-horizon").fill("9");
+    await dialog.getByTestId("staffing-per-interval").check();
+    await dialog.getByTestId("staffing-start").click();
+    const grid = dialog.getByTestId("staffing-requirement-a");
+    await grid.waitFor({ timeout: RUN_TIMEOUT_MS });
+    await expect(grid.locator(".staffing-requirement-cell").nth(18).getAttribute("title")).resolves.toMatch(
+      /^Mon 09:00-09:30: \d+ agents?$/,
+    );
+    await expect(dialog.getByTestId("staffing-why-a").textContent()).resolves.toMatch(
+      /^Front line: held by Answer: answered within 20 s at least 80% in every 30-minute interval/,
+    );
+    await grid.scrollIntoViewIfNeeded();
+    await snap(page, "intervals-staffing");
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

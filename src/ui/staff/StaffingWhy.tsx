@@ -46,3 +46,47 @@ export function StaffingWhy({ doc }: { doc: StaffingDocument }) {
     </div>
   );
 }
+
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/**
+ * A team's requirement per interval of the week as a grid, day by interval, darker for more
+ * agents; each cell's title reads "Mon 09:00-09:30: 12 agents". Data-testid
+ * `staffing-requirement-<team>`.
+ */
+export function RequirementGrid({
+  teamName,
+  teamId,
+  curve,
+  minutes,
+}: {
+  teamName: string;
+  teamId: string;
+  curve: readonly number[];
+  minutes: number;
+}) {
+  const perDay = 1440 / minutes;
+  const peak = Math.max(1, ...curve);
+  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return (
+    <figure className="staffing-requirement" data-testid={`staffing-requirement-${teamId}`}>
+      <figcaption>
+        Agents needed on the phones per {minutes}-minute interval: {teamName} (peak {Math.max(0, ...curve)})
+      </figcaption>
+      <div className="staffing-requirement-grid" style={{ gridTemplateColumns: `3em repeat(${perDay}, 1fr)` }}>
+        {DAYS.map((day, d) => [
+          <span key={day}>{day}</span>,
+          ...curve.slice(d * perDay, (d + 1) * perDay).map((agents, i) => (
+            <span
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed grid of the week's intervals
+              key={`${day}-${i}`}
+              className="staffing-requirement-cell"
+              style={{ opacity: agents === 0 ? 0.08 : 0.2 + (0.8 * agents) / peak }}
+              title={`${day} ${clock(i * minutes)}-${clock((i + 1) * minutes)}: ${agents} agent${agents === 1 ? "" : "s"}`}
+            />
+          )),
+        ])}
+      </div>
+    </figure>
+  );
+}
