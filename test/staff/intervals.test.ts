@@ -15,6 +15,7 @@ import { mmcServiceLevel } from "../../src/sim/erlang";
 import type { Results } from "../../src/sim/results";
 import { evaluateInProcess } from "../../src/staff/evaluate";
 import { erlangCurves, findRequirement } from "../../src/staff/requirement";
+import { verdictIsClear } from "../../src/staff/search";
 import { judgeTarget, parseTargetExpression, resolveTarget } from "../../src/staff/targets";
 import { runCli } from "../cli/run-cli";
 
@@ -269,5 +270,34 @@ describe("flowcast staff --per-interval", () => {
     );
     expect(doc.why.a.sentence).not.toMatch(/\(a\)|\(q\)/);
     expect(doc.intervals.nodes.q.serviceLevel).toHaveLength(336);
+  });
+});
+
+describe("stopping a candidate early", () => {
+  const sl = resolveTarget({ kpi: "serviceLevel", node: "q", atLeast: 0.8 });
+  const wait = resolveTarget({ kpi: "waitMean", node: "q", atMost: 30 });
+  const at = (level: [number, number], seconds: [number, number]) =>
+    ({
+      kpis: {},
+      teams: {},
+      nodes: {
+        q: {
+          serviceLevel: { mean: (level[0] + level[1]) / 2, ci95: level },
+          waitMean: { mean: (seconds[0] + seconds[1]) / 2, ci95: seconds },
+        },
+      },
+    }) as unknown as Results;
+
+  it("stops when every interval is on the right side, or one is wholly on the wrong side", () => {
+    expect(verdictIsClear(at([0.82, 0.9], [5, 20]), [sl, wait])).toBe(true);
+    expect(verdictIsClear(at([0.6, 0.75], [5, 60]), [sl, wait])).toBe(true);
+    expect(verdictIsClear(at([0.82, 0.9], [31, 40]), [sl, wait])).toBe(true);
+  });
+
+  it("runs on while an interval straddles its bound, and for targets per interval", () => {
+    expect(verdictIsClear(at([0.78, 0.86], [5, 20]), [sl, wait])).toBe(false);
+    expect(verdictIsClear(at([0.82, 0.9], [25, 35]), [sl, wait])).toBe(false);
+    const perInterval = resolveTarget({ kpi: "serviceLevel", node: "q", atLeast: 0.8, per: "interval" });
+    expect(verdictIsClear(at([0.6, 0.7], [5, 20]), [perInterval])).toBe(false);
   });
 });
