@@ -146,7 +146,10 @@ export const Arrivals = z.object({
    * 168 at 60 minutes, 336 at 30, 672 at 15), normalised to mean 1. Takes the place of
    * `hourly` and `weekly`.
    */
-  profile: z.array(z.number()).optional(),
+  profile: z
+    .array(z.number().max(LIMITS.weight, `weights must be at most ${grouped(LIMITS.weight)}`))
+    .max(672, "must have at most 672 weights (one per 15-minute interval of the week)")
+    .optional(),
   surges: z.array(Surge).optional(),
   dayFactor: NumberDist.optional(),
 });
