@@ -113,7 +113,11 @@ export function offeredLoadWarnings(model: Model): Warning[] {
     }
     const overloaded = load.live ? overloadedHours(load) : overloadedDays(load);
     if (overloadedPeak(overloaded) === 0) {
-      const high = load.live ? highLoadHours(load) : null;
+      // a pool whose queue overflows hands its excess on after a bounded wait: no long waits to warn of
+      const overflows = model.nodes.some(
+        (n) => n.kind === "work" && n.team === load.team && n.queue.overflow !== undefined,
+      );
+      const high = load.live && !overflows ? highLoadHours(load) : null;
       if (high) warnings.push({ code: "high-load", team: load.team, message: high });
       continue;
     }
