@@ -21,6 +21,7 @@ import type { Model } from "../model";
 import type { Results } from "../sim/results";
 import { curveSchedule } from "./curve";
 import { erlangAgents } from "./erlangStart";
+import { withIntervals } from "./intervalClock";
 import type { Evaluate } from "./search";
 import { type Confidence, judgeTarget, meetsBound, type ResolvedTarget, type Verdict } from "./targets";
 import { channelRatesInInterval, solveVisits, type TeamLoad, teamLoads } from "./traffic";
@@ -60,14 +61,6 @@ export interface RequirementAnswer {
 /** The planning interval of a flow, minutes (60 when it sets none). */
 export function intervalMinutesOf(model: Model): number {
   return model.clock.intervalMinutes ?? 60;
-}
-
-/** The flow with interval figures switched on (clock.intervalMinutes written out). */
-export function withIntervals(model: Model): Model {
-  if (model.clock.intervalMinutes !== undefined) return model;
-  return produce(model, (draft) => {
-    draft.clock.intervalMinutes = 60;
-  });
 }
 
 /** The flow with each team in `agents` staffed by its curve (shifts at interval resolution). */

@@ -14,8 +14,9 @@ import {
   shrinkageFigures,
   staffingDocument,
 } from "./document";
+import { withIntervals } from "./intervalClock";
 import { agentHoursPerWeek, isScheduled } from "./plan";
-import { findRequirement, staffByCurves, withIntervals } from "./requirement";
+import { findRequirement, staffByCurves } from "./requirement";
 import { type Evaluate, findStaffing, StaffingInputError, type StaffingOptions } from "./search";
 import { judgeTarget, resolveTarget } from "./targets";
 import { solveVisits } from "./traffic";

@@ -17,8 +17,8 @@
 import type { Model, Target } from "../model";
 import type { Results } from "../sim/results";
 import { erlangAgents, stableAgents } from "./erlangStart";
+import { withIntervals } from "./intervalClock";
 import { applyPlan, currentValue, isScheduled, type Plan, planAgentHours, planCostPerWeek, planKey } from "./plan";
-import { withIntervals } from "./requirement";
 import { type Confidence, judgeTarget, type ResolvedTarget, resolveTarget, type Verdict } from "./targets";
 import { solveVisits, type TeamLoad, teamLoads } from "./traffic";
 

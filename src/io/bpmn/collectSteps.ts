@@ -4,9 +4,8 @@
  * gateways, link events and plain intermediate events pass through too, so each real step
  * knows the real steps it leads to. Elements with no Flowcast meaning are listed.
  */
-import { list } from "./diagramShapes";
+import { describe, list } from "./diagramShapes";
 import type { BpmnElement } from "./moddle";
-import { describe } from "./readDiagram";
 
 export type StepKind = "channel" | "work" | "route" | "delay" | "escalate" | "end" | "pass";
 

@@ -26,3 +26,10 @@ export function diagramShapes(definitions: BpmnElement): Map<string, Bounds> {
 export function list(value: unknown): BpmnElement[] {
   return Array.isArray(value) ? (value as BpmnElement[]) : [];
 }
+
+/** An element as a designer recognises it: its name and id. */
+export function describe(element: BpmnElement | undefined): string {
+  if (!element) return "(missing)";
+  const name = typeof element.name === "string" ? element.name.replace(/\s+/g, " ").trim() : "";
+  return name ? `"${name}" (${element.id ?? "no id"})` : `"${element.id ?? "no id"}"`;
+}

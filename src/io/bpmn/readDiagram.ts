@@ -8,7 +8,7 @@
  */
 import type { ImportGuess } from "../mermaid/guessFlow";
 import { collectSteps, type Step } from "./collectSteps";
-import { diagramShapes, list } from "./diagramShapes";
+import { describe, diagramShapes, list } from "./diagramShapes";
 import type { Bounds } from "./geometry";
 import { parseIsoDuration } from "./isoDuration";
 import { laneTeams } from "./laneTeams";
@@ -247,11 +247,4 @@ function unique(id: string, used: Set<string>): string {
   for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
   used.add(candidate);
   return candidate;
-}
-
-/** An element as a designer recognises it: its name and id. */
-export function describe(element: BpmnElement | undefined): string {
-  if (!element) return "(missing)";
-  const name = typeof element.name === "string" ? element.name.replace(/\s+/g, " ").trim() : "";
-  return name ? `"${name}" (${element.id ?? "no id"})` : `"${element.id ?? "no id"}"`;
 }
