@@ -11,6 +11,7 @@ import { toRunbookHtml } from "../../io/runbook/runbookHtml";
 import { toRunbookMarkdown } from "../../io/runbook/runbookMarkdown";
 import { encodeShareLink } from "../../io/share";
 import { type Positions, renderFlowSvg } from "../../io/svg/flowSvg";
+import { rasterZoom } from "../../io/svg/rasterSize";
 import { layoutFlow } from "../../layout/layoutFlow";
 import type { Model } from "../../model";
 import type { Results } from "../../sim/results";
@@ -42,9 +43,15 @@ export async function downloadPng(model: Model, scale: number, load?: Results): 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Rasterises an SVG document (at its width and height) to a PNG blob on a canvas. */
+/**
+ * Rasterises an SVG document (at its width and height) to a PNG blob on a canvas, shrunk to
+ * what a canvas can hold (rasterSize.ts) and refused in words when that would be unreadable.
+ */
 export async function rasteriseInBrowser(svg: string): Promise<Blob> {
-  const [width, height] = (/width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? []).slice(1).map(Number);
+  const [asked, askedHeight] = (/width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? []).slice(1).map(Number);
+  const zoom = asked && askedHeight ? rasterZoom(asked, askedHeight) : 1;
+  const width = asked === undefined ? undefined : asked * zoom;
+  const height = askedHeight === undefined ? undefined : askedHeight * zoom;
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     const image = new Image();
