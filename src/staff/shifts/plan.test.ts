@@ -108,7 +108,7 @@ describe("shift plans (HiGHS)", () => {
     expect(plan.teams.l1?.headcount).toBeGreaterThanOrEqual(
       Math.ceil(plan.shifts.reduce((n, s) => n + s.people, 0) / 5),
     );
-    expect(rosterCsv(plan).split("\n")[0]).toBe("team,day,start,end,hours,breaks,people,paid_hours,cost");
+    expect(rosterCsv(plan.shifts).split("\n")[0]).toBe("team,day,start,end,hours,breaks,people,paid_hours,cost");
   });
 
   it("names the interval no allowed shift covers", async () => {

@@ -5,13 +5,13 @@
  */
 import type { Scenario, Shift } from "../../model";
 import { curveSchedule } from "../curve";
-import type { ShiftPlan } from "./plan";
+import type { PlannedShift, ShiftPlan } from "./plan";
 
 const HEADER = ["team", "day", "start", "end", "hours", "breaks", "people", "paid_hours", "cost"];
 
 /** One row per shift (team, day, start, length, breaks), Monday first. */
-export function rosterCsv(plan: ShiftPlan): string {
-  const rows = plan.shifts.map((s) => [
+export function rosterCsv(shifts: readonly PlannedShift[]): string {
+  const rows = shifts.map((s) => [
     s.team,
     s.day,
     s.start,
