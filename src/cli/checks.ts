@@ -3,16 +3,26 @@
  * JSON: exit 2) and a run that must fit in memory and time; and progress on stderr. Output
  * files are guarded and written by ./shared.
  */
-import { applyScenario, describeSeconds, type Model, type ParseResult, parseModel, parseModelText } from "../model";
+import {
+  applyScenario,
+  describeSeconds,
+  formatDiagnostic,
+  type Model,
+  type ParseResult,
+  parseModel,
+  parseModelText,
+} from "../model";
 import { DEFAULT_MAX_TICKETS, estimateRunSize, refuseRunSize } from "../sim/estimate";
 import { type CliIO, readTextFile, UsageError } from "./io";
 
 /**
  * Reads and decodes a flow file (does not run semantic validation). A file that is not
  * JSON at all is unreadable input (UsageError, exit 2), as `validate` says; JSON that is
- * not a valid flow comes back as diagnostics (exit 1).
+ * not a valid flow comes back as diagnostics (exit 1). With `io`, fields the schema does not
+ * know (a typo, a newer format's field) are printed as warnings on stderr; the exit code
+ * stays as it is.
  */
-export async function readModelFile(path: string): Promise<ParseResult> {
+export async function readModelFile(path: string, io?: CliIO): Promise<ParseResult> {
   const text = await readTextFile(path);
   let value: unknown;
   try {
@@ -22,7 +32,9 @@ export async function readModelFile(path: string): Promise<ParseResult> {
     const message = parsed.ok ? "the file is not valid JSON" : (parsed.diagnostics[0]?.message ?? "");
     throw new UsageError(`cannot read ${path}: ${lowerFirst(message)}`);
   }
-  return parseModel(value);
+  const parsed = parseModel(value);
+  if (io && parsed.ok) for (const w of parsed.warnings ?? []) io.err(`${path}: ${formatDiagnostic(w)}\n`);
+  return parsed;
 }
 
 /** Reads --max-tickets (a positive whole number; "200M" and "1e9" style allowed). */

@@ -57,7 +57,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const scale = values.scale;
   const out = values.out ?? (format === "png" ? replaceExtension(file, EXTENSIONS.png) : undefined);
   await guardOutputs([file, values.results], [{ option: "--out", path: out }]);
-  const parsed = await readModelFile(file);
+  const parsed = await readModelFile(file, io);
   if (!parsed.ok) {
     for (const d of parsed.diagnostics) io.err(`${file}: ${d.message}\n`);
     return 1;

@@ -54,7 +54,7 @@ export function readRunSettings(values: OptionValues): RunSettings {
 
 /** Reads a flow file; prints its problems and returns undefined when it does not decode. */
 export async function loadModel(file: string, io: CliIO): Promise<Model | undefined> {
-  const parsed = await readModelFile(file);
+  const parsed = await readModelFile(file, io);
   if (parsed.ok) return parsed.model;
   printDiagnostics(file, parsed.diagnostics, io);
   return undefined;

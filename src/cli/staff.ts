@@ -8,7 +8,14 @@
  */
 import { type Diagnostic, formatDiagnostic, type Model, type Target, validateModel } from "../model";
 import { Checker } from "../model/validate/context";
-import { checkTargets, formatTargetValue } from "../model/validate/targets";
+import {
+  checkTargets,
+  FLOW_TARGET_KPIS,
+  formatTargetValue,
+  NODE_TARGET_KPIS,
+  TEAM_TARGET_KPIS,
+  targetUnit,
+} from "../model/validate/targets";
 import { FTE_HOURS_PER_WEEK, type StaffingDocument } from "../staff/document";
 import { evaluateInProcess } from "../staff/evaluate";
 import { staffFlow, staffPerInterval } from "../staff/run";
@@ -16,7 +23,8 @@ import { type Evaluate, StaffingInputError, type StaffingOptions } from "../staf
 import { rosterCsv } from "../staff/shifts/roster";
 import { ShiftRulesError } from "../staff/shifts/rules";
 import { staffWithShifts } from "../staff/shifts/staffWithShifts";
-import { type Confidence, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
+import { type Confidence, describeVerdictFigure, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
+import { checkRunSize } from "./checks";
 import { labelsOf, loadModel, readRunSettings } from "./run";
 import {
   type CliIO,
@@ -31,6 +39,22 @@ import {
 } from "./shared";
 import { formatShiftPlan, readShiftRules, withShiftScenario } from "./staffShifts";
 
+/** KPI names of one level, wrapped to the help's column. */
+function kpiList(kpis: Readonly<Record<string, unknown>>): string {
+  const names = Object.keys(kpis).filter((k) => !k.endsWith(".p50") && !k.endsWith(".p90"));
+  const lines: string[] = [];
+  let line = "";
+  for (const name of names) {
+    if (line.length + name.length > 46) {
+      lines.push(line);
+      line = "";
+    }
+    line += `${line ? ", " : ""}${name}`;
+  }
+  lines.push(line);
+  return lines.join(",\n                        ");
+}
+
 const HELP = `Usage: flowcast staff FILE [--target EXPR]... [options]
 
 Finds the fewest agents per team that meet the flow's targets (and any --target), starting
@@ -40,7 +64,11 @@ numbers. A target is met when its 95% interval lies on the right side of the bou
 Options:
   --target EXPR       [nodes.ID.|teams.ID.]KPI>=VALUE or <=VALUE, repeatable; e.g.
                       nodes.l1-phone.serviceLevel>=80%  abandonRate<=0.05
-                      backlogPastSla<=50  nodes.l2.waitMean<=30s  resolutionSeconds.p90<=8h;
+                      backlogPastSla<=50  nodes.l2.waitMean<=30s  resolutionSeconds.p90<=8h
+                      teams.l1.cost<=20000
+                      KPIs of the flow: ${kpiList(FLOW_TARGET_KPIS)}
+                      of a step (nodes.ID.): ${kpiList(NODE_TARGET_KPIS)}
+                      of a team (teams.ID.): ${kpiList(TEAM_TARGET_KPIS)}
                       end with "per interval [SHARE]" to hold it in each interval
                       of the week (in SHARE of them, e.g. "per interval 95%")
   --per-interval      staff per interval of the week (clock.intervalMinutes): every
@@ -142,6 +170,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const rules = shiftsFile === undefined ? undefined : await readShiftRules(shiftsFile, model);
   const problems = validateModel(model).filter((d) => d.severity === "error");
   if (problems.length > 0) return printProblems(file, problems, io);
+  // the same horizon, warm-up and size checks as simulate (exit 2), for one candidate
+  checkRunSize(model, undefined, settings);
   checkExtraTargets(model, extra, targetTexts);
   if ((model.targets ?? []).length + extra.length === 0) {
     throw new UsageError(
@@ -221,23 +251,34 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
   );
   const rows = Object.entries(doc.teams).map(([id, t]) => [
     labels.teams?.[id] ?? id,
-    t.kind === "schedule" ? "schedule" : t.kind === "interval" ? `peak ${t.current}` : String(t.current),
+    t.kind === "schedule" ? "schedule" : t.kind === "interval" ? `peak ${agents(t.current)}` : agents(t.current),
     t.kind === "schedule"
-      ? `${t.agents >= 0 ? "+" : ""}${t.agents} per shift`
+      ? `shifts ${signed(t.agents)}`
       : t.kind === "interval"
-        ? `peak ${t.agents}`
-        : String(t.agents),
-    signed(t.agents - t.current),
-    String(t.erlang),
+        ? `peak ${agents(t.agents)}`
+        : agents(t.agents),
+    t.kind === "schedule" ? `${signed(t.agents)} agents per shift` : signedAgents(t.agents - t.current),
+    t.kind === "schedule" ? "per hour, below" : agents(t.erlang),
+    `${agents(Number(t.offeredAgents.toFixed(1)))}`,
     `${t.costChangePerWeek >= 0 ? "+" : ""}${money(t.costChangePerWeek)}`,
   ]);
-  lines.push(...table(["Team", "current", "needed", "change", "Erlang", "cost/week change"], rows), "");
-  const targetRows = doc.targets.map((t) => [
-    t.words ?? t.label,
-    describeEstimate(t.currentEstimate, t),
-    describeEstimate(t.estimate, t),
-    t.met ? "met" : "MISSED",
-  ]);
+  lines.push(
+    ...table(["Team", "current", "needed", "change", "Erlang start", "offered load", "cost change per week"], rows),
+    "",
+  );
+  const targetRows = doc.targets.map((t) => {
+    const unit = targetUnit(t) ?? "count";
+    const figure = (estimate: typeof t.estimate, notMeasured: string | undefined) =>
+      t.per === "interval" && estimate && !notMeasured
+        ? `${formatTargetValue(estimate.mean, "share")} of intervals`
+        : describeVerdictFigure({ estimate, notMeasured }, unit);
+    return [
+      t.words ?? t.label,
+      figure(t.currentEstimate, t.currentNotMeasured),
+      figure(t.estimate, t.notMeasured),
+      t.met ? "met" : t.notMeasured ? "NOT MEASURED" : "MISSED",
+    ];
+  });
   lines.push(...table(["Target", "now", "with this staffing", ""], targetRows), "");
   lines.push(
     `Cost per week  ${money(doc.cost.currentPerWeek)} -> ${money(doc.cost.perWeek)} (${doc.cost.changePerWeek >= 0 ? "+" : ""}${money(doc.cost.changePerWeek)})`,
@@ -276,15 +317,8 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
     lines.push(
       "",
       `Agents per hour for ${labels.teams?.[id] ?? id} (Erlang per hour${curve.met === undefined ? "" : curve.met ? ", meets every target in simulation" : ", misses a target in simulation"}):`,
+      ...hourGrid(curve.agents),
     );
-    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach((day, d) => {
-      lines.push(
-        `  ${day}  ${curve.agents
-          .slice(d * 24, d * 24 + 24)
-          .map((a) => String(a).padStart(3))
-          .join("")}`,
-      );
-    });
   }
   if (doc.met && Object.keys(doc.scenario.add ?? {}).length > 0) {
     lines.push(
@@ -326,32 +360,6 @@ function printProblems(file: string, diagnostics: Diagnostic[], io: CliIO): numb
   return 1;
 }
 
-function describeEstimate(
-  estimate: { mean: number; ci95: [number, number] } | undefined,
-  target: { kpi: string; node?: string; team?: string; atLeast?: number; atMost?: number; per?: string },
-): string {
-  if (!estimate) return "—";
-  if (target.per === "interval") return `${formatTargetValue(estimate.mean, "share")} of intervals`;
-  const unit =
-    target.kpi.includes("Seconds") || target.kpi === "waitMean" || target.kpi === "queueTimeMean"
-      ? "seconds"
-      : [
-            "fcr",
-            "serviceLevel",
-            "abandonRate",
-            "deflectionRate",
-            "escalationRate",
-            "reopenRate",
-            "utilization",
-            "csat",
-            "pWait",
-          ].includes(target.kpi)
-        ? "share"
-        : "count";
-  const f = (x: number) => formatTargetValue(unit === "count" ? Number(x.toPrecision(3)) : x, unit);
-  return `${f(estimate.mean)} (${f(estimate.ci95[0])} – ${f(estimate.ci95[1])})`;
-}
-
 function table(head: string[], rows: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
@@ -360,6 +368,33 @@ function table(head: string[], rows: string[][]): string[] {
       .join("  ")
       .trimEnd();
   return [line(head), ...rows.map(line)];
+}
+
+/**
+ * A week of agents per hour: one row per day, one column per hour, under an hour header;
+ * columns are as wide as the widest figure plus a space, so 3-digit figures never run together.
+ */
+export function hourGrid(perHour: readonly number[]): string[] {
+  const width = Math.max(2, ...perHour.map((a) => String(a).length)) + 1;
+  const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0").padStart(width)).join("");
+  return [
+    `  hour${hours}`,
+    ...["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map(
+      (day, d) =>
+        `  ${day} ${perHour
+          .slice(d * 24, d * 24 + 24)
+          .map((a) => String(a).padStart(width))
+          .join("")}`,
+    ),
+  ];
+}
+
+function agents(n: number): string {
+  return `${n.toLocaleString("en")} agent${n === 1 ? "" : "s"}`;
+}
+
+function signedAgents(n: number): string {
+  return `${signed(n)} agent${Math.abs(n) === 1 ? "" : "s"}`;
 }
 
 function signed(n: number): string {

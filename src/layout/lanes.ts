@@ -27,9 +27,9 @@ export interface Lane {
 }
 
 /** Vertical padding inside a lane above and below its nodes (px). */
-export const LANE_PADDING = 28;
-/** Horizontal margin of the lanes beyond the outermost nodes (px); the lane label sits here. */
-export const LANE_MARGIN = 72;
+export const LANE_PADDING = 14;
+/** Horizontal margin of the lanes beyond the outermost nodes (px); the lane label sits here, upright. */
+export const LANE_MARGIN = 36;
 
 /** The label of a lane key. */
 export function laneLabel(key: LaneKey): string {

@@ -21,16 +21,18 @@ interface ElkEngine {
 }
 
 /** Vertical gap between two nodes of one lane (px). */
-const NODE_GAP = 28;
+const NODE_GAP = 18;
 /** Gap between two lanes (px), beyond their padding. */
 const LANE_GAP = 8;
 
 const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "90",
-  "elk.spacing.nodeNode": "36",
-  "elk.spacing.edgeNode": "24",
+  // Compact: a 15-step flow reads whole on a laptop screen. The gap between columns still
+  // holds an elbow and a share label.
+  "elk.layered.spacing.nodeNodeBetweenLayers": "40",
+  "elk.spacing.nodeNode": "18",
+  "elk.spacing.edgeNode": "12",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
   "elk.layered.crossingMinimization.strategy": "LAYER_SWEEP",
   "elk.layered.cycleBreaking.strategy": "DEPTH_FIRST",

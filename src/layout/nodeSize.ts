@@ -5,13 +5,13 @@
 import { type Node, outPorts } from "../model";
 
 /** Width of every node box (px). */
-export const NODE_WIDTH = 208;
-/** Height of the header and key-figure rows of a node box (px). */
-const BODY_HEIGHT = 70;
+export const NODE_WIDTH = 144;
+/** Height of the header, the label (up to two lines) and key-figure rows of a node box (px). */
+const BODY_HEIGHT = 92;
 /** Height of one labelled out-port row (px). */
 export const PORT_ROW = 20;
 /** Nodes with a single `out` port show no port rows. */
-const SINGLE_PORT_HEIGHT = 68;
+const SINGLE_PORT_HEIGHT = 90;
 
 /** The box of `node` on the canvas (px): fixed width, height grows with its labelled ports. */
 export function nodeSize(node: Node): { width: number; height: number } {

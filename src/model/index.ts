@@ -2,8 +2,10 @@
 export * from "./diagnostics";
 export * from "./distribution";
 export * from "./duration";
+export * from "./fields";
 export * from "./parse";
 export * from "./ports";
 export * from "./scenario";
 export * from "./schema";
+export { nearestField } from "./unknownFields";
 export * from "./validate";

@@ -9,8 +9,34 @@ import { type Diagnostic, formatPath } from "./diagnostics";
 import { findJsonSyntaxError } from "./jsonSyntax";
 import { nodeName } from "./ports";
 import { Model } from "./schema";
+import { unknownFieldWarnings } from "./unknownFields";
 
-export type ParseResult = { ok: true; model: Model } | { ok: false; diagnostics: Diagnostic[] };
+export type ParseResult =
+  | {
+      ok: true;
+      model: Model;
+      /** Fields the schema does not know (ignored): warnings that name the path and the nearest field. */
+      warnings?: Diagnostic[];
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Where a decoded model keeps the warnings about its file's unknown fields: a symbol key,
+ * so edits that copy the model (spreads, immer) keep them while no file, share link or
+ * results document ever contains them. Read them with `loadWarnings`.
+ */
+const LOAD_WARNINGS = Symbol("flowcast.loadWarnings");
+
+/** The model without its load warnings (what the file it writes would decode to). */
+export function withoutLoadWarnings(model: Model): Model {
+  const { [LOAD_WARNINGS]: _, ...rest } = model as Model & { [LOAD_WARNINGS]?: Diagnostic[] };
+  return rest as Model;
+}
+
+/** Warnings about the fields the model's file held that the schema does not know (empty when none). */
+export function loadWarnings(model: Model): Diagnostic[] {
+  return (model as { [LOAD_WARNINGS]?: Diagnostic[] })[LOAD_WARNINGS] ?? [];
+}
 
 /**
  * Deepest nesting of objects and lists a flow may have. A real flow stays under 20 (a
@@ -41,7 +67,11 @@ export function parseModel(input: unknown): ParseResult {
   if (!result.success) return { ok: false, diagnostics: describeIssues(result.error.issues, input) };
   const layout = keepProtoLayout((input as { layout?: unknown }).layout, result.data.layout);
   if (typeof layout === "string") return fail(layout);
-  return { ok: true, model: { ...result.data, layout } };
+  const model: Model = { ...result.data, layout };
+  const warnings = unknownFieldWarnings(Model, input);
+  if (warnings.length === 0) return { ok: true, model, warnings };
+  (model as { [LOAD_WARNINGS]?: Diagnostic[] })[LOAD_WARNINGS] = warnings;
+  return { ok: true, model, warnings };
 }
 
 /** Parses the text of a flow file: JSON syntax errors name the line and column. */

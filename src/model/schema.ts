@@ -1,6 +1,6 @@
 /**
  * The flowcast/v1 file format as zod schemas: the one contract between the canvas, the
- * simulator, the CLI and the tests (DESIGN.md). Decoding a file fills every default here,
+ * simulator, the CLI and the tests (docs/format.md). Decoding a file fills every default here,
  * in one place, and turns durations into seconds; encoding writes them back as "6m".
  * Semantic rules that need the whole model (ports, reachability, shares) live in validate.ts.
  */
@@ -146,7 +146,10 @@ export const Arrivals = z.object({
    * 168 at 60 minutes, 336 at 30, 672 at 15), normalised to mean 1. Takes the place of
    * `hourly` and `weekly`.
    */
-  profile: z.array(z.number()).optional(),
+  profile: z
+    .array(z.number().max(LIMITS.weight, `weights must be at most ${grouped(LIMITS.weight)}`))
+    .max(672, "must have at most 672 weights (one per 15-minute interval of the week)")
+    .optional(),
   surges: z.array(Surge).optional(),
   dayFactor: NumberDist.optional(),
 });
@@ -212,6 +215,12 @@ export const Queue = z.object({
   slaSeconds: z.number().min(0, "must not be negative").optional(),
   /** Callers who hang up sooner than this (seconds) count neither as met nor missed in the service level. */
   shortAbandonSeconds: z.number().min(0, "must not be negative").optional(),
+  /**
+   * Overflow to another pool: a contact still waiting here `after` seconds moves to the queue
+   * of work step `to` (served there by that step's team, with its handle time and outcomes).
+   * `after: 0` overflows on arrival when every agent of this step's team is busy.
+   */
+  overflow: z.object({ after: Duration, to: z.string().min(1, "must name a work step") }).optional(),
 });
 
 export const WorkNode = z.object({

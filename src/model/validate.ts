@@ -12,6 +12,7 @@ import { checkConnections, checkRouteShape } from "./validate/connections";
 import { Checker } from "./validate/context";
 import { checkDistributions } from "./validate/distributions";
 import { checkDuplicateIds } from "./validate/ids";
+import { checkOverflow } from "./validate/overflow";
 import { checkReachability } from "./validate/reachability";
 import { checkReferences } from "./validate/references";
 import { checkScenarios } from "./validate/scenarios";
@@ -27,6 +28,7 @@ const RULES: readonly [string, (c: Checker) => void][] = [
   ["routes", checkRouteShape],
   ["shares", checkShares],
   ["references", checkReferences],
+  ["overflow", checkOverflow],
   ["reachability", checkReachability],
   ["arrivals", checkArrivals],
   ["distributions", checkDistributions],
@@ -52,7 +54,7 @@ export function checkModel(input: unknown): { model?: Model; diagnostics: Diagno
     return { diagnostics: [failure("read", error)] };
   }
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
-  return { model: parsed.model, diagnostics: validateModel(parsed.model) };
+  return { model: parsed.model, diagnostics: [...(parsed.warnings ?? []), ...validateModel(parsed.model)] };
 }
 
 // helpers

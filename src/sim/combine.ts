@@ -53,6 +53,7 @@ export function combineReplications(
       result.queueMean = over((r) => r.nodes.queueMean[i]!);
       result.inServiceMean = over((r) => r.nodes.inServiceMean[i]!);
       result.queueTimeMean = over((r) => r.nodes.queueTimeMean[i]!);
+      if (node.queue.overflow) result.overflowed = over((r) => r.nodes.overflowed[i]!);
     }
     nodes[node.id] = result;
   });

@@ -93,6 +93,10 @@ export interface CompiledWork {
   /** Escalate node a structured note is written for, per outcome (-1: none), parallel to outcomeEdge. */
   outcomeNote: Int32Array[];
   abandonEdge: number;
+  /** Work node a contact still waiting after `overflowAfter` seconds moves to (-1: no overflow). */
+  overflowTo: number;
+  /** Seconds of waiting before overflow; 0: on arrival when every agent of the team is busy. */
+  overflowAfter: number;
 }
 
 export interface CompiledRule {
@@ -294,6 +298,8 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
           outcomeEdge,
           outcomeNote,
           abandonEdge: portEdge(i, ABANDONED),
+          overflowTo: node.queue.overflow ? (nodeIndex.get(node.queue.overflow.to) ?? -1) : -1,
+          overflowAfter: node.queue.overflow?.after ?? 0,
         };
         break;
       }

@@ -98,6 +98,7 @@ const EV_SERVICE_END = 2;
 const EV_ABANDON = 3;
 const EV_TIMER = 4;
 const EV_SHIFT = 5;
+const EV_OVERFLOW = 6;
 const PRIORITY_LEVELS = 4;
 
 /**
@@ -274,6 +275,9 @@ class Simulation {
         break;
       case EV_TIMER:
         this.endTimer(slot, cal.eventDatum);
+        break;
+      case EV_OVERFLOW:
+        this.overflowTimer(slot, cal.eventDatum);
         break;
       default:
         this.changeStaffing(slot);
@@ -462,9 +466,11 @@ class Simulation {
       service += cm.escalate[noteFor]!.note.sample(this.extraRng[noteFor]!);
       flags |= NOTE_DONE;
     } else flags &= ~NOTE_DONE;
+    let reexplain = 0;
     if ((flags & REEXPLAIN_PENDING) !== 0) {
       const e = tk.reexplainNode[slot]!;
-      service += cm.escalate[e]!.reexplain.sample(this.extraRng[e]!);
+      reexplain = cm.escalate[e]!.reexplain.sample(this.extraRng[e]!);
+      service += reexplain;
       flags &= ~REEXPLAIN_PENDING;
     }
     tk.flags[slot] = flags;
@@ -483,8 +489,18 @@ class Simulation {
       return;
     }
     tk.queuedAt[slot] = this.now;
+    if (w.overflowTo >= 0) {
+      // what moves with the contact if it overflows: its caller's patience, a re-explanation owed
+      tk.giveUpAt[slot] = this.now + patience;
+      tk.reexplainSeconds[slot] = reexplain;
+    }
     if (this.busy[team]! < this.capacity[team]!) {
       this.startService(slot, n, team);
+      return;
+    }
+    if (w.overflowTo >= 0) {
+      if (w.overflowAfter === 0) this.overflow(slot, n);
+      else this.queueMoving(slot, n);
       return;
     }
     const token = ++tk.token[slot]!;
@@ -492,6 +508,73 @@ class Simulation {
     this.advanceNode(n);
     this.queueLength[n]!++;
     if (patience !== Number.POSITIVE_INFINITY) this.calendar.schedule(this.now + patience, EV_ABANDON, slot, token);
+  }
+
+  // overflow between pools
+
+  /**
+   * The contact leaves work node n's queue (or, with `after: 0`, never joins it) for the
+   * queue of n's overflow step m: it is served there by m's team, with m's handle time and
+   * outcome (drawn now from m's streams), plus any re-explanation owed. Its wait runs on from
+   * when it joined the first queue, and so does its caller's patience.
+   */
+  private overflow(slot: number, n: number): void {
+    const cm = this.cm;
+    const tk = this.tickets;
+    const m = cm.work[n]!.overflowTo;
+    const w = cm.work[m]!;
+    if ((tk.flags[slot]! & COUNTED) !== 0) {
+      this.queueStats.overflowed[n]!++;
+      this.flow.entered[m]!++;
+    }
+    const type = tk.contactType[slot]!;
+    const ti = type < 0 ? cm.nTypes : type;
+    let service = w.handle[ti]!.sample(this.durationRng[m]!) + tk.reexplainSeconds[slot]!;
+    const cum = w.outcomeCum[ti]!;
+    const k = cum.length === 1 ? 0 : pickIndex(cum, this.outcomeRng[m]!.next());
+    tk.outEdge[slot] = w.outcomeEdge[ti]![k]!;
+    const noteFor = w.outcomeNote[ti]![k]!;
+    if (noteFor >= 0) {
+      service += cm.escalate[noteFor]!.note.sample(this.extraRng[noteFor]!);
+      tk.flags[slot]! |= NOTE_DONE;
+    } else tk.flags[slot]! &= ~NOTE_DONE;
+    tk.service[slot] = service;
+    tk.node[slot] = m;
+    if (!Number.isNaN(w.sla) && Number.isNaN(tk.sla[slot]!)) tk.sla[slot] = w.sla;
+    const team = w.team;
+    if (this.trace !== null) this.trace.record(slot, this.now, "queue", m, team, -1);
+    if (team < 0) {
+      this.lose(slot);
+      return;
+    }
+    if (this.busy[team]! < this.capacity[team]!) this.startService(slot, m, team);
+    else if (w.overflowTo >= 0 && w.overflowAfter === 0) this.overflow(slot, m);
+    else this.queueMoving(slot, m);
+  }
+
+  /** Queues the contact at work node n, where it may hang up at `giveUpAt` or overflow on after the node's `overflowAfter`. */
+  private queueMoving(slot: number, n: number): void {
+    const w = this.cm.work[n]!;
+    const tk = this.tickets;
+    const token = ++tk.token[slot]!;
+    this.queues[n]![w.byPriority ? tk.priority[slot]! : 0]!.push(slot, token);
+    this.advanceNode(n);
+    this.queueLength[n]!++;
+    const giveUp = tk.giveUpAt[slot]!;
+    if (giveUp !== Number.POSITIVE_INFINITY)
+      this.calendar.schedule(giveUp > this.now ? giveUp : this.now, EV_ABANDON, slot, token);
+    if (w.overflowTo >= 0) this.calendar.schedule(this.now + w.overflowAfter, EV_OVERFLOW, slot, token);
+  }
+
+  /** A contact's wait at its queue reached the overflow time: it moves on unless it has left the queue since. */
+  private overflowTimer(slot: number, token: number): void {
+    const tk = this.tickets;
+    if (tk.token[slot]! !== token) return;
+    tk.token[slot]!++;
+    const n = tk.node[slot]!;
+    this.advanceNode(n);
+    this.queueLength[n]!--;
+    this.overflow(slot, n);
   }
 
   /** The contact starts service now; its wait runs from `queuedAt` (integer arguments only, see scheduleArrival). */

@@ -196,3 +196,54 @@ describe("hours of the week in words", () => {
     expect(daysInWords([0, 1, 2, 3, 4])).toBe("weekdays");
   });
 });
+
+describe("overflow between pools", () => {
+  /** 40 calls/h of 6 min (4 Erlangs) at L1 with `l1Agents`, overflowing to a pool of `poolAgents` whose handle time is 9 min. */
+  function pooled(l1Agents: number, poolAgents: number, overflow = true): Model {
+    return decode({
+      format: "flowcast/v1",
+      teams: [
+        { id: "l1", name: "L1 front line", agents: l1Agents },
+        { id: "pool", name: "Backup pool", agents: poolAgents },
+      ],
+      nodes: [
+        { id: "calls", kind: "channel", channel: "phone", arrivals: { perHour: 40 } },
+        {
+          id: "answer",
+          kind: "work",
+          team: "l1",
+          handleTime: "6m",
+          queue: overflow ? { overflow: { after: "30s", to: "backup" } } : {},
+          outcomes: { resolved: 1 },
+        },
+        { id: "backup", kind: "work", team: "pool", handleTime: "9m", outcomes: { resolved: 1 } },
+        { id: "done", kind: "end" },
+      ],
+      edges: [
+        { id: "a", from: "calls", to: "answer" },
+        { id: "b", from: "answer", port: "resolved", to: "done" },
+        { id: "c", from: "backup", port: "resolved", to: "done" },
+      ],
+    });
+  }
+
+  it("moves the first team's excess to the backup team at the backup's handle time", () => {
+    const [l1, pool] = teamLoads(pooled(3, 4));
+    // 4 Erlangs on 3 agents: 1 Erlang of 6-minute calls spills, worth 1.5 Erlangs of 9-minute ones
+    expect(l1!.offered[10]).toBeCloseTo(3, 9);
+    expect(pool!.offered[10]).toBeCloseTo(1.5, 9);
+    expect(offeredLoadWarnings(pooled(3, 4))).toEqual([]);
+  });
+
+  it("warns about the backup team when the spill overloads it, not about the first team", () => {
+    expect(offeredLoadWarnings(pooled(3, 1)).map((w) => [w.code, w.team])).toEqual([["overload", "pool"]]);
+    // the same flow without overflow: the first team is the one overloaded
+    expect(offeredLoadWarnings(pooled(3, 1, false)).map((w) => [w.code, w.team])).toEqual([["overload", "l1"]]);
+  });
+
+  it("moves nothing while the first team has room", () => {
+    const [l1, pool] = teamLoads(pooled(5, 1));
+    expect(l1!.offered[10]).toBeCloseTo(4, 9);
+    expect(pool!.offered[10]).toBe(0);
+  });
+});

@@ -20,7 +20,7 @@
  * work (email, web forms, escalations) can wait hours, so its team is checked day by day.
  * The traffic equations themselves are in ticketWork.ts.
  */
-import type { Diagnostic, Model, Node } from "../model";
+import { type Diagnostic, distMean, type Model, type Node } from "../model";
 import type { Warning } from "./results";
 import { compileStaffing } from "./staffing";
 import { workPerTicket } from "./ticketWork";
@@ -41,6 +41,8 @@ export interface TeamLoad {
   patient: boolean;
   /** The team answers contacts live (checked hour by hour rather than day by day). */
   live: boolean;
+  /** Some of the team's work overflows to another team: work past its capacity goes there, so full is not overloaded. */
+  overflowing: boolean;
 }
 
 /** Each team's offered load and capacity per hour of the week. */
@@ -52,8 +54,11 @@ export function teamLoads(model: Model): TeamLoad[] {
     capacity: weeklyCapacity(team),
     patient: model.nodes.every((n) => n.kind !== "work" || n.team !== team.id || n.queue.patience !== undefined),
     live: model.nodes.some((n) => n.kind === "work" && n.team === team.id && n.queue.patience !== undefined),
+    overflowing: model.nodes.some((n) => n.kind === "work" && n.team === team.id && n.queue.overflow !== undefined),
   }));
   const byId = new Map(loads.map((l) => [l.team, l]));
+  /** Offered load per hour of each work step whose queue overflows. */
+  const stepOffered = new Map<string, Float64Array>();
   for (const node of model.nodes) {
     if (node.kind !== "channel") continue;
     const rates = weeklyRates(node);
@@ -71,7 +76,14 @@ export function teamLoads(model: Model): TeamLoad[] {
       const load = byId.get(team);
       if (load) for (let h = 0; h < HOURS_PER_WEEK; h++) load.offered[h]! += (meanRate * seconds) / 3600;
     }
+    for (const [step, seconds] of work.steps) {
+      const offered = stepOffered.get(step) ?? new Float64Array(HOURS_PER_WEEK);
+      for (let h = 0; h < HOURS_PER_WEEK; h++)
+        offered[h]! += (rates[h]! * seconds.now + meanRate * seconds.later) / 3600;
+      stepOffered.set(step, offered);
+    }
   }
+  spillOverflow(model, byId, stepOffered);
   return loads;
 }
 
@@ -87,7 +99,7 @@ export function offeredLoadWarnings(model: Model): Warning[] {
     const offered = sum(load.offered);
     const capacity = sum(load.capacity);
     if (capacity <= 0 || offered <= 0) continue;
-    if (offered >= capacity * (1 - 1e-9)) {
+    if (offered >= capacity * full(load)) {
       const when = isFlat(load) ? "" : " over the week";
       const outcome = load.patient
         ? `at least ${Math.floor((1 - capacity / offered) * 100)}% of its contacts will hang up before an agent answers`
@@ -101,7 +113,11 @@ export function offeredLoadWarnings(model: Model): Warning[] {
     }
     const overloaded = load.live ? overloadedHours(load) : overloadedDays(load);
     if (overloadedPeak(overloaded) === 0) {
-      const high = load.live ? highLoadHours(load) : null;
+      // a pool whose queue overflows hands its excess on after a bounded wait: no long waits to warn of
+      const overflows = model.nodes.some(
+        (n) => n.kind === "work" && n.team === load.team && n.queue.overflow !== undefined,
+      );
+      const high = load.live && !overflows ? highLoadHours(load) : null;
       if (high) warnings.push({ code: "high-load", team: load.team, message: high });
       continue;
     }
@@ -125,13 +141,62 @@ export function offeredLoadDiagnostics(model: Model): Diagnostic[] {
 
 // helpers
 
+/**
+ * Overflow between pools, as a fluid: in each hour, the work a team is offered beyond its
+ * capacity that comes from a step whose queue overflows (its share of the team's load) goes
+ * to the overflow step's team instead, at that step's handle time. The first team is then
+ * at most fully loaded, and the backup team carries the excess (and passes it on along a
+ * chain of overflows). What the overflowed contacts do after the backup step is counted as
+ * after the first step. Overflow below capacity (waits past `after`, or every agent busy at
+ * an arrival) is left out: it moves little work, and the check is about overload.
+ */
+function spillOverflow(model: Model, teams: Map<string, TeamLoad>, stepOffered: Map<string, Float64Array>): void {
+  const works = new Map(
+    model.nodes.filter((n): n is Extract<Node, { kind: "work" }> => n.kind === "work").map((n) => [n.id, n]),
+  );
+  // follow chains from their heads, so a backup's own overflow sees what spilled into it
+  const depth = (id: string, seen = new Set<string>()): number => {
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    let d = 0;
+    for (const w of works.values()) if (w.queue.overflow?.to === id) d = Math.max(d, 1 + depth(w.id, seen));
+    return d;
+  };
+  const sources = [...works.values()].filter((w) => w.queue.overflow).sort((a, b) => depth(a.id) - depth(b.id));
+  for (const from of sources) {
+    const to = works.get(from.queue.overflow?.to ?? "");
+    const first = teams.get(from.team);
+    const offered = stepOffered.get(from.id);
+    if (!to || !first || !offered) continue;
+    const backup = teams.get(to.team);
+    const fromHandle = distMean(from.handleTime);
+    const ratio = fromHandle > 0 ? distMean(to.handleTime) / fromHandle : 1;
+    const spilled = stepOffered.get(to.id);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const total = first.offered[h]!;
+      const excess = total - first.capacity[h]!;
+      if (!(excess > 0) || !(offered[h]! > 0)) continue;
+      const spill = (excess * offered[h]!) / total;
+      first.offered[h]! -= spill;
+      offered[h]! -= spill;
+      if (backup) backup.offered[h]! += spill * ratio;
+      if (spilled) spilled[h]! += spill * ratio;
+    }
+  }
+}
+
+/** The ratio of offered load to capacity that counts as overloaded (a team whose excess overflows is only overloaded past full). */
+function full(load: TeamLoad): number {
+  return load.overflowing ? 1 + 1e-9 : 1 - 1e-9;
+}
+
 /** Ratio of offered load to capacity per hour of the week where it is 1 or more (else 0). */
 function overloadedHours(load: TeamLoad): Float64Array {
   const ratios = new Float64Array(HOURS_PER_WEEK);
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const c = load.capacity[h]!;
     const ratio = c > 0 ? load.offered[h]! / c : 0;
-    if (ratio >= 1 - 1e-9) ratios[h] = ratio;
+    if (ratio >= full(load)) ratios[h] = ratio;
   }
   return ratios;
 }
@@ -169,7 +234,7 @@ function overloadedDays(load: TeamLoad): Float64Array {
       capacity += load.capacity[h]!;
     }
     const ratio = capacity > 0 ? offered / capacity : 0;
-    if (ratio >= 1 - 1e-9) ratios.fill(ratio, day * 24, day * 24 + 24);
+    if (ratio >= full(load)) ratios.fill(ratio, day * 24, day * 24 + 24);
   }
   return ratios;
 }

@@ -23,6 +23,8 @@ export class QueueStats {
   readonly slMet: Float64Array;
   /** Contacts that joined a queue with patience (the abandon rate's denominator). */
   readonly joinedPatience: Float64Array;
+  /** Contacts that left this node's queue for its overflow step (counted where they are answered or abandon). */
+  readonly overflowed: Float64Array;
   /** Integrals over the window of queue length and contacts in service (contact-seconds). */
   readonly queueArea: Float64Array;
   readonly serviceArea: Float64Array;
@@ -70,6 +72,7 @@ export class QueueStats {
     this.slTotal = new Float64Array(n);
     this.slMet = new Float64Array(n);
     this.joinedPatience = new Float64Array(n);
+    this.overflowed = new Float64Array(n);
     this.queueArea = new Float64Array(n);
     this.serviceArea = new Float64Array(n);
     this.last = new Float64Array(n).fill(window.warmup);

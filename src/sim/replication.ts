@@ -31,6 +31,8 @@ export interface ReplicationResult {
     queueMean: Float64Array;
     inServiceMean: Float64Array;
     queueTimeMean: Float64Array;
+    /** Contacts that left the queue for its overflow step. */
+    overflowed: Float64Array;
   };
   teams: { utilization: Float64Array; staffedHours: Float64Array; busyHours: Float64Array; cost: Float64Array };
   edges: Float64Array;

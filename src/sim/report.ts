@@ -73,6 +73,7 @@ export function buildReplicationResult(
     queueMean: new Float64Array(n).fill(Number.NaN),
     inServiceMean: new Float64Array(n).fill(Number.NaN),
     queueTimeMean: new Float64Array(n).fill(Number.NaN),
+    overflowed: new Float64Array(n).fill(Number.NaN),
   };
   for (let i = 0; i < n; i++) {
     if (cm.kind[i]! !== WORK) continue;
@@ -91,6 +92,7 @@ export function buildReplicationResult(
     nodes.queueMean[i] = q.queueArea[i]! / span;
     nodes.inServiceMean[i] = q.serviceArea[i]! / span;
     nodes.queueTimeMean[i] = ratio(q.waitSum[i]! + q.abandonWaitSum[i]!, left);
+    nodes.overflowed[i] = q.overflowed[i]!;
   }
   const points = window.points;
   const pastSla = new Float64Array(points);

@@ -82,6 +82,11 @@ export interface NodeResults {
   inServiceMean?: Estimate;
   /** Seconds in queue over answered and abandoned contacts (the W of Little's law L = lambda W). */
   queueTimeMean?: Estimate;
+  /**
+   * Contacts that left this step's queue for its overflow step (only with `queue.overflow`).
+   * They count as entering the overflow step, and are answered or abandon there.
+   */
+  overflowed?: Estimate;
 }
 
 export interface TeamResults {

@@ -17,6 +17,8 @@ export interface TicketWork {
   later: Map<string, number>;
   /** Teams that are the first agent a live contact reaches. */
   live: Set<string>;
+  /** The same agent-seconds per work step whose queue overflows (included in its team's figures). */
+  steps: Map<string, { now: number; later: number }>;
 }
 
 /**
@@ -31,7 +33,7 @@ export function workPerTicket(model: Model, channel: Extract<Node, { kind: "chan
     const key = `${e.from}\u0000${e.port ?? "out"}`;
     targets.set(key, [...(targets.get(key) ?? []), e.to]);
   }
-  const work: TicketWork = { now: new Map(), later: new Map(), live: new Set() };
+  const work: TicketWork = { now: new Map(), later: new Map(), live: new Set(), steps: new Map() };
   const pending = new Map<string, { flow: Flow; mass: number }>();
   const push = (flow: Flow, to: string, mass: number, reexplain: number, deferred: boolean) => {
     if (!(mass > MIN_MASS)) return;
@@ -175,6 +177,12 @@ function step(context: Context, node: Node, flow: Flow, mass: number, send: Send
       const into = flow.deferred ? work.later : work.now;
       into.set(node.team, (into.get(node.team) ?? 0) + mass * seconds);
       if (flow.live) work.live.add(node.team);
+      if (node.queue.overflow) {
+        const step = work.steps.get(node.id) ?? { now: 0, later: 0 };
+        if (flow.deferred) step.later += mass * seconds;
+        else step.now += mass * seconds;
+        work.steps.set(node.id, step);
+      }
       return;
     }
     case "followUp":

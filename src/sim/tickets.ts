@@ -41,6 +41,9 @@ export class TicketTable {
   firstStart: Float64Array;
   /** Time the current wait in a queue began (seconds). */
   queuedAt: Float64Array;
+  /** In a queue that overflows: when the caller hangs up (Infinity: never), and the re-explanation seconds drawn there (both move with the contact). */
+  giveUpAt: Float64Array;
+  reexplainSeconds: Float64Array;
   /** Service time drawn for the current work visit (seconds). */
   service: Float64Array;
   /** The ticket's SLA: slaSeconds of the first SLA queue it joined, NaN before. */
@@ -80,6 +83,8 @@ export class TicketTable {
     this.created = new Float64Array(capacity);
     this.firstStart = new Float64Array(capacity);
     this.queuedAt = new Float64Array(capacity);
+    this.giveUpAt = new Float64Array(capacity);
+    this.reexplainSeconds = new Float64Array(capacity);
     this.service = new Float64Array(capacity);
     this.sla = new Float64Array(capacity);
     this.clockSince = new Float64Array(capacity);
@@ -133,6 +138,8 @@ export class TicketTable {
     this.created = grown(this.created, n);
     this.firstStart = grown(this.firstStart, n);
     this.queuedAt = grown(this.queuedAt, n);
+    this.giveUpAt = grown(this.giveUpAt, n);
+    this.reexplainSeconds = grown(this.reexplainSeconds, n);
     this.service = grown(this.service, n);
     this.sla = grown(this.sla, n);
     this.clockSince = grown(this.clockSince, n);

@@ -10,7 +10,7 @@ import type { StaffingCurve } from "./curve";
 import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
 import type { PlannedShift, ShiftPlan } from "./shifts/plan";
-import type { Confidence } from "./targets";
+import { type Confidence, describeVerdictFigure } from "./targets";
 import { explainTeam, type TeamWhy, targetWords } from "./why";
 
 /** Paid hours of one full-time person per week (FTE). */
@@ -51,13 +51,19 @@ export interface StaffingTarget {
   atLeast?: number;
   atMost?: number;
   label: string;
+  /** "interval": judged per interval of the week (its estimate is the share of intervals met). */
+  per?: "run" | "interval";
+  share?: number | string;
   /** The target in words, steps and teams by name: "L1 answers: answered within 20 s at least 80%". */
   words?: string;
   met: boolean;
   estimate?: Estimate;
+  /** Why the answer's figure is absent: "not measured: no ticket reached this step after the warm-up". */
+  notMeasured?: string;
   /** At the flow's current staffing. */
   currentMet: boolean;
   currentEstimate?: Estimate;
+  currentNotMeasured?: string;
 }
 
 export interface StaffingDocument {
@@ -184,8 +190,10 @@ export function staffingDocument(
       words: targetWords(model, t),
       met: Boolean(v?.met),
       estimate: v?.estimate,
+      ...(v?.notMeasured ? { notMeasured: v.notMeasured } : {}),
       currentMet: Boolean(c?.met),
       currentEstimate: c?.estimate,
+      ...(c?.notMeasured ? { currentNotMeasured: c.notMeasured } : {}),
     };
   });
   const results = answer.answer.results;
@@ -252,7 +260,11 @@ export function unreachableMessage(model: Model, answer: StaffingAnswer): string
   const missed = answer.targets
     .map((t, k) => ({ t, v: answer.answer.verdicts[k] }))
     .filter(({ v }) => !v?.met)
-    .map(({ t, v }) => `${t.label} (it is ${describe(v?.estimate)} there)`);
+    .map(({ t, v }) =>
+      v?.notMeasured
+        ? `${t.label} (${v.notMeasured} there)`
+        : `${t.label} (it is ${describeVerdictFigure(v, t.unit)} there)`,
+    );
   if (answer.stoppedEarly) {
     return `The search stopped after ${answer.evaluations} simulated candidates before meeting ${missed.join("; ")}.`;
   }
@@ -284,12 +296,6 @@ function peakAgents(team: Model["teams"][number]): number {
     }
   }
   return week.reduce((a, b) => Math.max(a, b), 0);
-}
-
-function describe(estimate: Estimate | undefined): string {
-  if (!estimate) return "not reported";
-  const f = (x: number) => String(Number(x.toPrecision(4)));
-  return `${f(estimate.mean)}, 95% interval ${f(estimate.ci95[0])} to ${f(estimate.ci95[1])}`;
 }
 
 function round2(x: number): number {

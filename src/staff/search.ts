@@ -180,9 +180,9 @@ export async function findStaffing(
     const load = loads.get(id) as TeamLoad;
     if (isScheduled(team)) {
       const most = Math.max(0, ...(team.schedule ?? []).map((s) => s.agents));
-      floor[id] = -most;
+      floor[id] = scheduleFloor(model, id, -most, load.offeredAgents);
       erlang[id] = 0;
-      bound[id] = Math.max(20, 2 * most);
+      bound[id] = Math.max(20, 2 * most, scheduleOffsetFor(model, id, 1.5 * load.offeredAgents));
     } else {
       calibrate(load, current.results, team.agents);
       floor[id] = Math.max(stableAgents(load), 0);
@@ -322,6 +322,33 @@ function calibrate(load: TeamLoad, baseline: Results, agents: number): void {
   }
   load.handleSeconds *= measured / load.offeredAgents;
   load.offeredAgents = measured;
+}
+
+/**
+ * The fewest agents a scheduled team's shifts may lose: its staffed agent-hours per week
+ * must still exceed the work offered to it (traffic equations). A team offered more than
+ * it can do now is never offered fewer agents (0: no shift loses one).
+ */
+function scheduleFloor(model: Model, id: string, lowest: number, offeredAgents: number): number {
+  const covers = (offset: number) => planAgentHours(model, { [id]: offset }, [id]) > offeredAgents * 168;
+  if (!covers(0)) return 0;
+  // agent-hours grow with the offset: bisect the lowest offset that still covers the load
+  let lo = lowest - 1;
+  let hi = 0;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (covers(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** The agents to add to every shift for the team's agent-hours to cover `agents` around the clock. */
+function scheduleOffsetFor(model: Model, id: string, agents: number): number {
+  const now = planAgentHours(model, { [id]: 0 }, [id]);
+  const perAgent = planAgentHours(model, { [id]: 1 }, [id]) - now;
+  if (!(perAgent > 0) || !Number.isFinite(agents)) return 0;
+  return Math.max(0, Math.ceil((agents * 168 - now) / perAgent));
 }
 
 function pickTeams(model: Model, ids: readonly string[] | undefined): string[] {

@@ -7,13 +7,14 @@
 import type { Model, Target } from "../model";
 import {
   describeTarget,
+  formatTargetValue,
   intervalShare,
   type KpiUnit,
   readTargetValue,
   targetKpis,
   targetUnit,
 } from "../model/validate/targets";
-import type { Estimate, Results } from "../sim/results";
+import type { Estimate, NodeResults, Results, TeamResults } from "../sim/results";
 
 /** How sure a verdict must be: the 95% interval on the right side, or the mean alone. */
 export type Confidence = "ci95" | "mean";
@@ -33,8 +34,10 @@ export interface ResolvedTarget {
 /** A target judged against one run. */
 export interface Verdict {
   met: boolean;
-  /** The KPI's estimate; undefined when the run does not report it (counts as missed). */
+  /** The KPI's estimate; undefined when the run does not report it or measured it on nothing (missed). */
   estimate?: Estimate;
+  /** Why the KPI has no value: "not measured: no ticket reached this step after the warm-up". */
+  notMeasured?: string;
   /** How far the deciding end of the interval is from the bound, relative to the bound (> 0: short). */
   shortfall: number;
   /**
@@ -89,7 +92,7 @@ export function parseTargetExpression(text: string): Target {
   if (unit === undefined) {
     const level = target.node !== undefined ? "a work step" : target.team !== undefined ? "a team" : "the flow";
     throw new TargetSyntaxError(
-      `"${text}": "${target.kpi}" is not a KPI of ${level}; use one of ${Object.keys(targetKpis(target)).join(", ")}`,
+      `"${text}": "${target.kpi}" is not a KPI of ${level}; use one of ${Object.keys(targetKpis(target)).join(", ")}${otherLevel(target)}`,
     );
   }
   const value = readTargetValue(raw, unit);
@@ -168,6 +171,8 @@ export function targetEstimate(results: Results, target: Target): Estimate | und
 
 /** Judges one target against a run. */
 export function judgeTarget(results: Results, target: ResolvedTarget, confidence: Confidence = "ci95"): Verdict {
+  const notMeasured = unmeasuredReason(results, target.target);
+  if (notMeasured) return { met: false, notMeasured, shortfall: Number.POSITIVE_INFINITY };
   if (target.perInterval) return judgePerInterval(results, target);
   const estimate = targetEstimate(results, target.target);
   if (!estimate) return { met: false, shortfall: Number.POSITIVE_INFINITY };
@@ -178,6 +183,81 @@ export function judgeTarget(results: Results, target: ResolvedTarget, confidence
   if (Number.isNaN(lo) || Number.isNaN(hi)) return { met: false, estimate, shortfall: Number.POSITIVE_INFINITY };
   return { met: shortfall <= 0, estimate, shortfall };
 }
+
+/**
+ * Why a target's KPI was measured on nothing in this run, or undefined when it has a sample.
+ * The simulator reports a ratio with no denominator (a mean wait where no ticket was
+ * answered) as 0; read as a value, that 0 would meet any "at most" target. Counts (served,
+ * backlog, staffed hours) are measured even when they are 0.
+ */
+export function unmeasuredReason(results: Results, target: Target): string | undefined {
+  const kpi = target.kpi.split(".")[0] as string;
+  const none = (e: Estimate | undefined) => e !== undefined && e.mean === 0 && e.ci95[1] === 0;
+  if (target.node !== undefined) {
+    const node = own(results.nodes, target.node) as NodeResults | undefined;
+    if (!node) return undefined;
+    const sample =
+      kpi === "waitMean"
+        ? [node.served]
+        : kpi === "serviceLevel" || kpi === "pWait" || kpi === "queueTimeMean"
+          ? [node.served, node.abandoned]
+          : undefined;
+    if (sample?.every((e) => e === undefined || none(e))) return NO_TICKET_AT_STEP;
+    return undefined;
+  }
+  if (target.team !== undefined) {
+    const team = own(results.teams, target.team) as TeamResults | undefined;
+    if (kpi === "utilization" && team && none(team.staffedHours)) return NO_STAFFED_HOURS;
+    return undefined;
+  }
+  if (kpi === "utilization") {
+    const teams = Object.values(results.teams);
+    return teams.length > 0 && teams.every((t) => none(t.staffedHours)) ? NO_STAFFED_HOURS : undefined;
+  }
+  if (kpi === "backlog" || kpi === "backlogPastSla") return undefined;
+  if (none(results.kpis.tickets)) return NO_TICKET;
+  if (kpi === "deflectionRate") return undefined;
+  const work = Object.values(results.nodes).filter((n) => n.served !== undefined);
+  const answered = work.some((n) => !none(n.served) || (n.abandoned !== undefined && !none(n.abandoned)));
+  // resolution, first response, CSAT and cost per ticket are also measured on tickets that self-service closed
+  const deflected = !none(results.kpis.deflectionRate);
+  const selfServiceCounts = ["firstResponseSeconds", "resolutionSeconds", "csat", "costPerTicket"].includes(kpi);
+  if (work.length > 0 && !answered && !(selfServiceCounts && deflected)) return NO_TICKET_AT_WORK;
+  return undefined;
+}
+
+/** A figure of a target's KPI with its unit: "80%", "6 min", "12.5 tickets", "40 h", "1,250". */
+export function formatFigure(value: number, unit: KpiUnit): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (unit === "count") return `${Number(value.toPrecision(4)).toLocaleString("en")} tickets`;
+  if (unit === "hours") return `${Number(value.toPrecision(4)).toLocaleString("en")} h`;
+  if (unit === "money") return value.toLocaleString("en", { maximumFractionDigits: 2 });
+  if (unit === "seconds") {
+    const abs = Math.abs(value);
+    const [size, name] =
+      abs >= 2 * 86400 ? [86400, "d"] : abs >= 2 * 3600 ? [3600, "h"] : abs >= 120 ? [60, "min"] : [1, "s"];
+    return `${Number((value / size).toPrecision(4)).toLocaleString("en")} ${name}`;
+  }
+  return formatTargetValue(value, unit);
+}
+
+/** An estimate with its unit: "6 min (95% interval 5.2 min to 6.8 min)"; the reason when not measured. */
+export function describeVerdictFigure(
+  verdict: { estimate?: Estimate; notMeasured?: string } | undefined,
+  unit: KpiUnit,
+): string {
+  if (verdict?.notMeasured) return verdict.notMeasured;
+  const e = verdict?.estimate;
+  if (!e) return "not reported";
+  // every target KPI is a count, share, time or cost: an interval of a small mean reaching below 0 stops at 0
+  const lo = Math.max(0, e.ci95[0]);
+  return `${formatFigure(e.mean, unit)} (95% interval ${formatFigure(lo, unit)} to ${formatFigure(e.ci95[1], unit)})`;
+}
+
+const NO_TICKET_AT_STEP = "not measured: no ticket reached this step after the warm-up";
+const NO_TICKET_AT_WORK = "not measured: no ticket reached a work step after the warm-up";
+const NO_TICKET = "not measured: no ticket arrived after the warm-up";
+const NO_STAFFED_HOURS = "not measured: no agent was staffed after the warm-up";
 
 // helpers
 
@@ -202,6 +282,16 @@ function judgePerInterval(results: Results, target: ResolvedTarget): Verdict {
     shortfall: ok ? -(share - needed) : (needed - share) / Math.max(needed, 1e-9),
     intervals: { values, meets, met, total },
   };
+}
+
+/** Where a KPI unknown at its level does exist: `; "cost" is a KPI of a team: write teams.ID.cost`. */
+function otherLevel(target: Target): string {
+  if (target.node !== undefined || target.team !== undefined) return "";
+  const kpi = target.kpi;
+  if (Object.hasOwn(targetKpis({ team: "" }), kpi))
+    return `; "${kpi}" is a KPI of a team: write teams.ID.${kpi}${kpi === "cost" ? " (or costPerTicket for the flow)" : ""}`;
+  if (Object.hasOwn(targetKpis({ node: "" }), kpi)) return `; "${kpi}" is a KPI of a step: write nodes.ID.${kpi}`;
+  return "";
 }
 
 function own(record: Record<string, unknown>, key: string): unknown {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jacksonPair, singleQueue } from "../../test/staff/flows";
+import { parseModel } from "../model";
+import type { Results } from "../sim/results";
 import { erlangAgents, stableAgents } from "./erlangStart";
 import { resolveTarget } from "./targets";
 import { channelRatesAt, solveVisits, teamLoads } from "./traffic";
@@ -35,5 +37,45 @@ describe("offered load from the traffic equations", () => {
     const visits = solveVisits(model);
     expect(channelRatesAt(visits, 3)[0]).toBe(0);
     expect((channelRatesAt(visits, 24 + 13)[0] ?? 0) * 3600).toBeCloseTo(48, 9);
+  });
+
+  it("sends the share of contacts a run saw overflow to the overflow step, at its handle time", () => {
+    const parsed = parseModel({
+      format: "flowcast/v1",
+      teams: [
+        { id: "a", agents: 4 },
+        { id: "b", agents: 2 },
+      ],
+      nodes: [
+        { id: "calls", kind: "channel", arrivals: { perHour: 40 } },
+        {
+          id: "first",
+          kind: "work",
+          team: "a",
+          handleTime: "6m",
+          queue: { overflow: { after: "0s", to: "backup" } },
+          outcomes: { resolved: 1 },
+        },
+        { id: "backup", kind: "work", team: "b", handleTime: "9m", outcomes: { resolved: 1 } },
+        { id: "done", kind: "end" },
+      ],
+      edges: [
+        { id: "in", from: "calls", to: "first" },
+        { id: "x", from: "first", port: "resolved", to: "done" },
+        { id: "y", from: "backup", port: "resolved", to: "done" },
+      ],
+    });
+    if (!parsed.ok) throw new Error("fixture");
+    const model = parsed.model;
+    // before a run: everything is served at the first step
+    expect(teamLoads(model, solveVisits(model)).get("b")!.arrivalRate).toBe(0);
+    const observed = {
+      nodes: { first: { kind: "work", entered: { mean: 1000 }, overflowed: { mean: 250 } } },
+      edges: {},
+    } as unknown as Results;
+    const loads = teamLoads(model, solveVisits(model, observed));
+    expect(loads.get("a")!.arrivalRate * 3600).toBeCloseTo(30, 9);
+    expect(loads.get("b")!.arrivalRate * 3600).toBeCloseTo(10, 9);
+    expect(loads.get("b")!.offeredAgents).toBeCloseTo((10 * 540) / 3600, 9);
   });
 });

@@ -5,6 +5,11 @@
  * sent down each connection. Abandonment is left out, so the load is an upper bound.
  * Visits are solved per channel, so the load of any hour of the week is a sum of
  * channel rate x visits (the staffing curve uses that).
+ *
+ * Overflow between pools (queue.overflow): of the contacts that reach a step whose queue
+ * overflows, the share a run saw overflow (none before a run) goes on to the overflow step
+ * and is served there (that step's handle time, team and outcomes); the rest are served at
+ * the step and leave by its outcomes.
  */
 import { DAYS, distMean, edgePort, type Model, type Node, portShare, type Team, type WorkNode } from "../model";
 import { solveTrafficEquations } from "../sim/erlang";
@@ -26,17 +31,23 @@ export interface TeamLoad {
 export interface Visits {
   channels: { node: Node; ratePerSecond: number }[];
   visits: number[][];
+  /** Per node, the share of its visits served there (below 1 where a queue overflows). */
+  served: number[];
 }
 
 /** Solves the traffic equations once per channel. `observed` supplies shares the model does not state. */
 export function solveVisits(model: Model, observed?: Results): Visits {
   const index = new Map(model.nodes.map((n, i) => [n.id, i]));
-  const routing = model.nodes.map((node) => {
+  const served = model.nodes.map((node) => 1 - overflowShare(node, observed));
+  const routing = model.nodes.map((node, i) => {
     const row = new Array<number>(model.nodes.length).fill(0);
+    const kept = served[i] ?? 1;
     for (const [target, share] of outShares(model, node, observed)) {
       const j = index.get(target);
-      if (j !== undefined) row[j] = (row[j] ?? 0) + share;
+      if (j !== undefined) row[j] = (row[j] ?? 0) + share * kept;
     }
+    const to = node.kind === "work" && node.queue.overflow ? index.get(node.queue.overflow.to) : undefined;
+    if (to !== undefined) row[to] = (row[to] ?? 0) + (1 - kept);
     return row;
   });
   const channels = model.nodes.flatMap((node) =>
@@ -51,7 +62,7 @@ export function solveVisits(model: Model, observed?: Results): Visits {
       return external;
     }
   });
-  return { channels, visits };
+  return { channels, visits, served };
 }
 
 /** Offered load per team at the channels' mean rates (or at `rates`, per channel, per second). */
@@ -68,6 +79,7 @@ export function teamLoads(model: Model, visits: Visits, rates?: readonly number[
     visits.channels.forEach((channel, c) => {
       rate += (rates?.[c] ?? channel.ratePerSecond) * (visits.visits[c]?.[i] ?? 0);
     });
+    rate *= visits.served[i] ?? 1;
     const handleSeconds = distMean(node.handleTime);
     load.steps.push({ node, arrivalRate: rate, handleSeconds });
     load.arrivalRate += rate;
@@ -108,6 +120,15 @@ export function channelRatesInInterval(visits: Visits, cell: number, minutes: nu
 }
 
 // helpers
+
+/** The share of a work step's contacts that overflow to another step: as a run saw it, else none. */
+function overflowShare(node: Node, observed?: Results): number {
+  if (node.kind !== "work" || !node.queue.overflow) return 0;
+  const result = observed?.nodes[node.id];
+  const entered = result?.entered.mean ?? 0;
+  const overflowed = result?.overflowed?.mean ?? 0;
+  return entered > 0 ? Math.min(1, Math.max(0, overflowed / entered)) : 0;
+}
 
 /** Target node id and share of every way out of `node` (abandonment left out). */
 function outShares(model: Model, node: Node, observed?: Results): [string, number][] {

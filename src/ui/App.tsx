@@ -9,6 +9,7 @@ import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
 import { fitPressed } from "./canvas/viewport";
+import { ZoomBar } from "./canvas/ZoomBar";
 import { ExportMenu } from "./export/ExportMenu";
 import { openShareFromHash } from "./export/share";
 import type { RefusedFlow } from "./files/autosave";
@@ -16,10 +17,10 @@ import { download } from "./files/flowFiles";
 import type { FlowKeeper } from "./files/flowKeeper";
 import { StartScreen } from "./files/StartScreen";
 import { useFileActions } from "./files/useFileActions";
-import { Inspector } from "./inspector/Inspector";
 import { ResultsPanel } from "./results/ResultsPanel";
 import { RunControls } from "./results/RunControls";
 import { runSessionOf } from "./results/runSession";
+import { InspectorDock, usePaletteOpen } from "./shell/SidePanels";
 import { useShortcuts } from "./shell/shortcuts";
 import { Toasts } from "./shell/Toasts";
 import { notify } from "./shell/toasts";
@@ -67,17 +68,32 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
   const diagnostics = useDiagnostics(model);
   const [start, setStart] = useState(false);
   const [tab, setTab] = useState<DockTab>("problems");
+  // The problems and results drawer: folded to its tab bar until asked for (or a run ends).
+  const [drawer, setDrawer] = useState(false);
+  const [paletteOpen, setPaletteOpen] = usePaletteOpen();
+  const showTab = useCallback((next: DockTab) => {
+    setTab(next);
+    setDrawer(true);
+  }, []);
   const [layingOut, setLayingOut] = useState(false);
   const [importingHistory, setImportingHistory] = useState(false);
 
-  const handlers = useMemo(() => ({ save: () => void files.save() }), [files]);
+  const handlers = useMemo(
+    () => ({
+      save: () => void files.save(),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fit: () => fitPressed(flow, store.getState().model),
+    }),
+    [files, flow, store],
+  );
   useShortcuts(store, handlers);
 
   useEffect(() => keeper.start(), [keeper]);
 
   useEffect(() => {
-    if (lastRun) setTab("results");
-  }, [lastRun]);
+    if (lastRun) showTab("results");
+  }, [lastRun, showTab]);
 
   // Results belong to the flow they were run on: another flow loaded clears them.
   const loadsSeen = useRef(loads);
@@ -86,6 +102,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
     loadsSeen.current = loads;
     runSessionOf(store).clear();
     setTab("problems");
+    setDrawer(false);
   }, [store, loads]);
 
   // A share link opens read-only; a refused one leaves the current flow and says why. Also
@@ -147,7 +164,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             onClick={() => setStart(true)}
             title="New flow, samples, recent flows"
           >
-            New / samples
+            New…
           </button>
           <button
             type="button"
@@ -163,8 +180,9 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             className="btn"
             data-testid="toolbar-import-history"
             onClick={() => setImportingHistory(true)}
+            title="Import ticket history (CSV) and fit a flow to it"
           >
-            Import history…
+            History…
           </button>
           <button
             type="button"
@@ -239,7 +257,20 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           </button>
         </div>
         <div className="toolbar-spacer" />
-        <div className="toolbar-group">
+        <div className="toolbar-group toolbar-run">
+          <button
+            type="button"
+            className={`btn problems-badge${errors > 0 ? " has-errors" : ""}`}
+            data-testid="problems-badge"
+            aria-expanded={drawer && tab === "problems"}
+            aria-label={
+              errors > 0 ? `${errors} problem${errors === 1 ? "" : "s"}: show the list` : "No problems: show the list"
+            }
+            title={errors > 0 ? "The flow cannot run yet: show its problems" : "No problems: the flow is ready to run"}
+            onClick={() => showTab("problems")}
+          >
+            {errors > 0 ? `⚠ ${errors}` : "✓"}
+          </button>
           <RunControls store={store} />
           <ExportMenu store={store} />
         </div>
@@ -289,41 +320,54 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
         </div>
       ) : null}
       <div className="workspace">
-        <Palette store={store} disabled={readOnly} />
+        <Palette store={store} disabled={readOnly} open={paletteOpen} onToggle={() => setPaletteOpen(!paletteOpen)} />
         <main className="centre">
           <FlowCanvas store={store} diagnostics={diagnostics} onOpenFile={(file) => void files.openFile(file)} />
-          <section className="dock">
-            <div className="dock-tabs" role="tablist">
+          <section className={`dock${drawer ? " dock-open" : ""}`} data-testid="dock">
+            <div className="dock-tabs">
+              <div className="dock-tablist" role="tablist" aria-label="Problems and results">
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === "problems"}
+                  className="dock-tab"
+                  data-testid="dock-tab-problems"
+                  onClick={() => showTab("problems")}
+                >
+                  Problems {errors > 0 ? <span className="count count-error">{errors}</span> : null}
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === "results"}
+                  className="dock-tab"
+                  data-testid="dock-tab-results"
+                  onClick={() => showTab("results")}
+                >
+                  Results
+                </button>
+              </div>
+              <span className="toolbar-spacer" />
+              <ZoomBar store={store} />
               <button
                 type="button"
-                role="tab"
-                aria-selected={tab === "problems"}
-                className="dock-tab"
-                data-testid="dock-tab-problems"
-                onClick={() => setTab("problems")}
+                className="btn btn-ghost btn-small dock-toggle"
+                data-testid="dock-toggle"
+                aria-expanded={drawer}
+                onClick={() => setDrawer(!drawer)}
               >
-                Problems {errors > 0 ? <span className="count count-error">{errors}</span> : null}
-              </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab === "results"}
-                className="dock-tab"
-                data-testid="dock-tab-results"
-                onClick={() => setTab("results")}
-              >
-                Results
+                {drawer ? "Hide ▾" : "Show ▴"}
               </button>
             </div>
-            <div className="dock-body" hidden={tab !== "problems"}>
+            <div className="dock-body" hidden={!drawer || tab !== "problems"}>
               <ValidationPanel store={store} diagnostics={diagnostics} />
             </div>
-            <div className="dock-body" hidden={tab !== "results"}>
+            <div className="dock-body" hidden={!drawer || tab !== "results"}>
               <ResultsPanel store={store} />
             </div>
           </section>
         </main>
-        <Inspector store={store} />
+        <InspectorDock store={store} />
       </div>
       {start ? <StartScreen files={files} onClose={() => setStart(false)} /> : null}
       {importingHistory && (

@@ -12,6 +12,7 @@ import "./app.css";
 import { warmUpLayout } from "../layout/layoutFlow";
 import { FORMAT, type Model, parseModel } from "../model";
 import { App } from "./App";
+import { keepLanesInDraft } from "./canvas/placement";
 import { loadAutosave, loadRecent, type RefusedFlow } from "./files/autosave";
 import { announceKept, FlowKeeper, readTabFlowId } from "./files/flowKeeper";
 import { parseFlowGuarded } from "./files/guardedParse";
@@ -22,7 +23,7 @@ async function start(): Promise<void> {
   const root = document.getElementById("root");
   if (!root) return;
   const { model, fileName, flowId, refused } = await firstFlow();
-  const store = new FlowStore(model);
+  const store = new FlowStore(model, { afterEdit: keepLanesInDraft });
   if (fileName) store.markSaved(fileName);
   const keeper: FlowKeeper = new FlowKeeper(store, flowId, (kept) => announceKept(store, keeper, kept));
   createRoot(root).render(

@@ -96,12 +96,15 @@ describe("the first view of every sample", () => {
         await waitUntilStill(page);
         await snap(page, `first-view-${name}-${size.width}`);
         expect(await coverProblems(page), `${file} at first view`).toEqual([]);
+        // Issue 22: every step in sight, its label drawn at 9 px or more (font size x zoom).
+        expect(await sightProblems(page), `${file} at first view`).toEqual([]);
         // Fit: the readable frame (or the whole flow), then, pressed again, the whole flow.
         for (const press of ["Fit", "Fit again"]) {
           await page.getByTestId("toolbar-fit").click();
           await page.waitForTimeout(400);
           await waitUntilStill(page);
           expect(await coverProblems(page), `${file} after ${press}`).toEqual([]);
+          if (press === "Fit") expect(await sightProblems(page), `${file} after Fit`).toEqual([]);
         }
         await snap(page, `fit-whole-${name}-${size.width}`);
       }
@@ -110,6 +113,32 @@ describe("the first view of every sample", () => {
     });
   }
 });
+
+/**
+ * Steps out of sight of the canvas, or whose label is drawn under 9 px (its computed font
+ * size times the canvas's zoom); and a header that is not one 48 px row.
+ */
+async function sightProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const pane = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+    const transform = (document.querySelector(".react-flow__viewport") as HTMLElement | null)?.style.transform ?? "";
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? Number.NaN);
+    if (!pane) return ["no canvas"];
+    for (const step of document.querySelectorAll(".react-flow__node .step")) {
+      const id = step.getAttribute("data-testid") ?? "";
+      const r = step.getBoundingClientRect();
+      if (r.left < pane.left - 1 || r.right > pane.right + 1 || r.top < pane.top - 1 || r.bottom > pane.bottom + 1)
+        problems.push(`${id} is out of sight`);
+      const label = step.querySelector('[data-testid="node-label"]');
+      const px = label ? Number.parseFloat(getComputedStyle(label).fontSize) * zoom : 0;
+      if (!(px >= 9)) problems.push(`${id}'s label is drawn at ${px.toFixed(1)} px`);
+    }
+    const header = document.querySelector('[data-testid="toolbar"]')?.getBoundingClientRect();
+    if (window.innerWidth >= 1280 && header?.height !== 48) problems.push(`the header is ${header?.height} px tall`);
+    return problems;
+  });
+}
 
 /**
  * What hides work at this view: a step under the minimap or the zoom buttons, a label on
@@ -134,10 +163,10 @@ async function coverProblems(page: Page): Promise<string[]> {
       .filter((l) => inPane(l.r));
     const problems: string[] = [];
     const minimap = document.querySelector(".react-flow__minimap")?.getBoundingClientRect();
-    // Folded only with its button there to unfold it.
-    if (!minimap && !document.querySelector('[data-testid="controls-minimap"][aria-pressed="false"]'))
+    // Folded only with its button there to show it.
+    if (!minimap && !document.querySelector('[data-testid="controls-minimap"]'))
       problems.push("no minimap and no button to show it");
-    const controls = document.querySelector(".react-flow__controls")?.getBoundingClientRect();
+    const controls = document.querySelector('[data-testid="zoom-bar"]')?.getBoundingClientRect();
     for (const s of steps) {
       if (minimap && hit(s.r, minimap)) problems.push(`${s.id} is under the minimap`);
       if (controls && hit(s.r, controls)) problems.push(`${s.id} is under the zoom buttons`);

@@ -65,9 +65,13 @@ describe("the canvas", () => {
   it("lists a validation error for an unconnected step, and clicking it selects and centres the step", async () => {
     const { page, close } = await freshPage();
     await openSample(page, "password-reset.json");
+    await page.getByTestId("dock-tab-problems").click();
     await expect(page.getByTestId("validation-ok").count()).resolves.toBe(1);
     await page.getByTestId("palette-end").click();
     await page.getByTestId("palette-delay").click();
+    // The header's badge counts the problems and opens their list.
+    await expect.poll(() => page.getByTestId("problems-badge").textContent()).toMatch(/\d/);
+    await page.getByTestId("problems-badge").click();
     const problem = page.locator('[data-testid="diagnostic"][data-node="delay"][data-severity="error"]').first();
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toMatch(/delay|Automated/i);
@@ -174,11 +178,12 @@ describe("the canvas", () => {
     await page.mouse.down();
     await page.mouse.move(grab.x + 10, grab.y + 10, { steps: 3 });
     await page.mouse.move(grab.x + 20, lane.y + lane.height / 2 - step.height / 2 + 12, { steps: 8 });
+    // Where the user let go (the step then keeps to its own lane until its team changes).
+    const dropped = await page.getByTestId("node-l1-email").boundingBox();
     await page.mouse.up();
     const offer = page.getByRole("button", { name: "Use L2 specialists" });
     await offer.waitFor();
     await snap(page, "canvas-lane-drop");
-    const dropped = await page.getByTestId("node-l1-email").boundingBox();
     await offer.click();
     await page.waitForTimeout(300);
     await snap(page, "canvas-lane-drop-accepted");

@@ -67,7 +67,7 @@ async function layout(page: Page): Promise<Record<string, { x: number; y: number
 
 /** Zooms out to see the whole flow and saves a screenshot. */
 async function snapWhole(page: Page, name: string): Promise<void> {
-  const zoomOut = page.locator(".react-flow__controls-zoomout");
+  const zoomOut = page.getByTestId("controls-zoom-out");
   for (let i = 0; i < 5 && (await zoomOut.isEnabled()); i++) await zoomOut.click();
   await waitUntilStill(page);
   await snap(page, name);

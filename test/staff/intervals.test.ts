@@ -282,6 +282,7 @@ describe("stopping a candidate early", () => {
       teams: {},
       nodes: {
         q: {
+          served: { mean: 500, ci95: [480, 520] },
           serviceLevel: { mean: (level[0] + level[1]) / 2, ci95: level },
           waitMean: { mean: (seconds[0] + seconds[1]) / 2, ci95: seconds },
         },

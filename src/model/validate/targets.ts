@@ -186,7 +186,8 @@ const KPI_WORDS: Record<string, string> = {
   cost: "cost",
 };
 
-function kpiWords(kpi: string): string {
+/** A KPI in a manager's words ("backlog past SLA"); an unknown KPI as it is. */
+export function kpiWords(kpi: string): string {
   return Object.hasOwn(KPI_WORDS, kpi) ? (KPI_WORDS[kpi] as string) : kpi;
 }
 

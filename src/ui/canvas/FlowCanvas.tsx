@@ -8,8 +8,6 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
-  ControlButton,
-  Controls,
   type EdgeChange,
   type Edge as FlowEdge,
   type Node as FlowNode,
@@ -26,17 +24,18 @@ import { nodeSize } from "../../layout/nodeSize";
 import { type Diagnostic, type Model, type NodeKind, nodeLabel, type Severity } from "../../model";
 import { notify } from "../shell/toasts";
 import { type FlowStore, useFlowState } from "../state/store";
-import { addNodeAt } from "./actions";
+import { addNodeAt, revealBox } from "./actions";
+import { ConnectPicker } from "./ConnectPicker";
 import { connect, reconnect } from "./edits";
-import { MINIMAP_SIZE, toggleMinimap, useMinimapPlace } from "./minimapPlace";
+import { clearCorner, MINIMAP_SIZE, setMinimapPlace, useMinimapPlace } from "./minimapPlace";
 import { getMoving, setMoving, useMoving } from "./motion";
 import { nodeTypes } from "./nodes/kindNodes";
 import { KIND_COLOURS } from "./nodes/kindStyle";
-import { followLanesInDraft } from "./placement";
+import { clampToLane, followLanesInDraft } from "./placement";
 import { toFlowEdges, toFlowNodes, toLaneNodes } from "./projection";
 import { RoutedEdge } from "./RoutedEdge";
 import { useEdgeLabels, useRoutes } from "./useRoutes";
-import { fitPressed, showStart } from "./viewport";
+import { clearFitNote, showStart } from "./viewport";
 
 /** Edge components by type (module level, so React Flow never remounts them). */
 const edgeTypes = { routed: RoutedEdge };
@@ -93,6 +92,32 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
       model: () => store.getState().model,
     };
   }, [store]);
+
+  // The minimap takes a corner clear of every step at the current view, checked at every pan,
+  // zoom and edit; with no clear corner it folds until one clears.
+  const placeMinimap = useCallback(
+    (view = flow.getViewport(), drawn: Model = store.getState().model) => {
+      const pane = wrapper.current?.getBoundingClientRect();
+      if (pane && pane.width > 0) setMinimapPlace(clearCorner(drawn, view, pane.width, pane.height));
+    },
+    [flow, store],
+  );
+  useEffect(() => {
+    placeMinimap(undefined, model);
+  }, [model, placeMinimap]);
+
+  // A step selected on its own stays in sight when the inspector opens beside the canvas.
+  const single = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
+  useEffect(() => {
+    if (!single) return;
+    const timer = setTimeout(() => {
+      const drawn = store.getState().model;
+      const node = drawn.nodes.find((n) => n.id === single);
+      const at = drawn.layout[single];
+      if (node && at) revealBox(flow, { ...at, ...nodeSize(node) });
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [single, flow, store]);
 
   // A newly loaded document opens at a readable zoom on its intake and first tier.
   useEffect(() => {
@@ -205,14 +230,19 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
         minZoom={0.08}
         maxZoom={2.5}
         onInit={(instance) => showStart(instance, store.getState().model)}
+        onMove={(_, view) => placeMinimap(view)}
+        onMoveStart={(event) => {
+          // The user's own pan or zoom: what Fit left out no longer describes the view.
+          if (event) clearFitNote();
+        }}
         defaultEdgeOptions={{ type: "routed" }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d8de" />
-        {minimap === "folded" ? null : (
+        {minimap.place === "folded" ? null : (
           <MiniMap
             pannable
             zoomable
-            position={minimap}
+            position={minimap.place}
             ariaLabel="Minimap of the whole flow"
             style={MINIMAP_SIZE}
             nodeColor={minimapColour}
@@ -220,47 +250,13 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
             maskColor="rgba(240,242,245,0.7)"
           />
         )}
-        <Controls showInteractive={false} showFitView={false} orientation="horizontal">
-          <ControlButton
-            onClick={() => fitPressed(flow, store.getState().model)}
-            title="Fit (press again to fit the whole flow)"
-            aria-label="Fit view"
-            data-testid="controls-fit"
-          >
-            <FitIcon />
-          </ControlButton>
-          <ControlButton
-            onClick={toggleMinimap}
-            title={minimap === "folded" ? "Show the minimap" : "Hide the minimap"}
-            aria-label={minimap === "folded" ? "Show the minimap" : "Hide the minimap"}
-            aria-pressed={minimap !== "folded"}
-            data-testid="controls-minimap"
-          >
-            <MapIcon />
-          </ControlButton>
-        </Controls>
       </ReactFlow>
+      <ConnectPicker store={store} />
     </div>
   );
 }
 
 // helpers
-
-function FitIcon() {
-  return (
-    <svg viewBox="0 0 32 30" aria-hidden="true">
-      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
-    </svg>
-  );
-}
-
-function MapIcon() {
-  return (
-    <svg viewBox="0 0 32 32" aria-hidden="true">
-      <path d="M2 6l9-4 10 4 9-4v24l-9 4-10-4-9 4V6zm9 0v18l10 4V10L11 6z" />
-    </svg>
-  );
-}
 
 /** Writes the dragged positions to the model as one edit, then offers a team change on a lane drop. */
 function commitMove(store: FlowStore): void {
@@ -269,12 +265,20 @@ function commitMove(store: FlowStore): void {
   if (!moving) return;
   const ids = Object.keys(moving);
   const before = store.getState().model;
-  store.edit(ids.length === 1 ? "Move step" : `Move ${ids.length} steps`, (draft) => {
-    for (const id of ids) {
-      const at = moving[id] as Positions[string];
-      draft.layout[id] = { x: Math.round(at.x), y: Math.round(at.y) };
-    }
-  });
+  const dragged = new Set(ids);
+  // Arrow-key moves of a focused step come here one press at a time: presses in a row (and a
+  // drag right after them) make one undo step.
+  store.edit(
+    ids.length === 1 ? "Move step" : `Move ${ids.length} steps`,
+    (draft) => {
+      for (const id of ids) {
+        // A step stays in its own lane: dropped over another lane, it keeps to the edge of its own.
+        const at = clampToLane(before, id, moving[id] as Positions[string], dragged);
+        draft.layout[id] = { x: Math.round(at.x), y: Math.round(at.y) };
+      }
+    },
+    { coalesce: `move:${ids.join(",")}` },
+  );
   if (ids.length === 1) offerTeamChange(store, before, ids[0] as string, moving[ids[0] as string] as Positions[string]);
 }
 
@@ -298,6 +302,8 @@ function offerTeamChange(store: FlowStore, before: Model, nodeId: string, at: { 
         store.edit("Change team", (draft) => {
           const target = draft.nodes.find((n) => n.id === nodeId);
           if (target?.kind !== "work") return;
+          // From where it was dropped: the step then settles in its new lane there.
+          draft.layout[nodeId] = { x: Math.round(at.x), y: Math.round(at.y) };
           const was = current(draft) as Model;
           target.team = team.id;
           followLanesInDraft(draft, was);

@@ -1,8 +1,8 @@
 /**
- * Where the minimap sits: in a corner of the canvas that covers no step at the view the flow
- * opens at (or Fit chose), or folded away when every corner would cover one. The choice is
- * made with the view (viewport.ts) and kept until the next start view or Fit; the minimap's
- * own button folds and unfolds it at any time.
+ * Where the minimap sits: in a corner of the canvas that covers no step at the current view,
+ * or folded away while every corner would cover one. The canvas chooses again at every pan,
+ * zoom and edit, so the minimap is never over a step or a port; its button hides it for good
+ * or shows it again.
  */
 import type { Viewport } from "@xyflow/react";
 import { useSyncExternalStore } from "react";
@@ -13,13 +13,14 @@ import type { Model } from "../../model";
 export const MINIMAP_SIZE = { width: 168, height: 110 };
 /** Distance of the minimap from the pane's sides (React Flow's panel margin, px). */
 const PANEL_MARGIN = 15;
-/** Room kept between the minimap and a step (px). */
-const SLACK = 6;
+/** Room kept between the minimap and a step's box (px): its port dots stand 9 px out. */
+const SLACK = 12;
 
 /**
- * Corners the minimap may take, in order of preference. Bottom-left is the zoom buttons'.
+ * Corners the minimap may take, in order of preference. The zoom buttons sit outside the
+ * canvas, so every corner is free for it.
  */
-export const MINIMAP_CORNERS = ["bottom-right", "top-right", "top-left"] as const;
+export const MINIMAP_CORNERS = ["bottom-right", "top-right", "bottom-left", "top-left"] as const;
 export type MinimapCorner = (typeof MINIMAP_CORNERS)[number];
 /** A corner, or "folded" (only the minimap button shows). */
 export type MinimapPlace = MinimapCorner | "folded";
@@ -63,30 +64,39 @@ export function clearCorner(model: Model, view: Viewport, width: number, height:
   return MINIMAP_CORNERS.find((corner) => isCornerClear(model, view, corner, width, height)) ?? "folded";
 }
 
+/** Whether the user wants the minimap (its button); it shows only where it covers no step. */
+let wanted = true;
+/** The corner it takes at the current view, or "folded" when every corner would cover a step. */
 let place: MinimapPlace = "bottom-right";
-let corner: MinimapCorner = "bottom-right";
 const listeners = new Set<() => void>();
 
-/** Moves (or folds) the minimap. */
+/** Puts the minimap in `next` (a corner clear of steps), or folds it when no corner is clear. */
 export function setMinimapPlace(next: MinimapPlace): void {
-  if (next !== "folded") corner = next;
   if (next === place) return;
   place = next;
-  for (const listener of listeners) listener();
+  emit();
 }
 
-/** Folds an unfolded minimap, unfolds a folded one in its last corner. */
+/** The minimap's button: hides it, or shows it again (in a clear corner, when there is one). */
 export function toggleMinimap(): void {
-  setMinimapPlace(place === "folded" ? corner : "folded");
+  wanted = !wanted;
+  emit();
 }
 
-/** Where the minimap is, re-rendering on change. */
-export function useMinimapPlace(): MinimapPlace {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => place,
-  );
+/** Where the minimap is drawn ("folded": not drawn), re-rendering on change. */
+export function useMinimapPlace(): { place: MinimapPlace; wanted: boolean } {
+  const placed = useSyncExternalStore(subscribe, () => place);
+  const on = useSyncExternalStore(subscribe, () => wanted);
+  return { place: on ? placed : "folded", wanted: on };
+}
+
+// helpers
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function emit(): void {
+  for (const listener of listeners) listener();
 }

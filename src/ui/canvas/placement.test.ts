@@ -3,9 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assignLanes, computeLanes } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
-import { type Model, parseModelText } from "../../model";
+import { FORMAT, type Model, outPorts, parseModel, parseModelText } from "../../model";
+import { FlowStore } from "../state/store";
+import { addNodeAfter } from "./actions";
+import { connect, deleteElements } from "./edits";
 import { newNode } from "./newNode";
-import { followLanes, placeInLane } from "./placement";
+import { followLanes, keepLanesInDraft, placeInLane } from "./placement";
 
 function sample(file: string): Model {
   const parsed = parseModelText(readFileSync(join(import.meta.dirname, "../../../samples", file), "utf8"));
@@ -151,4 +154,96 @@ describe("followLanes", () => {
       expect(overlaps(model), `${file}: tier change`).toEqual([]);
     }
   });
+});
+
+/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("building a flow step by step keeps the lanes in order (issue 22)", () => {
+  const blank = () => {
+    const parsed = parseModel({
+      format: FORMAT,
+      name: "New flow",
+      teams: [
+        { id: "l1", name: "L1", tier: 1, agents: 5 },
+        { id: "l2", name: "L2", tier: 2, agents: 3 },
+      ],
+    });
+    if (!parsed.ok) throw new Error("blank flow");
+    return parsed.model;
+  };
+
+  it("puts a step added after another right of it, in its own lane, connected from the first free port", () => {
+    const store = new FlowStore(blank(), { afterEdit: keepLanesInDraft });
+    const channel = addNodeAfter(store, "channel", { x: 0, y: 0 }) as string;
+    const work = addNodeAfter(store, "work", { x: 0, y: 0 }) as string;
+    const { model } = store.getState();
+    expect(model.edges).toEqual([{ id: `${channel}-out`, from: channel, to: work }]);
+    expect(model.layout[work]!.x).toBeGreaterThan(model.layout[channel]!.x + nodeSize(model.nodes[0]!).width);
+    expect(lanesMatch(model)).toEqual([]);
+    // A route after the work step joins the work step's lane (L1), not the intake.
+    const route = addNodeAfter(store, "route", { x: 0, y: 0 }) as string;
+    expect(assignLanes(store.getState().model).get(route)).toBe(1);
+    expect(lanesMatch(store.getState().model)).toEqual([]);
+  });
+
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`seed ${seed}: 60 random adds, connects, retiers, deletes and undos; every step in its tier's lane, none overlapping`, () => {
+      const random = seeded(seed);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+      const store = new FlowStore(blank(), { afterEdit: keepLanesInDraft });
+      const kinds = ["channel", "route", "work", "work", "escalate", "followUp", "delay", "end"] as const;
+      const log: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        const model = store.getState().model;
+        const roll = random();
+        if (roll < 0.4 || model.nodes.length < 3) {
+          const selected = model.nodes.length > 0 && random() < 0.7 ? pick(model.nodes).id : undefined;
+          store.select({ nodes: selected ? [selected] : [] });
+          const kind = pick(kinds);
+          const id = addNodeAfter(store, kind, { x: 0, y: 0 });
+          if (kind === "work" && random() < 0.5)
+            store.edit("Change team", (d) => {
+              const n = d.nodes.find((x) => x.id === id);
+              if (n?.kind === "work") n.team = "l2";
+            });
+          log.push(`add ${kind} after ${selected ?? "-"}`);
+        } else if (roll < 0.65) {
+          const from = pick(model.nodes);
+          const ports = outPorts(from);
+          const to = pick(model.nodes.filter((n) => n.id !== from.id && n.kind !== "channel"));
+          if (ports.length === 0 || !to) continue;
+          const port = pick(ports);
+          store.edit("Connect", (d) => void connect(d, from.id, port, to.id));
+          log.push(`connect ${from.id}.${port} -> ${to.id}`);
+        } else if (roll < 0.75) {
+          const team = pick(["l1", "l2"]);
+          const tier = 1 + Math.floor(random() * 3);
+          store.edit("Change tier", (d) => {
+            const t = d.teams.find((x) => x.id === team);
+            if (t) t.tier = tier;
+          });
+          log.push(`tier ${team} = ${tier}`);
+        } else if (roll < 0.88) {
+          const victim = pick(model.nodes).id;
+          store.edit("Delete", (d) => deleteElements(d, [victim], []));
+          log.push(`delete ${victim}`);
+        } else {
+          store.undo();
+          log.push("undo");
+        }
+        const now = store.getState().model;
+        expect(lanesMatch(now), log.join("; ")).toEqual([]);
+        expect(overlaps(now), log.join("; ")).toEqual([]);
+      }
+    });
+  }
 });

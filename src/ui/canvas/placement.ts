@@ -8,7 +8,7 @@
 import { current, type Draft } from "immer";
 import { assignLanes, computeLanes, LANE_PADDING, type LaneKey } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
-import type { Model, Node } from "../../model";
+import type { Edge, Model, Node } from "../../model";
 
 /** Gap kept around a new step (px). */
 const CLEARANCE = 16;
@@ -24,10 +24,23 @@ export interface Placement {
   moved: Record<string, { x: number; y: number }>;
 }
 
-/** Where to put `node` (not yet in `model`) near `wanted` (its top-left, px). */
-export function placeInLane(model: Model, node: Node, wanted: { x: number; y: number }): Placement {
+/**
+ * Where to put `node` (not yet in `model`) near `wanted` (its top-left, px). `edges` are the
+ * connections the same edit adds (they decide the lane of a step that is not a work step or
+ * a channel); with `rightward`, the spot is at `wanted.x` or right of it, never left.
+ */
+export function placeInLane(
+  model: Model,
+  node: Node,
+  wanted: { x: number; y: number },
+  options: { edges?: readonly Edge[]; rightward?: boolean } = {},
+): Placement {
   const size = nodeSize(node);
-  const withNode: Model = { ...model, nodes: [...model.nodes, node] };
+  const withNode: Model = {
+    ...model,
+    nodes: [...model.nodes, node],
+    edges: [...model.edges, ...(options.edges ?? [])],
+  };
   const key = assignLanes(withNode).get(node.id) ?? 0;
   const placed = model.nodes.filter((n) => model.layout[n.id]);
   if (placed.length === 0) return { at: wanted, moved: {} };
@@ -36,7 +49,14 @@ export function placeInLane(model: Model, node: Node, wanted: { x: number; y: nu
   const boxes = placed.map((n) => ({ ...(model.layout[n.id] as { x: number; y: number }), ...nodeSize(n) }));
   if (lane && !lane.label.includes("/")) {
     const top = lane.y + LANE_PADDING;
-    const spot = freeSpot(boxes, size, wanted, top, lane.y + lane.height - LANE_PADDING - size.height);
+    const spot = freeSpot(
+      boxes,
+      size,
+      wanted,
+      top,
+      lane.y + lane.height - LANE_PADDING - size.height,
+      options.rightward,
+    );
     if (spot) return { at: spot, moved: {} };
     // The band is full near here: grow it downwards.
     return openRow(
@@ -67,6 +87,7 @@ function freeSpot(
   wanted: { x: number; y: number },
   top: number,
   bottom: number,
+  rightward = false,
 ): { x: number; y: number } | undefined {
   const free = (x: number, y: number) =>
     boxes.every(
@@ -81,7 +102,7 @@ function freeSpot(
   for (let y = top; y <= bottom; y += STEP) rows.push(y);
   rows.sort((a, b) => Math.abs(a - y0) - Math.abs(b - y0));
   for (let ring = 0; ring < 40; ring++)
-    for (const dx of ring === 0 ? [0] : [ring, -ring])
+    for (const dx of ring === 0 ? [0] : rightward ? [ring] : [ring, -ring])
       for (const y of rows) if (free(wanted.x + dx * STEP, y)) return { x: wanted.x + dx * STEP, y };
   return undefined;
 }
@@ -186,6 +207,101 @@ export function followLanes(before: Model, model: Model): Record<string, { x: nu
 export function followLanesInDraft(draft: Draft<Model>, before: Model): void {
   const moved = followLanes(before, current(draft) as Model);
   for (const [id, pos] of Object.entries(moved)) draft.layout[id] = pos;
+}
+
+/**
+ * Whether the lanes of `model` are in order: each lane's steps lie below every step of the
+ * lanes before it, with room for both lanes' padding, so no two bands overlap or merge.
+ */
+export function isOrderly(model: Model): boolean {
+  const extents = laneExtents(model);
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const key of [...extents.keys()].sort((a, b) => a - b)) {
+    const lane = extents.get(key) as { top: number; bottom: number };
+    if (lane.top < bottom + 2 * LANE_PADDING) return false;
+    bottom = lane.bottom;
+  }
+  return true;
+}
+
+/**
+ * Keeps the lanes in order after any edit (connect, delete, a team's tier...): steps whose
+ * lane changed move into it (`followLanes`); if the lanes still overlap, each lane moves down
+ * below the one before it, keeping its steps' arrangement. An orderly result is left alone, and
+ * so is a flow that was out of order before the edit (a hand-drawn layout from a file).
+ */
+export function keepLanesInDraft(draft: Draft<Model>, before: Model): void {
+  let model = current(draft) as Model;
+  // A hand-drawn layout out of order is the user's: a rename must not rearrange it.
+  if (isOrderly(model) || !isOrderly(before)) return;
+  const moved = followLanes(before, model);
+  for (const [id, pos] of Object.entries(moved)) draft.layout[id] = pos;
+  model = current(draft) as Model;
+  if (isOrderly(model)) return;
+  for (const [id, pos] of Object.entries(stackLanes(model))) draft.layout[id] = pos;
+}
+
+/**
+ * Moves lanes down where they overlap the lane before them, each as a whole (its steps keep
+ * their places relative to each other). Returns the new positions of the steps that move (px).
+ */
+export function stackLanes(model: Model): Record<string, { x: number; y: number }> {
+  const extents = laneExtents(model);
+  const moved: Record<string, { x: number; y: number }> = {};
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const key of [...extents.keys()].sort((a, b) => a - b)) {
+    const lane = extents.get(key) as { top: number; bottom: number; ids: string[] };
+    const shift = Math.max(0, bottom + 2 * LANE_PADDING + LANE_GAP - lane.top);
+    if (shift > 0)
+      for (const id of lane.ids) {
+        const at = model.layout[id] as { x: number; y: number };
+        moved[id] = { x: at.x, y: Math.round(at.y + shift) };
+      }
+    bottom = lane.bottom + shift;
+  }
+  return moved;
+}
+
+/**
+ * Where a dragged step may stay (top-left, px): `at` with its height kept inside its own
+ * lane, between the steps of the lanes above and below (the moving steps aside), so a drag
+ * never pulls one lane into another. A lane with no room left keeps the drop height (the
+ * lanes below then move down).
+ */
+export function clampToLane(model: Model, id: string, at: { x: number; y: number }, moving: ReadonlySet<string>) {
+  const node = model.nodes.find((n) => n.id === id);
+  if (!node) return at;
+  const key = assignLanes(model).get(id) ?? 0;
+  const others: Model = { ...model, layout: { ...model.layout } };
+  for (const other of moving) delete others.layout[other];
+  let above = Number.NEGATIVE_INFINITY;
+  let below = Number.POSITIVE_INFINITY;
+  for (const [other, lane] of laneExtents(others)) {
+    if (other < key) above = Math.max(above, lane.bottom + 2 * LANE_PADDING + LANE_GAP);
+    if (other > key) below = Math.min(below, lane.top - 2 * LANE_PADDING - LANE_GAP);
+  }
+  const height = nodeSize(node).height;
+  const low = above;
+  const high = below - height;
+  if (high < low) return { x: at.x, y: Math.max(at.y, low) };
+  return { x: at.x, y: Math.min(Math.max(at.y, low), high) };
+}
+
+/** The top and bottom of each lane's placed steps (px), by lane key. */
+function laneExtents(model: Model): Map<LaneKey, { top: number; bottom: number; ids: string[] }> {
+  const laneOf = assignLanes(model);
+  const extents = new Map<LaneKey, { top: number; bottom: number; ids: string[] }>();
+  for (const node of model.nodes) {
+    const at = model.layout[node.id];
+    if (!at) continue;
+    const key = laneOf.get(node.id) ?? 0;
+    const lane = extents.get(key) ?? { top: at.y, bottom: at.y, ids: [] };
+    lane.top = Math.min(lane.top, at.y);
+    lane.bottom = Math.max(lane.bottom, at.y + nodeSize(node).height);
+    lane.ids.push(node.id);
+    extents.set(key, lane);
+  }
+  return extents;
 }
 
 /** Places the step at `at` and moves every step of a higher lane starting below `at.y` down by `room`. */

@@ -3,16 +3,17 @@
  * flowcast/v1 document (positions from `model.layout`), plus the lanes as background nodes.
  * Nothing here is state: the canvas recomputes it when the model changes.
  */
+
 import { type Edge as FlowEdge, type Node as FlowNode, type NodeHandle, Position } from "@xyflow/react";
 import { formatShare, type PlacedLabel } from "../../layout/edgeLabels";
 import type { Lane } from "../../layout/lanes";
 import { HANDLE_SIZE, nodeAnchors, nodeSize } from "../../layout/nodeSize";
 import type { Point } from "../../layout/routeEdges";
 import { DEFAULT_PORT, type Edge, type Model, type Node, portShare, type Severity } from "../../model";
-
 import type { Results } from "../../sim/results";
 import { edgeVolume, type NodeLoad, nodeLoad } from "../results/load";
 import type { Selection } from "../state/store";
+import { KIND_NAMES } from "./nodes/kindStyle";
 
 /** What a node component gets: the model node and the figures around it. */
 export type StepData = {
@@ -67,6 +68,8 @@ export function toFlowNodes(
       measured: { width: size.width, height: size.height },
       handles: flowHandles(node),
       selected: selected.has(node.id),
+      // The full label when the step takes focus (the box shows at most two lines of it).
+      ariaLabel: `${KIND_NAMES[node.kind]}: ${node.label || node.id}`,
     };
   });
 }

@@ -5,7 +5,7 @@
  * comes with the minimap's place (minimapPlace.ts): a corner where it covers no step.
  */
 import type { ReactFlowInstance, Viewport } from "@xyflow/react";
-import { assignLanes, computeLanes } from "../../layout/lanes";
+import { assignLanes, computeLanes, laneLabel } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
 import type { Model } from "../../model";
 import {
@@ -17,15 +17,16 @@ import {
   setMinimapPlace,
 } from "./minimapPlace";
 
-/**
- * Lowest zoom at which step text reads: 12 px key figures show at 9 px, 14 px labels at
- * 10.5 px.
- */
-export const READABLE_ZOOM = 0.75;
+/** Font size of a step's label on the canvas (px, app.css `.step-label`). */
+export const LABEL_FONT_PX = 16;
+/** Smallest size a step label may show at when a flow opens or fits (screen px). */
+export const LABEL_MIN_PX = 9;
+/** Lowest zoom at which step labels read: 16 px labels show at 9 px. */
+export const READABLE_ZOOM = LABEL_MIN_PX / LABEL_FONT_PX;
 /** Highest zoom a flow opens or fits at: a small flow is not blown up. */
 const MAX_FIT_ZOOM = 1;
 /** Space kept around the framed steps (screen px). */
-const PADDING = 28;
+const PADDING = 14;
 
 interface Bounds {
   x: number;
@@ -59,12 +60,17 @@ export function startFrame(model: Model, width: number, height: number): Frame {
     const clear = clearFit(model, all, width, height, READABLE_ZOOM);
     if (clear) return clear;
   }
-  // Too big to read whole: frame the intake and the first tier below it.
+  // Too big to read whole: frame as many lanes from the top as read together.
   const lanes = assignLanes(model);
   const tiers = [...new Set(lanes.values())].sort((a, b) => a - b);
-  const shown = new Set(tiers.slice(0, 2));
-  const first = flowBounds(model, (id) => shown.has(lanes.get(id) ?? 0)) ?? all;
-  const framed = fitBounds(first, width, height);
+  let first = all;
+  let framed = whole;
+  for (let count = tiers.length - 1; count >= 1; count--) {
+    const shown = new Set(tiers.slice(0, count));
+    first = flowBounds(model, (id) => shown.has(lanes.get(id) ?? 0)) ?? all;
+    framed = fitBounds(first, width, height);
+    if (framed.zoom >= READABLE_ZOOM) break;
+  }
   if (framed.zoom >= READABLE_ZOOM) {
     const clear = clearFit(model, first, width, height, READABLE_ZOOM);
     if (clear) return clear;
@@ -77,6 +83,54 @@ export function startFrame(model: Model, width: number, height: number): Frame {
         : // Still too big: readable zoom, anchored at the top left where the flow starts.
           { x: PADDING - first.x * READABLE_ZOOM, y: PADDING - first.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
   return { view, minimap: clearCorner(model, view, width, height) };
+}
+
+/**
+ * What a view leaves out, in words, or "" when it shows every step: "Showing Intake and L1
+ * of 4 lanes: the whole flow does not read at this size. Press Fit again to see it all."
+ */
+export function describeFrame(model: Model, view: Viewport, width: number, height: number): string {
+  const laneOf = assignLanes(model);
+  const all = [...new Set(laneOf.values())].sort((a, b) => a - b);
+  const seen = new Set<number>();
+  let hidden = 0;
+  model.nodes.forEach((node, index) => {
+    const at = model.layout[node.id] ?? { x: index * 24, y: index * 24 };
+    const size = nodeSize(node);
+    const x = at.x * view.zoom + view.x;
+    const y = at.y * view.zoom + view.y;
+    const inside =
+      x >= -1 && y >= -1 && x + size.width * view.zoom <= width + 1 && y + size.height * view.zoom <= height + 1;
+    if (inside) seen.add(laneOf.get(node.id) ?? 0);
+    else hidden++;
+  });
+  if (hidden === 0) return "";
+  const names = all.filter((key) => seen.has(key)).map(laneLabel);
+  const shown =
+    names.length === 0
+      ? "part of the flow"
+      : names.length === 1
+        ? names[0]
+        : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `Showing ${shown} of ${all.length} lane${all.length === 1 ? "" : "s"} (${hidden} step${hidden === 1 ? "" : "s"} out of sight): the whole flow does not read at this size. Fit again shows it all.`;
+}
+
+let note = "";
+const noteListeners = new Set<() => void>();
+
+/** What the last start view or Fit left out ("" when it showed every step). */
+export function fitNote(): string {
+  return note;
+}
+
+export function subscribeFitNote(listener: () => void): () => void {
+  noteListeners.add(listener);
+  return () => noteListeners.delete(listener);
+}
+
+/** Clears the note (the user panned or zoomed on their own). */
+export function clearFitNote(): void {
+  setNote("");
 }
 
 /** The view that shows every step of `model`, however small. */
@@ -118,6 +172,7 @@ export function fitPressed(flow: ReactFlowInstance, model: Model, pane: Element 
   const frame = whole.view.zoom >= READABLE_ZOOM || again ? whole : startFrame(model, rect.width, rect.height);
   lastFit = frame === whole ? undefined : { view: frame.view, at: Date.now() };
   setMinimapPlace(frame.minimap);
+  setNote(frame === whole ? "" : describeFrame(model, frame.view, rect.width, rect.height));
   void flow.setViewport(frame.view, { duration: 300 });
 }
 
@@ -128,10 +183,17 @@ export function showStart(flow: ReactFlowInstance, model: Model, options: { dura
   lastFit = undefined;
   const frame = startFrame(model, rect.width, rect.height);
   setMinimapPlace(frame.minimap);
+  setNote(describeFrame(model, frame.view, rect.width, rect.height));
   void flow.setViewport(frame.view, options);
 }
 
 // helpers
+
+function setNote(next: string): void {
+  if (next === note) return;
+  note = next;
+  for (const listener of noteListeners) listener();
+}
 
 function paneElement(): Element | null {
   return document.querySelector('[data-testid="canvas"] .react-flow');

@@ -189,7 +189,7 @@ export function announceKept(store: FlowStore, keeper: FlowKeeper, kept: KeptFlo
   if (keptToast !== undefined) dismiss(keptToast);
   keptToast = notify({
     kind: "info",
-    title: `Your previous flow "${kept.name}" is kept under New / samples → Recent.`,
+    title: `Your previous flow "${kept.name}" is kept under New… → Recent.`,
     actions: [
       {
         label: "Reopen it",

@@ -2,16 +2,17 @@
  * The form of a `channel` node: channel type, arrival rate and its hourly/weekly profiles,
  * surges, the day-to-day factor, and the contact-type, priority and customer-tier mixes.
  */
-import { CHANNELS, DAYS, LocalDateTime, PRIORITIES } from "../../model";
-import { BarEditor } from "./BarEditor";
-import { DistributionEditor } from "./DistributionEditor";
-import { CheckInput, NumberInput, SelectInput, TextInput } from "./fields";
+import { DAYS, PRIORITIES } from "../../model";
+import { SmallButton } from "./buttons";
 import type { NodeFormProps } from "./nodeEdit";
-import { freshName, renameKey } from "./ops";
+import { freshName, removeShare, renameKey } from "./ops";
 import { SharesEditor } from "./SharesEditor";
+import { SpecFields } from "./SpecField";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`);
 const DAY_NAMES = DAYS.map((d) => d[0]?.toUpperCase() + d.slice(1));
+const SURGE_FIELDS = ["from", "to", "factor"];
+const DAY_FACTOR = { dist: "gamma", mean: 1, sd: 0.15 };
 
 /** Channel node form. */
 export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"channel">) {
@@ -19,124 +20,53 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
   const typeKeys = model.contactTypes.map((c) => [c.id, c.name || c.id] as const);
   return (
     <>
-      <SelectInput
-        label="Channel"
-        testId="channel"
-        value={node.channel}
-        options={CHANNELS.map((c) => [c, c] as const)}
+      <SpecFields
+        scope="nodes.channel"
+        value={node}
+        edit={edit}
         disabled={disabled}
-        onChange={(v) =>
-          edit("Change channel", "channel", (n) => {
-            n.channel = v;
-          })
-        }
+        entries={["channel", { key: "arrivals.perHour", testId: "perHour", hint: "mean rate over the week" }]}
       />
-      <NumberInput
-        label="Arrivals per hour"
-        testId="perHour"
-        value={arrivals.perHour}
-        min={0}
+      <SpecFields
+        scope="nodes.channel.arrivals"
+        value={arrivals}
+        edit={(label, field, recipe) => edit(label, field, (n) => recipe(n.arrivals))}
         disabled={disabled}
-        hint="mean rate over the week"
-        onCommit={(v) =>
-          edit("Change arrival rate", "perHour", (n) => {
-            n.arrivals.perHour = v;
-          })
-        }
+        entries={[
+          {
+            key: "hourly",
+            names: HOURS,
+            toggle: { label: "Hourly profile", testId: "hourly-on", initial: Array(24).fill(1) },
+          },
+          {
+            key: "weekly",
+            names: DAY_NAMES,
+            toggle: { label: "Weekly profile", testId: "weekly-on", initial: Array(7).fill(1) },
+          },
+          {
+            key: "dayFactor",
+            label: "Day factor (mean 1)",
+            toggle: { label: "Day-to-day variation", testId: "dayFactor-on", initial: DAY_FACTOR },
+          },
+        ]}
       />
-      <CheckInput
-        label="Hourly profile"
-        testId="hourly-on"
-        checked={!!arrivals.hourly}
-        disabled={disabled}
-        onChange={(on) =>
-          edit("Toggle hourly profile", "hourly-on", (n) => {
-            if (on) n.arrivals.hourly = Array(24).fill(1);
-            else delete n.arrivals.hourly;
-          })
-        }
-      />
-      {arrivals.hourly ? (
-        <BarEditor
-          label="Hourly weights"
-          testId="hourly"
-          names={HOURS}
-          values={arrivals.hourly}
-          disabled={disabled}
-          onCommit={(v) =>
-            edit("Edit hourly profile", "hourly", (n) => {
-              n.arrivals.hourly = v;
-            })
-          }
-        />
-      ) : null}
-      <CheckInput
-        label="Weekly profile"
-        testId="weekly-on"
-        checked={!!arrivals.weekly}
-        disabled={disabled}
-        onChange={(on) =>
-          edit("Toggle weekly profile", "weekly-on", (n) => {
-            if (on) n.arrivals.weekly = Array(7).fill(1);
-            else delete n.arrivals.weekly;
-          })
-        }
-      />
-      {arrivals.weekly ? (
-        <BarEditor
-          label="Weekly weights"
-          testId="weekly"
-          names={DAY_NAMES}
-          values={arrivals.weekly}
-          inputs
-          disabled={disabled}
-          onCommit={(v) =>
-            edit("Edit weekly profile", "weekly", (n) => {
-              n.arrivals.weekly = v;
-            })
-          }
-        />
-      ) : null}
       <fieldset className="insp-list" data-testid="inspector-surges">
         <legend>Surges</legend>
         {(arrivals.surges ?? []).map((surge, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: surges are identified by position
           <div className="insp-item" key={i}>
-            <TextInput
-              label="From"
-              testId={`surge${i}-from`}
-              value={surge.from}
-              disabled={disabled}
-              validate={dateProblem}
-              onCommit={(v) =>
-                edit("Edit surge", `surge${i}-from`, (n) => {
-                  n.arrivals.surges![i]!.from = v;
+            <SpecFields
+              scope="nodes.channel.arrivals.surges"
+              value={surge}
+              testPrefix={`surge${i}-`}
+              entries={SURGE_FIELDS}
+              edit={(label, field, recipe) =>
+                edit(label, `surge${i}-${field}`, (n) => {
+                  const target = n.arrivals.surges?.[i];
+                  if (target) recipe(target);
                 })
               }
-            />
-            <TextInput
-              label="To"
-              testId={`surge${i}-to`}
-              value={surge.to}
               disabled={disabled}
-              validate={dateProblem}
-              onCommit={(v) =>
-                edit("Edit surge", `surge${i}-to`, (n) => {
-                  n.arrivals.surges![i]!.to = v;
-                })
-              }
-            />
-            <NumberInput
-              label="Factor"
-              testId={`surge${i}-factor`}
-              value={surge.factor}
-              min={0}
-              disabled={disabled}
-              onCommit={(v) =>
-                edit("Edit surge", `surge${i}-factor`, (n) => {
-                  n.arrivals.surges![i]!.factor = v;
-                })
-              }
             />
             <button
               type="button"
@@ -153,10 +83,8 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
             </button>
           </div>
         ))}
-        <button
-          type="button"
-          className="insp-small"
-          data-testid="inspector-surges-add"
+        <SmallButton
+          testId={`surges-add`}
           disabled={disabled}
           onClick={() =>
             edit("Add surge", "surges", (n, m) => {
@@ -167,33 +95,8 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
           }
         >
           Add surge
-        </button>
+        </SmallButton>
       </fieldset>
-      <CheckInput
-        label="Day-to-day variation"
-        testId="dayFactor-on"
-        checked={!!arrivals.dayFactor}
-        disabled={disabled}
-        onChange={(on) =>
-          edit("Toggle day factor", "dayFactor-on", (n) => {
-            if (on) n.arrivals.dayFactor = { dist: "gamma", mean: 1, sd: 0.15 };
-            else delete n.arrivals.dayFactor;
-          })
-        }
-      />
-      {arrivals.dayFactor ? (
-        <DistributionEditor
-          label="Day factor (mean 1)"
-          testId="dayFactor"
-          value={arrivals.dayFactor}
-          disabled={disabled}
-          onCommit={(d) =>
-            edit("Edit day factor", "dayFactor", (n) => {
-              n.arrivals.dayFactor = d;
-            })
-          }
-        />
-      ) : null}
       {typeKeys.length > 0 ? (
         <SharesEditor
           label="Contact types"
@@ -247,7 +150,7 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
         onRemove={(k) =>
           edit("Remove customer tier", "customerTier", (n) => {
             if (!n.customerTier) return;
-            delete n.customerTier[k];
+            removeShare(n.customerTier, k);
             if (Object.keys(n.customerTier).length === 0) delete n.customerTier;
           })
         }
@@ -262,11 +165,4 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
       />
     </>
   );
-}
-
-// helpers
-
-function dateProblem(text: string): string | undefined {
-  const parsed = LocalDateTime.safeParse(text);
-  return parsed.success ? undefined : `Date ${parsed.error.issues[0]?.message}`;
 }

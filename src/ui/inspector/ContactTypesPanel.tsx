@@ -4,6 +4,7 @@
  */
 import type { ContactType, Model } from "../../model";
 import type { FlowStore } from "../state/store";
+import { SmallButton } from "./buttons";
 import { DistributionEditor } from "./DistributionEditor";
 import { TextInput } from "./fields";
 import { addContactType, checkNewId, freshName, removeContactType, renameContactTypeId, renameKey } from "./ops";
@@ -17,15 +18,13 @@ export function ContactTypesPanel({ store, model, disabled }: { store: FlowStore
         // biome-ignore lint/suspicious/noArrayIndexKey: position keeps the form mounted while its id is renamed
         <ContactTypeCard key={i} store={store} model={model} type={type} disabled={disabled} />
       ))}
-      <button
-        type="button"
-        className="insp-small"
-        data-testid="inspector-contactType-add"
+      <SmallButton
+        testId={`contactType-add`}
         disabled={disabled}
         onClick={() => store.edit("Add contact type", (d) => void addContactType(d))}
       >
         Add contact type
-      </button>
+      </SmallButton>
     </div>
   );
 }
@@ -126,10 +125,8 @@ function ContactTypeCard({
         </div>
       ))}
       <div className="insp-actions">
-        <button
-          type="button"
-          className="insp-small"
-          data-testid={`inspector-contactType-${type.id}-attr-add`}
+        <SmallButton
+          testId={`contactType-${type.id}-attr-add`}
           disabled={disabled}
           onClick={() =>
             edit("Add attribute", "attrs", (x) => {
@@ -139,7 +136,7 @@ function ContactTypeCard({
           }
         >
           Add attribute
-        </button>
+        </SmallButton>
         <button
           type="button"
           className="insp-small insp-danger"

@@ -4,6 +4,7 @@
  * keeps the mean. Parameter text that does not parse stays in its field with a message.
  */
 import { DIST_KINDS, type Dist, type DistKind, describeSeconds, distMean, parseDuration } from "../../model";
+import { IconButton, SmallButton } from "./buttons";
 import { DurationInput, formatDurationText } from "./DurationInput";
 import { distShape } from "./distShape";
 import { formatNumber, NumberInput, SelectInput, TextInput } from "./fields";
@@ -46,17 +47,7 @@ export function DistributionEditor(props: DistributionEditorProps) {
       <legend>
         {label}
         {onRemove ? (
-          <button
-            type="button"
-            className="insp-icon"
-            aria-label={`Remove ${label}`}
-            title={`Remove ${label}`}
-            data-testid={`inspector-${testId}-remove`}
-            disabled={disabled}
-            onClick={onRemove}
-          >
-            ×
-          </button>
+          <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onRemove} />
         ) : null}
       </legend>
       <SelectInput
@@ -279,17 +270,15 @@ function DistParams({ testId, value, onCommit, duration, disabled, depth = 0 }: 
               </button>
             </div>
           ))}
-          <button
-            type="button"
-            className="insp-small"
-            data-testid={`inspector-${testId}-addpart`}
+          <SmallButton
+            testId={`${testId}-addpart`}
             disabled={disabled}
             onClick={() =>
               onCommit({ ...value, parts: [...value.parts, { weight: 0.1, dist: { dist: "fixed", value: 0 } }] })
             }
           >
             Add part
-          </button>
+          </SmallButton>
         </div>
       );
   }

@@ -2,11 +2,9 @@
  * A duration field: accepts "6m", "90s", "2h", "1.5h" or plain seconds, shows what it parsed
  * ("= 6 min"), and keeps invalid text locally with a message instead of changing the model.
  */
-import { type ReactNode, useId } from "react";
 import { describeSeconds, formatDuration, parseDuration } from "../../model";
-import { type FieldProps, Row } from "./fields";
+import { DraftInput, type FieldProps } from "./fields";
 import type { Parsed } from "./useDraftText";
-import { useDraftText } from "./useDraftText";
 
 /** Parses a duration typed by a person into seconds (>= 0). */
 export function parseDurationText(text: string): Parsed<number> {
@@ -23,38 +21,22 @@ export function formatDurationText(seconds: number): string {
   return String(formatDuration(seconds));
 }
 
-/** A labelled duration input (seconds in the model). */
-export function DurationInput({
-  label,
-  testId,
-  value,
-  onCommit,
-  disabled,
-  compact,
-}: FieldProps & { value: number; onCommit: (seconds: number) => void; compact?: boolean }) {
-  const id = useId();
-  const draft = useDraftText<number>(value, formatDurationText, parseDurationText, onCommit);
-  const parsed = parseDurationText(draft.text);
-  const hint: ReactNode = parsed.ok ? `= ${describeSeconds(parsed.value)}` : undefined;
-  const input = (
-    <input
-      id={id}
-      data-testid={`inspector-${testId}`}
-      type="text"
+/** A labelled duration input (seconds in the model); shows what it read ("= 6 min"). */
+export function DurationInput(
+  props: FieldProps & {
+    value: number;
+    onCommit: (seconds: number) => void;
+    compact?: boolean;
+    parse?: (text: string) => Parsed<number>;
+  },
+) {
+  return (
+    <DraftInput
+      parse={parseDurationText}
+      {...props}
+      format={formatDurationText}
       className="insp-duration"
-      value={draft.text}
-      disabled={disabled}
-      aria-invalid={draft.error ? true : undefined}
-      aria-label={compact ? label : undefined}
-      onChange={(e) => draft.onChange(e.target.value)}
-      onBlur={draft.onBlur}
+      hint={(seconds: number) => `= ${describeSeconds(seconds)}`}
     />
-  );
-  return compact ? (
-    input
-  ) : (
-    <Row label={label} htmlFor={id} error={draft.error} hint={hint}>
-      {input}
-    </Row>
   );
 }

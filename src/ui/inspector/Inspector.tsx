@@ -17,9 +17,11 @@ import "./inspector.css";
 
 export interface InspectorProps {
   store: FlowStore;
+  /** The flow panel shown first (the shell opens the inspector on a chosen panel). */
+  initialTab?: Tab;
 }
 
-type Tab = "flow" | "teams" | "contactTypes" | "scenarios";
+export type Tab = "flow" | "teams" | "contactTypes" | "scenarios";
 const TABS: readonly (readonly [Tab, string])[] = [
   ["flow", "Flow"],
   ["teams", "Teams"],
@@ -28,11 +30,11 @@ const TABS: readonly (readonly [Tab, string])[] = [
 ];
 
 /** Sidebar form bound to the store; every change goes through `store.edit`. */
-export function Inspector({ store }: InspectorProps) {
+export function Inspector({ store, initialTab }: InspectorProps) {
   const model = useFlowState(store, (s) => s.model);
   const selection = useFlowState(store, (s) => s.selection);
   const readOnly = useFlowState(store, (s) => s.readOnly);
-  const [tab, setTab] = useState<Tab>("flow");
+  const [tab, setTab] = useState<Tab>(initialTab ?? "flow");
   useEffect(() => {
     if (selection.team) setTab("teams");
   }, [selection.team]);

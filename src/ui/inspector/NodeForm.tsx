@@ -2,28 +2,18 @@
  * The form of one selected node: id (renaming it renames every reference), label and notes,
  * its diagnostics, then the fields of its kind.
  */
-import type { Model, Node } from "../../model";
+import type { ReactNode } from "react";
+import { KIND_NAMES, type Model, type Node, type NodeKind } from "../../model";
 import type { FlowStore } from "../state/store";
 import { ChannelForm } from "./ChannelForm";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
-import { TextInput } from "./fields";
 import { NextStepPicker } from "./NextStepPicker";
 import { type NodeFormProps, nodeEditor } from "./nodeEdit";
-import { checkNewId, renameNodeId } from "./ops";
+import { renameNodeId } from "./ops";
 import { RouteForm } from "./RouteForm";
 import { DelayForm, EndForm, EscalateForm, FollowUpForm, SelfServiceForm } from "./SimpleForms";
+import { idEntry, SpecFields } from "./SpecField";
 import { WorkForm } from "./WorkForm";
-
-const KIND_TEXT: Record<Node["kind"], string> = {
-  channel: "Channel",
-  selfService: "Self-service",
-  route: "Route",
-  work: "Work",
-  escalate: "Escalate",
-  followUp: "Follow-up",
-  delay: "Delay",
-  end: "End",
-};
 
 /** Node form for `node` in `model`. */
 export function NodeForm({
@@ -41,53 +31,34 @@ export function NodeForm({
   return (
     <section className="insp-section" data-testid="inspector-node" data-kind={node.kind}>
       <h2 className="insp-title">
-        <span className={`insp-kind insp-kind-${node.kind}`}>{KIND_TEXT[node.kind]}</span> {node.label || node.id}
+        <span className={`insp-kind insp-kind-${node.kind}`}>{KIND_NAMES[node.kind]}</span> {node.label || node.id}
       </h2>
       <DiagnosticList diagnostics={diagnosticsOf(model, (d) => d.nodeId === node.id)} />
-      <TextInput
-        label="Label"
-        testId="label"
-        value={node.label ?? ""}
+      <SpecFields
+        scope={`nodes.${node.kind}`}
+        value={node}
+        edit={edit}
         disabled={disabled}
-        onCommit={(t) =>
-          edit("Rename step", "label", (n) => {
-            if (t === "") delete n.label;
-            else n.label = t;
-          })
-        }
-      />
-      <TextInput
-        label="Id"
-        testId="id"
-        value={node.id}
-        disabled={disabled}
-        validate={(t) =>
-          checkNewId(
-            t,
+        entries={[
+          "label",
+          idEntry(
             model.nodes.map((n) => n.id),
             node.id,
-          )
-        }
-        onCommit={(t) => {
-          store.edit("Change step id", (d) => renameNodeId(d, node.id, t), { coalesce: `node-id:${node.id}` });
-          store.select({ nodes: [t] });
-        }}
+            (t) => {
+              store.edit("Change step id", (d) => renameNodeId(d, node.id, t), { coalesce: `node-id:${node.id}` });
+              store.select({ nodes: [t] });
+            },
+          ),
+        ]}
       />
       <NextStepPicker store={store} model={model} node={node} disabled={disabled} />
       <KindForm store={store} model={model} node={node} edit={edit as never} disabled={disabled} />
-      <TextInput
-        label="Notes"
-        testId="notes"
-        multiline
-        placeholder="What the agent does here (runbook)"
-        value={node.notes ?? ""}
+      <SpecFields
+        scope={`nodes.${node.kind}`}
+        value={node}
+        edit={edit}
         disabled={disabled}
-        onCommit={(t) =>
-          edit("Edit notes", "notes", (n) => {
-            if (t === "") delete n.notes;
-            else n.notes = t;
-          })
-        }
+        entries={[{ key: "notes", placeholder: "What the agent does here (runbook)" }]}
       />
     </section>
   );
@@ -95,24 +66,19 @@ export function NodeForm({
 
 // helpers
 
-function KindForm(props: NodeFormProps<Node["kind"]>) {
-  const { node } = props;
-  switch (node.kind) {
-    case "channel":
-      return <ChannelForm {...(props as NodeFormProps<"channel">)} />;
-    case "selfService":
-      return <SelfServiceForm {...(props as NodeFormProps<"selfService">)} />;
-    case "route":
-      return <RouteForm {...(props as NodeFormProps<"route">)} />;
-    case "work":
-      return <WorkForm {...(props as NodeFormProps<"work">)} />;
-    case "escalate":
-      return <EscalateForm {...(props as NodeFormProps<"escalate">)} />;
-    case "followUp":
-      return <FollowUpForm {...(props as NodeFormProps<"followUp">)} />;
-    case "delay":
-      return <DelayForm {...(props as NodeFormProps<"delay">)} />;
-    case "end":
-      return <EndForm {...(props as NodeFormProps<"end">)} />;
-  }
+/** The form of each node kind. */
+const KIND_FORMS: { [K in NodeKind]: (props: NodeFormProps<K>) => ReactNode } = {
+  channel: ChannelForm,
+  selfService: SelfServiceForm,
+  route: RouteForm,
+  work: WorkForm,
+  escalate: EscalateForm,
+  followUp: FollowUpForm,
+  delay: DelayForm,
+  end: EndForm,
+};
+
+function KindForm(props: NodeFormProps<NodeKind>) {
+  const Form = KIND_FORMS[props.node.kind] as (props: NodeFormProps<NodeKind>) => ReactNode;
+  return <Form {...props} />;
 }

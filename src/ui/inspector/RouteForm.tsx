@@ -5,14 +5,18 @@
  */
 import type { Condition } from "../../model";
 import { CHANNELS, PRIORITIES } from "../../model";
+import { humaniseName } from "../shell/humanise";
+import { IconButton, SmallButton } from "./buttons";
 import { formatNumber, Row, SelectInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import {
   addRule,
   checkNewId,
   freshName,
+  idFromName,
   moveItem,
   removeRule,
+  removeShare,
   renameOutcome,
   setRouteMode,
   setRuleCondition,
@@ -55,7 +59,7 @@ export function RouteForm(props: NodeFormProps<"route">) {
           }
           onRemove={(p) =>
             edit("Remove split port", "split-remove", (n, m) => {
-              if (n.split) delete n.split[p];
+              if (n.split) removeShare(n.split, p);
               m.edges = m.edges.filter((e) => !(e.from === n.id && (e.port ?? "out") === p));
             })
           }
@@ -92,34 +96,24 @@ function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
             <legend>
               Rule {i + 1}
               <span className="insp-rule-tools">
-                <button
-                  type="button"
-                  className="insp-icon"
-                  aria-label={`Move rule ${i + 1} up`}
+                <IconButton
+                  label={`Move rule ${i + 1} up`}
                   disabled={disabled || i === 0}
+                  icon="↑"
                   onClick={() => edit("Move rule", "rules-move", (n) => moveItem(n.rules ?? [], i, i - 1))}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="insp-icon"
-                  aria-label={`Move rule ${i + 1} down`}
+                />
+                <IconButton
+                  label={`Move rule ${i + 1} down`}
                   disabled={disabled || i === rules.length - 1}
+                  icon="↓"
                   onClick={() => edit("Move rule", "rules-move", (n) => moveItem(n.rules ?? [], i, i + 1))}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="insp-icon"
-                  aria-label={`Remove rule ${i + 1}`}
-                  data-testid={`inspector-rule${i}-remove`}
+                />
+                <IconButton
+                  label={`Remove rule ${i + 1}`}
+                  testId={`rule${i}-remove`}
                   disabled={disabled}
                   onClick={() => edit("Remove rule", "rules-remove", (_, m) => removeRule(m, node.id, i))}
-                >
-                  ×
-                </button>
+                />
               </span>
             </legend>
             <Choices
@@ -197,18 +191,14 @@ function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
                     })
                   }
                 />
-                <button
-                  type="button"
-                  className="insp-icon"
-                  aria-label={`Remove test on ${name}`}
+                <IconButton
+                  label={`Remove test on ${name}`}
                   disabled={disabled}
                   onClick={() => {
                     const { [name]: _, ...rest } = rule.if.attributes ?? {};
                     set("attributes", Object.keys(rest).length ? rest : undefined);
                   }}
-                >
-                  ×
-                </button>
+                />
               </div>
             ))}
             {attributeNames.some((a) => !(a in (rule.if.attributes ?? {}))) ? (
@@ -234,24 +224,24 @@ function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
             <TextInput
               label="Leaves by port"
               testId={`rule${i}-port`}
-              value={rule.port}
+              value={humaniseName(rule.port)}
               disabled={disabled}
-              validate={(t) => checkNewId(t, [])?.replace(/^Id/, "Port")}
-              onCommit={(t) => edit("Change rule port", `rule${i}-port`, (_, m) => setRulePort(m, node.id, i, t))}
+              validate={(t) => (idFromName(t) ? undefined : "Name the port with a letter or digit, e.g. Tier 1")}
+              onCommit={(t) =>
+                edit("Change rule port", `rule${i}-port`, (_, m) => setRulePort(m, node.id, i, idFromName(t)))
+              }
             />
           </fieldset>
         );
       })}
       <p className="insp-hint">Contacts no rule matches leave by “otherwise”.</p>
-      <button
-        type="button"
-        className="insp-small"
-        data-testid="inspector-rules-add"
+      <SmallButton
+        testId={`rules-add`}
         disabled={disabled}
         onClick={() => edit("Add rule", "rules-add", (_, m) => addRule(m, node.id))}
       >
         Add rule
-      </button>
+      </SmallButton>
     </div>
   );
 }

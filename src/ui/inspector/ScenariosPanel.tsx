@@ -5,6 +5,7 @@
  */
 import { encodeModel, type Model, type Scenario, type ScenarioField, scenarioEntryProblem } from "../../model";
 import type { FlowStore } from "../state/store";
+import { IconButton, SmallButton } from "./buttons";
 import { TextInput } from "./fields";
 import { checkNewId, freshName } from "./ops";
 import {
@@ -43,10 +44,8 @@ export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; m
           disabled={disabled}
         />
       ))}
-      <button
-        type="button"
-        className="insp-small"
-        data-testid="inspector-scenario-add"
+      <SmallButton
+        testId={`scenario-add`}
         disabled={disabled}
         onClick={() =>
           store.edit("Add scenario", (d) => {
@@ -59,7 +58,7 @@ export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; m
         }
       >
         Add scenario
-      </button>
+      </SmallButton>
     </div>
   );
 }
@@ -172,15 +171,11 @@ function ScenarioCard({
                 )
               }
             />
-            <button
-              type="button"
-              className="insp-icon"
-              aria-label={`Remove ${row.path}`}
+            <IconButton
+              label={`Remove ${row.path}`}
               disabled={disabled}
               onClick={() => edit("Remove scenario entry", "rows", (s) => removeRow(s, row.field, row.path))}
-            >
-              ×
-            </button>
+            />
             {problem !== undefined ? (
               <div className="insp-error" data-testid={`scenario${index}-row${r}-problem`}>
                 {problem}

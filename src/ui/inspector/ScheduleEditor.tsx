@@ -5,6 +5,7 @@
  */
 import { DAYS, type DayName, type Team, TimeOfDay } from "../../model";
 import type { FlowStore } from "../state/store";
+import { IconButton, SmallButton } from "./buttons";
 import { NumberInput, TextInput } from "./fields";
 import { addShift, removeShift } from "./ops";
 import { dayText, shiftProblems, staffedGrid } from "./schedule";
@@ -35,16 +36,12 @@ export function ScheduleEditor({ store, team, disabled }: { store: FlowStore; te
         >
           <div className="insp-shift-head">
             <span>Shift {i + 1}</span>
-            <button
-              type="button"
-              className="insp-icon"
-              aria-label={`Remove shift ${i + 1}`}
-              data-testid={`inspector-shift${i}-remove`}
+            <IconButton
+              label={`Remove shift ${i + 1}`}
+              testId={`shift${i}-remove`}
               disabled={disabled}
               onClick={() => store.edit("Remove shift", (d) => removeShift(d, team.id, i))}
-            >
-              ×
-            </button>
+            />
           </div>
           <fieldset className="insp-days insp-chips" aria-label={`Days of shift ${i + 1}`}>
             {DAYS.map((day) => {
@@ -116,15 +113,13 @@ export function ScheduleEditor({ store, team, disabled }: { store: FlowStore; te
           ))}
         </div>
       ))}
-      <button
-        type="button"
-        className="insp-small"
-        data-testid="inspector-shift-add"
+      <SmallButton
+        testId={`shift-add`}
         disabled={disabled}
         onClick={() => store.edit("Add shift", (d) => addShift(d, team.id))}
       >
         Add shift
-      </button>
+      </SmallButton>
       {schedule.length > 0 ? <StaffingGrid schedule={schedule} /> : null}
     </fieldset>
   );

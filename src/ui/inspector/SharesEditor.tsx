@@ -6,8 +6,9 @@
  */
 import { useId, useState } from "react";
 import { humaniseName } from "../shell/humanise";
+import { IconButton, SmallButton } from "./buttons";
 import { formatSharePercent, ShareInput } from "./fields";
-import { normaliseShares, sumShares } from "./ops";
+import { idFromName, normaliseShares, sumShares } from "./ops";
 
 const TOLERANCE = 1e-6;
 
@@ -43,17 +44,7 @@ export function SharesEditor(props: SharesEditorProps) {
       <legend>
         {label}
         {onDelete ? (
-          <button
-            type="button"
-            className="insp-icon"
-            aria-label={`Remove ${label}`}
-            title={`Remove ${label}`}
-            data-testid={`inspector-${testId}-remove`}
-            disabled={disabled}
-            onClick={onDelete}
-          >
-            ×
-          </button>
+          <IconButton label={`Remove ${label}`} testId={`${testId}-remove`} disabled={disabled} onClick={onDelete} />
         ) : null}
       </legend>
       {rows.map(([key, text]) => (
@@ -69,17 +60,12 @@ export function SharesEditor(props: SharesEditorProps) {
             onCommit={(v) => onCommit({ ...shares, [key]: v })}
           />
           {onRemove ? (
-            <button
-              type="button"
-              className="insp-icon"
-              aria-label={`Remove ${key}`}
-              title={`Remove ${key}`}
-              data-testid={`inspector-${testId}-${key}-remove`}
+            <IconButton
+              label={`Remove ${key}`}
+              testId={`${testId}-${key}-remove`}
               disabled={disabled}
               onClick={() => onRemove(key)}
-            >
-              ×
-            </button>
+            />
           ) : null}
         </div>
       ))}
@@ -87,37 +73,23 @@ export function SharesEditor(props: SharesEditorProps) {
         {unset ? unsetText : `Total ${formatSharePercent(Number(total.toFixed(6)))}`}
         {off ? <span role="alert"> — shares must add up to 100%</span> : null}
         {off && total > 0 ? (
-          <button
-            type="button"
-            className="insp-small"
-            data-testid={`inspector-${testId}-normalise`}
+          <SmallButton
+            testId={`${testId}-normalise`}
             disabled={disabled}
             onClick={() => onCommit(normaliseShares({ ...Object.fromEntries(rows.map(([k]) => [k, 0])), ...shares }))}
           >
             Normalise
-          </button>
+          </SmallButton>
         ) : null}
         {onClear && !unset ? (
-          <button
-            type="button"
-            className="insp-small"
-            data-testid={`inspector-${testId}-clear`}
-            disabled={disabled}
-            onClick={onClear}
-          >
+          <SmallButton testId={`${testId}-clear`} disabled={disabled} onClick={onClear}>
             Clear
-          </button>
+          </SmallButton>
         ) : null}
         {onAdd ? (
-          <button
-            type="button"
-            className="insp-small"
-            data-testid={`inspector-${testId}-add`}
-            disabled={disabled}
-            onClick={onAdd}
-          >
+          <SmallButton testId={`${testId}-add`} disabled={disabled} onClick={onAdd}>
             Add
-          </button>
+          </SmallButton>
         ) : null}
       </div>
     </fieldset>
@@ -139,12 +111,15 @@ function NameInput({
   disabled?: boolean;
 }) {
   const id = useId();
-  const [text, setText] = useState(name);
+  const [text, setText] = useState(() => humaniseName(name));
   const [error, setError] = useState<string>();
+  // The name is typed as words ("Tier 1"); the port keeps an id derived from them ("tier-1"),
+  // unchanged while the words still stand for it.
   const apply = () => {
-    if (text === name) return setError(undefined);
-    const message = onRename(name, text.trim());
-    setError(message);
+    const id = idFromName(text);
+    if (id === name || text === humaniseName(name)) return setError(undefined);
+    if (!id) return setError("Name it with a letter or digit, e.g. Tier 1");
+    setError(onRename(name, id));
   };
   return (
     <div className="insp-name">
@@ -162,7 +137,7 @@ function NameInput({
         onKeyDown={(e) => {
           if (e.key === "Enter") apply();
           if (e.key === "Escape") {
-            setText(name);
+            setText(humaniseName(name));
             setError(undefined);
           }
         }}

@@ -1,10 +1,12 @@
 /**
  * Forms of the node kinds with few fields: self-service, escalate, follow-up, delay, end.
  */
-import { DistributionEditor } from "./DistributionEditor";
+
+import { IconButton, SmallButton } from "./buttons";
 import { CheckInput, SelectInput, ShareInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import { OutcomesEditor } from "./OutcomesEditor";
+import { SpecFields } from "./SpecField";
 
 /** Self-service: deflection (one share or one per contact type) and duration. */
 export function SelfServiceForm({ node, model, edit, disabled }: NodeFormProps<"selfService">) {
@@ -63,18 +65,7 @@ export function SelfServiceForm({ node, model, edit, disabled }: NodeFormProps<"
           ))}
         </fieldset>
       )}
-      <DistributionEditor
-        label="Time spent"
-        testId="duration"
-        duration
-        value={node.duration}
-        disabled={disabled}
-        onCommit={(d) =>
-          edit("Change duration", "duration", (n) => {
-            n.duration = d;
-          })
-        }
-      />
+      <SpecFields scope="nodes.selfService" value={node} entries={["duration"]} edit={edit} disabled={disabled} />
     </>
   );
 }
@@ -84,48 +75,13 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
   const checklist = node.checklist ?? [];
   return (
     <>
-      <SelectInput
-        label="Hand-off"
-        testId="handoff"
-        value={node.handoff}
-        options={[
-          ["structured", "Structured (context note)"],
-          ["none", "None (customer re-explains)"],
-        ]}
+      <SpecFields
+        scope="nodes.escalate"
+        value={node}
+        entries={["handoff", node.handoff === "structured" ? "noteTime" : "reexplainTime"]}
+        edit={edit}
         disabled={disabled}
-        onChange={(v) =>
-          edit("Change hand-off", "handoff", (n) => {
-            n.handoff = v;
-          })
-        }
       />
-      {node.handoff === "structured" ? (
-        <DistributionEditor
-          label="Note time"
-          testId="noteTime"
-          duration
-          value={node.noteTime}
-          disabled={disabled}
-          onCommit={(d) =>
-            edit("Change note time", "noteTime", (n) => {
-              n.noteTime = d;
-            })
-          }
-        />
-      ) : (
-        <DistributionEditor
-          label="Re-explain time"
-          testId="reexplainTime"
-          duration
-          value={node.reexplainTime}
-          disabled={disabled}
-          onCommit={(d) =>
-            edit("Change re-explain time", "reexplainTime", (n) => {
-              n.reexplainTime = d;
-            })
-          }
-        />
-      )}
       <fieldset className="insp-list" data-testid="inspector-checklist">
         <legend>Hand-off checklist</legend>
         {checklist.map((item, i) => (
@@ -142,10 +98,8 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
                 })
               }
             />
-            <button
-              type="button"
-              className="insp-icon"
-              aria-label={`Remove item ${i + 1}`}
+            <IconButton
+              label={`Remove item ${i + 1}`}
               disabled={disabled}
               onClick={() =>
                 edit("Remove checklist item", "checklist", (n) => {
@@ -153,15 +107,11 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
                   if (n.checklist?.length === 0) delete n.checklist;
                 })
               }
-            >
-              ×
-            </button>
+            />
           </div>
         ))}
-        <button
-          type="button"
-          className="insp-small"
-          data-testid="inspector-checklist-add"
+        <SmallButton
+          testId={`checklist-add`}
           disabled={disabled}
           onClick={() =>
             edit("Add checklist item", "checklist", (n) => {
@@ -171,7 +121,7 @@ export function EscalateForm({ node, edit, disabled }: NodeFormProps<"escalate">
           }
         >
           Add item
-        </button>
+        </SmallButton>
       </fieldset>
     </>
   );
@@ -182,18 +132,7 @@ export function FollowUpForm(props: NodeFormProps<"followUp">) {
   const { node, edit, disabled } = props;
   return (
     <>
-      <DistributionEditor
-        label="Wait"
-        testId="wait"
-        duration
-        value={node.wait}
-        disabled={disabled}
-        onCommit={(d) =>
-          edit("Change wait", "wait", (n) => {
-            n.wait = d;
-          })
-        }
-      />
+      <SpecFields scope="nodes.followUp" value={node} entries={["wait"]} edit={edit} disabled={disabled} />
       <OutcomesEditor {...props} />
     </>
   );
@@ -201,41 +140,14 @@ export function FollowUpForm(props: NodeFormProps<"followUp">) {
 
 /** Delay: duration. */
 export function DelayForm({ node, edit, disabled }: NodeFormProps<"delay">) {
-  return (
-    <DistributionEditor
-      label="Duration"
-      testId="duration"
-      duration
-      value={node.duration}
-      disabled={disabled}
-      onCommit={(d) =>
-        edit("Change duration", "duration", (n) => {
-          n.duration = d;
-        })
-      }
-    />
-  );
+  return <SpecFields scope="nodes.delay" value={node} entries={["duration"]} edit={edit} disabled={disabled} />;
 }
 
 /** End: status and CSAT survey. */
 export function EndForm({ node, edit, disabled }: NodeFormProps<"end">) {
   return (
     <>
-      <SelectInput
-        label="Status"
-        testId="status"
-        value={node.status}
-        options={[
-          ["resolved", "Resolved"],
-          ["unresolved", "Unresolved"],
-        ]}
-        disabled={disabled}
-        onChange={(v) =>
-          edit("Change status", "status", (n) => {
-            n.status = v;
-          })
-        }
-      />
+      <SpecFields scope="nodes.end" value={node} entries={["status"]} edit={edit} disabled={disabled} />
       <CheckInput
         label="CSAT survey"
         testId="csat-on"
@@ -249,30 +161,14 @@ export function EndForm({ node, edit, disabled }: NodeFormProps<"end">) {
         }
       />
       {node.csat ? (
-        <>
-          <ShareInput
-            label="Response rate"
-            testId="csat-responseRate"
-            value={node.csat.responseRate}
-            disabled={disabled}
-            onCommit={(v) =>
-              edit("Change CSAT", "csat-responseRate", (n) => {
-                n.csat!.responseRate = v;
-              })
-            }
-          />
-          <ShareInput
-            label="Base satisfaction"
-            testId="csat-base"
-            value={node.csat.base}
-            disabled={disabled}
-            onCommit={(v) =>
-              edit("Change CSAT", "csat-base", (n) => {
-                n.csat!.base = v;
-              })
-            }
-          />
-        </>
+        <SpecFields
+          scope="nodes.end.csat"
+          value={node.csat}
+          entries={["responseRate", "base"]}
+          testPrefix="csat-"
+          edit={(label, field, recipe) => edit(label, `csat-${field}`, (n) => n.csat && recipe(n.csat))}
+          disabled={disabled}
+        />
       ) : null}
     </>
   );

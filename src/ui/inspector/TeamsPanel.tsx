@@ -7,10 +7,12 @@ import { current } from "immer";
 import type { Model, Team } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import type { FlowStore } from "../state/store";
+import { SmallButton } from "./buttons";
 import { DiagnosticList, diagnosticsOf } from "./DiagnosticList";
-import { formatNumber, NumberInput, TextInput } from "./fields";
-import { addTeam, checkNewId, DEFAULT_COST_PER_HOUR, removeTeam, renameTeamId } from "./ops";
+import { formatNumber } from "./fields";
+import { addTeam, DEFAULT_COST_PER_HOUR, removeTeam, renameTeamId } from "./ops";
 import { ScheduleEditor } from "./ScheduleEditor";
+import { idEntry, SpecFields } from "./SpecField";
 
 /** Teams panel. */
 export function TeamsPanel({
@@ -48,10 +50,8 @@ export function TeamsPanel({
           </div>
         );
       })}
-      <button
-        type="button"
-        className="insp-small"
-        data-testid="inspector-team-add"
+      <SmallButton
+        testId={`team-add`}
         disabled={disabled}
         onClick={() => {
           let id = "";
@@ -62,7 +62,7 @@ export function TeamsPanel({
         }}
       >
         Add team
-      </button>
+      </SmallButton>
     </div>
   );
 }
@@ -87,90 +87,35 @@ function TeamForm({ store, model, team, disabled }: { store: FlowStore; model: M
   return (
     <div className="insp-card-body">
       <DiagnosticList diagnostics={diagnosticsOf(model, (d) => d.teamId === team.id)} />
-      <TextInput
-        label="Name"
-        testId="team-name"
-        value={team.name}
+      <SpecFields
+        scope="teams"
+        value={team}
+        edit={edit}
         disabled={disabled}
-        onCommit={(t) =>
-          edit("Rename team", "name", (x) => {
-            x.name = t;
-          })
-        }
-      />
-      <TextInput
-        label="Id"
-        testId="team-id"
-        value={team.id}
-        disabled={disabled}
-        validate={(t) =>
-          checkNewId(
-            t,
-            model.teams.map((x) => x.id),
-            team.id,
-          )
-        }
-        onCommit={(t) => {
-          store.edit("Change team id", (d) => renameTeamId(d, team.id, t), { coalesce: `team-id:${team.id}` });
-          store.select({ team: t });
-        }}
-      />
-      <NumberInput
-        label="Tier (L1, L2…)"
-        testId="tier"
-        value={team.tier}
-        min={1}
-        integer
-        disabled={disabled}
-        onCommit={(v) =>
-          edit("Change tier", "tier", (x) => {
-            x.tier = v;
-          })
-        }
-      />
-      <NumberInput
-        label="Agents"
-        testId="agents"
-        value={team.agents}
-        min={0}
-        integer
-        disabled={disabled}
-        hint={team.schedule ? "headcount; staffing follows the schedule" : undefined}
-        onCommit={(v) =>
-          edit("Change agents", "agents", (x) => {
-            x.agents = v;
-          })
-        }
-      />
-      <NumberInput
-        label="Contacts per agent"
-        testId="concurrency"
-        value={team.concurrency}
-        min={1}
-        integer
-        disabled={disabled}
-        onCommit={(v) =>
-          edit("Change concurrency", "concurrency", (x) => {
-            x.concurrency = v;
-          })
-        }
-      />
-      <NumberInput
-        label="Cost per hour"
-        testId="costPerHour"
-        value={team.costPerHour}
-        min={0}
-        disabled={disabled}
-        hint={
-          team.costPerHour === 0
-            ? "0/h: this team adds nothing to cost per ticket"
-            : `per agent hour staffed; new teams start at ${DEFAULT_COST_PER_HOUR}/h`
-        }
-        onCommit={(v) =>
-          edit("Change cost", "costPerHour", (x) => {
-            x.costPerHour = v;
-          })
-        }
+        entries={[
+          { key: "name", testId: "team-name" },
+          {
+            ...idEntry(
+              model.teams.map((x) => x.id),
+              team.id,
+              (t) => {
+                store.edit("Change team id", (d) => renameTeamId(d, team.id, t), { coalesce: `team-id:${team.id}` });
+                store.select({ team: t });
+              },
+            ),
+            testId: "team-id",
+          },
+          "tier",
+          { key: "agents", hint: team.schedule ? "headcount; staffing follows the schedule" : undefined },
+          "concurrency",
+          {
+            key: "costPerHour",
+            hint:
+              team.costPerHour === 0
+                ? "0/h: this team adds nothing to cost per ticket"
+                : `per agent hour staffed; new teams start at ${DEFAULT_COST_PER_HOUR}/h`,
+          },
+        ]}
       />
       <ScheduleEditor store={store} team={team} disabled={disabled} />
       <button

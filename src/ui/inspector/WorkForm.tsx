@@ -4,18 +4,21 @@
  * an outcome renames the port of the edges leaving by it.
  */
 
-import { current } from "immer";
+import { current, type Draft } from "immer";
+import { useState } from "react";
 import type { Model } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import { DistributionEditor } from "./DistributionEditor";
-import { DurationInput } from "./DurationInput";
-import { CheckInput, Row, SelectInput } from "./fields";
+import { Row, SelectInput } from "./fields";
+import { NewTeamForm } from "./NewTeamForm";
 import type { NodeFormProps } from "./nodeEdit";
 import { OutcomesEditor } from "./OutcomesEditor";
 import { addTeam } from "./ops";
 import { SharesEditor } from "./SharesEditor";
+import { SpecFields } from "./SpecField";
 
 const NEW_TEAM = "\u0000new";
+const DEFAULT_PATIENCE = { dist: "exponential", mean: 180 };
 
 /** Work node form. */
 export function WorkForm(props: NodeFormProps<"work">) {
@@ -24,6 +27,13 @@ export function WorkForm(props: NodeFormProps<"work">) {
   if (!model.teams.some((t) => t.id === node.team))
     teamOptions.unshift([node.team, `${node.team || "—"} (no such team)`]);
   teamOptions.push([NEW_TEAM, "New team…"]);
+  const [asking, setAsking] = useState(false);
+  const setTeam = (pick: (m: Draft<Model>) => string) =>
+    edit("Change team", "team", (n, m) => {
+      const before = current(m) as Model;
+      n.team = pick(m);
+      followLanesInDraft(m, before);
+    });
   const typeName = (id: string) => model.contactTypes.find((c) => c.id === id)?.name || id;
   const typesWithout = (record: Record<string, unknown> | undefined) =>
     model.contactTypes.filter((c) => !(record && c.id in record));
@@ -32,29 +42,22 @@ export function WorkForm(props: NodeFormProps<"work">) {
       <SelectInput
         label="Team"
         testId="team"
-        value={node.team}
+        value={asking ? NEW_TEAM : node.team}
         options={teamOptions}
         disabled={disabled}
-        onChange={(v) =>
-          edit("Change team", "team", (n, m) => {
-            const before = current(m) as Model;
-            n.team = v === NEW_TEAM ? addTeam(m) : v;
-            followLanesInDraft(m, before);
-          })
-        }
+        onChange={(v) => (v === NEW_TEAM ? setAsking(true) : setTeam(() => v))}
       />
-      <DistributionEditor
-        label="Handle time"
-        testId="handleTime"
-        duration
-        value={node.handleTime}
-        disabled={disabled}
-        onCommit={(d) =>
-          edit("Change handle time", "handleTime", (n) => {
-            n.handleTime = d;
-          })
-        }
-      />
+      {asking ? (
+        <NewTeamForm
+          initialTier={Math.max(1, ...model.teams.map((t) => t.tier))}
+          onCancel={() => setAsking(false)}
+          onCreate={(team) => {
+            setAsking(false);
+            setTeam((m) => addTeam(m, "team", team));
+          }}
+        />
+      ) : null}
+      <SpecFields scope="nodes.work" value={node} entries={["handleTime"]} edit={edit} disabled={disabled} />
       {Object.entries(node.handleTimeByType ?? {}).map(([type, dist]) => (
         <DistributionEditor
           key={type}
@@ -90,72 +93,20 @@ export function WorkForm(props: NodeFormProps<"work">) {
       />
       <fieldset className="insp-group">
         <legend>Queue</legend>
-        <SelectInput
-          label="Discipline"
-          testId="discipline"
-          value={node.queue.discipline}
-          options={[
-            ["fifo", "First come, first served"],
-            ["priority", "By priority"],
+        <SpecFields
+          scope="nodes.work.queue"
+          value={node.queue}
+          edit={(label, field, recipe) => edit(label, field, (n) => recipe(n.queue))}
+          disabled={disabled}
+          entries={[
+            "discipline",
+            {
+              key: "patience",
+              toggle: { label: "Customers may hang up (patience)", testId: "patience-on", initial: DEFAULT_PATIENCE },
+            },
+            { key: "slaSeconds", toggle: { label: "Service-level target", testId: "sla-on", initial: 20 } },
           ]}
-          disabled={disabled}
-          onChange={(v) =>
-            edit("Change queue discipline", "discipline", (n) => {
-              n.queue.discipline = v;
-            })
-          }
         />
-        <CheckInput
-          label="Customers may hang up (patience)"
-          testId="patience-on"
-          checked={!!node.queue.patience}
-          disabled={disabled}
-          onChange={(on) =>
-            edit("Toggle patience", "patience-on", (n) => {
-              if (on) n.queue.patience = { dist: "exponential", mean: 180 };
-              else delete n.queue.patience;
-            })
-          }
-        />
-        {node.queue.patience ? (
-          <DistributionEditor
-            label="Patience"
-            testId="patience"
-            duration
-            value={node.queue.patience}
-            disabled={disabled}
-            onCommit={(d) =>
-              edit("Change patience", "patience", (n) => {
-                n.queue.patience = d;
-              })
-            }
-          />
-        ) : null}
-        <CheckInput
-          label="Service-level target"
-          testId="sla-on"
-          checked={node.queue.slaSeconds !== undefined}
-          disabled={disabled}
-          onChange={(on) =>
-            edit("Toggle SLA", "sla-on", (n) => {
-              if (on) n.queue.slaSeconds = 20;
-              else delete n.queue.slaSeconds;
-            })
-          }
-        />
-        {node.queue.slaSeconds !== undefined ? (
-          <DurationInput
-            label="Answer within"
-            testId="slaSeconds"
-            value={node.queue.slaSeconds}
-            disabled={disabled}
-            onCommit={(v) =>
-              edit("Change SLA", "slaSeconds", (n) => {
-                n.queue.slaSeconds = v;
-              })
-            }
-          />
-        ) : null}
       </fieldset>
       <OutcomesEditor {...props} />
       {Object.entries(node.outcomesByType ?? {}).map(([type, shares]) => (

@@ -113,30 +113,73 @@ export function parseNumberText(text: string, rules: NumberRules = {}): Parsed<n
 
 /** A number field that accepts only finite numbers within `rules`. */
 export function NumberInput({
+  value,
+  onCommit,
+  min,
+  max,
+  integer,
+  ...props
+}: FieldProps & NumberRules & { value: number; onCommit: (value: number) => void; hint?: ReactNode }) {
+  return (
+    <DraftInput
+      {...props}
+      value={value}
+      format={formatNumber}
+      parse={(t) => parseNumberText(t, { min, max, integer })}
+      onCommit={onCommit}
+    />
+  );
+}
+
+/**
+ * A text input that edits a typed value through `parse` and `format` (useDraftText): what
+ * does not parse stays as typed, with its message under the field. Every number, share,
+ * duration and tier field of the inspector is one of these.
+ */
+export function DraftInput<T>({
   label,
   testId,
   value,
   onCommit,
   disabled,
   hint,
-  ...rules
-}: FieldProps & NumberRules & { value: number; onCommit: (value: number) => void; hint?: ReactNode }) {
+  format,
+  parse,
+  className = "insp-number",
+  compact,
+}: FieldProps & {
+  value: T;
+  onCommit: (value: T) => void;
+  format: (value: T) => string;
+  parse: (text: string) => Parsed<T>;
+  hint?: ReactNode | ((value: T) => ReactNode);
+  className?: string;
+  /** Only the input, labelled for assistive technology (inside a row of its own). */
+  compact?: boolean;
+}) {
   const id = useId();
-  const draft = useDraftText<number>(value, formatNumber, (t) => parseNumberText(t, rules), onCommit);
+  const draft = useDraftText<T>(value, format, parse, onCommit);
+  const parsed = typeof hint === "function" ? parse(draft.text) : undefined;
+  const shownHint = typeof hint === "function" ? (parsed?.ok ? hint(parsed.value) : undefined) : hint;
+  const input = (
+    <input
+      id={id}
+      data-testid={`inspector-${testId}`}
+      type="text"
+      inputMode={className === "insp-number" ? "decimal" : undefined}
+      className={className}
+      value={draft.text}
+      disabled={disabled}
+      aria-invalid={draft.error ? true : undefined}
+      aria-label={compact ? label : undefined}
+      onChange={(e) => draft.onChange(e.target.value)}
+      onBlur={draft.onBlur}
+    />
+  );
+  if (compact) return input;
   return (
-    <Row label={label} htmlFor={id} error={draft.error} hint={hint}>
-      <input
-        id={id}
-        data-testid={`inspector-${testId}`}
-        type="text"
-        inputMode="decimal"
-        className="insp-number"
-        value={draft.text}
-        disabled={disabled}
-        aria-invalid={draft.error ? true : undefined}
-        onChange={(e) => draft.onChange(e.target.value)}
-        onBlur={draft.onBlur}
-      />
+    <Row label={label} htmlFor={id} error={draft.error} hint={shownHint}>
+      {input}
     </Row>
   );
 }
@@ -166,31 +209,8 @@ export function formatSharePercent(value: number): string {
 }
 
 /** A share field: shows a percentage, takes "60%", "60" or "0.6"; the model holds the fraction. */
-export function ShareInput({
-  label,
-  testId,
-  value,
-  onCommit,
-  disabled,
-}: FieldProps & { value: number; onCommit: (value: number) => void }) {
-  const id = useId();
-  const draft = useDraftText<number>(value, formatSharePercent, parseShareText, onCommit);
-  return (
-    <Row label={label} htmlFor={id} error={draft.error}>
-      <input
-        id={id}
-        data-testid={`inspector-${testId}`}
-        type="text"
-        inputMode="decimal"
-        className="insp-number"
-        value={draft.text}
-        disabled={disabled}
-        aria-invalid={draft.error ? true : undefined}
-        onChange={(e) => draft.onChange(e.target.value)}
-        onBlur={draft.onBlur}
-      />
-    </Row>
-  );
+export function ShareInput(props: FieldProps & { value: number; onCommit: (value: number) => void }) {
+  return <DraftInput {...props} format={formatSharePercent} parse={parseShareText} />;
 }
 
 /** A select; `options` are [value, text] pairs. */

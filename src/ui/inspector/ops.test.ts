@@ -12,11 +12,13 @@ import {
   addTeam,
   checkNewId,
   convertDist,
+  idFromName,
   moveItem,
   normaliseShares,
   removeContactType,
   removeOutcome,
   removeRule,
+  removeShare,
   removeShift,
   removeTeam,
   renameContactTypeId,
@@ -169,11 +171,29 @@ describe("outcomes", () => {
     checkEdit(
       (d) => removeOutcome(d, "l1-phone", "escalate"),
       (m) => {
-        expect(Object.keys(work(m, "l1-phone").outcomes)).toEqual(["resolved"]);
-        expect(work(m, "l1-phone").outcomesByType?.login).toEqual({ resolved: 0.9 });
+        // Issue 22: the removed share is spread over the rest, so the shares still add up.
+        expect(work(m, "l1-phone").outcomes).toEqual({ resolved: 1 });
+        expect(work(m, "l1-phone").outcomesByType?.login).toEqual({ resolved: 1 });
         expect(m.edges.map((e) => e.id)).not.toContain("e5");
       },
     );
+  });
+
+  it("spreads a removed share over the rest in proportion, or equally when the rest are 0 (issue 22)", () => {
+    const shares = { a: 0.5, b: 0.3, c: 0.2 };
+    removeShare(shares, "a");
+    expect(shares).toEqual({ b: 0.6, c: 0.4 });
+    const zero = { a: 1, b: 0, c: 0 };
+    removeShare(zero, "a");
+    expect(zero).toEqual({ b: 0.5, c: 0.5 });
+  });
+
+  it("derives ids from names typed with spaces, read back as the same words (issue 22)", () => {
+    expect(idFromName("Tier 1")).toBe("tier-1");
+    expect(idFromName(" Needs evidence ")).toBe("needs-evidence");
+    expect(idFromName("L2 queue")).toBe("L2-queue");
+    expect(idFromName("followUp")).toBe("followUp");
+    expect(idFromName("!!")).toBe("");
   });
 
   it("normalising shares makes them add up to 1, keeping proportions", () => {
@@ -293,6 +313,13 @@ describe("teams and shifts", () => {
         addTeam(d);
       },
       (m) => expect(m.teams.map((t) => t.id)).toEqual(["l1", "l2", "team", "team-2"]),
+    );
+  });
+
+  it("adds a team named by the user, with its tier and agents (issue 22)", () => {
+    checkEdit(
+      (d) => void addTeam(d, "team", { name: "Billing L2", tier: 2, agents: 3 }),
+      (m) => expect(m.teams.at(-1)).toMatchObject({ id: "billing-l2", name: "Billing L2", tier: 2, agents: 3 }),
     );
   });
 });

@@ -145,13 +145,46 @@ export function addOutcome(model: D, nodeId: string, base = "outcome"): string |
   return name;
 }
 
-/** Removes an outcome, its per-type shares, and the edges leaving by it. */
+/**
+ * Removes an outcome, its per-type shares, and the edges leaving by it; its share is spread
+ * over the outcomes left, so they still add up.
+ */
 export function removeOutcome(model: D, nodeId: string, name: string): void {
   const node = findNode(model, nodeId);
   if (!node || (node.kind !== "work" && node.kind !== "followUp")) return;
-  delete node.outcomes[name];
-  if (node.kind === "work") for (const shares of Object.values(node.outcomesByType ?? {})) delete shares[name];
+  removeShare(node.outcomes, name);
+  if (node.kind === "work") for (const shares of Object.values(node.outcomesByType ?? {})) removeShare(shares, name);
   model.edges = model.edges.filter((e) => !(e.from === nodeId && edgePort(e) === name));
+}
+
+/**
+ * Removes `key` from named shares and spreads its share over the rest in proportion to
+ * theirs (equally when the rest are all 0), so a list that added up to 1 still does.
+ */
+export function removeShare(shares: Record<string, number>, key: string): void {
+  const removed = shares[key] ?? 0;
+  delete shares[key];
+  const keys = Object.keys(shares);
+  if (keys.length === 0 || removed === 0) return;
+  const rest = sumShares(shares);
+  for (const k of keys) {
+    const share = shares[k] ?? 0;
+    shares[k] = Number((share + (rest > 0 ? (removed * share) / rest : removed / keys.length)).toPrecision(12));
+  }
+}
+
+/**
+ * The id a name typed by a person stands for: "Tier 1" -> "tier-1", "Needs evidence" ->
+ * "needs-evidence", "L2 queue" -> "L2-queue" (words in capitals keep them). humaniseName
+ * reads it back as the name, so ports and outcomes take spaces while ids stay ids.
+ */
+export function idFromName(name: string): string {
+  return name
+    .trim()
+    .split(/[^A-Za-z0-9_]+/)
+    .filter((w) => w !== "")
+    .map((w) => (/^[A-Z0-9]+$/.test(w) || /[a-z][A-Z]/.test(w) ? w : w.toLowerCase()))
+    .join("-");
 }
 
 /** Scales shares so they add up to 1 (all zero: equal shares). Returns the same object, changed. */
@@ -188,18 +221,22 @@ export function removeShift(model: D, teamId: string, index: number): void {
 /** Cost of an agent hour for a team made in the editor (a blank flow's L1 or "Add team"), in currency units. */
 export const DEFAULT_COST_PER_HOUR = 30;
 
-/** Adds a team with a fresh id and returns the id. */
-export function addTeam(model: D, base = "team"): string {
+/** Adds a team with a fresh id (from its name when given) and returns the id. */
+export function addTeam(
+  model: D,
+  base = "team",
+  given: { name?: string; tier?: number; agents?: number } = {},
+): string {
   const id = freshName(
-    base,
+    (given.name && idFromName(given.name).toLowerCase()) || base,
     model.teams.map((t) => t.id),
   );
   const tier = Math.max(0, ...model.teams.map((t) => t.tier)) + (model.teams.length ? 0 : 1);
   const team: Team = {
     id,
-    name: "New team",
-    tier: Math.max(1, tier),
-    agents: 5,
+    name: given.name?.trim() || "New team",
+    tier: given.tier ?? Math.max(1, tier),
+    agents: given.agents ?? 5,
     concurrency: 1,
     costPerHour: DEFAULT_COST_PER_HOUR,
   };

@@ -4,7 +4,7 @@
  * button is disabled and the first problems are shown. All simulation work happens in Web
  * Workers (runSession.ts), so the page stays responsive.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { hasErrors, validateModel } from "../../model";
 import { FindStaffingButton } from "../staff/StaffingDialog";
 import { type FlowStore, useFlowState } from "../state/store";
@@ -25,6 +25,25 @@ export function RunControls({ store }: { store: FlowStore }) {
     return hasErrors(diagnostics) ? diagnostics.filter((d) => d.severity === "error") : [];
   }, [model]);
   const running = state.status === "running";
+  const box = useRef<HTMLDivElement>(null);
+  // The settings popover closes on Escape and on any press outside it (a dialog opening too).
+  useEffect(() => {
+    if (!settingsOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setSettingsOpen(false);
+      box.current?.querySelector<HTMLButtonElement>('[data-testid="run-settings-button"]')?.focus();
+    };
+    const onDown = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setSettingsOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("pointerdown", onDown, true);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("pointerdown", onDown, true);
+    };
+  }, [settingsOpen]);
   const blocked = problems.length > 0;
   const reason = blocked
     ? `The flow cannot run yet: ${problems
@@ -33,7 +52,7 @@ export function RunControls({ store }: { store: FlowStore }) {
         .join(" · ")}${problems.length > PROBLEMS_SHOWN ? ` (+${problems.length - PROBLEMS_SHOWN} more)` : ""}`
     : "Simulate the flow (in the background)";
   return (
-    <div className="run-controls">
+    <div className="run-controls" ref={box}>
       <button
         type="button"
         className="run-primary"
@@ -57,8 +76,8 @@ export function RunControls({ store }: { store: FlowStore }) {
       >
         ⚙ {describeSettings(session, model.clock.horizon)}
       </button>
-      {settingsOpen && <RunSettingsPopover session={session} store={store} />}
       <FindStaffingButton store={store} />
+      {settingsOpen && <RunSettingsPopover session={session} store={store} />}
       {blocked && (
         <span className="run-blocked" data-testid="run-blocked" title={problems.map((p) => p.message).join("\n")}>
           {reason}

@@ -5,7 +5,15 @@
  * (overloaded teams show as warnings). Deferred, so typing never waits for validation.
  */
 import { useDeferredValue, useMemo } from "react";
-import { type Diagnostic, encodeModel, hasErrors, type Model, parseModel, validateModel } from "../../model";
+import {
+  type Diagnostic,
+  encodeModel,
+  hasErrors,
+  loadWarnings,
+  type Model,
+  parseModel,
+  validateModel,
+} from "../../model";
 import { offeredLoadDiagnostics } from "../../sim/load";
 
 export function useDiagnostics(model: Model): Diagnostic[] {
@@ -13,12 +21,16 @@ export function useDiagnostics(model: Model): Diagnostic[] {
   return useMemo(() => diagnose(deferred), [deferred]);
 }
 
-/** Schema problems of the model as written, else its semantic diagnostics. */
+/**
+ * Schema problems of the model as written, else its semantic diagnostics; in both cases the
+ * fields its file held that the schema does not know (warnings kept from when it was opened).
+ */
 export function diagnose(model: Model): Diagnostic[] {
   try {
+    const unknown = loadWarnings(model);
     const decoded = parseModel(encodeModel(model));
-    if (!decoded.ok) return decoded.diagnostics;
-    const diagnostics = validateModel(decoded.model);
+    if (!decoded.ok) return [...decoded.diagnostics, ...unknown];
+    const diagnostics = [...unknown, ...validateModel(decoded.model)];
     // a flow that can run also hears about teams offered more work than they can do
     return hasErrors(diagnostics) ? diagnostics : [...diagnostics, ...offeredLoadDiagnostics(decoded.model)];
   } catch (error) {

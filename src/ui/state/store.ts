@@ -52,8 +52,14 @@ export class FlowStore {
   private past: HistoryEntry[] = [];
   private future: HistoryEntry[] = [];
   private listeners = new Set<() => void>();
+  private afterEdit?: (draft: Draft<Model>, before: Model) => void;
 
-  constructor(model: Model) {
+  /**
+   * `afterEdit` runs inside every edit, after its recipe, in the same undo step: the editor
+   * uses it to keep the canvas's lanes in order whatever the edit was.
+   */
+  constructor(model: Model, options: { afterEdit?: (draft: Draft<Model>, before: Model) => void } = {}) {
+    this.afterEdit = options.afterEdit;
     this.state = { model, selection: { nodes: [], edges: [] }, dirty: false, readOnly: false, revision: 0, loads: 0 };
   }
 
@@ -71,7 +77,11 @@ export class FlowStore {
    */
   edit(label: string, recipe: (draft: Draft<Model>) => void, options: { coalesce?: string } = {}): void {
     if (this.state.readOnly) return;
-    const [next, patches, inverse] = produceWithPatches(this.state.model, recipe);
+    const before = this.state.model;
+    const [next, patches, inverse] = produceWithPatches(before, (draft) => {
+      recipe(draft);
+      this.afterEdit?.(draft, before);
+    });
     if (patches.length === 0) return;
     const now = Date.now();
     const last = this.past[this.past.length - 1];

@@ -5,11 +5,12 @@
  * user sees.
  */
 import { Handle, Position } from "@xyflow/react";
-import type { ReactNode } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { formatShare } from "../../../layout/edgeLabels";
 import { labelledPorts, nodeSize } from "../../../layout/nodeSize";
 import { DEFAULT_PORT, type Node, portShare } from "../../../model";
 import { humaniseName } from "../../shell/humanise";
+import { openConnectPicker } from "../ConnectPicker";
 import type { StepData } from "../projection";
 import { KIND_NAMES } from "./kindStyle";
 
@@ -42,7 +43,7 @@ export function NodeShell({ data, selected, figures, noInput }: NodeShellProps) 
         <span className="step-kind">{KIND_NAMES[node.kind]}</span>
         {severity ? <span className={`step-flag step-flag-${severity}`} title={severity} /> : null}
       </div>
-      <div className="step-label" data-testid="node-label">
+      <div className="step-label" data-testid="node-label" title={node.label || node.id}>
         {node.label || node.id}
       </div>
       <div className="step-figures">
@@ -53,7 +54,13 @@ export function NodeShell({ data, selected, figures, noInput }: NodeShellProps) 
       </div>
       {load ? <div className="step-load" style={{ background: load.colour }} data-testid="node-load" /> : null}
       {ports.length === 0 && node.kind !== "end" ? (
-        <Handle type="source" position={Position.Right} id={DEFAULT_PORT} className="step-out" />
+        <Handle
+          type="source"
+          position={Position.Right}
+          id={DEFAULT_PORT}
+          className="step-out"
+          {...portKeys(node, DEFAULT_PORT)}
+        />
       ) : null}
       {ports.length > 0 ? (
         <div className="step-ports">
@@ -68,13 +75,29 @@ export function NodeShell({ data, selected, figures, noInput }: NodeShellProps) 
 
 // helpers
 
+/** A port's dot takes focus; Enter or Space opens the picker of steps to connect it to. */
+function portKeys(node: Node, port: string) {
+  const name = port === DEFAULT_PORT ? "" : ` ${humaniseName(port)}`;
+  return {
+    tabIndex: 0,
+    role: "button",
+    "aria-label": `Connect${name} of ${node.label || node.id} to a step`,
+    onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation();
+      openConnectPicker(node.id, port, event.currentTarget);
+    },
+  };
+}
+
 function PortRow({ node, port }: { node: Node; port: string }) {
   const share = portShare(node, port);
   return (
     <div className="step-port" data-port={port}>
       <span className="step-port-name">{humaniseName(port)}</span>
       {share !== undefined ? <span className="step-port-share">{formatShare(share)}</span> : null}
-      <Handle type="source" position={Position.Right} id={port} className="step-out" />
+      <Handle type="source" position={Position.Right} id={port} className="step-out" {...portKeys(node, port)} />
     </div>
   );
 }
