@@ -85,6 +85,7 @@ export async function planShifts(
       need: required,
       minPerShift: rules.minPerShift,
       maxPerShift: rules.maxPerShift,
+      timeLimitSeconds: rules.solveSeconds,
     });
     const scheduled = required.map(() => 0);
     const perDay = DAYS.map(() => 0);

@@ -56,6 +56,8 @@ export const ShiftRulesSchema = z
     /** People on one shift (day, start, length): none, or at least `minPerShift` and at most `maxPerShift`. */
     minPerShift: z.number().int("must be a whole number").min(0).default(0),
     maxPerShift: z.number().int("must be a whole number").min(1).optional(),
+    /** Most seconds the solver spends per team; past it, the best plan found is given, marked not proved optimal. */
+    solveSeconds: z.number().positive("must be more than 0").max(600, "must be at most 600").default(20),
     /** Cost per paid hour per team id (default: the team's costPerHour). */
     costPerHour: z.record(z.string(), z.number().min(0, "must not be negative")).default({}),
   })
