@@ -117,6 +117,13 @@ describe("shift plans (HiGHS)", () => {
       planShifts({ intervalMinutes: 60, teams: { l1: mondayFrom8([1, 1, 1]) } }, { l1: { costPerHour: 1 } }, rules),
     ).rejects.toThrow('team "l1" needs 1 people on Monday at 10:00, but no allowed shift');
   });
+
+  it("says when the people-per-shift limits leave no plan", async () => {
+    const rules = parseShiftRules({ lengths: ["2h"], starts: ["08:00"], days: ["mon"], maxPerShift: 2 }, 60);
+    await expect(
+      planShifts({ intervalMinutes: 60, teams: { l1: mondayFrom8([3, 1]) } }, { l1: { costPerHour: 1 } }, rules),
+    ).rejects.toThrow('team "l1": no plan within the people-per-shift limits');
+  });
 });
 
 describe("shift rules", () => {

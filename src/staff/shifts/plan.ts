@@ -86,6 +86,8 @@ export async function planShifts(
       minPerShift: rules.minPerShift,
       maxPerShift: rules.maxPerShift,
       timeLimitSeconds: rules.solveSeconds,
+    }).catch((error: unknown) => {
+      throw error instanceof ShiftRulesError ? new ShiftRulesError(`team "${id}": ${error.message}`) : error;
     });
     const scheduled = required.map(() => 0);
     const perDay = DAYS.map(() => 0);

@@ -10,6 +10,7 @@
  * x_j is the number of people starting pattern j; need_k the people to schedule in interval k.
  */
 import type { ShiftPattern } from "./patterns";
+import { ShiftRulesError } from "./rules";
 
 export interface ProgramInput {
   patterns: readonly ShiftPattern[];
@@ -109,7 +110,16 @@ export async function solveProgram(input: ProgramInput): Promise<ProgramAnswer> 
   });
   const found =
     result.Status === "Optimal" || (result.Status === "Time limit reached" && result.Columns.x0 !== undefined);
-  if (!found) throw new Error(`the shift plan could not be solved (HiGHS: ${result.Status})`);
+  if (result.Status === "Infeasible") {
+    throw new ShiftRulesError(
+      "no plan within the people-per-shift limits (minPerShift, maxPerShift) covers every interval; widen them or allow more start times",
+    );
+  }
+  if (!found) {
+    throw new ShiftRulesError(
+      `no plan found within ${input.timeLimitSeconds ?? 30} s (HiGHS: ${result.Status}); raise solveSeconds or allow fewer start times`,
+    );
+  }
   return {
     counts: input.patterns.map((_, j) => Math.round(result.Columns[`x${j}`]?.Primal ?? 0)),
     status: result.Status,
