@@ -53,8 +53,9 @@ export async function buildCli({ ifStale = false } = {}) {
     platform: "node",
     target: "node20",
     // Bundled packages load in a third of the time Node takes to resolve their many files;
-    // the native renderer cannot be bundled and elkjs (export, import only) is big and CommonJS.
-    external: ["@resvg/resvg-js", "elkjs", "elkjs/*"],
+    // the native renderer cannot be bundled, elkjs (export, import only) is big and CommonJS, and
+    // highs (shift plans only) finds its WebAssembly file next to its own script.
+    external: ["@resvg/resvg-js", "elkjs", "elkjs/*", "highs"],
     sourcemap: "linked",
     // Fewer bytes for Node to read and compile at every start: whitespace and syntax only,
     // so names in stack traces stay readable.

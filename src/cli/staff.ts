@@ -19,7 +19,10 @@ import {
 import { FTE_HOURS_PER_WEEK, type StaffingDocument } from "../staff/document";
 import { evaluateInProcess } from "../staff/evaluate";
 import { staffFlow, staffPerInterval } from "../staff/run";
-import { StaffingInputError } from "../staff/search";
+import { type Evaluate, StaffingInputError, type StaffingOptions } from "../staff/search";
+import { rosterCsv } from "../staff/shifts/roster";
+import { ShiftRulesError } from "../staff/shifts/rules";
+import { staffWithShifts } from "../staff/shifts/staffWithShifts";
 import { type Confidence, describeVerdictFigure, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
 import { checkRunSize } from "./checks";
 import { labelsOf, loadModel, readRunSettings } from "./run";
@@ -28,11 +31,13 @@ import {
   guardOutputs,
   listOption,
   parseCommandLine,
+  readTextFile,
   singleFile,
   stringOption,
   UsageError,
   writeOutput,
 } from "./shared";
+import { formatShiftPlan, readShiftRules, withShiftScenario } from "./staffShifts";
 
 /** KPI names of one level, wrapped to the help's column. */
 function kpiList(kpis: Readonly<Record<string, unknown>>): string {
@@ -76,6 +81,15 @@ Options:
   --horizon D         simulated time per candidate, e.g. 14d (default: the flow's)
   --confidence C      ci95 (default: the whole 95% interval meets the bound) or mean
   --max-evaluations N stop after N simulated candidates (default 200)
+  --shifts RULES.json turn the per-interval requirement into a least-cost shift plan
+                      (implies --per-interval; rules in docs/staffing.md), then check
+                      it by simulation; the document gains shifts, coverage and roster
+  --roster OUT.csv    with --shifts: write the shift plan as CSV for a roster tool
+  --write-scenario NAME
+                      with --shifts: add the plan to the flow as scenario NAME (the
+                      teams' schedules), written to --flow-out
+  --flow-out FLOW.json
+                      where --write-scenario writes the flow (never the input file)
   --json              print the flowcast-staffing/v1 document instead of the table
   --out FILE          also write the staffing document to FILE
   -h, --help          show this help
@@ -93,6 +107,10 @@ const OPTIONS = {
   confidence: { type: "string" },
   "max-evaluations": { type: "string" },
   "per-interval": { type: "boolean" },
+  shifts: { type: "string" },
+  roster: { type: "string" },
+  "write-scenario": { type: "string" },
+  "flow-out": { type: "string" },
   json: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -111,7 +129,28 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const maxEvaluations =
     maxEvaluationsText === undefined ? undefined : positiveWhole("--max-evaluations", maxEvaluationsText);
   const out = stringOption(values, "out");
-  await guardOutputs([file], [{ option: "--out", path: out }]);
+  const shiftsFile = stringOption(values, "shifts");
+  const roster = stringOption(values, "roster");
+  const scenarioName = stringOption(values, "write-scenario");
+  const flowOut = stringOption(values, "flow-out");
+  if (shiftsFile === undefined && (roster !== undefined || scenarioName !== undefined)) {
+    throw new UsageError(`${roster !== undefined ? "--roster" : "--write-scenario"} needs --shifts RULES.json`);
+  }
+  if ((scenarioName === undefined) !== (flowOut === undefined)) {
+    throw new UsageError(
+      scenarioName === undefined
+        ? "--flow-out needs --write-scenario NAME"
+        : "--write-scenario needs --flow-out FLOW.json (the flow with the new scenario)",
+    );
+  }
+  await guardOutputs(
+    [file, shiftsFile],
+    [
+      { option: "--out", path: out },
+      { option: "--roster", path: roster },
+      { option: "--flow-out", path: flowOut },
+    ],
+  );
   const targetTexts = listOption(values, "target");
   const extra = targetTexts.map((text) => {
     try {
@@ -128,6 +167,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const model = await loadModel(file, io);
   if (!model) return 1;
+  const rules = shiftsFile === undefined ? undefined : await readShiftRules(shiftsFile, model);
   const problems = validateModel(model).filter((d) => d.severity === "error");
   if (problems.length > 0) return printProblems(file, problems, io);
   // the same horizon, warm-up and size checks as simulate (exit 2), for one candidate
@@ -153,7 +193,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     : undefined;
   let doc: StaffingDocument;
   try {
-    doc = await (values["per-interval"] ? staffPerInterval : staffFlow)(
+    const staff = rules
+      ? (m: Model, o: StaffingOptions, e: Evaluate) => staffWithShifts(m, o, e, rules)
+      : values["per-interval"]
+        ? staffPerInterval
+        : staffFlow;
+    doc = await staff(
       model,
       {
         targets: [...(model.targets ?? []), ...extra],
@@ -172,15 +217,24 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.err(`${file}: ${error.message}\n`);
       return 1;
     }
+    if (error instanceof ShiftRulesError) throw new UsageError(`${shiftsFile}: ${error.message}`);
     throw error;
   } finally {
     if (progress) io.err("\r\x1b[K");
   }
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   if (out !== undefined) await writeOutput(out, json);
-  io.out(values.json ? json : formatStaffing(doc, model));
+  if (roster !== undefined && doc.shifts) await writeOutput(roster, rosterCsv(doc.shifts));
+  if (scenarioName !== undefined && flowOut !== undefined && doc.roster) {
+    await writeOutput(flowOut, withShiftScenario(await readTextFile(file), doc.roster.scenario, scenarioName));
+  }
+  io.out(values.json ? json : `${formatStaffing(doc, model)}${formatShiftPlan(doc, model)}`);
   if (!doc.met) {
     io.err(`${file}: ${doc.message}\n`);
+    return 1;
+  }
+  if (doc.coverage && !doc.coverage.met) {
+    io.err(`${file}: the shift plan misses a target in simulation (see coverage.targets)\n`);
     return 1;
   }
   return 0;

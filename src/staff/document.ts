@@ -9,6 +9,7 @@ import type { Estimate, IntervalResults, Kpis, NodeResults } from "../sim/result
 import type { StaffingCurve } from "./curve";
 import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
+import type { PlannedShift, ShiftPlan } from "./shifts/plan";
 import { type Confidence, describeVerdictFigure } from "./targets";
 import { explainTeam, type TeamWhy, targetWords } from "./why";
 
@@ -101,6 +102,18 @@ export interface StaffingDocument {
   };
   /** With --per-interval: the per-queue figures per interval of the week at the answer. */
   intervals?: IntervalResults;
+  /** With --shifts: the least-cost shift plan, one entry per team, day, start, length and break placement. */
+  shifts?: PlannedShift[];
+  /**
+   * With --shifts: people required and scheduled, and agents on the phones, per team and
+   * interval; whether every target holds when the flow is simulated with the plan.
+   */
+  coverage?: ShiftPlan["coverage"] & {
+    met: boolean;
+    targets: { label: string; words?: string; met: boolean; estimate?: Estimate }[];
+  };
+  /** With --shifts: cost, paid hours and head count per team, and the plan as a scenario of schedules. */
+  roster?: { costPerWeek: number; daysPerWeek: number; teams: ShiftPlan["teams"]; scenario: Scenario };
 }
 
 /** People and FTE for `agentHours` on the phones per week and a peak of `peakAgents`. */

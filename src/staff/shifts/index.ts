@@ -1,0 +1,4 @@
+/** Shift plans from a per-interval requirement (docs/staffing.md, "Shifts and rosters"). */
+export { type PlannedShift, planShifts, type ShiftPlan, type TeamCoverage, type TeamFacts } from "./plan";
+export { planScenario, planSchedules, rosterCsv } from "./roster";
+export { parseShiftRules, type ShiftRules, ShiftRulesError } from "./rules";

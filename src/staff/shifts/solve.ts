@@ -1,0 +1,157 @@
+/**
+ * The shift integer program, solved by HiGHS (its WebAssembly build, the `highs` package,
+ * loaded on first use so commands without shifts never pay for it).
+ *
+ *   minimise   sum_j cost_j x_j
+ *   subject to sum_{j covers k} x_j >= need_k           every interval k with need_k > 0
+ *              min u_g <= sum_{j in g} x_j <= max u_g   every shift group g (when limits are set)
+ *              x_j integer >= 0, u_g binary
+ *
+ * x_j is the number of people starting pattern j; need_k the people to schedule in interval k.
+ */
+import type { ShiftPattern } from "./patterns";
+import { ShiftRulesError } from "./rules";
+
+export interface ProgramInput {
+  patterns: readonly ShiftPattern[];
+  /** Cost of one person on each pattern. */
+  costs: readonly number[];
+  /** People needed per interval of the week. */
+  need: readonly number[];
+  minPerShift: number;
+  maxPerShift?: number;
+  timeLimitSeconds?: number;
+}
+
+export interface ProgramAnswer {
+  /** People per pattern. */
+  counts: number[];
+  status: string;
+  /** Whether HiGHS proved the plan optimal (false: the best plan found within the time limit). */
+  optimal: boolean;
+  objective: number;
+  variables: number;
+  constraints: number;
+  seconds: number;
+}
+
+type Solver = { solve(lp: string, options?: Record<string, unknown>): SolverResult };
+type SolverResult = { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+
+let solver: Promise<Solver> | undefined;
+
+async function loadSolver(): Promise<Solver> {
+  solver ??= import("highs").then((m) => m.default() as unknown as Promise<Solver>);
+  return solver;
+}
+
+/** Builds the program in CPLEX LP text (the format HiGHS reads). */
+export function programText(input: ProgramInput): { text: string; constraints: number } {
+  const { patterns, costs, need } = input;
+  const lines: string[] = [
+    "Minimize",
+    ` obj: ${terms(patterns.map((_, j) => [costs[j] ?? 0, `x${j}`]))}`,
+    "Subject To",
+  ];
+  const covering: number[][] = need.map(() => []);
+  patterns.forEach((p, j) => {
+    for (const k of p.covers) covering[k]?.push(j);
+  });
+  let constraints = 0;
+  need.forEach((n, k) => {
+    if (n <= 0) return;
+    lines.push(` c${k}: ${terms((covering[k] ?? []).map((j) => [1, `x${j}`]))} >= ${n}`);
+    constraints++;
+  });
+  const groups = new Map<number, number[]>();
+  patterns.forEach((p, j) => {
+    groups.set(p.group, [...(groups.get(p.group) ?? []), j]);
+  });
+  const peak = Math.max(0, ...need);
+  const max = input.maxPerShift ?? Math.max(peak, input.minPerShift);
+  const binaries: string[] = [];
+  for (const [g, members] of groups) {
+    const sum = terms(members.map((j) => [1, `x${j}`]));
+    if (input.minPerShift > 0) {
+      lines.push(` hi${g}: ${sum} - ${max} u${g} <= 0`, ` lo${g}: ${sum} - ${input.minPerShift} u${g} >= 0`);
+      binaries.push(`u${g}`);
+      constraints += 2;
+    } else if (input.maxPerShift !== undefined) {
+      lines.push(` hi${g}: ${sum} <= ${input.maxPerShift}`);
+      constraints++;
+    }
+  }
+  lines.push("Bounds");
+  patterns.forEach((p, j) => {
+    // More people on one pattern than its busiest interval needs never pays (the shift-group minimum aside).
+    const most = Math.max(input.minPerShift, ...p.covers.map((k) => need[k] ?? 0));
+    lines.push(` 0 <= x${j} <= ${Math.min(most, max)}`);
+  });
+  lines.push("General", ...wrap(patterns.map((_, j) => `x${j}`)));
+  if (binaries.length > 0) lines.push("Binary", ...wrap(binaries));
+  lines.push("End");
+  return { text: lines.join("\n"), constraints };
+}
+
+/** Solves the program; throws when no plan covers the need (the caller names the interval first). */
+export async function solveProgram(input: ProgramInput): Promise<ProgramAnswer> {
+  const started = performance.now();
+  const { text, constraints } = programText(input);
+  const highs = await loadSolver();
+  const result = highs.solve(text, {
+    // Every plan costs a whole multiple of the cost unit: a gap below one unit proves optimality.
+    mip_rel_gap: 0,
+    mip_abs_gap: costUnit(input.costs) * 0.999,
+    time_limit: input.timeLimitSeconds ?? 30,
+    // Fewer, younger cuts at the root: the covering programs here prove optimal several times sooner.
+    mip_lp_age_limit: 3,
+    mip_pool_soft_limit: 100,
+    output_flag: false,
+  });
+  const found =
+    result.Status === "Optimal" || (result.Status === "Time limit reached" && result.Columns.x0 !== undefined);
+  if (result.Status === "Infeasible") {
+    throw new ShiftRulesError(
+      "no plan within the people-per-shift limits (minPerShift, maxPerShift) covers every interval; widen them or allow more start times",
+    );
+  }
+  if (!found) {
+    throw new ShiftRulesError(
+      `no plan found within ${input.timeLimitSeconds ?? 30} s (HiGHS: ${result.Status}); raise solveSeconds or allow fewer start times`,
+    );
+  }
+  return {
+    counts: input.patterns.map((_, j) => Math.round(result.Columns[`x${j}`]?.Primal ?? 0)),
+    status: result.Status,
+    optimal: result.Status === "Optimal",
+    objective: result.ObjectiveValue,
+    variables: input.patterns.length,
+    constraints,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+// helpers
+
+/** The largest amount every cost is a whole multiple of (to a cent), or 0.01. */
+function costUnit(costs: readonly number[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const positive = costs.filter((c) => c > 0);
+  if (positive.length === 0 || positive.some((c) => Math.abs(Math.round(c * 100) - c * 100) > 1e-6)) return 0.01;
+  return positive.map((c) => Math.round(c * 100)).reduce(gcd) / 100;
+}
+
+/** "3 x0 + 2 x1 ..." over several lines (LP readers limit the line length). */
+function terms(pairs: [number, string][]): string {
+  if (pairs.length === 0) return "0 x0";
+  const parts = pairs.map(([c, name], i) => `${i === 0 ? "" : "+ "}${Number(c.toPrecision(12))} ${name}`);
+  const rows: string[] = [];
+  for (let i = 0; i < parts.length; i += 20) rows.push(parts.slice(i, i + 20).join(" "));
+  return rows.join("\n   ");
+}
+
+function wrap(names: string[]): string[] {
+  const rows: string[] = [];
+  for (let i = 0; i < names.length; i += 20) rows.push(` ${names.slice(i, i + 20).join(" ")}`);
+  return rows;
+}

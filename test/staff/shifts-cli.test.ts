@@ -1,0 +1,88 @@
+/** `flowcast staff --shifts` as a user runs it (the built command: HiGHS's WebAssembly file must be found). */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+import { encodeModel } from "../../src/model";
+import { runCli } from "../cli/run-cli";
+import { singleQueue } from "./flows";
+
+const dir = mkdtempSync(join(tmpdir(), "flowcast-shifts-"));
+const flow = join(dir, "single.json");
+writeFileSync(flow, JSON.stringify(encodeModel(singleQueue(40, 360, 180))));
+const rules = join(dir, "rules.json");
+writeFileSync(
+  rules,
+  JSON.stringify({ lengths: ["8h"], starts: { from: "00:00", to: "23:00", every: "1h" }, costPerHour: { a: 30 } }),
+);
+
+async function runHere(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), errIsTTY: false });
+  return { code, stdout, stderr };
+}
+
+describe("flowcast staff --shifts", () => {
+  it("adds shifts, coverage and the roster to the staffing document; writes the CSV and the scenario", async () => {
+    const csv = join(dir, "plan.csv");
+    const out = join(dir, "with-plan.json");
+    const run = await runCli([
+      "staff",
+      flow,
+      "--target",
+      "nodes.q.serviceLevel>=70%",
+      "--per-interval",
+      "--shifts",
+      rules,
+      "--replications",
+      "3",
+      "--horizon",
+      "4d",
+      "--json",
+      "--roster",
+      csv,
+      "--write-scenario",
+      "Shift plan",
+      "--flow-out",
+      out,
+    ]);
+    const doc = JSON.parse(run.stdout);
+    expect(run.code).toBe(doc.met && doc.coverage.met ? 0 : 1);
+    expect(doc.shifts.length).toBeGreaterThan(0);
+    expect(doc.shifts[0]).toMatchObject({ team: "a", hours: 8 });
+    const cover = doc.coverage.teams.a;
+    expect(cover.required).toEqual(doc.requirement.teams.a);
+    cover.required.forEach((n: number, k: number) => {
+      expect(cover.scheduled[k]).toBeGreaterThanOrEqual(n);
+    });
+    const paid = doc.shifts.reduce((sum: number, s: { people: number; hours: number }) => sum + s.people * s.hours, 0);
+    expect(doc.roster.costPerWeek).toBeCloseTo(paid * 30, 6);
+    expect(doc.roster.teams.a.optimal).toBe(true);
+    const lines = readFileSync(csv, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("team,day,start,end,hours,breaks,people,paid_hours,cost");
+    expect(lines.length).toBe(doc.shifts.length + 1);
+    const written = JSON.parse(readFileSync(out, "utf8"));
+    expect(written.scenarios.at(-1)).toMatchObject({ id: "shift-plan", name: "Shift plan" });
+    expect(written.scenarios.at(-1).set["teams.a.schedule"].length).toBeGreaterThan(0);
+  }, 90_000);
+
+  it.each([
+    [["--shifts", join(dir, "missing.json")], "cannot read"],
+    [["--roster", "x.csv"], "--roster needs --shifts RULES.json"],
+    [["--shifts", rules, "--write-scenario", "X"], "--write-scenario needs --flow-out"],
+  ])("exits 2 before any search: %j", async (args, message) => {
+    const run = await runHere(["staff", flow, "--target", "serviceLevel>=70%", ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it("names the field of a rule mistake", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ lengths: ["8h"], starts: ["8am"] }));
+    const run = await runHere(["staff", flow, "--target", "serviceLevel>=70%", "--shifts", bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${bad}: starts[0]: must be a time of day written "HH:MM"`);
+  });
+});
