@@ -87,6 +87,12 @@ describe("running a flow in the browser", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("results-expand").getAttribute("aria-pressed")).resolves.toBe("false");
     expect(pageErrors(page)).toEqual([]);
+    // The results come back after a reload of the same flow, marked as such.
+    await page.reload();
+    await page.getByTestId("results-restored").waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId("bottleneck").textContent()).resolves.toMatch(/Most of the resolution time/);
+    await expect(page.getByTestId("kpi-fcr").textContent()).resolves.toContain("95% CI");
+    await snap(page, "results-restored");
     await context.close();
   });
 
