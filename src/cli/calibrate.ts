@@ -19,10 +19,12 @@ import {
   type RoleRule,
   type SimulatedFigures,
 } from "../calibrate";
+import { TextInput, TextInputError } from "../io/text";
 import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
 import {
   type CliIO,
+  cannotRead,
   guardOutputs,
   listOption,
   type OptionSpec,
@@ -210,20 +212,20 @@ async function streamFile(file: string, reader: EventLogReader): Promise<void> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file);
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
+  } catch (error) {
+    throw cannotRead(file, error);
   }
   if (info.isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a file`);
-  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+  // bytes, decoded here: a BOM, UTF-16, binary data and invalid UTF-8 are told apart (src/io/text.ts)
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const text = new TextInput(file);
   try {
-    for await (const chunk of stream) reader.push(chunk as string);
+    for await (const chunk of stream) reader.push(text.push(chunk as Buffer));
+    reader.push(text.end());
   } catch (error) {
     if (error instanceof EventLogError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code)
-      throw new UsageError(
-        `cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`,
-      );
+    if (error instanceof TextInputError) throw new UsageError(error.message);
+    if ((error as NodeJS.ErrnoException).code) throw cannotRead(file, error);
     throw error;
   } finally {
     stream.destroy();
