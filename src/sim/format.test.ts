@@ -4,6 +4,7 @@ import {
   formatDifference,
   formatDifferenceWithInterval,
   formatEstimate,
+  formatHalfWidth,
   formatInterval,
   formatPlain,
   formatThreshold,
@@ -75,7 +76,28 @@ describe("formatEstimate and formatInterval", () => {
     expect(formatEstimate({ mean: 6840, ci95: [6780, 6900] }, "seconds")).toBe("1.90 h (1.88 h – 1.92 h)");
     expect(formatEstimate({ mean: 0.5, ci95: [0.49999, 0.50001] }, "share")).toBe("50.000% (49.999% – 50.001%)");
     expect(formatInterval({ mean: 80, ci95: [50, 110] }, "seconds")).toBe("95% CI 50 s – 110 s");
-    expect(formatInterval({ mean: 0, ci95: [0, 0] }, "share")).toBe("95% CI 0.0% – 0.0%");
+    expect(formatInterval({ mean: 0, ci95: [0, 0] }, "share")).toBe("95% CI ± 0 pp");
+  });
+
+  it("never write an interval whose ends read the same: its half-width instead", () => {
+    // 2.5684 min to 2.5686 min reads "2.568 min" at both ends even with two more digits.
+    const tight = { mean: 154.106, ci95: [154.105, 154.107] as [number, number] };
+    expect(formatEstimate(tight, "seconds")).toBe("2.6 min (± 0.001 s)");
+    expect(formatInterval(tight, "seconds")).toBe("95% CI ± 0.001 s");
+    expect(formatInterval({ mean: 0.5, ci95: [0.4999999, 0.5000001] }, "share")).toBe("95% CI ± 0.00001 pp");
+    expect(formatHalfWidth([7200, 21600], "seconds")).toBe("2 h");
+    expect(formatHalfWidth([10, 10], "count")).toBe("0");
+    const cases: [number, number, number][] = [
+      [154.106, 154.105, 154.107],
+      [0.5, 0.49999, 0.50001],
+      [96, 76, 116],
+      [12.5, 12.4999, 12.5001],
+    ];
+    for (const [mean, lo, hi] of cases) {
+      const text = formatInterval({ mean, ci95: [lo, hi] }, "seconds");
+      const ends = text.replace("95% CI ", "").split(" – ");
+      expect(ends.length === 1 || ends[0] !== ends[1], text).toBe(true);
+    }
   });
 
   it("clip bounds to what the figure can be: no negative times, no share above 100%", () => {

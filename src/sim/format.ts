@@ -70,26 +70,32 @@ export function formatBrief(value: number | null | undefined, unit: KpiUnit): st
 
 /**
  * An estimate with its interval, all three in the mean's unit: "72.3% (71.8% – 72.9%)",
- * "6.2 min (5.9 min – 6.6 min)". Digits are added (up to two more) until the bounds differ,
- * so a tight interval never reads as none; the mean alone when the interval is a point.
+ * "6.2 min (5.9 min – 6.6 min)". The one precision rule for intervals, in the app and the
+ * CLI alike: digits are added (up to two more) until the bounds differ, so a tight interval
+ * never reads as none; an interval still too narrow to tell its ends apart is written as its
+ * half-width in a unit that suits it ("2.6 min (± 0.031 s)"), never as "2.568 min – 2.568 min";
+ * the mean alone when the interval is a point.
  */
 export function formatEstimate(estimate: Estimate | undefined, unit: KpiUnit): string {
   if (!estimate || !isFiniteNumber(estimate.mean)) return "—";
   const bounds = boundsOf(estimate, unit);
   if (!bounds || bounds[0] === bounds[1]) return formatValue(estimate.mean, unit);
   const [mean, lo, hi] = inOneStyle([estimate.mean, ...bounds], styleOf(estimate.mean, unit));
+  if (lo === hi) return `${formatValue(estimate.mean, unit)} (± ${formatHalfWidth(bounds, unit)})`;
   return `${mean} (${lo} – ${hi})`;
 }
 
 /**
- * "95% CI 71.8% – 72.9%", in the mean's unit with enough digits to tell the ends apart
- * ("95% CI 0.0% – 0.0%" when every replication gave the same figure).
+ * "95% CI 71.8% – 72.9%", in the mean's unit with enough digits to tell the ends apart, or
+ * its half-width when even that cannot ("95% CI ± 0.031 s"; "95% CI ± 0 pp" when every
+ * replication gave the same figure). Same rule as formatEstimate.
  */
 export function formatInterval(estimate: Estimate | undefined, unit: KpiUnit): string {
   if (!estimate || !isFiniteNumber(estimate.mean)) return "95% CI —";
   const bounds = boundsOf(estimate, unit);
   if (!bounds) return "95% CI —";
   const [, lo, hi] = inOneStyle([estimate.mean, ...bounds], styleOf(estimate.mean, unit));
+  if (lo === hi) return `95% CI ± ${formatHalfWidth(bounds, unit)}`;
   return `95% CI ${lo} – ${hi}`;
 }
 
@@ -167,6 +173,24 @@ export function formatPlain(value: number | null | undefined, unit: KpiUnit | "h
   const text = numberFormat(digits, false).format(value);
   return /[1-9]/.test(text) ? text : "0";
 }
+
+/**
+ * Half an interval's width to two significant digits in a unit that suits its own size:
+ * percentage points for shares ("0.0042 pp"), s/min/h/d for times, plain for counts and money.
+ */
+export function formatHalfWidth(bounds: readonly [number, number], unit: KpiUnit): string {
+  const half = Math.abs(bounds[1] - bounds[0]) / 2;
+  const style =
+    unit === "share"
+      ? { size: 0.01, suffix: " pp" }
+      : unit === "seconds"
+        ? styleOf(half, unit)
+        : { size: 1, suffix: "" };
+  if (!(half > 0)) return `0${style.suffix}`;
+  return `${SIGNIFICANT.format(half / style.size)}${style.suffix}`;
+}
+
+const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 2, useGrouping: true });
 
 // helpers
 

@@ -17,6 +17,7 @@ import { loadAutosave, loadRecent, type RefusedFlow } from "./files/autosave";
 import { announceKept, FlowKeeper, readTabFlowId } from "./files/flowKeeper";
 import { parseFlowOffThread } from "./files/offThread";
 import { defaultSample } from "./files/samples";
+import { runSessionOf } from "./results/runSession";
 import { FlowStore } from "./state/store";
 
 async function start(): Promise<void> {
@@ -25,6 +26,8 @@ async function start(): Promise<void> {
   const { model, fileName, flowId, refused } = await firstFlow();
   const store = new FlowStore(model, { afterEdit: keepLanesInDraft });
   if (fileName) store.markSaved(fileName);
+  // The last run's results come back with the flow they were run on.
+  runSessionOf(store).restore();
   const keeper: FlowKeeper = new FlowKeeper(store, flowId, (kept) => announceKept(store, keeper, kept));
   createRoot(root).render(
     <StrictMode>

@@ -61,7 +61,9 @@ describe("running a flow in the browser", () => {
       await expect(card.getAttribute("title")).resolves.toMatch(/: .{20,}/);
     }
     expect(await page.locator('[data-testid^="kpi-utilization-"]').count()).toBeGreaterThan(0);
-    await expect(page.getByTestId("bottleneck").textContent()).resolves.toMatch(/% busy/);
+    await expect(page.getByTestId("bottleneck").textContent()).resolves.toMatch(
+      /^Bottleneck: Most of the resolution time: (waiting|agents working)/,
+    );
     for (const chart of CHARTS) {
       const box = await page.getByTestId(`chart-${chart}`).locator("canvas").boundingBox();
       expect(box?.height ?? 0).toBeGreaterThan(100);
@@ -85,6 +87,12 @@ describe("running a flow in the browser", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("results-expand").getAttribute("aria-pressed")).resolves.toBe("false");
     expect(pageErrors(page)).toEqual([]);
+    // The results come back after a reload of the same flow, marked as such.
+    await page.reload();
+    await page.getByTestId("results-restored").waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId("bottleneck").textContent()).resolves.toMatch(/Most of the resolution time/);
+    await expect(page.getByTestId("kpi-fcr").textContent()).resolves.toContain("95% CI");
+    await snap(page, "results-restored");
     await context.close();
   });
 

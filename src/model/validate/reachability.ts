@@ -51,6 +51,7 @@ export function checkReachability(c: Checker): void {
     nodes.filter((n) => n.kind === "end").map((n) => n.id),
     backward,
   );
+  checkReopenOutcomes(c, forward);
   const seen = new Set<string>();
   nodes.forEach((node, index) => {
     if (seen.has(node.id)) return;
@@ -74,6 +75,26 @@ export function checkReachability(c: Checker): void {
         place,
       );
     }
+  });
+}
+
+/**
+ * A follow-up outcome named as a reopen ("reopened", "Reopen") counts in `reopenRate` only
+ * when it leads back to a step the ticket has been to in its contact, that is to a step from
+ * which the follow-up can be reached. Led anywhere else (a step seen for the first time), it
+ * is a hand-on, not a reopen: say so, so the word on the canvas means what the metric counts.
+ */
+function checkReopenOutcomes(c: Checker, forward: ReadonlyMap<string, string[]>): void {
+  list(c.model.edges).forEach((edge, index) => {
+    const from = c.nodesById.get(edge.from);
+    const to = c.nodesById.get(edge.to);
+    if (from?.kind !== "followUp" || !to || !/reopen/i.test(edgePort(edge))) return;
+    if (spread([to.id], forward).has(from.id)) return;
+    c.warning(
+      `edges[${index}]`,
+      `Outcome "${edgePort(edge)}" of ${stepName(from)} leads to ${stepName(to)}, which a ticket has not been to before that follow-up, so it is not counted as a reopen (the reopen rate counts contacts that come back to a step already visited); connect it back to the step that handled the ticket, or rename the outcome for where it goes.`,
+      { nodeId: from.id, edgeId: edge.id },
+    );
   });
 }
 

@@ -72,6 +72,11 @@ export function ResultsPanel({ store }: { store: FlowStore }) {
               {describeSeconds(shown.results.horizonSeconds)} · warm-up {describeSeconds(shown.results.warmupSeconds)} ·{" "}
               {shown.results.events.toLocaleString("en-US")} events in {shown.results.wallSeconds.toFixed(2)} s
             </span>
+            {shown.restored && (
+              <span className="results-restored" data-testid="results-restored">
+                From before the reload.
+              </span>
+            )}
             {shown.revision !== revision && (
               <span className="results-stale" data-testid="results-stale">
                 The flow changed since this run: run again to update.

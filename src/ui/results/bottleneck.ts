@@ -1,9 +1,12 @@
 /**
- * The worst bottleneck of a run, said in words for a support manager: the busiest team and
- * the work step where contacts wait longest (or abandon most), e.g.
- * `L2 specialists are 97% busy; tickets wait 3.4 h on average before "L2 investigates".`
+ * The worst bottleneck of a run, said in words for a support manager: the largest part of
+ * the resolution time (and so, by Little's law, of the backlog) — a queue wait, a wait for
+ * the customer at a follow-up, a timed wait, or agents' handle time — e.g.
+ * `Most of the resolution time: waiting in the queue for "L2 investigates" (3.4 h on average; L2 specialists are 97% busy).`
+ * A 19 s wait at a 27% busy team is not called the bottleneck when tickets spend a day
+ * waiting for the customer.
  */
-import type { Model } from "../../model";
+import { distMean, type Model } from "../../model";
 import type { Results } from "../../sim/results";
 import { formatBrief } from "./kpis";
 import { runModelOf } from "./runModels";
@@ -13,8 +16,24 @@ export interface Bottleneck {
   team?: { id: string; name: string; utilization: number };
   /** Work step with the longest mean wait. */
   node?: { id: string; label: string; team: string; waitSeconds: number; abandonShare?: number };
+  /** The largest contributor to resolution time, when any step holds tickets for a time. */
+  cause?: Contributor;
   /** The finding in one sentence. */
   text: string;
+}
+
+/** Where tickets spend time: one part of one step. */
+export interface Contributor {
+  id: string;
+  label: string;
+  /** queue: waiting for an agent; customer: at a follow-up; timed: at a delay; handle: with an agent. */
+  part: "queue" | "customer" | "timed" | "handle";
+  /** Mean seconds per visit. */
+  secondsPerVisit: number;
+  /** Ticket-seconds in the part over the run (visits × seconds per visit). */
+  total: number;
+  /** The work step's team (queue and handle parts). */
+  team?: string;
 }
 
 /** Abandonment share at a step above which the sentence mentions it. */
@@ -28,10 +47,37 @@ const ABANDON_WORTH_SAYING = 0.05;
 export function findBottleneck(model: Model, results: Results): Bottleneck | undefined {
   const team = busiestTeam(model, results);
   const node = longestWait(model, results);
+  const cause = largestContributor(model, results);
+  if (cause) return { team, node, cause, text: causeSentence(cause, team, node, model, results) };
   if (!team && !node) return undefined;
   const text =
     node && team && node.team !== team.id ? splitSentence(team, node, model, results) : jointSentence(team, node);
   return { team, node, text };
+}
+
+/**
+ * Every step's share of the time tickets spend open, the largest first: queue waits and
+ * handle times at work steps (answered visits × mean), waits for the customer at follow-ups
+ * and timed waits at delays (visits × the configured mean).
+ */
+export function contributors(model: Model, results: Results): Contributor[] {
+  const found: Contributor[] = [];
+  for (const node of model.nodes) {
+    const figures = results.nodes[node.id];
+    if (!figures) continue;
+    const label = node.label || node.id;
+    const add = (part: Contributor["part"], visits: number | undefined, seconds: number, team?: string) => {
+      if (isNumber(visits) && isNumber(seconds) && visits > 0 && seconds > 0)
+        found.push({ id: node.id, label, part, secondsPerVisit: seconds, total: visits * seconds, team });
+    };
+    if (node.kind === "work") {
+      const served = figures.served?.mean;
+      add("queue", served, figures.waitMean?.mean ?? 0, node.team);
+      add("handle", served, distMean(node.handleTime), node.team);
+    } else if (node.kind === "followUp") add("customer", figures.entered.mean, distMean(node.wait));
+    else if (node.kind === "delay") add("timed", figures.entered.mean, distMean(node.duration));
+  }
+  return found.sort((a, b) => b.total - a.total);
 }
 
 /**
@@ -73,6 +119,42 @@ function longestWait(model: Model, results: Results): Bottleneck["node"] {
     }
   }
   return best;
+}
+
+function largestContributor(model: Model, results: Results): Contributor | undefined {
+  return contributors(model, results)[0];
+}
+
+/** "Most of the resolution time: <where> (<how long>; <who is busy>)", then the busiest team if another. */
+function causeSentence(
+  cause: Contributor,
+  team: Bottleneck["team"],
+  node: Bottleneck["node"],
+  model: Model,
+  results: Results,
+): string {
+  const time = formatBrief(cause.secondsPerVisit, "seconds");
+  const where = {
+    queue: `waiting in the queue for "${cause.label}" (${time} on average`,
+    customer: `waiting for the customer at "${cause.label}" (${time}`,
+    timed: `waiting at "${cause.label}" (${time}`,
+    handle: `agents working at "${cause.label}" (${time} a ticket`,
+  }[cause.part];
+  const extras: string[] = [];
+  const owner = cause.team ? model.teams.find((t) => t.id === cause.team) : undefined;
+  const ownerBusy = cause.team ? results.teams[cause.team]?.utilization.mean : undefined;
+  if (owner && isNumber(ownerBusy)) {
+    const name = owner.name || owner.id;
+    extras.push(`${name} ${isPlural(name) ? "are" : "is"} ${formatBrief(ownerBusy, "share")} busy`);
+  }
+  if (cause.part === "queue" && node?.id === cause.id && node.abandonShare !== undefined) {
+    if (node.abandonShare >= ABANDON_WORTH_SAYING)
+      extras.push(`${formatBrief(node.abandonShare, "share")} of contacts there abandon`);
+  }
+  let text = `Most of the resolution time: ${where}${extras.map((e) => `; ${e}`).join("")})`;
+  if (team && team.id !== cause.team)
+    text += `; the busiest team is ${team.name} at ${formatBrief(team.utilization, "share")}`;
+  return `${text}.`;
 }
 
 /** The busiest team serves the step with the longest wait: one sentence. */

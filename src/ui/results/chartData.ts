@@ -133,7 +133,7 @@ export function resolutionHistogramChart(results: Results): ChartConfiguration<"
       ...baseOptions(),
       scales: {
         x: { title: { display: true, text: "Resolution time" } },
-        y: { beginAtZero: true, title: { display: true, text: "Share of resolved tickets (%)" } },
+        y: { beginAtZero: true, title: { display: true, text: "Resolved (%)" } },
       },
     },
   };

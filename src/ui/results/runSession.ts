@@ -5,10 +5,11 @@
  * Every run goes to Web Workers (src/worker/browser-pool.ts); this thread only combines.
  */
 import { useSyncExternalStore } from "react";
-import type { Diagnostic, Model } from "../../model";
+import { type Diagnostic, type Model, serializeModel } from "../../model";
 import type { Results } from "../../sim/results";
 import { RunRejectedError, runInBrowserWithModel } from "../../worker/browser-pool";
 import type { FlowStore } from "../state/store";
+import { forgetRuns, keepRuns, keptRuns } from "./keptRuns";
 import { rememberRunModel } from "./runModels";
 
 /** The run settings the user can change. */
@@ -30,6 +31,8 @@ export interface FinishedRun {
   label: string;
   /** Store revision the run was made from (later edits make it stale). */
   revision: number;
+  /** Kept from before the page was reloaded (see keptRuns.ts). */
+  restored?: boolean;
 }
 
 export interface RunState {
@@ -135,6 +138,8 @@ export class RunSession {
         this.store.setLastRun(results);
       }
       this.patch({ status: "done", elapsedMs: performance.now() - this.state.startedAt });
+      if (this.store.getState().revision === revision)
+        keepRuns(serializeModel(model), this.state.runs, this.state.shown);
     } catch (error) {
       const elapsedMs = performance.now() - this.state.startedAt;
       if (controller.signal.aborted) this.patch({ status: "cancelled", elapsedMs, message: "The run was cancelled." });
@@ -154,8 +159,27 @@ export class RunSession {
     this.store.setLastRun(run.results);
   }
 
+  /**
+   * Shows again the runs kept before the page was reloaded, when they were made on exactly
+   * the flow now open (marked `restored`); nothing for any other flow.
+   */
+  restore(): void {
+    const { model, revision } = this.store.getState();
+    const kept = keptRuns(serializeModel(model));
+    if (!kept) return;
+    const runs: Record<string, FinishedRun> = {};
+    for (const [key, run] of Object.entries(kept.runs)) {
+      rememberRunModel(run.results, run.model);
+      runs[key] = { ...run, revision, restored: true };
+    }
+    const shown = kept.shown !== undefined && runs[kept.shown] ? kept.shown : Object.keys(runs)[0];
+    this.patch({ runs, shown });
+    if (shown !== undefined) this.store.setLastRun(runs[shown]?.results);
+  }
+
   /** Forgets every run, e.g. when another flow is loaded: its results belong to the old flow. */
   clear(): void {
+    forgetRuns();
     this.controller?.abort();
     const status = this.state.status === "running" ? "running" : "idle";
     this.patch({ runs: {}, shown: undefined, status, done: 0, total: 0, message: undefined, diagnostics: undefined });
