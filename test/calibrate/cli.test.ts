@@ -240,10 +240,11 @@ describe("flowcast simulate --event-log", () => {
     const sim = await run(["simulate", flow, "--replications", "1", "--workers", "1", "--event-log", csv]);
     expect(sim.code).toBe(0);
     const rows = parseCsv(readFileSync(csv, "utf8"));
-    expect(rows[0]!.join(",")).toBe("ticket,time,event,node,team,agent,priority,channel,contactType");
+    expect(rows[0]!.join(",")).toBe("ticket,time,event,node,team,agent,priority,channel,contactType,lifecycle");
     const last = new Map<string, string>();
     for (const r of rows.slice(1)) {
-      expect(r).toHaveLength(9);
+      expect(r).toHaveLength(10);
+      expect(r[9]).toBe(r[2] === "start" ? "start" : "complete");
       expect(r[1]).toMatch(/^2026-01-0\dT\d\d:\d\d:\d\d\.\d{3}$/);
       expect(r[1]! >= (last.get(r[0]!) ?? "")).toBe(true);
       if (!last.has(r[0]!)) expect(r[2]).toBe("arrival");

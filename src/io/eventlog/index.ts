@@ -9,3 +9,4 @@ export * from "./reader";
 export * from "./roles";
 export * from "./timestamp";
 export * from "./writer";
+export * from "./xesWriter";
