@@ -7,6 +7,14 @@
  *   (s2) samples/three-tier-desk.json: 80/20 on phone, abandon <= 5%,
  *        backlog past SLA <= 90 (its floor is ~75: a day's wait on the customer)  target < 60 s
  *
+ *   (s3) samples/three-tier-desk.json per 15-minute interval (--per-interval): 80/20 on phone
+ *        in every interval, all three teams' curves checked together           target < 60 s
+ *
+ * Candidates stop after 2, 4 or 7 replications once every target's interval is clearly on
+ * one side of its bound; the answer is then run with all 10 for its statistics. The issue's
+ * aims for Find staffing are under 2 s (s1) and under 5 s (s2) on an idle machine; the load
+ * average printed says how idle it was.
+ *
  * Not part of `npm test`: figures depend on the machine and what else runs on it.
  */
 import { readFileSync } from "node:fs";
@@ -14,10 +22,11 @@ import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { type Model, parseModel, parseModelText, type Target } from "../src/model";
 import { evaluateInProcess } from "../src/staff/evaluate";
-import { staffFlow } from "../src/staff/run";
+import { staffFlow, staffPerInterval } from "../src/staff/run";
 import { parseTargetExpression } from "../src/staff/targets";
 
 const TARGET_SECONDS = 60;
+const CASE_LINES: string[] = [];
 
 interface Case {
   id: string;
@@ -45,6 +54,25 @@ console.log(
   `Staffing search · ${availableParallelism()} cores · load ${loadavg()[0]?.toFixed(2)} · in-process, 10 replications per candidate`,
 );
 let failed = false;
+{
+  const model = decode(parseModelText(readFileSync("samples/three-tier-desk.json", "utf8")));
+  const at15 = { ...model, clock: { ...model.clock, intervalMinutes: 15 } };
+  const started = performance.now();
+  const doc = await staffPerInterval(
+    at15,
+    { targets: ["nodes.l1-phone.serviceLevel>=80%"].map(parseTargetExpression), replications: 4, seed: 1 },
+    evaluateInProcess,
+  );
+  const wall = (performance.now() - started) / 1000;
+  const ok = doc.met && wall < TARGET_SECONDS;
+  failed ||= !ok;
+  const peaks = Object.entries(doc.teams)
+    .map(([id, t]) => `${id} peak ${t.agents}`)
+    .join(", ");
+  CASE_LINES.push(
+    `${"(s3) three-tier, 15-min intervals".padEnd(32)} ${wall.toFixed(1).padStart(6)} s  ${String(doc.evaluations).padStart(3)} runs        ${peaks}  ${ok ? "ok" : `MISSED (target < ${TARGET_SECONDS} s, all targets met)`}`,
+  );
+}
 for (const c of CASES) {
   const started = performance.now();
   const doc = await staffFlow(c.model, { targets: c.targets, replications: 10, seed: 1 }, evaluateInProcess);
@@ -58,6 +86,7 @@ for (const c of CASES) {
     `${c.title.padEnd(32)} ${wall.toFixed(1).padStart(6)} s  ${String(doc.evaluations).padStart(3)} candidates  ${answer}  ${ok ? "ok" : `MISSED (target < ${TARGET_SECONDS} s, all targets met)`}`,
   );
 }
+for (const line of CASE_LINES) console.log(line);
 if (failed) process.exitCode = 1;
 
 // helpers

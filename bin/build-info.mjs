@@ -5,7 +5,7 @@
  * so a checkout that edits or pulls sources never runs old code. Costs one stat per source
  * file (about a millisecond): no hashing, no esbuild.
  */
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -21,6 +21,8 @@ export function buildState() {
     return "missing";
   }
   if (!Array.isArray(info.inputs) || typeof info.builtAtMs !== "number") return "missing";
+  // An installed package (npm pack, npm install -g) ships the build without its sources.
+  if (!existsSync(`${ROOT}src/cli/main.ts`)) return "fresh";
   for (const input of info.inputs) {
     try {
       if (statSync(ROOT + input).mtimeMs > info.builtAtMs) return "stale";

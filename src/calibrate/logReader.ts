@@ -10,8 +10,12 @@ export class EventLogReader extends RoleEventReader<LogAnalysis> {
   /** Teams grouped into "Other teams" (by `groupTeams`), for the report. */
   otherTeams: string[] = [];
 
-  constructor(private readonly readOptions: ReadOptions) {
-    super(readOptions, new LogAnalysis(readOptions.seed ?? 1));
+  /** `analysis`: where the events go (default a new one; a backtest routes tickets by period). */
+  constructor(
+    private readonly readOptions: ReadOptions,
+    analysis: LogAnalysis = new LogAnalysis(readOptions.seed ?? 1),
+  ) {
+    super(readOptions, analysis);
   }
 
   /** What the log's events added up to (complete once `end()` has run; grouped once grouped). */

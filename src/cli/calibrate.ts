@@ -22,10 +22,12 @@ import {
   type SimulatedFigures,
 } from "../calibrate";
 import { XES_KEYS, XesRows, xesKeys } from "../io/eventlog/xes";
+import { TextInput, TextInputError } from "../io/text";
 import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
 import {
   type CliIO,
+  cannotRead,
   guardOutputs,
   listOption,
   type OptionSpec,
@@ -226,25 +228,25 @@ async function streamFile(file: string, push: (text: string) => void): Promise<v
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file);
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
+  } catch (error) {
+    throw cannotRead(file, error);
   }
   if (info.isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a file`);
+  // bytes (gunzipped for .gz), decoded here: a BOM, UTF-16, binary data and invalid UTF-8
+  // are told apart (src/io/text.ts)
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = /\.gz$/i.test(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
-  const decoder = new TextDecoder("utf-8");
+  const text = new TextInput(file);
   try {
-    for await (const chunk of stream) push(decoder.decode(chunk as Buffer, { stream: true }));
-    push(decoder.decode());
+    for await (const chunk of stream) push(text.push(chunk as Buffer));
+    push(text.end());
   } catch (error) {
     if (error instanceof EventLogError) throw error;
+    if (error instanceof TextInputError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("Z_"))
       throw new UsageError(`cannot read ${file}: it is not a whole gzip file (${(error as Error).message})`);
-    if (code)
-      throw new UsageError(
-        `cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`,
-      );
+    if (code) throw cannotRead(file, error);
     throw error;
   } finally {
     stream.destroy();

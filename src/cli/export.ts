@@ -1,8 +1,9 @@
 /**
- * `flowcast export FILE --to png|svg|mermaid|markdown|html`: a picture, a Mermaid flowchart
+ * `flowcast export FILE --to png|svg|mermaid|markdown|html|bpmn`: a picture, a Mermaid flowchart
  * or the runbook of a flow. Pictures use the same SVG renderer as the app (PNG is that SVG
  * rasterised), laid out from the flow's saved layout, or by elkjs where it has none.
  */
+import { toBpmn } from "../io/bpmn/toBpmn";
 import { layoutOrFallback } from "../io/mermaid/fallbackLayout";
 import { toMermaid } from "../io/mermaid/toMermaid";
 import { rasteriseSvgBounded } from "../io/node/rasterise";
@@ -24,7 +25,7 @@ import {
   writeOutput,
 } from "./shared";
 
-const FORMATS = ["png", "svg", "mermaid", "markdown", "html"] as const;
+const FORMATS = ["png", "svg", "mermaid", "markdown", "html", "bpmn"] as const;
 type Format = (typeof FORMATS)[number];
 const EXTENSIONS: Record<Format, string> = {
   png: ".png",
@@ -32,14 +33,16 @@ const EXTENSIONS: Record<Format, string> = {
   mermaid: ".mmd",
   markdown: ".md",
   html: ".html",
+  bpmn: ".bpmn",
 };
 
-const HELP = `Usage: flowcast export FILE --to png|svg|mermaid|markdown|html [options]
+const HELP = `Usage: flowcast export FILE --to png|svg|mermaid|markdown|html|bpmn [options]
 
-Exports a flow as a picture, a Mermaid flowchart or an onboarding runbook.
+Exports a flow as a picture, a Mermaid flowchart, an onboarding runbook or a BPMN 2.0
+diagram (Camunda Modeler, bpmn.io; flowcast import reads it back exactly).
 
 Options:
-  --to FORMAT         png, svg, mermaid, markdown (the runbook) or html (printable runbook)
+  --to FORMAT         png, svg, mermaid, markdown (the runbook), html (printable runbook) or bpmn
   --out FILE          where to write (default: standard output for text; FILE.png for png)
   --scale N           size factor of the picture, e.g. 2 for a sharp PNG (default 1)
   --results FILE      colour work steps by load from a flowcast-results/v1 file (png, svg)
@@ -158,6 +161,8 @@ async function renderText(
       return toRunbookMarkdown(model);
     case "html":
       return toRunbookHtml(model, await flowPositions(model));
+    case "bpmn":
+      return toBpmn(model, await flowPositions(model));
   }
 }
 

@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import { fromMermaid } from "../io/mermaid/fromMermaid";
 import { layoutFlow } from "../layout/layoutFlow";
 import { formatDiagnostic, serializeModel, validateModel } from "../model";
+import { importBpmn, isBpmnFile } from "./importBpmn";
 import {
   type CliIO,
   guardOutputs,
@@ -17,10 +18,11 @@ import {
   writeOutput,
 } from "./shared";
 
-const HELP = `Usage: flowcast import DIAGRAM.mmd [--out FLOW.json]
+const HELP = `Usage: flowcast import DIAGRAM.mmd|DIAGRAM.bpmn [--out FLOW.json]
 
-Turns a Mermaid flowchart into a Flowcast flow and lists every field it had to guess
-(check those before trusting a simulation).
+Turns a Mermaid flowchart or a BPMN 2.0 diagram (Camunda Modeler, bpmn.io, Signavio ...)
+into a Flowcast flow and lists every field it had to guess (check those before trusting a
+simulation) and every BPMN element it left out. A Flowcast BPMN export comes back exactly.
 
 Options:
   --out FILE          write the flow to FILE (default: standard output)
@@ -44,10 +46,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one Mermaid file, got ${positionals.length}\n\n${HELP}`);
+  if (positionals.length !== 1) throw new UsageError(`expected one diagram file, got ${positionals.length}\n\n${HELP}`);
   const file = positionals[0]!;
   await guardOutputs([file], [{ option: "--out", path: values.out }]);
   const text = await readTextFile(file);
+  if (isBpmnFile(file, text)) return importBpmn(file, text, values, io);
   const result = await fromMermaid(text, layoutFlow);
   if (!result.ok) {
     for (const error of result.errors) io.err(`${file}:${error.line}:${error.column}: ${error.message}\n`);

@@ -4,7 +4,8 @@
  * Kept free of the model so that `flowcast --help` builds no schemas; the checks on what the
  * user handed a command live in ./checks.
  */
-import { readFile } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
+import { TextInput, TextInputError } from "../io/text";
 
 export interface CliIO {
   out(text: string): void;
@@ -45,15 +46,54 @@ export function escapeControls(text: string): string {
   );
 }
 
-/** Reads a file as text, turning "not found" and friends into a UsageError that names the file. */
-export async function readTextFile(path: string): Promise<string> {
+/** Largest text file a command reads whole (a flow, a results document, a diagram). */
+export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads a file as text (UTF-8 or UTF-16, with or without BOM: see src/io/text.ts), turning
+ * "not found" and friends, binary data (a picture, /dev/zero), bytes that are not valid
+ * text and files too big to be one into a UsageError that names the file. Reads in chunks,
+ * so an endless device stops at the first chunk or at the size limit.
+ */
+export async function readTextFile(path: string, limit = MAX_TEXT_FILE_BYTES): Promise<string> {
+  let handle: FileHandle;
   try {
-    return await readFile(path, "utf8");
+    handle = await open(path, "r");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`cannot read ${path}: no such file`);
-    if (code === "EISDIR") throw new UsageError(`cannot read ${path}: it is a folder, not a file`);
-    if (code === "EACCES") throw new UsageError(`cannot read ${path}: permission denied`);
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw cannotRead(path, error);
   }
+  try {
+    const input = new TextInput(path);
+    const parts: string[] = [];
+    const buffer = new Uint8Array(1 << 20);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) {
+        throw new UsageError(
+          `cannot read ${path}: it is larger than ${Math.round(limit / 1024 / 1024)} MB, more than any such file needs`,
+        );
+      }
+      parts.push(input.push(buffer.subarray(0, bytesRead)));
+    }
+    parts.push(input.end());
+    return parts.join("");
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof TextInputError) throw new UsageError(error.message);
+    throw cannotRead(path, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A read error in words, naming the file. */
+export function cannotRead(path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new UsageError(`cannot read ${path}: no such file`);
+  if (code === "EISDIR") return new UsageError(`cannot read ${path}: it is a folder, not a file`);
+  if (code === "EACCES" || code === "EPERM") return new UsageError(`cannot read ${path}: permission denied`);
+  return new UsageError(`cannot read ${path}: ${(error as Error).message}`);
 }

@@ -3,6 +3,7 @@
  * `main` returns the exit code: 0 ok, 1 the model is invalid, 2 usage or unreadable input.
  * User mistakes never print a stack trace; each command lives in its own file.
  */
+import { readFileSync } from "node:fs";
 import { type CliIO, nodeIO, safeIO, UsageError } from "./io";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -21,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
   import: { summary: "turn a Mermaid flowchart into a flow file", load: async () => (await import("./import")).run },
   calibrate: { summary: "fit a flow to a help desk event log", load: async () => (await import("./calibrate")).run },
+  backtest: {
+    summary: "check a fitted flow's predictions on a later period of the log",
+    load: async () => (await import("./backtest")).run,
+  },
   staff: { summary: "find the fewest agents that meet the targets", load: async () => (await import("./staff")).run },
 };
 
@@ -31,13 +36,33 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
   .join("\n")}
 
-Run "flowcast <command> --help" for a command's options.
+Run "flowcast <command> --help" for a command's options; "flowcast --version" for the version.
 Exit codes: 0 ok, 1 the flow is invalid, 2 usage or unreadable input.
 `;
+
+/** The version in Flowcast's package.json (beside dist-cli/, or two folders above src/cli/). */
+export function version(): string {
+  for (const up of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8")) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (pkg.name === "flowcast" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // not there: try the next
+    }
+  }
+  return "unknown";
+}
 
 export async function main(argv: string[], rawIO: CliIO = nodeIO()): Promise<number> {
   const io = safeIO(rawIO);
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.out(`flowcast ${version()}\n`);
+    return 0;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(USAGE);
     return name === undefined ? 2 : 0;

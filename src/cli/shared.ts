@@ -29,7 +29,7 @@ import { parseArgs } from "node:util";
 import { describeWriteError, type OutputFile, openOutputFile, writeOutputFile } from "../io/node/outputFile";
 import { UsageError } from "./io";
 
-export { type CliIO, readTextFile, UsageError } from "./io";
+export { type CliIO, cannotRead, readTextFile, UsageError } from "./io";
 
 /** One option in node:util parseArgs form. */
 export interface OptionSpec {

@@ -11,13 +11,14 @@ import { Checker } from "../model/validate/context";
 import {
   checkTargets,
   FLOW_TARGET_KPIS,
+  formatTargetValue,
   NODE_TARGET_KPIS,
   TEAM_TARGET_KPIS,
   targetUnit,
 } from "../model/validate/targets";
-import type { StaffingDocument } from "../staff/document";
+import { FTE_HOURS_PER_WEEK, type StaffingDocument } from "../staff/document";
 import { evaluateInProcess } from "../staff/evaluate";
-import { staffFlow } from "../staff/run";
+import { staffFlow, staffPerInterval } from "../staff/run";
 import { StaffingInputError } from "../staff/search";
 import { type Confidence, describeVerdictFigure, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
 import { checkRunSize } from "./checks";
@@ -63,6 +64,12 @@ Options:
                       KPIs of the flow: ${kpiList(FLOW_TARGET_KPIS)}
                       of a step (nodes.ID.): ${kpiList(NODE_TARGET_KPIS)}
                       of a team (teams.ID.): ${kpiList(TEAM_TARGET_KPIS)}
+                      end with "per interval [SHARE]" to hold it in each interval
+                      of the week (in SHARE of them, e.g. "per interval 95%")
+  --per-interval      staff per interval of the week (clock.intervalMinutes): every
+                      target that can hold per interval does, and the answer is the
+                      agents needed on the phones per team and interval, checked by
+                      simulating every team together (the document's "requirement")
   --teams ID,...      teams whose staffing may change (default: every team with work)
   --replications N    replications per candidate (default 10)
   --seed S            random seed shared by every candidate (default 1)
@@ -85,6 +92,7 @@ const OPTIONS = {
   horizon: { type: "string" },
   confidence: { type: "string" },
   "max-evaluations": { type: "string" },
+  "per-interval": { type: "boolean" },
   json: { type: "boolean" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -145,7 +153,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     : undefined;
   let doc: StaffingDocument;
   try {
-    doc = await staffFlow(
+    doc = await (values["per-interval"] ? staffPerInterval : staffFlow)(
       model,
       {
         targets: [...(model.targets ?? []), ...extra],
@@ -189,8 +197,12 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
   );
   const rows = Object.entries(doc.teams).map(([id, t]) => [
     labels.teams?.[id] ?? id,
-    t.kind === "schedule" ? "schedule" : agents(t.current),
-    t.kind === "schedule" ? `shifts ${signed(t.agents)}` : agents(t.agents),
+    t.kind === "schedule" ? "schedule" : t.kind === "interval" ? `peak ${agents(t.current)}` : agents(t.current),
+    t.kind === "schedule"
+      ? `shifts ${signed(t.agents)}`
+      : t.kind === "interval"
+        ? `peak ${agents(t.agents)}`
+        : agents(t.agents),
     t.kind === "schedule" ? `${signed(t.agents)} agents per shift` : signedAgents(t.agents - t.current),
     t.kind === "schedule" ? "per hour, below" : agents(t.erlang),
     `${agents(Number(t.offeredAgents.toFixed(1)))}`,
@@ -202,10 +214,14 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
   );
   const targetRows = doc.targets.map((t) => {
     const unit = targetUnit(t) ?? "count";
+    const figure = (estimate: typeof t.estimate, notMeasured: string | undefined) =>
+      t.per === "interval" && estimate && !notMeasured
+        ? `${formatTargetValue(estimate.mean, "share")} of intervals`
+        : describeVerdictFigure({ estimate, notMeasured }, unit);
     return [
-      t.label,
-      describeVerdictFigure({ estimate: t.currentEstimate, notMeasured: t.currentNotMeasured }, unit),
-      describeVerdictFigure({ estimate: t.estimate, notMeasured: t.notMeasured }, unit),
+      t.words ?? t.label,
+      figure(t.currentEstimate, t.currentNotMeasured),
+      figure(t.estimate, t.notMeasured),
       t.met ? "met" : t.notMeasured ? "NOT MEASURED" : "MISSED",
     ];
   });
@@ -214,6 +230,35 @@ export function formatStaffing(doc: StaffingDocument, model: Model): string {
     `Cost per week  ${money(doc.cost.currentPerWeek)} -> ${money(doc.cost.perWeek)} (${doc.cost.changePerWeek >= 0 ? "+" : ""}${money(doc.cost.changePerWeek)})`,
     `Evaluations    ${doc.evaluations} simulated candidates in ${doc.wallSeconds.toFixed(1)} s${doc.stoppedEarly ? " (stopped at the limit)" : ""}`,
   );
+  for (const why of Object.values(doc.why ?? {})) lines.push(`Why: ${why.sentence}`);
+  if (doc.why) lines.push("");
+  for (const warning of doc.warnings ?? []) lines.push(`High load: ${warning}`);
+  for (const [id, t] of Object.entries(doc.teams)) {
+    if (t.shrinkage > 0 || doc.requirement) {
+      lines.push(
+        `${labels.teams?.[id] ?? id}: ${t.agentHoursPerWeek} agent-hours on the phones per week; ${t.people} people to schedule at the peak${t.shrinkage > 0 ? ` (shrinkage ${Math.round(t.shrinkage * 100)}%)` : ""}; ${t.fte} FTE to hire (${FTE_HOURS_PER_WEEK} h a week)`,
+      );
+    }
+  }
+  if (doc.requirement) {
+    const minutes = doc.requirement.intervalMinutes;
+    const perDay = 1440 / minutes;
+    for (const [id, curve] of Object.entries(doc.requirement.teams)) {
+      lines.push("", `Agents needed on the phones per ${minutes}-minute interval for ${labels.teams?.[id] ?? id}:`);
+      ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].forEach((day, d) => {
+        const row = curve.slice(d * perDay, (d + 1) * perDay);
+        for (let start = 0; start < row.length; start += 24) {
+          const from = (start * minutes) / 60;
+          lines.push(
+            `  ${start === 0 ? day : "   "} ${String(from).padStart(2, "0")}h ${row
+              .slice(start, start + 24)
+              .map((a) => String(a).padStart(3))
+              .join("")}`,
+          );
+        }
+      });
+    }
+  }
   for (const [id, curve] of Object.entries(doc.curves ?? {})) {
     lines.push(
       "",

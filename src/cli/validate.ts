@@ -92,7 +92,9 @@ function readArguments(args: string[]): { json: boolean; help: boolean; files: s
 }
 
 function unreadable(file: string, message: string): FileReport {
-  const text = message.replace(/^cannot read [^:]*: /, "cannot read the file: ");
+  const text = message.startsWith(`${file} `)
+    ? `the file ${message.slice(file.length + 1)}`
+    : message.replace(/^cannot read [^:]*: /, "cannot read the file: ");
   return { file, readable: false, valid: false, diagnostics: [{ severity: "error", message: text, path: "" }] };
 }
 

@@ -124,7 +124,8 @@ export function packIntoLanes(model: Model, laid: ElkNode): Positions {
     const key = laneOf.get(child.id) ?? 0;
     byLane.set(key, [...(byLane.get(key) ?? []), child]);
   }
-  const positions: Positions = {};
+  // without a prototype, a node id "__proto__" is an ordinary key and keeps its position
+  const positions: Positions = Object.create(null);
   let top = 0;
   for (const key of [...byLane.keys()].sort((a, b) => a - b)) {
     const nodes = (byLane.get(key) ?? []).sort((a, b) => (a.y ?? 0) - (b.y ?? 0));

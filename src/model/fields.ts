@@ -116,6 +116,12 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
     unit: "seconds",
     help: "The step of the backlog and queue series in the results.",
   },
+  "clock.intervalMinutes": {
+    label: "Planning interval",
+    type: "count",
+    unit: "minutes",
+    help: "15, 30 or 60: the resolution of arrival profiles, per-interval results and targets, and staffing (60 when absent).",
+  },
   "contactTypes.id": { label: "Id", type: "id", help: "The contact type's id (billing, password...)." },
   "contactTypes.name": { label: "Name", type: "text", help: "The name shown for the contact type." },
   "contactTypes.attributes": {
@@ -153,6 +159,16 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
     unit: "per agent hour",
     help: "What one staffed agent hour costs.",
   },
+  "teams.shrinkage": {
+    label: "Shrinkage",
+    type: "share",
+    help: "Share of paid time agents are not available (breaks, training, absence): people to schedule = agents / (1 - shrinkage).",
+  },
+  "teams.maxOccupancy": {
+    label: "Highest occupancy",
+    type: "share",
+    help: "The busy share of staffed time staffing may plan for, e.g. 85%.",
+  },
   "teams.schedule.days": { label: "Days", type: "days", help: `Days of the shift: ${DAYS_HELP}.` },
   "teams.schedule.from": { label: "From", type: "timeOfDay", help: 'Start of the shift, "08:00".' },
   "teams.schedule.to": { label: "To", type: "timeOfDay", help: 'End of the shift, "17:00" ("24:00" for midnight).' },
@@ -188,6 +204,11 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
     label: "Weekly weights",
     type: "list",
     help: "7 relative weights of the days, Monday first.",
+  },
+  "nodes.channel.arrivals.profile": {
+    label: "Profile per interval",
+    type: "list",
+    help: "One relative weight per interval of the week (clock.intervalMinutes), Monday 00:00 first; takes the place of hourly and weekly weights.",
   },
   "nodes.channel.arrivals.surges.from": { label: "From", type: "dateTime", help: "Start of a surge." },
   "nodes.channel.arrivals.surges.to": { label: "To", type: "dateTime", help: "End of a surge." },
@@ -412,6 +433,16 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
   "targets.team": { label: "Team", type: "reference", help: "The team the KPI is of." },
   "targets.atLeast": { label: "At least", type: "number", help: 'Lower bound: a number or text, "80%", "30s".' },
   "targets.atMost": { label: "At most", type: "number", help: 'Upper bound: a number or text, "80%", "30s".' },
+  "targets.per": {
+    label: "Holds",
+    type: "text",
+    help: '"interval": in each interval of the week; "run" (or absent): over the run.',
+  },
+  "targets.share": {
+    label: "Share of intervals",
+    type: "share",
+    help: "With per interval: the share of intervals with contacts that must meet it (100% when absent).",
+  },
   layout: { label: "Layout", type: "map", help: "Step id -> canvas position { x, y } in pixels." },
 };
 

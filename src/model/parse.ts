@@ -33,6 +33,15 @@ export function withoutLoadWarnings(model: Model): Model {
   return rest as Model;
 }
 
+/**
+ * `model` carrying `warnings` as its load warnings again: a model that crossed to or from a
+ * Web Worker lost them, since a structured clone drops symbol keys.
+ */
+export function withLoadWarnings(model: Model, warnings: Diagnostic[]): Model {
+  if (warnings.length > 0) (model as { [LOAD_WARNINGS]?: Diagnostic[] })[LOAD_WARNINGS] = warnings;
+  return model;
+}
+
 /** Warnings about the fields the model's file held that the schema does not know (empty when none). */
 export function loadWarnings(model: Model): Diagnostic[] {
   return (model as { [LOAD_WARNINGS]?: Diagnostic[] })[LOAD_WARNINGS] ?? [];

@@ -82,6 +82,12 @@ export const Clock = z.object({
   seriesInterval: Duration.pipe(
     z.number().min(LIMITS.seriesIntervalSeconds, 'must be at least a minute ("1m")'),
   ).default(3600),
+  /**
+   * Planning interval in minutes (15, 30 or 60): the resolution of per-interval arrival
+   * profiles, per-interval results and targets, and staffing requirements. Absent: 60, and
+   * the results carry no per-interval series unless a target asks for them.
+   */
+  intervalMinutes: z.number().optional(),
 });
 
 export const ContactType = z.object({
@@ -111,6 +117,10 @@ export const Team = z.object({
   concurrencySlowdown: z.array(z.number().min(1, "must be 1 or more (a handle-time multiplier)")).min(1).optional(),
   costPerHour: z.number().min(0, "must not be negative").default(0),
   schedule: z.array(Shift).optional(),
+  /** Share of paid time agents are not available (breaks, training, absence): people = agents / (1 - shrinkage). */
+  shrinkage: z.number().optional(),
+  /** Highest busy share of an agent's staffed time the staffing may plan for (e.g. 0.85). */
+  maxOccupancy: z.number().optional(),
 });
 
 export const Surge = z.object({
@@ -131,6 +141,15 @@ export const Arrivals = z.object({
     .max(LIMITS.arrivalsPerHour, `must be at most ${grouped(LIMITS.arrivalsPerHour)} contacts per hour`),
   hourly: z.array(Weight).max(24, "must have 24 weights").optional(),
   weekly: z.array(Weight).max(7, "must have 7 weights").optional(),
+  /**
+   * Relative weights per interval of the week (clock.intervalMinutes; Monday 00:00 first:
+   * 168 at 60 minutes, 336 at 30, 672 at 15), normalised to mean 1. Takes the place of
+   * `hourly` and `weekly`.
+   */
+  profile: z
+    .array(z.number().max(LIMITS.weight, `weights must be at most ${grouped(LIMITS.weight)}`))
+    .max(672, "must have at most 672 weights (one per 15-minute interval of the week)")
+    .optional(),
   surges: z.array(Surge).optional(),
   dayFactor: NumberDist.optional(),
 });
@@ -297,6 +316,10 @@ export const Target = z.object({
   team: z.string().optional(),
   atLeast: z.union([z.number(), z.string()]).optional(),
   atMost: z.union([z.number(), z.string()]).optional(),
+  /** "interval": the bound holds in each interval of the week (clock.intervalMinutes), not only over the run. */
+  per: z.enum(["run", "interval"]).optional(),
+  /** With per "interval": the share of intervals with contacts that must meet it (default 1). */
+  share: z.union([z.number(), z.string()]).optional(),
 });
 
 /** Penalties on the modelled CSAT (shares taken off an end node's `base`). */

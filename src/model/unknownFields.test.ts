@@ -14,7 +14,7 @@ const FLOW = {
   format: "flowcast/v1",
   name: "Typos",
   clock: { start: "2026-01-05T00:00", horizon: "3d", warmup: "1d", horizn: "5d" },
-  teams: [{ id: "l1", agnets: 5, shrinkage: 0.3 }],
+  teams: [{ id: "l1", agnets: 5, skills: ["billing"] }],
   nodes: [
     { id: "in", kind: "channel", arrivals: { perHour: 10, hourlee: [1] } },
     {
@@ -46,7 +46,7 @@ describe("unknown fields", () => {
     expect(lines).toEqual([
       "warning clock.horizn: unknown field; did you mean horizon? It is ignored.",
       "warning teams[0].agnets: unknown field; did you mean agents? It is ignored.",
-      "warning teams[0].shrinkage: a field of a newer Flowcast format, unknown to this version; it is ignored.",
+      "warning teams[0].skills: a field of a newer Flowcast format, unknown to this version; it is ignored.",
       "warning nodes[0].arrivals.hourlee: unknown field; did you mean hourly? It is ignored.",
       "warning nodes[1].handleTime.sdd: unknown field; did you mean sd? It is ignored.",
       "warning nodes[1].handelTime: unknown field; did you mean handleTime? It is ignored.",

@@ -1,6 +1,7 @@
 /**
  * The arrival process of every channel in one replication: non-homogeneous Poisson, drawn
- * exactly by inverting the cumulative rate, which is piecewise constant on clock hours
+ * exactly by inverting the cumulative rate, which is piecewise constant on clock hours (or
+ * on the intervals of a channel's profile per interval)
  * (arrivalRates.ts; one dayFactor draw per channel per calendar day), and each new ticket's
  * traits (contact type, priority, tier, attributes), one stream per trait.
  */
@@ -82,7 +83,7 @@ export class ChannelArrivals {
     let seg = this.segment[c]!;
     let t = this.clock[0]!;
     while (seg < rates.length) {
-      const end = segmentStartTime(seg + 1, offset);
+      const end = segmentStartTime(seg + 1, offset, this.cm.channels[c]!.segmentSeconds);
       const r = rates[seg]!;
       if (r > 0 && t + e / r < end) {
         this.segment[c] = seg;

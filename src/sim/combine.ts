@@ -11,6 +11,7 @@ import { offeredLoadWarnings } from "./load";
 import type { ReplicationResult } from "./replication";
 import {
   type Estimate,
+  type IntervalResults,
   KPI_NAMES,
   type KpiName,
   type Kpis,
@@ -152,10 +153,93 @@ export function combineReplications(
       lost: over((r) => r.flow.lost),
       open: over((r) => r.flow.open),
     },
+    ...(reps[0]?.intervals ? { intervals: combineIntervals(model, reps) } : {}),
+  };
+}
+
+/** Per-interval figures pooled over replications (see IntervalResults). */
+export function combineIntervals(model: Model, reps: ReplicationResult[]): IntervalResults {
+  const first = reps[0]!.intervals!;
+  const cells = first.measured.length;
+  const sum = (get: (r: NonNullable<ReplicationResult["intervals"]>) => Float64Array | undefined) => {
+    const out = new Float64Array(cells);
+    for (const r of reps) {
+      const a = r.intervals ? get(r.intervals) : undefined;
+      if (a) for (let k = 0; k < cells; k++) out[k]! += a[k]!;
+    }
+    return out;
+  };
+  const weeks = sum((i) => i.measured).map((s) => s / first.intervalSeconds);
+  const perWeek = (a: Float64Array) => Array.from(a, (v, k) => (weeks[k]! > 0 ? round(v / weeks[k]!) : 0));
+  const share = (a: Float64Array, b: Float64Array) => Array.from(a, (v, k) => (b[k]! > 0 ? round(v / b[k]!) : null));
+  const teams: IntervalResults["teams"] = {};
+  const occupancy: (number | null)[][] = [];
+  model.teams.forEach((team, t) => {
+    const busy = sum((i) => i.busy[t]);
+    const staff = sum((i) => i.staff[t]);
+    occupancy[t] = share(busy, staff);
+    const seats = staff.map((v, k) => (weeks[k]! > 0 ? v / (weeks[k]! * first.intervalSeconds) : 0));
+    teams[team.id] = {
+      agents: Array.from(seats, (v) => round(v / Math.max(1, team.concurrency))),
+      occupancy: occupancy[t]!,
+    };
+  });
+  const nodes: IntervalResults["nodes"] = {};
+  const flowOffered = new Float64Array(cells);
+  const flowSlMet = new Float64Array(cells);
+  const flowSlTotal = new Float64Array(cells);
+  const flowAbandoned = new Float64Array(cells);
+  const flowPatienceOffered = new Float64Array(cells);
+  model.nodes.forEach((node, i) => {
+    if (node.kind !== "work") return;
+    const offered = sum((r) => r.offered[i]);
+    const answered = sum((r) => r.answered[i]);
+    const abandoned = sum((r) => r.abandoned[i]);
+    const slMet = sum((r) => r.slMet[i]);
+    const slTotal = sum((r) => r.slTotal[i]);
+    const team = model.teams.findIndex((t) => t.id === node.team);
+    for (let k = 0; k < cells; k++) {
+      flowOffered[k]! += offered[k]!;
+      if (node.queue.slaSeconds !== undefined) {
+        flowSlMet[k]! += slMet[k]!;
+        flowSlTotal[k]! += slTotal[k]!;
+      }
+      if (node.queue.patience !== undefined) {
+        flowAbandoned[k]! += abandoned[k]!;
+        flowPatienceOffered[k]! += offered[k]!;
+      }
+    }
+    nodes[node.id] = {
+      offered: perWeek(offered),
+      answered: perWeek(answered),
+      abandoned: perWeek(abandoned),
+      ...(node.queue.slaSeconds !== undefined ? { serviceLevel: share(slMet, slTotal) } : {}),
+      asa: share(
+        sum((r) => r.waitSum[i]),
+        answered,
+      ),
+      occupancy: team >= 0 ? occupancy[team]! : new Array<number | null>(cells).fill(null),
+    };
+  });
+  return {
+    intervalMinutes: first.intervalSeconds / 60,
+    weeks: Array.from(weeks, (w) => round(w / reps.length)),
+    flow: {
+      offered: perWeek(flowOffered),
+      serviceLevel: share(flowSlMet, flowSlTotal),
+      abandonRate: share(flowAbandoned, flowPatienceOffered),
+    },
+    nodes,
+    teams,
   };
 }
 
 // helpers
+
+/** Six significant digits: per-interval figures are many, and noise past that carries no meaning. */
+function round(x: number): number {
+  return Number(x.toPrecision(6));
+}
 
 function present<T>(x: T | null): T[] {
   return x === null ? [] : [x];

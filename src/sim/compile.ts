@@ -60,6 +60,10 @@ export interface CompiledChannel {
   perHour: number;
   hourly: Float64Array;
   weekly: Float64Array;
+  /** Weights per interval of the week (mean 1), in place of hourly x weekly; null: none. */
+  profile: Float64Array | null;
+  /** Length (seconds) of the segments the arrival rate is constant on: an hour, or the profile's interval. */
+  segmentSeconds: number;
   surges: { from: number; to: number; factor: number }[];
   dayFactor: Sampler | null;
   /** Cumulative mix over contact types (empty: no type). */
@@ -155,6 +159,10 @@ export interface CompiledModel {
   csatPenalties: { pastSla: number; reexplain: number; reopen: number };
   /** Resolution target (seconds) per priority code; NaN where the flow sets none. */
   resolutionTargets: Float64Array;
+  /** Planning interval (seconds): clock.intervalMinutes, 3600 when absent. */
+  intervalSeconds: number;
+  /** Whether the run collects figures per interval of the week (intervalStats.ts). */
+  collectIntervals: boolean;
 }
 
 /** Compiles a valid flow into the engine's tables. */
@@ -184,6 +192,7 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
   };
   const weekOffset = secondsIntoWeek(model.clock.start);
   const startSeconds = parseLocalSeconds(model.clock.start);
+  const intervalSeconds = (model.clock.intervalMinutes ?? 60) * 60;
 
   const out: CompiledModel = {
     nNodes: model.nodes.length,
@@ -208,6 +217,8 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
     startSeconds,
     csatPenalties: model.csat,
     resolutionTargets: Float64Array.from(PRIORITIES, (p) => ownEntry(model.resolutionTargets, p) ?? Number.NaN),
+    intervalSeconds,
+    collectIntervals: collectsIntervals(model),
   };
 
   model.nodes.forEach((node, i) => {
@@ -230,6 +241,8 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
           perHour: node.arrivals.perHour,
           hourly: normalised(node.arrivals.hourly, 24),
           weekly: normalised(node.arrivals.weekly, 7),
+          profile: node.arrivals.profile ? normalised(node.arrivals.profile, 604800 / intervalSeconds) : null,
+          segmentSeconds: node.arrivals.profile ? intervalSeconds : 3600,
           surges: (node.arrivals.surges ?? []).map((s) => ({
             from: parseLocalSeconds(s.from) - startSeconds,
             to: parseLocalSeconds(s.to) - startSeconds,
@@ -365,6 +378,15 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
     };
   });
   return out;
+}
+
+/**
+ * Whether a run of the flow reports figures per interval of the week: when the flow sets
+ * its planning interval (clock.intervalMinutes) or holds a target per interval. Other flows
+ * run as before, with results unchanged.
+ */
+export function collectsIntervals(model: Model): boolean {
+  return model.clock.intervalMinutes !== undefined || (model.targets ?? []).some((t) => t.per === "interval");
 }
 
 // helpers

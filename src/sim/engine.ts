@@ -64,6 +64,7 @@ import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
 import { drain, stopRun } from "./drain";
 import { FlowStats } from "./flowStats";
+import { IntervalStats } from "./intervalStats";
 import { type Clock, createClock, DRAIN_CAP_HORIZONS, type MeasureWindow, measureWindow } from "./measureWindow";
 import { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
@@ -180,6 +181,15 @@ class Simulation {
     this.trace = trace === null ? null : new TraceRecorder(trace, cm, this.tickets);
     const clock = this.clock;
     this.ticketStats = new TicketStats(clock, this.tickets);
+    const intervals = cm.collectIntervals
+      ? new IntervalStats(
+          cm.work.map((w) => w !== null),
+          nTeams,
+          cm.intervalSeconds,
+          cm.weekOffset,
+          window,
+        )
+      : null;
     this.flow = new FlowStats(n, cm.edgeTo.length);
     this.queueStats = new QueueStats(
       cm.work.map((w) => w !== null),
@@ -188,8 +198,9 @@ class Simulation {
       window,
       clock,
       this.tickets,
+      intervals,
     );
-    this.teamStats = new TeamStats(nTeams, window, clock);
+    this.teamStats = new TeamStats(nTeams, window, clock, intervals);
     this.backlog = new BacklogStats(window, clock, this.tickets);
     this.stats = {
       window,
@@ -198,6 +209,7 @@ class Simulation {
       queues: this.queueStats,
       teams: this.teamStats,
       backlog: this.backlog,
+      intervals,
     };
     this.durationRng = ids.map((id) => stream(`duration:${id}`));
     this.outcomeRng = ids.map((id) => stream(`outcome:${id}`));

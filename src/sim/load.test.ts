@@ -62,9 +62,17 @@ describe("offered load warnings", () => {
     ]);
   });
 
-  it("says nothing at 90%", () => {
-    // 27 calls/h x 0.1 h = 2.7 Erlangs on 3 agents
-    expect(offeredLoadWarnings(line({ perHour: 27, agents: 3 }))).toEqual([]);
+  it("says nothing below 90%, and warns of long waits from 90%", () => {
+    // 26.5 calls/h x 0.1 h = 2.65 Erlangs on 3 agents: 88%
+    expect(offeredLoadWarnings(line({ perHour: 26.5, agents: 3 }))).toEqual([]);
+    // 28.5 calls/h: 95%
+    expect(offeredLoadWarnings(line({ perHour: 28.5, agents: 3 }))).toEqual([
+      {
+        code: "high-load",
+        team: "l1",
+        message: "L1 front line at 95% of its capacity all week: expect long waits; service level falls steeply.",
+      },
+    ]);
   });
 
   it("says how many callers will hang up when the queue has patience", () => {
@@ -84,7 +92,14 @@ describe("offered load warnings", () => {
     const load = teamLoads(model)[0]!;
     // 56 calls/h x 0.1 h = 5.6 Erlangs on 6 agents: 93%
     expect(load.offered[9]! / load.capacity[9]!).toBeCloseTo(0.9333, 3);
-    expect(offeredLoadWarnings(model)).toEqual([]);
+    expect(offeredLoadWarnings(model)).toEqual([
+      {
+        code: "high-load",
+        team: "l1",
+        message:
+          "L1 front line at 93% of its capacity on weekdays 09:00-12:00: expect long waits; service level falls steeply.",
+      },
+    ]);
     const busier = line({ perHour: 25, agents: 6, hourly, weekly });
     // x 1.25: 117% on weekdays 09:00-12:00, 58% at weekend peaks
     expect(offeredLoadWarnings(busier)).toEqual([

@@ -112,7 +112,15 @@ export function offeredLoadWarnings(model: Model): Warning[] {
       continue;
     }
     const overloaded = load.live ? overloadedHours(load) : overloadedDays(load);
-    if (overloadedPeak(overloaded) === 0) continue;
+    if (overloadedPeak(overloaded) === 0) {
+      // a pool whose queue overflows hands its excess on after a bounded wait: no long waits to warn of
+      const overflows = model.nodes.some(
+        (n) => n.kind === "work" && n.team === load.team && n.queue.overflow !== undefined,
+      );
+      const high = load.live && !overflows ? highLoadHours(load) : null;
+      if (high) warnings.push({ code: "high-load", team: load.team, message: high });
+      continue;
+    }
     warnings.push({ code: "peak-overload", team: load.team, message: overloadMessage(load, overloaded) });
   }
   return warnings;
@@ -193,6 +201,28 @@ function overloadedHours(load: TeamLoad): Float64Array {
   return ratios;
 }
 
+/**
+ * A live team offered 90% or more (but less than all) of its capacity in some hours: the
+ * queue stays stable on paper, but waits grow steeply there ("L1 front line at 95% on
+ * weekdays 10:00-12:00: expect long waits; service level falls steeply."). Null when none.
+ */
+function highLoadHours(load: TeamLoad): string | null {
+  const hot: boolean[] = [];
+  let peak = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const c = load.capacity[h]!;
+    const ratio = c > 0 ? load.offered[h]! / c : 0;
+    hot.push(ratio >= HIGH_LOAD);
+    if (ratio >= HIGH_LOAD) peak = Math.max(peak, ratio);
+  }
+  if (peak === 0) return null;
+  const when = hot.every(Boolean) ? "all week" : describeWeekHours(hot);
+  return `${load.name} at ${percent(peak)} of its capacity ${when === "all week" ? when : `on ${when}`}: expect long waits; service level falls steeply.`;
+}
+
+/** Offered load, as a share of capacity, from which a live team is warned of long waits. */
+const HIGH_LOAD = 0.9;
+
 /** The same per day of the week (each hour of a day carries its day's ratio, or 0). */
 function overloadedDays(load: TeamLoad): Float64Array {
   const ratios = new Float64Array(HOURS_PER_WEEK);
@@ -241,6 +271,17 @@ function overloadMessage(load: TeamLoad, ratios: Float64Array): string {
 
 /** Arrivals per hour at each hour of the week: perHour x hourly x weekly weights (each of mean 1). */
 function weeklyRates(channel: Extract<Node, { kind: "channel" }>): Float64Array {
+  const profile = channel.arrivals.profile;
+  if (profile && profile.length > 0 && profile.length % HOURS_PER_WEEK === 0) {
+    // a profile per interval: each hour's rate is the mean of its intervals
+    const per = profile.length / HOURS_PER_WEEK;
+    const weights = meanOne(profile, profile.length);
+    return Float64Array.from({ length: HOURS_PER_WEEK }, (_, h) => {
+      let total = 0;
+      for (let i = 0; i < per; i++) total += weights[h * per + i]!;
+      return (channel.arrivals.perHour * total) / per;
+    });
+  }
   const hourly = meanOne(channel.arrivals.hourly, 24);
   const weekly = meanOne(channel.arrivals.weekly, 7);
   return Float64Array.from(

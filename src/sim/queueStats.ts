@@ -3,6 +3,7 @@
  * waits, service level) and the time-average queue length and contacts in service on the
  * clock, inside the measured window. Node arrays are indexed by node; non-work entries stay 0.
  */
+import type { IntervalStats } from "./intervalStats";
 import { type Clock, clampToWindow, type MeasureWindow, seriesIndex } from "./measureWindow";
 import type { TicketTable } from "./tickets";
 
@@ -39,10 +40,12 @@ export class QueueStats {
   /** Per node: its queue's slaSeconds (NaN: none) and shortAbandonSeconds. */
   private readonly sla: Float64Array;
   private readonly shortAbandon: Float64Array;
+  private readonly intervals: IntervalStats | null;
 
   /**
    * @param sla per node, its queue's slaSeconds (NaN: none); `shortAbandon` likewise
    * @param tickets the run's tickets: a contact's wait runs from its `queuedAt` to the clock
+   * @param intervals figures per interval of the week, when the run collects them
    */
   constructor(
     isWork: readonly boolean[],
@@ -51,8 +54,10 @@ export class QueueStats {
     window: MeasureWindow,
     clock: Clock,
     tickets: TicketTable,
+    intervals: IntervalStats | null = null,
   ) {
     const n = isWork.length;
+    this.intervals = intervals;
     this.window = window;
     this.clock = clock;
     this.tickets = tickets;
@@ -84,6 +89,8 @@ export class QueueStats {
     if (wait > 0) this.waited[n]!++;
     const sla = this.sla[n]!;
     if (!Number.isNaN(sla)) this.countSla(n, wait <= sla);
+    if (this.intervals !== null)
+      this.intervals.answer(n, this.tickets.queuedAt[slot]!, wait, Number.isNaN(sla) ? -1 : wait <= sla ? 1 : 0);
   }
 
   /**
@@ -94,8 +101,11 @@ export class QueueStats {
     const wait = this.clock[0]! - this.tickets.queuedAt[slot]!;
     this.abandoned[n]!++;
     this.abandonWaitSum[n]! += wait;
-    if (wait < this.shortAbandon[n]!) this.shortAbandoned[n]!++;
+    const short = wait < this.shortAbandon[n]!;
+    if (short) this.shortAbandoned[n]!++;
     else if (!Number.isNaN(this.sla[n]!)) this.countSla(n, false);
+    if (this.intervals !== null)
+      this.intervals.abandon(n, this.tickets.queuedAt[slot]!, !short && !Number.isNaN(this.sla[n]!));
   }
 
   /** Brings node n's time averages to the clock, with the queue and service counts held until then. */

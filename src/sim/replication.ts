@@ -49,4 +49,22 @@ export interface ReplicationResult {
   };
   /** Counts per bin of the shared log-bucket layout (histogram.ts). */
   histograms: { firstResponseSeconds: Float64Array; resolutionSeconds: Float64Array };
+  /**
+   * Sums per interval of the week (intervalStats.ts), when the flow asks for intervals:
+   * per node (empty arrays for nodes that are not `work`) and per team.
+   */
+  intervals?: {
+    intervalSeconds: number;
+    /** Measured seconds of each interval of the week. */
+    measured: Float64Array;
+    offered: Float64Array[];
+    answered: Float64Array[];
+    abandoned: Float64Array[];
+    slTotal: Float64Array[];
+    slMet: Float64Array[];
+    waitSum: Float64Array[];
+    /** Per team: busy and staffed contact-seconds. */
+    busy: Float64Array[];
+    staff: Float64Array[];
+  };
 }

@@ -9,6 +9,7 @@ import type { BacklogStats } from "./backlogStats";
 import { type CompiledModel, WORK } from "./compile";
 import type { FlowStats } from "./flowStats";
 import { histogramQuantile } from "./histogram";
+import type { IntervalStats } from "./intervalStats";
 import type { MeasureWindow } from "./measureWindow";
 import type { QueueStats } from "./queueStats";
 import type { ReplicationResult } from "./replication";
@@ -23,6 +24,8 @@ export interface RunStats {
   readonly queues: QueueStats;
   readonly teams: TeamStats;
   readonly backlog: BacklogStats;
+  /** Figures per interval of the week, when the run collects them. */
+  readonly intervals?: IntervalStats | null;
 }
 
 /** The figures of one finished replication. */
@@ -141,6 +144,23 @@ export function buildReplicationResult(
       utilization: ts.seriesUtilization,
     },
     histograms: { firstResponseSeconds: c.firstResponseHistogram, resolutionSeconds: c.resolutionHistogram },
+    ...(stats.intervals ? { intervals: intervalFigures(stats.intervals) } : {}),
+  };
+}
+
+/** The raw per-interval sums of one replication. */
+function intervalFigures(s: IntervalStats): NonNullable<ReplicationResult["intervals"]> {
+  return {
+    intervalSeconds: s.length,
+    measured: s.measured,
+    offered: s.offered,
+    answered: s.answered,
+    abandoned: s.abandoned,
+    slTotal: s.slTotal,
+    slMet: s.slMet,
+    waitSum: s.waitSum,
+    busy: s.busy,
+    staff: s.staff,
   };
 }
 

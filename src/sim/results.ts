@@ -116,6 +116,37 @@ export interface Series {
 }
 
 /**
+ * Figures per interval of the week (clock.intervalMinutes; index 0 is Monday 00:00), pooled
+ * over every measured week and replication: counts are means per occurrence of the interval
+ * (per week); service level, ASA and occupancy are ratios of the pooled sums (null where
+ * the interval saw nothing to measure). Only when the flow asks for intervals.
+ */
+export interface IntervalResults {
+  intervalMinutes: number;
+  /** Measured occurrences of each interval per replication (weeks it was measured). */
+  weeks: number[];
+  /** Over all work steps: contacts offered, service level over SLA queues, abandon rate over queues with patience. */
+  flow: { offered: number[]; serviceLevel: (number | null)[]; abandonRate: (number | null)[] };
+  /** Per work step, by interval the contact joined the queue. */
+  nodes: Record<
+    string,
+    {
+      offered: number[];
+      answered: number[];
+      abandoned: number[];
+      /** Answered within the queue's SLA, of those counted (absent without an SLA). */
+      serviceLevel?: (number | null)[];
+      /** Mean wait of answered contacts, seconds. */
+      asa: (number | null)[];
+      /** Busy share of the step's team in the interval. */
+      occupancy: (number | null)[];
+    }
+  >;
+  /** Per team: mean staffed agents and busy share of staffed time. */
+  teams: Record<string, { agents: number[]; occupancy: (number | null)[] }>;
+}
+
+/**
  * Something the reader of the results should know before trusting them: "overload" (a team
  * is offered more work than its agents can do, from the traffic equations before the run),
  * "backlog-growing" (the backlog trended up steadily during the run), "unfinished" (measured
@@ -170,4 +201,6 @@ export interface Results {
   warnings?: Warning[];
   /** Utilisation of each team per replication, in replication order (for paired comparison). */
   replicationTeamUtilization?: Record<string, number[]>;
+  /** Figures per interval of the week, when the flow sets clock.intervalMinutes or holds a per-interval target. */
+  intervals?: IntervalResults;
 }

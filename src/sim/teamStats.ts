@@ -4,6 +4,7 @@
  * c chats offers c contact-seconds per second. Staffed time never falls below busy time:
  * agents finishing a contact after their shift count as staffed while they do.
  */
+import type { IntervalStats } from "./intervalStats";
 import { type Clock, clampToWindow, type MeasureWindow } from "./measureWindow";
 
 export class TeamStats {
@@ -18,8 +19,10 @@ export class TeamStats {
   private readonly lastStaffArea: Float64Array;
   private readonly window: MeasureWindow;
   private readonly clock: Clock;
+  private readonly intervals: IntervalStats | null;
 
-  constructor(teams: number, window: MeasureWindow, clock: Clock) {
+  constructor(teams: number, window: MeasureWindow, clock: Clock, intervals: IntervalStats | null = null) {
+    this.intervals = intervals;
     this.window = window;
     this.clock = clock;
     this.busyArea = new Float64Array(teams);
@@ -36,6 +39,8 @@ export class TeamStats {
     const t = clampToWindow(this.window, this.clock[0]!);
     const dt = t - this.last[team]!;
     if (dt > 0) {
+      if (this.intervals !== null)
+        this.intervals.teamTime(team, this.last[team]!, t, busy, busy > capacity ? busy : capacity);
       this.busyArea[team]! += busy * dt;
       this.staffArea[team]! += (busy > capacity ? busy : capacity) * dt;
       this.last[team] = t;

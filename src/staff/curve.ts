@@ -54,15 +54,19 @@ export function curveScenario(model: Model, teamId: string, agents: readonly num
   };
 }
 
-/** Shifts that staff `agents` per hour of the week (runs of equal hours merged, zeros left out). */
-export function curveSchedule(agents: readonly number[]): Shift[] {
+/**
+ * Shifts that staff `agents` per interval of the week (`minutes` long, an hour by default;
+ * runs of equal intervals merged, zeros left out).
+ */
+export function curveSchedule(agents: readonly number[], minutes = 60): Shift[] {
   const shifts: Shift[] = [];
+  const perDay = 1440 / minutes;
   DAYS.forEach((day, d) => {
     let start = 0;
-    for (let h = 1; h <= 24; h++) {
-      const here = agents[d * 24 + start] ?? 0;
-      if (h < 24 && (agents[d * 24 + h] ?? 0) === here) continue;
-      if (here > 0) shifts.push({ days: [day], from: clock(start), to: clock(h), agents: here });
+    for (let h = 1; h <= perDay; h++) {
+      const here = agents[d * perDay + start] ?? 0;
+      if (h < perDay && (agents[d * perDay + h] ?? 0) === here) continue;
+      if (here > 0) shifts.push({ days: [day], from: clock(start, minutes), to: clock(h, minutes), agents: here });
       start = h;
     }
   });
@@ -89,8 +93,9 @@ export function scheduledPerHour(schedule: readonly Shift[]): number[] {
 
 // helpers
 
-function clock(hour: number): string {
-  return `${String(hour).padStart(2, "0")}:00`;
+function clock(index: number, minutes = 60): string {
+  const m = index * minutes;
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
 
 function minutes(text: string): number {

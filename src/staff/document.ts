@@ -5,18 +5,25 @@
  * scenario that staffs the flow that way. The CLI prints it with --json; the app shows it.
  */
 import type { Model, Scenario } from "../model";
-import type { Estimate, Kpis, NodeResults } from "../sim/results";
+import type { Estimate, IntervalResults, Kpis, NodeResults } from "../sim/results";
 import type { StaffingCurve } from "./curve";
 import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
 import { type Confidence, describeVerdictFigure } from "./targets";
+import { explainTeam, type TeamWhy, targetWords } from "./why";
+
+/** Paid hours of one full-time person per week (FTE). */
+export const FTE_HOURS_PER_WEEK = 40;
 
 export const STAFFING_FORMAT = "flowcast-staffing/v1";
 
 export interface StaffingTeam {
   name: string;
-  /** "headcount": `agents` is the team's agents; "schedule": agents added to every shift. */
-  kind: "headcount" | "schedule";
+  /**
+   * "headcount": `agents` is the team's agents; "schedule": agents added to every shift;
+   * "interval": `agents` is the peak of the per-interval requirement (`requirement.teams`).
+   */
+  kind: "headcount" | "schedule" | "interval";
   agents: number;
   current: number;
   erlang: number;
@@ -26,6 +33,14 @@ export interface StaffingTeam {
   costChangePerWeek: number;
   /** Offered load in agent-Erlangs (traffic equations, no abandonment). */
   offeredAgents: number;
+  /** Share of paid time not available (the team's `shrinkage`, 0 when it sets none). */
+  shrinkage: number;
+  /** Agent-hours on the phones per week at the answer. */
+  agentHoursPerWeek: number;
+  /** People to schedule: agents on the phones / (1 - shrinkage), rounded up (the peak for a curve). */
+  people: number;
+  /** Full-time people to hire for the week: agent-hours / (1 - shrinkage) / 40 h. */
+  fte: number;
 }
 
 export interface StaffingTarget {
@@ -35,6 +50,11 @@ export interface StaffingTarget {
   atLeast?: number;
   atMost?: number;
   label: string;
+  /** "interval": judged per interval of the week (its estimate is the share of intervals met). */
+  per?: "run" | "interval";
+  share?: number | string;
+  /** The target in words, steps and teams by name: "L1 answers: answered within 20 s at least 80%". */
+  words?: string;
   met: boolean;
   estimate?: Estimate;
   /** Why the answer's figure is absent: "not measured: no ticket reached this step after the warm-up". */
@@ -68,6 +88,34 @@ export interface StaffingDocument {
   scenario: Scenario;
   /** Minimum agents per hour of the week for scheduled teams (Erlang per hour, checked by simulation). */
   curves?: Record<string, StaffingCurve>;
+  /** Per team: the target that holds it up and every target's margin, in words. */
+  why?: Record<string, TeamWhy>;
+  /** What the planner must know: teams run at 90% of their agents or more. */
+  warnings?: string[];
+  /** With --per-interval: agents needed on the phones per team and interval of the week (Monday 00:00 first). */
+  requirement?: { intervalMinutes: number; teams: Record<string, number[]> };
+  /** With --per-interval: people to schedule per interval, the Erlang start and offered load per interval. */
+  planning?: {
+    fteHoursPerWeek: number;
+    teams: Record<string, { people: number[]; erlang: number[]; offeredAgents: number[]; arrivalsPerHour: number[] }>;
+  };
+  /** With --per-interval: the per-queue figures per interval of the week at the answer. */
+  intervals?: IntervalResults;
+}
+
+/** People and FTE for `agentHours` on the phones per week and a peak of `peakAgents`. */
+export function shrinkageFigures(
+  agentHours: number,
+  peakAgents: number,
+  shrinkage: number | undefined,
+): { shrinkage: number; agentHoursPerWeek: number; people: number; fte: number } {
+  const s = shrinkage ?? 0;
+  return {
+    shrinkage: s,
+    agentHoursPerWeek: round2(agentHours),
+    people: Math.ceil(peakAgents / (1 - s) - 1e-9),
+    fte: round2(agentHours / (1 - s) / FTE_HOURS_PER_WEEK),
+  };
 }
 
 /** Builds the document from a search answer. */
@@ -99,7 +147,24 @@ export function staffingDocument(
       costPerWeek: round2(now),
       costChangePerWeek: round2(now - was),
       offeredAgents: Number((answer.offeredAgents[id] ?? 0).toFixed(3)),
+      ...shrinkageFigures(agentHoursPerWeek(after), peakAgents(after), before.shrinkage),
     };
+  }
+  const why: Record<string, TeamWhy> = {};
+  if (answer.met) {
+    for (const id of answer.teams) {
+      const team = model.teams.find((t) => t.id === id);
+      if (!team) continue;
+      const value = answer.answer.plan[id] as number;
+      const scheduled = isScheduled(team);
+      const atFloor = !scheduled && value <= (answer.floor[id] ?? 0);
+      why[id] = explainTeam(model, id, value, answer.targets, answer.answer.verdicts, answer.fewer[id]?.verdicts, {
+        unit: scheduled ? "added to every shift" : "agents",
+        floorReason: atFloor
+          ? `the offered load: ${(answer.offeredAgents[id] ?? 0).toFixed(1)} agents' worth of work, so fewer than ${value} agents cannot keep up`
+          : undefined,
+      });
+    }
   }
   const targets: StaffingTarget[] = answer.targets.map((t, k) => {
     const v = answer.answer.verdicts[k];
@@ -109,6 +174,7 @@ export function staffingDocument(
       atLeast: t.atLeast,
       atMost: t.atMost,
       label: t.label,
+      words: targetWords(model, t),
       met: Boolean(v?.met),
       estimate: v?.estimate,
       ...(v?.notMeasured ? { notMeasured: v.notMeasured } : {}),
@@ -142,6 +208,7 @@ export function staffingDocument(
   };
   if (!answer.met) doc.message = unreachableMessage(model, answer);
   if (meta.curves && Object.keys(meta.curves).length > 0) doc.curves = meta.curves;
+  if (Object.keys(why).length > 0) doc.why = why;
   return doc;
 }
 
@@ -198,6 +265,25 @@ export function unreachableMessage(model: Model, answer: StaffingAnswer): string
 }
 
 // helpers
+
+/** The most agents a team has staffed at once (its headcount, or its busiest minute of the week). */
+function peakAgents(team: Model["teams"][number]): number {
+  if (!isScheduled(team)) return team.agents;
+  const week = new Int32Array(7 * 1440);
+  const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  for (const shift of team.schedule ?? []) {
+    const [fh, fm] = shift.from.split(":").map(Number);
+    const [th, tm] = shift.to.split(":").map(Number);
+    const from = (fh ?? 0) * 60 + (fm ?? 0);
+    let to = (th ?? 0) * 60 + (tm ?? 0);
+    if (to <= from) to += 1440;
+    for (const day of shift.days) {
+      const d = days.indexOf(day);
+      for (let m = from; m < to; m++) week[(d * 1440 + m) % week.length]! += shift.agents;
+    }
+  }
+  return week.reduce((a, b) => Math.max(a, b), 0);
+}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;

@@ -53,6 +53,9 @@ function requirements(load: TeamLoad, targets: readonly ResolvedTarget[]): Requi
     }
   };
   const out: Requirement[] = [];
+  const occupancy = load.team.maxOccupancy;
+  if (occupancy !== undefined && occupancy > 0)
+    out.push((agents) => load.offeredAgents / Math.max(1, agents) <= occupancy);
   for (const t of targets) {
     const { kpi, node, team } = t.target;
     if (team !== undefined && team !== load.team.id) continue;

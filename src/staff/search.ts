@@ -17,16 +17,45 @@
 import type { Model, Target } from "../model";
 import type { Results } from "../sim/results";
 import { erlangAgents, stableAgents } from "./erlangStart";
+import { withIntervals } from "./intervalClock";
 import { applyPlan, currentValue, isScheduled, type Plan, planAgentHours, planCostPerWeek, planKey } from "./plan";
 import { type Confidence, judgeTarget, type ResolvedTarget, resolveTarget, type Verdict } from "./targets";
 import { solveVisits, type TeamLoad, teamLoads } from "./traffic";
 
 /** How a candidate is simulated: in process, on worker threads, or in Web Workers. */
-export type Evaluate = (
-  model: Model,
-  run: { seed: number; replications: number; horizonSeconds?: number },
-  signal?: AbortSignal,
-) => Promise<Results>;
+export type Evaluate = (model: Model, run: RunRequest, signal?: AbortSignal) => Promise<Results>;
+
+/** One candidate's run: replications on a shared seed, and when it may stop early. */
+export interface RunRequest {
+  seed: number;
+  replications: number;
+  horizonSeconds?: number;
+  /**
+   * Called with the replications run so far (at 2, 4 and 7): true when the verdict is
+   * already clear, and the run may stop there. An Evaluate may ignore it and run them all.
+   */
+  stopWhen?: (results: Results) => boolean;
+}
+
+/**
+ * Whether a candidate's verdict is clear before every replication has run: a target whose
+ * 95% interval lies wholly on the wrong side of its bound (missed whatever the rest say),
+ * or every target's interval wholly on the right side. Per-interval targets run in full.
+ */
+export function verdictIsClear(results: Results, targets: readonly ResolvedTarget[]): boolean {
+  if (targets.some((t) => t.perInterval)) return false;
+  let allMet = true;
+  for (const t of targets) {
+    const v = judgeTarget(results, t, "ci95");
+    if (v.met) continue;
+    allMet = false;
+    const e = v.estimate;
+    if (!e) return false;
+    if (t.atLeast !== undefined && e.ci95[1] < t.atLeast) return true;
+    if (t.atMost !== undefined && e.ci95[0] > t.atMost) return true;
+  }
+  return allMet;
+}
 
 export interface StaffingOptions {
   /** Every target to meet (the flow's own and any added). */
@@ -39,6 +68,8 @@ export interface StaffingOptions {
   confidence?: Confidence;
   /** Stop after this many simulated candidates (default 200). */
   maxEvaluations?: number;
+  /** Let candidates stop after fewer replications once their verdict is clear (default true). */
+  stopEarly?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: StaffingProgress) => void;
 }
@@ -77,6 +108,10 @@ export interface StaffingAnswer {
   stoppedEarly: boolean;
   /** Offered load per team (agent-Erlangs) from the traffic equations. */
   offeredAgents: Record<string, number>;
+  /** Per team, the answer with one agent fewer on that team, when the search ran it. */
+  fewer: Record<string, Candidate | undefined>;
+  /** Per team, the fewest agents that keep up with the offered load (the search's floor). */
+  floor: Plan;
 }
 
 /** Raised for input the search cannot work with (no targets, unknown team); exit 1 on the CLI. */
@@ -93,12 +128,17 @@ export async function findStaffing(
     throw new StaffingInputError("There are no targets to staff for; add some to the flow or pass --target.");
   }
   const teams = pickTeams(model, options.teams);
-  const run = {
+  // a target per interval is judged on the run's figures per interval of the week
+  const simulated = targets.some((t) => t.perInterval) ? withIntervals(model) : model;
+  const run: RunRequest = {
     seed: options.seed ?? 1,
     replications: options.replications ?? 10,
     horizonSeconds: options.horizonSeconds,
   };
   const confidence = options.confidence ?? "ci95";
+  // candidates stop once their verdict is clear; the answer is then run in full
+  const searchRun: RunRequest =
+    options.stopEarly === false ? run : { ...run, stopWhen: (results) => verdictIsClear(results, targets) };
   const maxEvaluations = options.maxEvaluations ?? 200;
   const cache = new Map<string, Candidate>();
   let best: Candidate | undefined;
@@ -109,7 +149,7 @@ export async function findStaffing(
     const known = cache.get(key);
     if (known) return known;
     options.signal?.throwIfAborted();
-    const results = await evaluate(applyPlan(model, plan), run, options.signal);
+    const results = await evaluate(applyPlan(simulated, plan), searchRun, options.signal);
     const verdicts = targets.map((t) => judgeTarget(results, t, confidence));
     const candidate: Candidate = {
       plan: { ...plan },
@@ -162,19 +202,36 @@ export async function findStaffing(
     evaluations: cache.size,
     stoppedEarly,
     offeredAgents,
+    fewer: Object.fromEntries(
+      teams.map((id) => [id, cache.get(planKey({ ...answer.plan, [id]: (answer.plan[id] as number) - 1 }, teams))]),
+    ),
+    floor,
   });
+
+  /** The answer with every statistic from a full run (candidates may have stopped early). */
+  const full = async (c: Candidate): Promise<Candidate> => {
+    if (c.results.replications >= run.replications) return c;
+    options.signal?.throwIfAborted();
+    const results = await evaluate(applyPlan(simulated, c.plan), run, options.signal);
+    const verdicts = targets.map((t) => judgeTarget(results, t, confidence));
+    return { ...c, results, verdicts, met: verdicts.every((v) => v.met) };
+  };
+  const finish = async (answer: Candidate, met: boolean, stoppedEarly = false): Promise<StaffingAnswer> => {
+    const answered = await full(answer);
+    return answerOf(answered, met && (answered.met || !answer.met), stoppedEarly);
+  };
 
   phase = "start";
   let x = await judge(erlang);
   if (!x.met) {
     phase = "bound";
     const ceiling = await judge(bound);
-    if (!ceiling.met) return answerOf(ceiling, false);
+    if (!ceiling.met) return await finish(ceiling, false);
     phase = "up";
     const steps: Record<string, number> = {};
     let last: string | undefined;
     while (!x.met) {
-      if (cache.size >= maxEvaluations) return answerOf(ceiling, true, true);
+      if (cache.size >= maxEvaluations) return await finish(ceiling, true, true);
       const responsible = responsibleTeams(model, teams, targets, x).filter(
         (id) => (x.plan[id] as number) < (bound[id] as number),
       );
@@ -218,7 +275,7 @@ export async function findStaffing(
       let hi = x.plan[id] as number;
       let lo = (floor[id] as number) - 1;
       while (hi - lo > 1) {
-        if (cache.size >= maxEvaluations) return answerOf(x, true, true);
+        if (cache.size >= maxEvaluations) return await finish(x, true, true);
         const mid = Math.floor((lo + hi) / 2);
         const y = await judge({ ...x.plan, [id]: mid });
         if (y.met) {
@@ -232,7 +289,7 @@ export async function findStaffing(
     let loose = false;
     for (const id of order) {
       if ((x.plan[id] as number) - 1 < (floor[id] as number)) continue;
-      if (cache.size >= maxEvaluations) return answerOf(x, true, true);
+      if (cache.size >= maxEvaluations) return await finish(x, true, true);
       const y = await judge({ ...x.plan, [id]: (x.plan[id] as number) - 1 });
       if (y.met) {
         x = y;
@@ -242,7 +299,7 @@ export async function findStaffing(
     if (!changed && !loose) break;
     if (!loose) break;
   }
-  return answerOf(x, true);
+  return await finish(x, true);
 }
 
 // helpers

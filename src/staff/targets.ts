@@ -8,6 +8,7 @@ import type { Model, Target } from "../model";
 import {
   describeTarget,
   formatTargetValue,
+  intervalShare,
   type KpiUnit,
   readTargetValue,
   targetKpis,
@@ -26,6 +27,8 @@ export interface ResolvedTarget {
   atMost?: number;
   /** `service level of "L1 answers" (l1-phone) at least 80%`. */
   label: string;
+  /** Held per interval of the week, with the share of intervals that must meet it; undefined: over the run. */
+  perInterval?: { share: number };
 }
 
 /** A target judged against one run. */
@@ -37,6 +40,11 @@ export interface Verdict {
   notMeasured?: string;
   /** How far the deciding end of the interval is from the bound, relative to the bound (> 0: short). */
   shortfall: number;
+  /**
+   * A per-interval target: its value in each interval of the week (null: nothing to judge
+   * there), whether each meets the bound, and how many of the judged intervals do.
+   */
+  intervals?: { values: (number | null)[]; meets: (boolean | null)[]; met: number; total: number };
 }
 
 /** A target expression that cannot be read; `message` says why in the user's words. */
@@ -48,6 +56,22 @@ export class TargetSyntaxError extends Error {}
  * Throws TargetSyntaxError naming what is wrong.
  */
 export function parseTargetExpression(text: string): Target {
+  // "... per interval", "... per interval 95%", "... per run"
+  const per = /\s+per\s+(interval|run)(?:\s+(\S+))?\s*$/i.exec(text);
+  if (per) {
+    const target = parseTargetExpression(text.slice(0, per.index));
+    target.per = per[1]?.toLowerCase() === "interval" ? "interval" : "run";
+    if (per[2] !== undefined) {
+      const share = readTargetValue(per[2].replace(/^in$/i, ""), "share");
+      if (target.per !== "interval" || share === undefined || !(share > 0 && share <= 1)) {
+        throw new TargetSyntaxError(
+          `"${text}": "${per[2]}" is not a share of intervals; write e.g. "per interval 95%"`,
+        );
+      }
+      target.share = share;
+    }
+    return target;
+  }
   const match = /^\s*([^<>=\s]+)\s*(>=|<=)\s*(\S.*?)\s*$/.exec(text);
   if (!match) {
     throw new TargetSyntaxError(
@@ -87,7 +111,7 @@ export function parseTargetExpression(text: string): Target {
 }
 
 /** Reads a validated target's bounds (undefined bounds stay undefined). */
-export function resolveTarget(target: Target, model?: Pick<Model, "nodes" | "teams">): ResolvedTarget {
+export function resolveTarget(target: Target, model?: Pick<Model, "nodes" | "teams" | "clock">): ResolvedTarget {
   const unit = targetUnit(target) ?? "count";
   const read = (v: number | string | undefined) => (v === undefined ? undefined : readTargetValue(v, unit));
   return {
@@ -96,7 +120,40 @@ export function resolveTarget(target: Target, model?: Pick<Model, "nodes" | "tea
     atLeast: read(target.atLeast),
     atMost: read(target.atMost),
     label: describeTarget(target, model),
+    ...(target.per === "interval" ? { perInterval: { share: intervalShare(target) } } : {}),
   };
+}
+
+/**
+ * A per-interval target's value in each interval of the week (null where there is nothing
+ * to judge: no contacts, nobody staffed), or undefined when the run has no interval figures.
+ */
+export function intervalValues(results: Results, target: Target): (number | null)[] | undefined {
+  const iv = results.intervals;
+  if (!iv) return undefined;
+  const { kpi, node, team } = target;
+  if (node !== undefined) {
+    const n = own(iv.nodes, node) as (typeof iv.nodes)[string] | undefined;
+    if (!n) return undefined;
+    const values = kpi === "serviceLevel" ? n.serviceLevel : kpi === "waitMean" ? n.asa : undefined;
+    return values?.map((v, k) => ((n.offered[k] ?? 0) > 0 ? v : null));
+  }
+  if (team !== undefined) {
+    const t = own(iv.teams, team) as (typeof iv.teams)[string] | undefined;
+    if (!t || kpi !== "utilization") return undefined;
+    return t.occupancy.map((v, k) => ((t.agents[k] ?? 0) > 0 ? v : null));
+  }
+  const values =
+    kpi === "serviceLevel" ? iv.flow.serviceLevel : kpi === "abandonRate" ? iv.flow.abandonRate : undefined;
+  return values?.map((v, k) => ((iv.flow.offered[k] ?? 0) > 0 ? v : null));
+}
+
+/** Whether one value meets the target's bounds. */
+export function meetsBound(value: number, target: Pick<ResolvedTarget, "atLeast" | "atMost">): boolean {
+  const eps = 1e-9;
+  if (target.atLeast !== undefined && value < target.atLeast - eps) return false;
+  if (target.atMost !== undefined && value > target.atMost + eps) return false;
+  return true;
 }
 
 /** The estimate a target is judged on, or undefined when the run does not report it. */
@@ -116,6 +173,7 @@ export function targetEstimate(results: Results, target: Target): Estimate | und
 export function judgeTarget(results: Results, target: ResolvedTarget, confidence: Confidence = "ci95"): Verdict {
   const notMeasured = unmeasuredReason(results, target.target);
   if (notMeasured) return { met: false, notMeasured, shortfall: Number.POSITIVE_INFINITY };
+  if (target.perInterval) return judgePerInterval(results, target);
   const estimate = targetEstimate(results, target.target);
   if (!estimate) return { met: false, shortfall: Number.POSITIVE_INFINITY };
   let shortfall = Number.NEGATIVE_INFINITY;
@@ -202,6 +260,29 @@ const NO_TICKET = "not measured: no ticket arrived after the warm-up";
 const NO_STAFFED_HOURS = "not measured: no agent was staffed after the warm-up";
 
 // helpers
+
+/**
+ * A per-interval target: each interval of the week with something to judge is met when its
+ * pooled value (every measured week of every replication) is on the right side of the
+ * bound; the target is met when the share of such intervals asked for is. Its estimate is
+ * that share of intervals met.
+ */
+function judgePerInterval(results: Results, target: ResolvedTarget): Verdict {
+  const values = intervalValues(results, target.target);
+  if (!values) return { met: false, shortfall: Number.POSITIVE_INFINITY };
+  const meets = values.map((v) => (v === null ? null : meetsBound(v, target)));
+  const total = meets.filter((m) => m !== null).length;
+  const met = meets.filter((m) => m === true).length;
+  const share = total > 0 ? met / total : 1;
+  const needed = target.perInterval?.share ?? 1;
+  const ok = share >= needed - 1e-12;
+  return {
+    met: ok,
+    estimate: { mean: share, ci95: [share, share] },
+    shortfall: ok ? -(share - needed) : (needed - share) / Math.max(needed, 1e-9),
+    intervals: { values, meets, met, total },
+  };
+}
 
 /** Where a KPI unknown at its level does exist: `; "cost" is a KPI of a team: write teams.ID.cost`. */
 function otherLevel(target: Target): string {

@@ -105,6 +105,20 @@ export function channelRatesAt(visits: Visits, hourOfWeek: number): number[] {
   });
 }
 
+/**
+ * Each channel's arrival rate (per second) in interval `cell` of the week at `minutes` per
+ * interval: from the channel's profile per interval when it has one (normalised to mean 1),
+ * else from its hourly and weekly weights at the hour holding the interval.
+ */
+export function channelRatesInInterval(visits: Visits, cell: number, minutes: number): number[] {
+  const byHour = channelRatesAt(visits, Math.floor((cell * minutes) / 60) % 168);
+  return visits.channels.map(({ node, ratePerSecond }, c) => {
+    if (node.kind !== "channel" || !node.arrivals.profile) return byHour[c] ?? 0;
+    const profile = normalised(node.arrivals.profile, (7 * 1440) / minutes);
+    return ratePerSecond * (profile[cell] ?? 1);
+  });
+}
+
 // helpers
 
 /** The share of a work step's contacts that overflow to another step: as a run saw it, else none. */

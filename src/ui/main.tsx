@@ -15,7 +15,7 @@ import { App } from "./App";
 import { keepLanesInDraft } from "./canvas/placement";
 import { loadAutosave, loadRecent, type RefusedFlow } from "./files/autosave";
 import { announceKept, FlowKeeper, readTabFlowId } from "./files/flowKeeper";
-import { parseFlowGuarded } from "./files/guardedParse";
+import { parseFlowOffThread } from "./files/offThread";
 import { defaultSample } from "./files/samples";
 import { FlowStore } from "./state/store";
 
@@ -51,7 +51,7 @@ async function firstFlow(): Promise<FirstFlow> {
     const recent = await loadRecent().catch(() => []);
     for (const flow of recent) {
       if (flow.text === refused.text) continue;
-      const parsed = parseFlowGuarded(flow.text);
+      const parsed = await parseFlowOffThread(flow.text);
       if (parsed.ok) return { model: parsed.model, fileName: flow.fileName, flowId: flow.flowId, refused };
     }
   }

@@ -1,6 +1,7 @@
 /**
- * Issue 13: hostile and absurd input. Mutated sample flows (see mutate.ts) go through every
- * CLI command in-process (main(), one worker thread, small runs); every run must end with
+ * Issues 13 and 19: hostile and absurd input. Mutated sample flows (see mutate.ts) go through every
+ * CLI command in-process (main(), one worker thread, small runs), staff and the output options
+ * (--out, --event-log, export files) included; every run must end with
  * exit 0, 1 or 2, print no stack trace and no "internal error", stay within a time and
  * memory budget, and leave Object.prototype as it was. Seeds are in the test names; a
  * failing seed reruns with `fc.assert(..., { seed })`.
@@ -27,6 +28,9 @@ const COMMANDS: ((file: string, out: string) => string[])[] = [
   (file) => ["validate", file],
   (file) => ["validate", "--json", file],
   (file, out) => ["simulate", file, ...RUN, "--out", out],
+  (file, out) => ["simulate", file, ...RUN, "--event-log", `${out}.csv`],
+  (file, out) => ["staff", file, ...RUN.slice(0, 4), "--max-evaluations", "2", "--out", out],
+  (file, out) => ["export", file, "--to", "svg", "--out", `${out}.svg`],
   (file) => ["compare", file, ...RUN],
   (file) => ["export", file, "--to", "svg"],
   (file) => ["export", file, "--to", "mermaid"],

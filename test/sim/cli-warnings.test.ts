@@ -41,10 +41,13 @@ describe("overload warnings on the command line", () => {
     expect(run.stdout).toContain(`warning teams[0]: ${OVERLOAD}`);
   });
 
-  it("validate: says nothing at 90%", async () => {
-    const run = await runCli(["validate", lineFile(27)]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).not.toContain("warning");
+  it("validate: says nothing at 87%, and warns of long waits from 90% without failing", async () => {
+    const calm = await runCli(["validate", lineFile(26)]);
+    expect(calm.code).toBe(0);
+    expect(calm.stdout).not.toContain("warning");
+    const busy = await runCli(["validate", lineFile(27)]);
+    expect(busy.code).toBe(0);
+    expect(busy.stdout).toContain("at 90% of its capacity all week: expect long waits; service level falls steeply.");
   });
 
   it("simulate: warns on stderr before the run and keeps the warnings in the results", async () => {

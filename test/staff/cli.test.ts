@@ -33,6 +33,14 @@ describe("flowcast staff", () => {
     expect(doc.targets[0]).toMatchObject({ kpi: "serviceLevel", node: "q", atLeast: 0.7, met: true });
     expect(doc.targets[0].estimate.ci95[0]).toBeGreaterThanOrEqual(0.7);
     expect(doc.evaluations).toBeGreaterThan(1);
+    // why: the service level holds the team (the flow has no names, so ids are its words)
+    expect(doc.why.a.binding).toBe("q: answered within 20 s at least 70%");
+    expect(doc.why.a.sentence).toMatch(
+      new RegExp(
+        `^a: held by q: answered within 20 s at least 70% \\([\\d.]+% at ${doc.teams.a.agents} agents; [\\d.]+% at ${doc.teams.a.agents - 1}\\)$`,
+      ),
+    );
+    expect(doc.teams.a).toMatchObject({ shrinkage: 0, people: doc.teams.a.agents });
     // saved as "+N agents" (add), not as a frozen headcount (set)
     expect(doc.teams.a.current).toBe(3);
     expect(doc.scenario.add["teams.a.agents"]).toBe(doc.teams.a.agents - 3);

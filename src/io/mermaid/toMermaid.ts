@@ -22,7 +22,7 @@ const RESERVED = new Set([
 
 /** The Mermaid flowchart text of a flow. */
 export function toMermaid(model: Model): string {
-  const lines = ["---", `title: ${JSON.stringify(oneLine(model.name))}`, "---", "flowchart LR"];
+  const lines = ["---", `title: ${yamlTitle(model.name)}`, "---", "flowchart LR"];
   const teamOf = new Map<string, string>();
   for (const node of model.nodes) if (node.kind === "work") teamOf.set(node.id, node.team);
   for (const node of model.nodes) if (!teamOf.has(node.id)) lines.push(`  ${declare(node)}`);
@@ -74,6 +74,15 @@ export function escapeLabel(text: string): string {
 }
 
 // helpers
+
+/**
+ * The flow's name as a double-quoted YAML scalar whose markup characters are \u escapes: the
+ * file never holds a raw tag (`<img onerror>`) for a renderer that pastes the title as HTML,
+ * and YAML (Mermaid's and the importer's) reads the name back exactly.
+ */
+function yamlTitle(name: string): string {
+  return JSON.stringify(oneLine(name)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** Control characters (but `keep`) as spaces. */
 function oneLine(text: string, keep = ""): string {

@@ -8,11 +8,9 @@
  * told.
  */
 import { Resvg } from "@resvg/resvg-js";
+import { rasterZoom } from "../svg/rasterSize";
 
-/** Longest side of a PNG (px): what browsers and image viewers still open. */
-export const MAX_SIDE = 16_384;
-/** Most pixels in a PNG: 64 megapixels, 256 MB while it is drawn. */
-export const MAX_PIXELS = 64 * 1024 * 1024;
+export { MAX_PIXELS, MAX_SIDE } from "../svg/rasterSize";
 
 /** A rasterised picture and the zoom it was drawn at (lower than asked when it had to fit). */
 export interface Raster {
@@ -30,12 +28,7 @@ export interface Raster {
  */
 export function rasteriseSvgBounded(svg: string, scale = 1): Raster {
   const { width, height } = viewBoxSize(svg) ?? measure(svg);
-  const fit = Math.min(scale, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
-  if (!(fit * Math.min(width, height) >= 16)) {
-    throw new RangeError(
-      `the picture would be ${Math.round(width).toLocaleString("en")} x ${Math.round(height).toLocaleString("en")} px; shrunk to fit ${MAX_SIDE.toLocaleString("en")} px it would be unreadable. Export it as svg instead, or move far-away steps closer`,
-    );
-  }
+  const fit = rasterZoom(width, height, scale);
   const png = renderer(svg, fit).render().asPng();
   const size = pngSize(png);
   return { png, scale: fit, requestedScale: scale, ...size };

@@ -40,12 +40,19 @@ export function checkClock(c: Checker): void {
       `A series interval of ${describeSeconds(clock.seriesInterval)} over ${describeSeconds(clock.horizon)} makes ${Math.ceil(clock.horizon / clock.seriesInterval).toLocaleString("en")} points per series; use at least ${describeSeconds(shortest)} (at most ${MAX_SERIES_POINTS.toLocaleString("en")} points).`,
     );
   }
+  const minutes = clock.intervalMinutes;
+  if (minutes !== undefined && !INTERVAL_MINUTES.includes(minutes as never)) {
+    c.error("clock.intervalMinutes", `The planning interval is ${String(minutes)} minutes; it must be 15, 30 or 60.`);
+  }
   if (typeof clock.start === "string" && !isRealDate(clock.start)) {
     c.error("clock.start", `The start "${clock.start}" is not a real date and time.`);
   }
 }
 
 // helpers
+
+/** Planning intervals a flow may use (clock.intervalMinutes). */
+export const INTERVAL_MINUTES = [15, 30, 60] as const;
 
 /** Most points a backlog or queue series may have (each replication keeps every series). */
 const MAX_SERIES_POINTS = 100_000;
@@ -72,6 +79,29 @@ function checkChannel(c: Checker, node: ChannelNode, index: number): void {
       `The arrival rate of ${name} is 0 per hour, so no contact ever arrives; give its mean rate or remove the channel.`,
       place,
     );
+  }
+  if (arrivals.profile !== undefined) {
+    const minutes = c.model.clock?.intervalMinutes ?? 60;
+    const ok = INTERVAL_MINUTES.includes(minutes as never);
+    if (arrivals.hourly !== undefined || arrivals.weekly !== undefined) {
+      c.error(
+        `${base}.profile`,
+        `Channel ${name} has both a profile per interval and hourly or weekly weights; the profile takes their place, so remove hourly and weekly.`,
+        place,
+      );
+    }
+    if (ok) {
+      checkProfile(
+        c,
+        arrivals.profile,
+        (7 * 1440) / minutes,
+        "interval",
+        `${minutes}-minute interval of the week (Monday 00:00 first; clock.intervalMinutes is ${minutes})`,
+        `${base}.profile`,
+        name,
+        place,
+      );
+    }
   }
   checkProfile(c, arrivals.hourly, 24, "hourly", "hour of the day", `${base}.hourly`, name, place);
   checkProfile(c, arrivals.weekly, 7, "weekly", "day of the week (Monday first)", `${base}.weekly`, name, place);

@@ -51,6 +51,26 @@ export const TEAM_TARGET_KPIS: Readonly<Record<string, KpiUnit>> = {
   cost: "money",
 };
 
+/** KPIs a target may hold per interval (`per: "interval"`), by level. */
+export const INTERVAL_TARGET_KPIS = {
+  flow: ["serviceLevel", "abandonRate"],
+  node: ["serviceLevel", "waitMean"],
+  team: ["utilization"],
+} as const;
+
+/** Whether the target's KPI can be judged per interval of the week. */
+export function intervalKpiAllowed(target: { kpi: string; node?: string; team?: string }): boolean {
+  const level = target.node !== undefined ? "node" : target.team !== undefined ? "team" : "flow";
+  return (INTERVAL_TARGET_KPIS[level] as readonly string[]).includes(target.kpi);
+}
+
+/** The share of intervals a per-interval target asks for (1 when not given or unreadable). */
+export function intervalShare(target: Pick<Target, "share">): number {
+  if (target.share === undefined) return 1;
+  const v = readTargetValue(target.share, "share");
+  return v === undefined || !(v >= 0 && v <= 1) ? 1 : v;
+}
+
 /** The KPIs a target at this level may name. */
 export function targetKpis(target: { node?: string; team?: string }): Readonly<Record<string, KpiUnit>> {
   if (target.node !== undefined) return NODE_TARGET_KPIS;
@@ -78,7 +98,10 @@ export function readTargetValue(value: number | string, unit: KpiUnit): number |
 }
 
 /** How a target reads to a manager: `service level of "L1 answers" (l1-phone) at least 80%`. */
-export function describeTarget(target: Target, model?: Pick<Model, "nodes" | "teams">): string {
+export function describeTarget(
+  target: Target,
+  model?: Pick<Model, "nodes" | "teams"> & { clock?: { intervalMinutes?: number } },
+): string {
   const unit = targetUnit(target) ?? "count";
   const what = kpiWords(target.kpi);
   let where = "";
@@ -96,7 +119,16 @@ export function describeTarget(target: Target, model?: Pick<Model, "nodes" | "te
   };
   if (target.atLeast !== undefined) bounds.push(`at least ${at(target.atLeast)}`);
   if (target.atMost !== undefined) bounds.push(`at most ${at(target.atMost)}`);
-  return `${what}${where} ${bounds.join(" and ")}`;
+  let per = "";
+  if (target.per === "interval") {
+    const minutes = model?.clock?.intervalMinutes ?? 60;
+    const share = intervalShare(target);
+    per =
+      share >= 1
+        ? ` in every ${minutes}-minute interval`
+        : ` in ${formatTargetValue(share, "share")} of ${minutes}-minute intervals`;
+  }
+  return `${what}${where} ${bounds.join(" and ")}${per}`;
 }
 
 /** A bound in a manager's units: 80%, 30 s, 8 h, 50. */
@@ -220,6 +252,29 @@ function checkTarget(c: Checker, target: Target, index: number): void {
       c.error(
         `${path}.kpi`,
         `${name} asks for an abandon rate, but no queue of this flow has a patience, so no caller hangs up and there is no rate to meet. Set a patience on a work step's queue, or remove the target.`,
+      );
+    }
+  }
+  if (target.per !== undefined && target.per !== "run" && target.per !== "interval") {
+    c.error(`${path}.per`, `${name}: per "${String(target.per)}" is not known; write "interval" or "run".`);
+  } else if (target.per === "interval" && !intervalKpiAllowed(target)) {
+    const level = target.node !== undefined ? "node" : target.team !== undefined ? "team" : "flow";
+    c.error(
+      `${path}.per`,
+      `${name} cannot hold per interval; per-interval targets of ${level === "node" ? "a work step" : level === "team" ? "a team" : "the flow"} are ${INTERVAL_TARGET_KPIS[level].join(", ")}.`,
+    );
+  }
+  if (target.share !== undefined) {
+    const share = readTargetValue(target.share, "share");
+    if (target.per !== "interval") {
+      c.error(
+        `${path}.share`,
+        `${name} has a share of intervals but does not hold per interval; add "per": "interval".`,
+      );
+    } else if (share === undefined || !(share > 0 && share <= 1)) {
+      c.error(
+        `${path}.share`,
+        `${name}: share ${String(target.share)} must be the share of intervals that meet it, more than 0 and at most 1 (e.g. 0.95 or 95%).`,
       );
     }
   }

@@ -37,6 +37,23 @@ export function checkTeams(c: Checker): void {
     if (!(isNumber(team.costPerHour) && team.costPerHour >= 0)) {
       c.error(`${base}.costPerHour`, `${subject} costs ${String(team.costPerHour)} per hour; give 0 or more.`, place);
     }
+    if (team.shrinkage !== undefined && !(isNumber(team.shrinkage) && team.shrinkage >= 0 && team.shrinkage < 1)) {
+      c.error(
+        `${base}.shrinkage`,
+        `${subject} has shrinkage ${String(team.shrinkage)}; give the share of paid time agents are not available, from 0 up to (not including) 1, e.g. 0.3.`,
+        place,
+      );
+    }
+    if (
+      team.maxOccupancy !== undefined &&
+      !(isNumber(team.maxOccupancy) && team.maxOccupancy > 0 && team.maxOccupancy <= 1)
+    ) {
+      c.error(
+        `${base}.maxOccupancy`,
+        `${subject} has a highest occupancy of ${String(team.maxOccupancy)}; give the busy share of staffed time to plan for, more than 0 and at most 1, e.g. 0.85.`,
+        place,
+      );
+    }
     if (team.schedule) checkSchedule(c, team, index, name);
     if (served.has(team.id) && !isEverStaffed(team)) {
       c.warning(

@@ -22,6 +22,7 @@ function loadExportActions(): Promise<typeof import("./exportActions")> {
   exportActions ??= import("./exportActions");
   return exportActions;
 }
+const ImportBpmnDialog = lazy(() => import("./ImportBpmnDialog").then((m) => ({ default: m.ImportBpmnDialog })));
 const ImportMermaidDialog = lazy(() =>
   import("./ImportMermaidDialog").then((m) => ({ default: m.ImportMermaidDialog })),
 );
@@ -40,7 +41,7 @@ export function ExportMenu({ store }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [withLoad, setWithLoad] = useState(false);
   const [shareLink, setShareLink] = useState<string>();
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState<"mermaid" | "bpmn">();
   const root = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -194,6 +195,12 @@ export function ExportMenu({ store }: ExportMenuProps) {
               Mermaid flowchart
             </MenuItem>
             <MenuItem
+              testId="export-bpmn"
+              onClick={act("export BPMN", () => loadExportActions().then((x) => x.downloadBpmn(model)))}
+            >
+              BPMN 2.0 (Camunda, bpmn.io)
+            </MenuItem>
+            <MenuItem
               testId="export-runbook-md"
               onClick={act("export the runbook", () =>
                 loadExportActions().then((x) => x.downloadRunbookMarkdown(model)),
@@ -221,10 +228,20 @@ export function ExportMenu({ store }: ExportMenuProps) {
               disabled={readOnly}
               onClick={() => {
                 closeMenu(false);
-                setImporting(true);
+                setImporting("mermaid");
               }}
             >
               Import Mermaid…
+            </MenuItem>
+            <MenuItem
+              testId="import-bpmn"
+              disabled={readOnly}
+              onClick={() => {
+                closeMenu(false);
+                setImporting("bpmn");
+              }}
+            >
+              Import BPMN…
             </MenuItem>
           </div>
         </div>
@@ -253,7 +270,11 @@ export function ExportMenu({ store }: ExportMenuProps) {
       ) : null}
       {importing && (
         <Suspense fallback={null}>
-          <ImportMermaidDialog store={store} onClose={() => setImporting(false)} />
+          {importing === "bpmn" ? (
+            <ImportBpmnDialog store={store} onClose={() => setImporting(undefined)} />
+          ) : (
+            <ImportMermaidDialog store={store} onClose={() => setImporting(undefined)} />
+          )}
         </Suspense>
       )}
     </div>

@@ -10,6 +10,9 @@ import { useFocusTrap } from "../shell/useFocusTrap";
 import type { FlowStore } from "../state/store";
 import { readMermaid } from "./readMermaid";
 
+/** Guesses listed at most: a diagram of thousands of steps would otherwise list thousands. */
+const SHOWN = 100;
+
 export interface ImportMermaidDialogProps {
   store: FlowStore;
   onClose: () => void;
@@ -92,9 +95,12 @@ export function ImportMermaidDialog({ store, onClose }: ImportMermaidDialogProps
                   line {w.line}: {w.message}
                 </li>
               ))}
-              {result.report.guessed.map((g) => (
+              {result.report.guessed.slice(0, SHOWN).map((g) => (
                 <li key={`${g.nodeId}.${g.field}`}>{g.message}</li>
               ))}
+              {result.report.guessed.length > SHOWN && (
+                <li>… and {result.report.guessed.length - SHOWN} more guessed fields like these</li>
+              )}
             </ul>
           </div>
         )}

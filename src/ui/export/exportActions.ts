@@ -4,12 +4,14 @@
  * import Mermaid. Files are handed to the browser as downloads.
  */
 
+import { toBpmn } from "../../io/bpmn/toBpmn";
 import { fromMermaid, type MermaidImport } from "../../io/mermaid/fromMermaid";
-import { toMermaid } from "../../io/mermaid/toMermaid";
+import { escapeLabel, toMermaid } from "../../io/mermaid/toMermaid";
 import { toRunbookHtml } from "../../io/runbook/runbookHtml";
 import { toRunbookMarkdown } from "../../io/runbook/runbookMarkdown";
 import { encodeShareLink } from "../../io/share";
 import { type Positions, renderFlowSvg } from "../../io/svg/flowSvg";
+import { rasterZoom } from "../../io/svg/rasterSize";
 import { layoutFlow } from "../../layout/layoutFlow";
 import type { Model } from "../../model";
 import type { Results } from "../../sim/results";
@@ -41,9 +43,15 @@ export async function downloadPng(model: Model, scale: number, load?: Results): 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Rasterises an SVG document (at its width and height) to a PNG blob on a canvas. */
+/**
+ * Rasterises an SVG document (at its width and height) to a PNG blob on a canvas, shrunk to
+ * what a canvas can hold (rasterSize.ts) and refused in words when that would be unreadable.
+ */
 export async function rasteriseInBrowser(svg: string): Promise<Blob> {
-  const [width, height] = (/width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? []).slice(1).map(Number);
+  const [asked, askedHeight] = (/width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? []).slice(1).map(Number);
+  const zoom = asked && askedHeight ? rasterZoom(asked, askedHeight) : 1;
+  const width = asked === undefined ? undefined : asked * zoom;
+  const height = askedHeight === undefined ? undefined : askedHeight * zoom;
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     const image = new Image();
@@ -68,8 +76,18 @@ export async function rasteriseInBrowser(svg: string): Promise<Blob> {
   }
 }
 
+/**
+ * Downloads the flow as a Mermaid flowchart. The title is escaped as labels are (`<` as
+ * `#60;` ...), so a flow name such as `<img onerror=...>` never reaches a Mermaid renderer as
+ * markup (issue 19).
+ */
 export function downloadMermaid(model: Model): void {
-  downloadText(`${stem(model)}.mmd`, toMermaid(model), "text/plain");
+  downloadText(`${stem(model)}.mmd`, toMermaid({ ...model, name: escapeLabel(model.name) }), "text/plain");
+}
+
+/** Downloads the flow as BPMN 2.0 XML (Camunda Modeler, bpmn.io), every parameter kept for import. */
+export async function downloadBpmn(model: Model): Promise<void> {
+  downloadText(`${stem(model)}.bpmn`, await toBpmn(model, await positionsOf(model)), "application/xml");
 }
 
 export function downloadRunbookMarkdown(model: Model): void {

@@ -8,7 +8,8 @@
  */
 import { SHARE_PREFIX } from "../../io/share";
 import type { Model } from "../../model";
-import { MAX_FLOW_CHARS, parseFlowGuarded } from "../files/guardedParse";
+import { MAX_FLOW_CHARS } from "../files/guardedParse";
+import { parseFlowOffThread } from "../files/offThread";
 
 export type ShareOpenResult =
   | { ok: true; model: Model }
@@ -32,7 +33,7 @@ export async function openShareFromHash(hash: string): Promise<ShareOpenResult> 
   }
   const unpacked = await unpack(payload);
   if (!unpacked.ok) return { ok: false, message: unpacked.message };
-  const parsed = parseFlowGuarded(unpacked.text);
+  const parsed = await parseFlowOffThread(unpacked.text);
   if (!parsed.ok) {
     return {
       ok: false,

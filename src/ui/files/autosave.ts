@@ -8,7 +8,7 @@
  * and kept aside for download.
  */
 import { type Model, serializeModel } from "../../model";
-import { parseFlowGuarded } from "./guardedParse";
+import { parseFlowOffThread, serializeFlowOffThread } from "./offThread";
 
 const DB_NAME = "flowcast";
 const STORE = "flows";
@@ -63,7 +63,8 @@ export async function loadAutosave(tabFlowId?: string): Promise<RestoredFlow | u
   const own = candidates.filter((entry) => tabFlowId && entry.flowId === tabFlowId);
   const entry = newest(own.length > 0 ? own : candidates.slice(0, 2));
   if (!entry) return undefined;
-  const parsed = parseFlowGuarded(entry.text);
+  // In the flow worker when big: restoring a flow of thousands of steps never freezes the page.
+  const parsed = await parseFlowOffThread(entry.text);
   if (parsed.ok) return { ok: true, model: parsed.model, fileName: entry.fileName, flowId: entry.flowId };
   const refused: RefusedFlow = {
     name: entry.fileName ?? "autosaved-flow.json",
@@ -85,7 +86,7 @@ export interface AutosaveOptions {
 /** Writes `model` as the autosaved flow, and (with `remember`) as its entry in the recent list. */
 export async function writeAutosave(model: Model, options: AutosaveOptions = {}): Promise<void> {
   const { fileName, flowId } = options;
-  const text = serializeModel(model);
+  const text = await serializeFlowOffThread(model);
   await write(AUTOSAVE_KEY, { text, fileName, flowId, savedAt: Date.now() } satisfies AutosaveEntry);
   clearPending();
   if (options.remember) await rememberRecent(model, fileName, flowId, text);
@@ -123,7 +124,7 @@ export async function rememberRecent(model: Model, fileName?: string, flowId?: s
     name: model.name,
     fileName,
     savedAt: Date.now(),
-    text: text ?? serializeModel(model),
+    text: text ?? (await serializeFlowOffThread(model)),
   };
   const same = (flow: RecentFlow) =>
     flowId ? flow.flowId === flowId : !flow.flowId && flow.name === entry.name && flow.fileName === entry.fileName;

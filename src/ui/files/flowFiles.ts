@@ -4,7 +4,7 @@
  * the File System Access save picker where the browser has one, else as a download.
  */
 import { type Model, serializeModel } from "../../model";
-import { parseFlowGuarded } from "./guardedParse";
+import { parseFlowOffThread } from "./offThread";
 
 export type OpenResult =
   | { ok: true; model: Model; fileName: string }
@@ -18,7 +18,7 @@ export async function readFlowFile(file: File): Promise<OpenResult> {
   } catch {
     return { ok: false, fileName: file.name, problems: ["the file could not be read"] };
   }
-  const parsed = parseFlowGuarded(text);
+  const parsed = await parseFlowOffThread(text);
   if (!parsed.ok) return { ok: false, fileName: file.name, problems: parsed.problems, text };
   return { ok: true, model: parsed.model, fileName: file.name };
 }

@@ -13,7 +13,7 @@ import type { RecentFlow } from "./autosave";
 import { rememberRecent } from "./autosave";
 import { download, readFlowFile, saveFlowFile } from "./flowFiles";
 import type { FlowKeeper } from "./flowKeeper";
-import { parseFlowGuarded } from "./guardedParse";
+import { parseFlowOffThread } from "./offThread";
 
 export interface FileActions {
   newFlow: () => void;
@@ -21,7 +21,7 @@ export interface FileActions {
   pickFile: () => void;
   save: () => Promise<void>;
   openModel: (model: Model, fileName?: string) => void;
-  openRecent: (flow: RecentFlow) => void;
+  openRecent: (flow: RecentFlow) => Promise<void>;
 }
 
 export function useFileActions(store: FlowStore, keeper: FlowKeeper): FileActions {
@@ -33,8 +33,8 @@ export function useFileActions(store: FlowStore, keeper: FlowKeeper): FileAction
   );
 
   const openRecent = useCallback(
-    (flow: RecentFlow) => {
-      const parsed = parseFlowGuarded(flow.text);
+    async (flow: RecentFlow) => {
+      const parsed = await parseFlowOffThread(flow.text);
       if (!parsed.ok) {
         notify({
           kind: "error",

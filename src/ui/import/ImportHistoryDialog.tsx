@@ -4,13 +4,15 @@
  * beside the calibrated flow's simulated ones) and open the flow on the canvas. The current
  * flow is kept until the user presses "Open flow".
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CalibrationReport, ColumnMap, RoleRule } from "../../calibrate";
 import { guessColumns } from "../../io/eventlog/guessColumns";
 import type { Model } from "../../model";
 import { notify } from "../shell/toasts";
 import type { FlowStore } from "../state/store";
-import { calibrateFile, countActivities, type Peek, peekCsv } from "./calibrateFile";
+import { BacktestStep } from "./BacktestStep";
+import { countActivities, type Peek, peekCsv } from "./calibrateFile";
+import { calibrateFileOffThread } from "./calibrateOffThread";
 import { FitReport } from "./FitReport";
 import { RoleForm } from "./RoleForm";
 import "./import.css";
@@ -35,6 +37,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
   const [result, setResult] = useState<{ model: Model; report: CalibrationReport }>();
   const [rules, setRules] = useState<RoleRule[]>([]);
   const [activities, setActivities] = useState<[string, number][]>();
+  const [backtesting, setBacktesting] = useState(false);
   const runs = useRef(0);
   const activityColumn = columns?.activity;
 
@@ -67,6 +70,8 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
       setError(`${f.name} does not look like a CSV event log: ${(e as Error).message}`);
     }
   };
+  // One object per mapping: the Backtest step reads the file again only when it changes.
+  const mappedColumns = useMemo(() => (columns ? mapped(columns) : undefined), [columns]);
   const missing = columns ? SLOTS.filter((s) => s.required && !columns[s.key]).map((s) => s.label) : [];
   const run = async (map: RoleRule[] = rules) => {
     if (!file || !columns) return;
@@ -75,17 +80,8 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
     setError(undefined);
     // Let the "Calibrating…" state paint before the work starts.
     await new Promise((r) => setTimeout(r, 30));
-    const outcome = await calibrateFile(
-      file,
-      {
-        ...columns,
-        resource: columns.resource || undefined,
-        priority: columns.priority || undefined,
-        channel: columns.channel || undefined,
-        created: columns.created || undefined,
-      },
-      map,
-    );
+    // In a worker: a log of a million rows reads, fits and measures without freezing the page.
+    const outcome = await calibrateFileOffThread(file, mapped(columns), map);
     // A later run (another role changed meanwhile) wins.
     if (id !== runs.current) return;
     setBusy(false);
@@ -125,8 +121,11 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
         aria-labelledby="import-history-title"
         data-testid="import-history-dialog"
       >
-        <h2 id="import-history-title">Import history</h2>
-        {!result && (
+        <h2 id="import-history-title">{backtesting ? "Backtest" : "Import history"}</h2>
+        {backtesting && file && mappedColumns && (
+          <BacktestStep file={file} columns={mappedColumns} rules={rules} onBack={() => setBacktesting(false)} />
+        )}
+        {!backtesting && !result && (
           <>
             <p className="export-muted">
               Open your help desk's export (ServiceNow, Zendesk, Freshdesk, Jira or a Flowcast event log): one row per
@@ -186,7 +185,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
             )}
           </>
         )}
-        {activities && activities.length > 0 && (
+        {!backtesting && activities && activities.length > 0 && (
           <RoleForm activities={activities} rules={rules} disabled={false} onChange={changeRoles} />
         )}
         {busy && result && (
@@ -199,40 +198,64 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
             {error}
           </div>
         )}
-        {result && <FitReport report={result.report} />}
-        <div className="export-dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          {result ? (
-            <>
-              <button type="button" onClick={download}>
-                Download report
-              </button>
+        {!backtesting && result && <FitReport report={result.report} />}
+        {!backtesting && (
+          <div className="export-dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              data-testid="import-history-backtest"
+              disabled={busy || !columns || missing.length > 0}
+              title="Fit on earlier weeks, check the predictions on later ones"
+              onClick={() => setBacktesting(true)}
+            >
+              Backtest…
+            </button>
+            {result ? (
+              <>
+                <button type="button" onClick={download}>
+                  Download report
+                </button>
+                <button
+                  type="button"
+                  className="export-primary"
+                  data-testid="import-history-open"
+                  disabled={busy}
+                  onClick={open}
+                >
+                  Open flow
+                </button>
+              </>
+            ) : (
               <button
                 type="button"
                 className="export-primary"
-                data-testid="import-history-open"
-                disabled={busy}
-                onClick={open}
+                data-testid="import-history-run"
+                disabled={busy || !columns || missing.length > 0}
+                title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
+                onClick={() => void run(rules)}
               >
-                Open flow
+                {busy ? "Calibrating…" : "Calibrate"}
               </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="export-primary"
-              data-testid="import-history-run"
-              disabled={busy || !columns || missing.length > 0}
-              title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
-              onClick={() => void run(rules)}
-            >
-              {busy ? "Calibrating…" : "Calibrate"}
-            </button>
-          )}
-        </div>
+            )}
+          </div>
+        )}
       </div>
     </div>
   );
+}
+
+// helpers
+
+/** The chosen columns, optional ones left empty meaning "none". */
+function mapped(c: Record<keyof ColumnMap, string>): ColumnMap {
+  return {
+    ...c,
+    resource: c.resource || undefined,
+    priority: c.priority || undefined,
+    channel: c.channel || undefined,
+    created: c.created || undefined,
+  };
 }

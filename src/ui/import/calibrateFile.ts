@@ -45,6 +45,7 @@ export async function calibrateFile(
   columns: ColumnMap,
   map: readonly RoleRule[] = [],
   replications = 2,
+  layout: (model: Model) => Promise<Record<string, { x: number; y: number }>> = layoutFlow,
 ): Promise<CalibrateOutcome> {
   const reader = new EventLogReader({ columns, map });
   try {
@@ -79,7 +80,7 @@ export async function calibrateFile(
     simulated = undefined;
   }
   const report = buildReport(file.name, reader, result.summary, result.fits, simulated);
-  const positions = await layoutFlow(parsed.model).catch(() => ({}));
+  const positions = await layout(parsed.model).catch(() => ({}));
   const model: Model = { ...parsed.model, layout: { ...positions } };
   return { ok: true, model, report };
 }

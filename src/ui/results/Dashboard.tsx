@@ -18,6 +18,7 @@ import {
 } from "./chartData";
 import { kpisToCsv, seriesToCsv } from "./csv";
 import { downloadText, fileStemOf } from "./download";
+import { IntervalHeatMap } from "./IntervalHeatMap";
 import { KpiCards } from "./KpiCards";
 import { WarningsBanner } from "./WarningsBanner";
 
@@ -78,6 +79,7 @@ export function Dashboard({ results, model, label }: { results: Results; model: 
       )}
       <TargetStatus results={results} model={model} />
       <KpiCards results={results} model={model} />
+      <IntervalHeatMap results={results} model={model} />
       <div className="chart-grid">
         {charts.map((c) => (
           <ChartView key={c.name} name={c.name} title={c.title} config={c.config} fileStem={stem} />

@@ -1,45 +1,41 @@
 /**
- * The flow's live diagnostics: a model the editor changed is checked as a file would be
- * (encoded, then decoded by the zod schema, so an out-of-range value shows here), then by
- * the semantic rules of validateModel, then (when it can run) by the offered-load check
- * (overloaded teams show as warnings). Deferred, so typing never waits for validation.
+ * The flow's live diagnostics (diagnose.ts). Deferred, so typing never waits for validation;
+ * a big flow (SMALL_FLOW steps or more) is checked in the flow worker, one check at a time
+ * with the newest model next, so the page never blocks for the seconds a check of thousands
+ * of steps takes. Until its first check returns, a big flow shows the previous list.
  */
-import { useDeferredValue, useMemo } from "react";
-import {
-  type Diagnostic,
-  encodeModel,
-  hasErrors,
-  loadWarnings,
-  type Model,
-  parseModel,
-  validateModel,
-} from "../../model";
-import { offeredLoadDiagnostics } from "../../sim/load";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import type { Diagnostic, Model } from "../../model";
+import { diagnoseOffThread, SMALL_FLOW } from "../files/offThread";
+import { diagnose } from "./diagnose";
+
+export { diagnose } from "./diagnose";
 
 export function useDiagnostics(model: Model): Diagnostic[] {
   const deferred = useDeferredValue(model);
-  return useMemo(() => diagnose(deferred), [deferred]);
-}
-
-/**
- * Schema problems of the model as written, else its semantic diagnostics; in both cases the
- * fields its file held that the schema does not know (warnings kept from when it was opened).
- */
-export function diagnose(model: Model): Diagnostic[] {
-  try {
-    const unknown = loadWarnings(model);
-    const decoded = parseModel(encodeModel(model));
-    if (!decoded.ok) return [...decoded.diagnostics, ...unknown];
-    const diagnostics = [...unknown, ...validateModel(decoded.model)];
-    // a flow that can run also hears about teams offered more work than they can do
-    return hasErrors(diagnostics) ? diagnostics : [...diagnostics, ...offeredLoadDiagnostics(decoded.model)];
-  } catch (error) {
-    return [
-      {
-        severity: "error",
-        path: "",
-        message: `The flow could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-      },
-    ];
-  }
+  const small = deferred.nodes.length < SMALL_FLOW;
+  const inPlace = useMemo(() => (small ? diagnose(deferred) : undefined), [deferred, small]);
+  const [checked, setChecked] = useState<Diagnostic[]>([]);
+  const running = useRef(false);
+  const latest = useRef<Model | undefined>(undefined);
+  useEffect(() => {
+    if (small) return;
+    latest.current = deferred;
+    if (running.current) return; // the check in flight picks up the newest model when it returns
+    running.current = true;
+    const next = async () => {
+      let model = latest.current;
+      while (model) {
+        const diagnostics = await diagnoseOffThread(model);
+        if (latest.current === model) {
+          latest.current = undefined;
+          setChecked(diagnostics);
+        }
+        model = latest.current;
+      }
+      running.current = false;
+    };
+    void next();
+  }, [deferred, small]);
+  return inPlace ?? checked;
 }

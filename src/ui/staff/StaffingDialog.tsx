@@ -12,6 +12,7 @@ import type { StaffingDocument } from "../../staff/document";
 import { runSessionOf, useRunState } from "../results/runSession";
 import { type FlowStore, useFlowState } from "../state/store";
 import { StaffingTable, TargetsTable } from "./StaffingTable";
+import { RequirementGrid, StaffingWhy } from "./StaffingWhy";
 import { StaffingSession, useStaffingState } from "./staffingSession";
 import { TargetsEditor } from "./TargetsEditor";
 import "./staff.css";
@@ -66,6 +67,7 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
   const [horizonDays, setHorizonDays] = useState(
     Math.round(((runSettings.horizonSeconds ?? model.clock.horizon) / 86400) * 100) / 100,
   );
+  const [perInterval, setPerInterval] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [savedCurves, setSavedCurves] = useState<string[]>([]);
   useEffect(() => {
@@ -88,13 +90,17 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
   const start = () => {
     setSaved(undefined);
     setSavedCurves([]);
-    void session.start(model, {
-      targets,
-      teams,
-      replications,
-      seed: runSettings.seed,
-      horizonSeconds: horizonDays * 86400,
-    });
+    void session.start(
+      model,
+      {
+        targets,
+        teams,
+        replications,
+        seed: runSettings.seed,
+        horizonSeconds: horizonDays * 86400,
+      },
+      perInterval,
+    );
   };
   const doc = state.status === "done" ? state.doc : undefined;
   const searched = state.model ?? model;
@@ -157,6 +163,16 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
               onChange={(e) => setReplications(Math.max(2, Math.round(Number(e.target.value)) || 2))}
             />
           </label>{" "}
+          <label title="Agents needed on the phones in each interval of the week (clock.intervalMinutes), every target that can hold per interval doing so">
+            <input
+              type="checkbox"
+              data-testid="staffing-per-interval"
+              checked={perInterval}
+              disabled={running}
+              onChange={(e) => setPerInterval(e.target.checked)}
+            />{" "}
+            Per {model.clock.intervalMinutes ?? 60}-minute interval
+          </label>{" "}
           <label>
             Horizon (days){" "}
             <input
@@ -212,6 +228,17 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
           <section data-testid="staffing-answer">
             <StaffingTable doc={doc} model={searched} />
             <TargetsTable doc={doc} />
+            <StaffingWhy doc={doc} />
+            {doc.requirement &&
+              Object.entries(doc.requirement.teams).map(([id, curve]) => (
+                <RequirementGrid
+                  key={id}
+                  teamName={searched.teams.find((t) => t.id === id)?.name || id}
+                  teamId={id}
+                  curve={curve}
+                  minutes={doc.requirement?.intervalMinutes ?? 60}
+                />
+              ))}
             {Object.entries(doc.curves ?? {}).map(([id, curve]) => (
               <div key={id}>
                 <Suspense fallback={<p className="staffing-message">Drawing the curve…</p>}>

@@ -27,9 +27,11 @@ export function StaffingTable({ doc, model }: { doc: StaffingDocument; model: Mo
           return (
             <tr key={id} data-testid={`staffing-row-${id}`}>
               <td>{model.teams.find((x) => x.id === id)?.name || id}</td>
-              <td className="num">{scheduled ? "schedule" : t.current}</td>
+              <td className="num">
+                {scheduled ? "schedule" : t.kind === "interval" ? `peak ${t.current}` : t.current}
+              </td>
               <td className="num" data-testid={`staffing-needed-${id}`}>
-                {scheduled ? `${signed(t.agents)} per shift` : t.agents}
+                {scheduled ? `${signed(t.agents)} per shift` : t.kind === "interval" ? `peak ${t.agents}` : t.agents}
               </td>
               <td className={`num ${change > 0 ? "up" : change < 0 ? "down" : ""}`}>
                 {change === 0 ? "—" : signed(change)}
@@ -61,7 +63,7 @@ export function TargetsTable({ doc }: { doc: StaffingDocument }) {
         {doc.targets.map((t, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: targets are listed in file order
           <tr key={i} data-testid={`staffing-target-${i}`}>
-            <td>{t.label}</td>
+            <td>{t.words ?? t.label}</td>
             <td className="num">{describe(t.currentEstimate, t)}</td>
             <td className="num">{describe(t.estimate, t)}</td>
             <td className={t.met ? "met" : "missed"}>{t.met ? "✓ met" : "✗ missed"}</td>
@@ -80,6 +82,7 @@ export function describe(
   target: StaffingTarget | { kpi: string; node?: string; team?: string },
 ): string {
   if (!estimate) return "—";
+  if ("per" in target && target.per === "interval") return `${formatTargetValue(estimate.mean, "share")} of intervals`;
   const unit: KpiUnit = targetUnit(target) ?? "count";
   const f = (x: number) =>
     formatTargetValue(

@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from "react";
 import type { Model } from "../../model";
 import type { StaffingDocument } from "../../staff/document";
-import { staffFlow } from "../../staff/run";
+import { staffFlow, staffPerInterval } from "../../staff/run";
 import type { Evaluate, StaffingOptions } from "../../staff/search";
 import { runInBrowser } from "../../worker/browser-pool";
 
@@ -47,7 +47,11 @@ export class StaffingSession {
   };
 
   /** Starts a search (ignored while one runs). */
-  async start(model: Model, options: Omit<StaffingOptions, "signal" | "onProgress">): Promise<void> {
+  async start(
+    model: Model,
+    options: Omit<StaffingOptions, "signal" | "onProgress">,
+    perInterval = false,
+  ): Promise<void> {
     if (this.state.status === "running") return;
     const controller = new AbortController();
     this.controller = controller;
@@ -62,7 +66,7 @@ export class StaffingSession {
       startedAt: performance.now(),
     });
     try {
-      const doc = await staffFlow(
+      const doc = await (perInterval ? staffPerInterval : staffFlow)(
         model,
         {
           ...options,
