@@ -6,6 +6,8 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { EventLogError, type EventLogReader, parseRoleRule, type RoleRule } from "../calibrate";
 import {
   backtestReader,
@@ -16,6 +18,7 @@ import {
   parseWindow,
   WindowError,
 } from "../calibrate/backtest";
+import { XES_KEYS, XesRows, xesKeys } from "../io/eventlog/xes";
 import { prepareRun, runReplication } from "../sim";
 import {
   type CliIO,
@@ -32,6 +35,7 @@ import {
 
 const HELP = `Usage: flowcast backtest LOG.csv --case COL --time COL --activity COL --team COL
                          --train FROM..TO --test FROM..TO [options]
+       flowcast backtest LOG.xes[.gz] --train FROM..TO --test FROM..TO [options]
 
 Fits a flow on the tickets whose first event falls in the train period, simulates the test
 period with it (same dates, so the same weekdays) and compares its predictions with the
@@ -84,7 +88,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = singleFile(positionals, "backtest LOG.csv", "log");
-  const need = ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
+  // An XES log names its columns itself (case:concept:name, time:timestamp, …).
+  const xes = /\.xes(\.gz)?$/i.test(file);
+  const need = xes ? [] : ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
   if (need.length > 0)
     throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
   const str = (k: string) => stringOption(values, k);
@@ -99,11 +105,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   await guardOutputs([file], [{ option: "--out", path: out }]);
   const setup = {
     columns: {
-      case: str("case")!,
-      time: str("time")!,
-      activity: str("activity")!,
-      team: str("team")!,
-      resource: str("resource"),
+      case: str("case") ?? XES_KEYS.case,
+      time: str("time") ?? XES_KEYS.time,
+      activity: str("activity") ?? XES_KEYS.activity,
+      team: str("team") ?? XES_KEYS.team,
+      resource: str("resource") ?? (xes ? XES_KEYS.resource : undefined),
       priority: str("priority"),
       channel: str("channel"),
       created: str("created"),
@@ -195,17 +201,26 @@ async function streamFile(file: string, reader: EventLogReader, progress: (text:
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${file}: no such file`);
   }
-  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-  let read = 0;
+  // .gz is gunzipped as it streams; an XES log (.xes, .xes.gz) is turned into rows.
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = /\.gz$/i.test(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
+  const xes = /\.xes(\.gz)?$/i.test(file)
+    ? new XesRows(xesKeys({ ...reader.columns }), (f, line) => reader.pushRow(f, line))
+    : undefined;
+  const push = (text: string) => (xes ? xes.push(text) : reader.push(text));
+  const decoder = new TextDecoder("utf-8");
   try {
     for await (const chunk of stream) {
-      reader.push(chunk as string);
-      read += (chunk as string).length;
-      progress(`Reading ${file}: ${Math.min(100, Math.round((read / Math.max(1, size)) * 100))}%`);
+      push(decoder.decode(chunk as Buffer, { stream: true }));
+      progress(`Reading ${file}: ${Math.min(100, Math.round((raw.bytesRead / Math.max(1, size)) * 100))}%`);
     }
+    push(decoder.decode());
+    xes?.end();
   } catch (error) {
     if (error instanceof EventLogError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new UsageError(`cannot read ${file}: it is not a whole gzip file (${(error as Error).message})`);
     if (code)
       throw new UsageError(
         `cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`,
@@ -213,5 +228,6 @@ async function streamFile(file: string, reader: EventLogReader, progress: (text:
     throw error;
   } finally {
     stream.destroy();
+    raw.destroy();
   }
 }

@@ -6,6 +6,8 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
 import {
   buildReport,
   calibrate,
@@ -19,6 +21,7 @@ import {
   type RoleRule,
   type SimulatedFigures,
 } from "../calibrate";
+import { XES_KEYS, XesRows, xesKeys } from "../io/eventlog/xes";
 import { TextInput, TextInputError } from "../io/text";
 import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
@@ -36,9 +39,13 @@ import {
 } from "./shared";
 
 const HELP = `Usage: flowcast calibrate LOG.csv --case COL --time COL --activity COL --team COL [options] --out FLOW.json
+       flowcast calibrate LOG.xes[.gz] [options] --out FLOW.json
 
 Reads a help desk's event log (one row per ticket status change) and writes a flow fitted
 to it, with a report of the log's figures beside the calibrated flow's simulated ones.
+An XES log (.xes, .xes.gz) is read with concept:name as the activity, time:timestamp,
+org:group as the team and org:resource as the agent (the column options override them);
+any file ending in .gz is gunzipped as it is read.
 
 Columns (header names, any case):
   --case COL          ticket id                  --time COL       when the row happened
@@ -97,7 +104,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = singleFile(positionals, "calibrate LOG.csv");
-  const need = ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
+  // An XES log names its columns itself (case:concept:name, time:timestamp, …).
+  const xes = /\.xes(\.gz)?$/i.test(file);
+  const need = xes ? [] : ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
   if (need.length > 0)
     throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
   const str = (k: string) => stringOption(values, k);
@@ -137,11 +146,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--teams "${str("teams")}" must be a whole number from 1`);
   const reader = new EventLogReader({
     columns: {
-      case: str("case")!,
-      time: str("time")!,
-      activity: str("activity")!,
-      team: str("team")!,
-      resource: str("resource"),
+      case: str("case") ?? XES_KEYS.case,
+      time: str("time") ?? XES_KEYS.time,
+      activity: str("activity") ?? XES_KEYS.activity,
+      team: str("team") ?? XES_KEYS.team,
+      resource: str("resource") ?? (xes ? XES_KEYS.resource : undefined),
       priority: str("priority"),
       channel: str("channel"),
       created: str("created"),
@@ -152,7 +161,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     maxTickets,
   });
   try {
-    await streamFile(file, reader);
+    if (xes) {
+      const rows = new XesRows(xesKeys(reader.columns as unknown as Record<string, string | undefined>), (f, line) =>
+        reader.pushRow(f, line),
+      );
+      await streamFile(file, (text) => rows.push(text));
+      rows.end();
+    } else await streamFile(file, (text) => reader.push(text));
     reader.end();
   } catch (error) {
     if (error instanceof EventLogError) {
@@ -208,7 +223,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 // helpers
 
-async function streamFile(file: string, reader: EventLogReader): Promise<void> {
+/** Streams the file's text to `push`, gunzipped when its name ends in .gz. */
+async function streamFile(file: string, push: (text: string) => void): Promise<void> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file);
@@ -216,19 +232,25 @@ async function streamFile(file: string, reader: EventLogReader): Promise<void> {
     throw cannotRead(file, error);
   }
   if (info.isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a file`);
-  // bytes, decoded here: a BOM, UTF-16, binary data and invalid UTF-8 are told apart (src/io/text.ts)
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  // bytes (gunzipped for .gz), decoded here: a BOM, UTF-16, binary data and invalid UTF-8
+  // are told apart (src/io/text.ts)
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = /\.gz$/i.test(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
   const text = new TextInput(file);
   try {
-    for await (const chunk of stream) reader.push(text.push(chunk as Buffer));
-    reader.push(text.end());
+    for await (const chunk of stream) push(text.push(chunk as Buffer));
+    push(text.end());
   } catch (error) {
     if (error instanceof EventLogError) throw error;
     if (error instanceof TextInputError) throw new UsageError(error.message);
-    if ((error as NodeJS.ErrnoException).code) throw cannotRead(file, error);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new UsageError(`cannot read ${file}: it is not a whole gzip file (${(error as Error).message})`);
+    if (code) throw cannotRead(file, error);
     throw error;
   } finally {
     stream.destroy();
+    raw.destroy();
   }
 }
 

@@ -35,7 +35,8 @@ Options:
   --max-tickets N     refuse runs expected to simulate more tickets (default 200M)
   --json              print the flowcast-results/v1 document instead of the table
   --out FILE          also write the results document to FILE
-  --event-log FILE    also write the first replication's tickets as a CSV event log
+  --event-log FILE    also write the first replication's tickets as an event log: CSV, or
+                      XES when FILE ends in .xes (.xes.gz: gzipped XES)
   -h, --help          show this help
 `;
 

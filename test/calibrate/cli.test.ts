@@ -3,9 +3,11 @@
  * ServiceNow sample imports with a clear report; bad logs get a message naming the place
  * and exit 2, never a stack trace; a simulated event log reads back.
  */
+
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
@@ -240,10 +242,11 @@ describe("flowcast simulate --event-log", () => {
     const sim = await run(["simulate", flow, "--replications", "1", "--workers", "1", "--event-log", csv]);
     expect(sim.code).toBe(0);
     const rows = parseCsv(readFileSync(csv, "utf8"));
-    expect(rows[0]!.join(",")).toBe("ticket,time,event,node,team,agent,priority,channel,contactType");
+    expect(rows[0]!.join(",")).toBe("ticket,time,event,node,team,agent,priority,channel,contactType,lifecycle");
     const last = new Map<string, string>();
     for (const r of rows.slice(1)) {
-      expect(r).toHaveLength(9);
+      expect(r).toHaveLength(10);
+      expect(r[9]).toBe(r[2] === "start" ? "start" : "complete");
       expect(r[1]).toMatch(/^2026-01-0\dT\d\d:\d\d:\d\d\.\d{3}$/);
       expect(r[1]! >= (last.get(r[0]!) ?? "")).toBe(true);
       if (!last.has(r[0]!)) expect(r[2]).toBe("arrival");
@@ -269,5 +272,21 @@ describe("flowcast simulate --event-log", () => {
       ["l1", 1],
       ["l2", 2],
     ]);
+    // The same run as gzipped XES calibrates without naming a column, to the same flow.
+    const xes = join(dir, "desk-log.xes.gz");
+    expect((await run(["simulate", flow, "--replications", "1", "--workers", "1", "--event-log", xes])).code).toBe(0);
+    const text = gunzipSync(readFileSync(xes)).toString("utf8");
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<log xes.version="1849-2016"/);
+    expect(text).toContain('<string key="lifecycle:transition" value="start"/><string key="org:group" value="l1"/>');
+    const fromXes = await run(["calibrate", xes, "--out", join(dir, "back-xes.json"), "--replications", "0"]);
+    expect(fromXes.code).toBe(0);
+    const xesModel = JSON.parse(readFileSync(join(dir, "back-xes.json"), "utf8"));
+    expect(xesModel.teams).toEqual(model.teams);
+    // A .gz that is not gzip is an unreadable input (exit 2), named.
+    const bad = join(dir, "bad.xes.gz");
+    writeFileSync(bad, "<log></log>");
+    const refused = await run(["calibrate", bad, "--out", join(dir, "bad.json")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/bad\.xes\.gz: it is not a whole gzip file/);
   }, 60_000);
 });

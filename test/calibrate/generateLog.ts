@@ -5,6 +5,7 @@
  * utilisation) is known exactly, so calibration can be checked against it.
  */
 import { EventLogWriter } from "../../src/io/eventlog/writer";
+import { XesEventLogWriter } from "../../src/io/eventlog/xesWriter";
 
 export interface DeskTruth {
   perHour: number;
@@ -19,6 +20,7 @@ export interface DeskTruth {
 export function generateDeskLog(
   truth: DeskTruth,
   write: (text: string) => void,
+  format: "csv" | "xes" = "csv",
 ): { rows: number; busy: [number, number] } {
   const rng = mulberry32(truth.seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
@@ -26,7 +28,8 @@ export function generateDeskLog(
     const s2 = Math.log(1 + (sd / mean) ** 2);
     return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * normal());
   };
-  const writer = new EventLogWriter("2026-01-05T00:00", write);
+  const writer =
+    format === "xes" ? new XesEventLogWriter("2026-01-05T00:00", write) : new EventLogWriter("2026-01-05T00:00", write);
   const horizon = truth.days * 86400;
   const heap = new MinHeap();
   const tiers = [truth.l1, truth.l2].map((t, i) => ({

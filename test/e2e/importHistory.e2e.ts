@@ -95,7 +95,7 @@ describe("Import history…", () => {
     expect(download.suggestedFilename()).toMatch(/event-log\.csv$/);
     const saved = await download.path();
     const head = readFileSync(saved, "utf8").split("\n", 2);
-    expect(head[0]).toBe("ticket,time,event,node,team,agent,priority,channel,contactType");
+    expect(head[0]).toBe("ticket,time,event,node,team,agent,priority,channel,contactType,lifecycle");
     expect(head[1]).toMatch(/^T0,2026-01-0\dT[\d:.]+,arrival,ch-phone,/);
     expect(pageErrors(page)).toEqual([]);
     await context.close();

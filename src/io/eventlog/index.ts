@@ -9,3 +9,5 @@ export * from "./reader";
 export * from "./roles";
 export * from "./timestamp";
 export * from "./writer";
+export * from "./xes";
+export * from "./xesWriter";

@@ -164,6 +164,14 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
   }
 
   /**
+   * Reads one row already split into fields (the header first), as from an XES log
+   * (`XesRows`); `line` names where it came from.
+   */
+  pushRow(fields: string[], line: number): void {
+    this.row(fields, line);
+  }
+
+  /**
    * Ends the input: checks the times, sorts the rows by ticket and time, and hands them to
    * the consumer ticket by ticket; then `consumer.finish(end of the log)`.
    */

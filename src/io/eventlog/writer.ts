@@ -1,10 +1,12 @@
 /**
  * Writes a simulation's ticket events as a CSV event log, one row per event, as they
- * happen: `ticket,time,event,node,team,agent,priority,channel,contactType`. Rows are
+ * happen: `ticket,time,event,node,team,agent,priority,channel,contactType,lifecycle`. Rows are
  * gathered into chunks of about 64 KB and handed to `write` (a file descriptor, a stream,
  * a browser download), so memory stays constant however many tickets are simulated.
  * The log reads back with `flowcast calibrate` and in process-mining tools (pm4py, Disco,
- * Celonis: case = ticket, activity = event, timestamp = time, resource = agent).
+ * Celonis: case = ticket, activity = event, timestamp = time, resource = agent, lifecycle =
+ * lifecycle: `start` on an agent's start of work, `complete` on every other event, so a
+ * tool pairs an agent's work without relying on the file's row order).
  */
 
 /** The simulator's trace events (src/sim/trace.ts; repeated here so io does not import sim). */
@@ -34,7 +36,12 @@ export interface EventSink {
   ): void;
 }
 
-export const EVENT_LOG_HEADER = "ticket,time,event,node,team,agent,priority,channel,contactType";
+export const EVENT_LOG_HEADER = "ticket,time,event,node,team,agent,priority,channel,contactType,lifecycle";
+
+/** The XES / process-mining lifecycle transition of a trace event: work starts, all else completes. */
+export function lifecycleOf(event: TraceEventKind): "start" | "complete" {
+  return event === "start" ? "start" : "complete";
+}
 
 const CHUNK_CHARS = 64 * 1024;
 
@@ -73,7 +80,7 @@ export class EventLogWriter implements EventSink {
     const when = new Date(this.startMs + Math.round(time * 1000)).toISOString().slice(0, 23);
     this.chunk += `${this.ticketPrefix}${ticket},${when},${event},${cell(node)},${cell(team)},${
       agent >= 0 ? `${cell(team)}-${agent}` : ""
-    },${cell(priority)},${cell(channel)},${cell(contactType)}\n`;
+    },${cell(priority)},${cell(channel)},${cell(contactType)},${lifecycleOf(event)}\n`;
     this.rows++;
     if (this.chunk.length >= CHUNK_CHARS) this.flush();
   }
