@@ -3,28 +3,10 @@
  * staffing, clock) and per scenario rule, plus the promise that validation never throws:
  * each breaks the small valid flow in validate.desk.json in one way.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "./diagnostics";
-import { parseModel } from "./parse";
-import type { Model } from "./schema";
+import { DESK, decodeModel, type Json, validateEdited } from "./testing";
 import { validateModel } from "./validate";
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON
-type Json = any;
-const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
-
-function decode(file: Json): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(`fixture edit does not decode: ${parsed.diagnostics[0]?.message}`);
-  return parsed.model;
-}
-
-function validateEdited(edit: (file: Json) => void): Diagnostic[] {
-  const file = structuredClone(DESK);
-  edit(file);
-  return validateModel(decode(file));
-}
 
 function at(diagnostics: Diagnostic[], path: string): Diagnostic {
   const found = diagnostics.filter((d) => d.path === path);
@@ -165,7 +147,7 @@ describe("distributions", () => {
   });
 
   it("reports NaN and negative times on a model built by hand", () => {
-    const model = structuredClone(decode(structuredClone(DESK)));
+    const model = structuredClone(decodeModel(structuredClone(DESK)));
     const ack = model.nodes[8];
     const l2 = model.nodes[6];
     if (ack?.kind !== "delay" || l2?.kind !== "work") throw new Error("fixture changed");
@@ -268,7 +250,7 @@ describe("scenarios", () => {
 
 describe("robustness and order", () => {
   it("never throws on a model with holes, and says what it could not check", () => {
-    const model = decode(structuredClone(DESK)) as Json;
+    const model = decodeModel(structuredClone(DESK)) as Json;
     model.nodes.push(null, { id: "w", kind: "work" }, { kind: "channel" });
     model.edges.push(undefined);
     model.teams[0].schedule.push({ days: null, from: 5, to: "x" });

@@ -3,24 +3,11 @@
  * reachability): each breaks a small valid flow (validate.desk.json) in one way and checks
  * that the diagnostic names the place by label and id and points at the right path.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "./diagnostics";
 import { parseModel } from "./parse";
+import { DESK, type Json, validateEdited } from "./testing";
 import { checkModel, validateModel } from "./validate";
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON
-type Json = any;
-const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
-
-/** Validates the desk after `edit` (the edited file must still decode). */
-function validateEdited(edit: (file: Json) => void): Diagnostic[] {
-  const file = structuredClone(DESK);
-  edit(file);
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(`fixture edit does not decode: ${parsed.diagnostics[0]?.message}`);
-  return validateModel(parsed.model);
-}
 
 /** The one diagnostic at `path`, failing when there is none or several. */
 function at(diagnostics: Diagnostic[], path: string): Diagnostic {

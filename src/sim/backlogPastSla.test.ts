@@ -13,7 +13,7 @@
  * 24 open.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceSink } from "./trace";
 
@@ -21,13 +21,7 @@ const H = 3600;
 const WARMUP = 1 * 86400;
 const HORIZON = 15 * 86400;
 
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
-
-const pending = decode({
+const pending = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: HORIZON, warmup: WARMUP },
   resolutionTargets: { normal: "90m" },

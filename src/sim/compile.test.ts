@@ -5,19 +5,13 @@
  * inherited function.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel } from "../model/testing";
 import { compileModel } from "./compile";
 import { runReplication } from "./simulate";
 import { workPerTicket } from "./ticketWork";
 
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
-
 /** Three contact types; only "plain" has its own deflection, handle time and outcomes. */
-const flow = decode({
+const flow = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: "4d", warmup: "1d" },
   contactTypes: [{ id: "toString" }, { id: "constructor" }, { id: "plain" }],

@@ -4,21 +4,16 @@
  * run API (invalid flows, progress, abort).
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
 import { parseDuration } from "../model/duration";
+import { decodeModel } from "../model/testing";
 import { prepareRun, runReplication, SimulationInputError, simulate } from "./simulate";
-
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
 
 /** One agent desk: calls -> work (fixed 60 s) -> outcomes; extra nodes and edges appended. */
 function desk(
   extra: { nodes?: unknown[]; edges?: unknown[]; outcomes?: Record<string, number>; clock?: unknown } = {},
 ): Model {
-  return decode({
+  return decodeModel({
     format: "flowcast/v1",
     clock: extra.clock ?? { horizon: "11d", warmup: "1d" },
     teams: [{ id: "t", agents: 5 }],
@@ -109,7 +104,7 @@ describe("engine semantics", () => {
   });
 
   it("deflects per contact type at self-service and routes by rules", () => {
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       clock: { horizon: "11d", warmup: "1d" },
       contactTypes: [{ id: "reset" }, { id: "billing" }],
@@ -147,7 +142,7 @@ describe("engine semantics", () => {
   });
 
   it("loses a contact that abandons with no abandoned edge", () => {
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       clock: { horizon: "6d", warmup: "1d" },
       teams: [{ id: "t", agents: 1 }],

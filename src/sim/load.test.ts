@@ -3,15 +3,10 @@
  * staffed capacity, and warnings in the user's words (issue 9).
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
+import { decodeModel } from "../model/testing";
 import { offeredLoadWarnings, teamLoads } from "./load";
 import { daysInWords, describeWeekHours } from "./weekHours";
-
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
 
 /** One phone line into one team: perHour calls of `handle` each, optional patience and profile. */
 function line(options: {
@@ -23,7 +18,7 @@ function line(options: {
   weekly?: number[];
   team?: Record<string, unknown>;
 }): Model {
-  return decode({
+  return decodeModel({
     format: "flowcast/v1",
     teams: [{ id: "l1", name: "L1 front line", agents: options.agents, ...options.team }],
     nodes: [
@@ -112,7 +107,7 @@ describe("offered load warnings", () => {
 
   it("finds the offered load of a queue with reopen feedback", () => {
     // 10 contacts/h, 6 min each, 25% come back once more (and again): 10 / 0.75 x 0.1 h = 1.333 Erlangs
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       teams: [{ id: "t", agents: 2 }],
       nodes: [
@@ -131,7 +126,7 @@ describe("offered load warnings", () => {
 
   it("splits on an attribute threshold by the attribute's distribution", () => {
     // refund ~ exponential(mean 50): P(refund > 100) = e^-2; 36/h, 10 min each
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       contactTypes: [{ id: "b", attributes: { refund: { dist: "exponential", mean: 50 } } }],
       teams: [
@@ -185,7 +180,7 @@ describe("hours of the week in words", () => {
 describe("overflow between pools", () => {
   /** 40 calls/h of 6 min (4 Erlangs) at L1 with `l1Agents`, overflowing to a pool of `poolAgents` whose handle time is 9 min. */
   function pooled(l1Agents: number, poolAgents: number, overflow = true): Model {
-    return decode({
+    return decodeModel({
       format: "flowcast/v1",
       teams: [
         { id: "l1", name: "L1 front line", agents: l1Agents },

@@ -7,7 +7,8 @@
  * chain in test/theory/overflow.test.ts.)
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
+import { decodeModel } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceEventKind, TraceSink } from "./trace";
 
@@ -15,7 +16,7 @@ const AFTER = 60;
 const PATIENCE = 150;
 
 function flow(): Model {
-  const parsed = parseModel({
+  return decodeModel({
     format: "flowcast/v1",
     clock: { horizon: "3d", warmup: "1d" },
     teams: [
@@ -45,8 +46,6 @@ function flow(): Model {
       { id: "e", from: "backup", port: "abandoned", to: "hung-up" },
     ],
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
 }
 
 interface Row {

@@ -3,18 +3,12 @@
  * team, and a run with a sink gives the same figures as one without.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceEventKind, TraceSink } from "./trace";
 
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
-
 /** calls -> L1 (escalates everything, structured note) -> L2 -> done; L2 has 2 agents. */
-const escalating = decode({
+const escalating = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: "2d", warmup: "1d" },
   contactTypes: [{ id: "billing" }],

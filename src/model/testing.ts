@@ -1,0 +1,37 @@
+/**
+ * Helpers for tests that build flows by hand: decode a flowcast/v1 file that must be valid
+ * (a fixture that does not decode fails the test with its diagnostics), and edit copies of
+ * the small valid desk (validate.desk.json) one way at a time.
+ */
+import { readFileSync } from "node:fs";
+import type { Diagnostic } from "./diagnostics";
+import { parseModel, parseModelText } from "./parse";
+import type { Model } from "./schema";
+import { validateModel } from "./validate";
+
+/** The model of a file that must decode; throws with its diagnostics otherwise. */
+export function decodeModel(file: unknown): Model {
+  const parsed = parseModel(file);
+  if (!parsed.ok) throw new Error(`fixture does not decode: ${JSON.stringify(parsed.diagnostics)}`);
+  return parsed.model;
+}
+
+/** The model of a JSON text that must decode; throws with its diagnostics otherwise. */
+export function decodeModelText(text: string): Model {
+  const parsed = parseModelText(text);
+  if (!parsed.ok) throw new Error(`fixture does not decode: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
+  return parsed.model;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON
+export type Json = any;
+
+/** The small valid desk flow (validate.desk.json), as plain JSON. */
+export const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
+
+/** The diagnostics of the desk after `edit` (the edited file must still decode). */
+export function validateEdited(edit: (file: Json) => void): Diagnostic[] {
+  const file = structuredClone(DESK);
+  edit(file);
+  return validateModel(decodeModel(file));
+}
