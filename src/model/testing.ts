@@ -35,3 +35,16 @@ export function validateEdited(edit: (file: Json) => void): Diagnostic[] {
   edit(file);
   return validateModel(decodeModel(file));
 }
+
+/**
+ * The edges of a hand-built flow, one link a string: "from -> to" or "from:port -> to".
+ * Their ids are e1, e2, … in the order given (write the edges out where a test names them).
+ */
+export function edges(...links: string[]): { id: string; from: string; port?: string; to: string }[] {
+  return links.map((link, i) => {
+    const match = /^([\w-]+)(?::([\w-]+))? -> ([\w-]+)$/.exec(link);
+    if (!match) throw new Error(`edge "${link}" is not written "from -> to" or "from:port -> to"`);
+    const [, from, port, to] = match as unknown as [string, string, string | undefined, string];
+    return { id: `e${i + 1}`, from, ...(port === undefined ? {} : { port }), to };
+  });
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Model } from "../model";
-import { decodeModel } from "../model/testing";
+import { decodeModel, edges } from "../model/testing";
 import { parseLocalSeconds, secondsIntoWeek } from "./clockTime";
 import { simulate } from "./simulate";
 
@@ -18,10 +18,7 @@ function channelFlow(arrivals: unknown, start = "2026-01-05T00:00", days = 29): 
       { id: "w", kind: "work", team: "t", handleTime: "1m", outcomes: { resolved: 1 } },
       { id: "done", kind: "end" },
     ],
-    edges: [
-      { id: "a", from: "in", to: "w" },
-      { id: "b", from: "w", port: "resolved", to: "done" },
-    ],
+    edges: edges("in -> w", "w:resolved -> done"),
   });
 }
 

@@ -5,7 +5,7 @@
  * inherited function.
  */
 import { describe, expect, it } from "vitest";
-import { decodeModel } from "../model/testing";
+import { decodeModel, edges } from "../model/testing";
 import { compileModel } from "./compile";
 import { runReplication } from "./simulate";
 import { workPerTicket } from "./ticketWork";
@@ -36,13 +36,7 @@ const flow = decodeModel({
     { id: "done", kind: "end" },
     { id: "elsewhere", kind: "end" },
   ],
-  edges: [
-    { id: "e1", from: "in", to: "bot" },
-    { id: "e2", from: "bot", port: "contact", to: "w" },
-    { id: "e3", from: "bot", port: "resolved", to: "done" },
-    { id: "e4", from: "w", port: "resolved", to: "done" },
-    { id: "e5", from: "w", port: "other", to: "elsewhere" },
-  ],
+  edges: edges("in -> bot", "bot:contact -> w", "bot:resolved -> done", "w:resolved -> done", "w:other -> elsewhere"),
 });
 
 describe("compiling records keyed by contact type", () => {

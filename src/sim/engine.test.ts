@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Model } from "../model";
 import { parseDuration } from "../model/duration";
-import { decodeModel } from "../model/testing";
+import { decodeModel, edges } from "../model/testing";
 import { prepareRun, runReplication, SimulationInputError, simulate } from "./simulate";
 
 /** One agent desk: calls -> work (fixed 60 s) -> outcomes; extra nodes and edges appended. */
@@ -123,15 +123,15 @@ describe("engine semantics", () => {
         { id: "desk", kind: "work", team: "t", handleTime: "60s", outcomes: { resolved: 1 } },
         { id: "done", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "web", to: "bot" },
-        { id: "b", from: "bot", port: "resolved", to: "done" },
-        { id: "c", from: "bot", port: "contact", to: "triage" },
-        { id: "d", from: "triage", port: "money", to: "money-desk" },
-        { id: "e", from: "triage", port: "otherwise", to: "desk" },
-        { id: "f", from: "money-desk", port: "resolved", to: "done" },
-        { id: "g", from: "desk", port: "resolved", to: "done" },
-      ],
+      edges: edges(
+        "web -> bot",
+        "bot:resolved -> done",
+        "bot:contact -> triage",
+        "triage:money -> money-desk",
+        "triage:otherwise -> desk",
+        "money-desk:resolved -> done",
+        "desk:resolved -> done",
+      ),
     });
     const rep = runReplication(model, 2, 0);
     const tickets = rep.kpis.tickets;

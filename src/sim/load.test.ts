@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Model } from "../model";
-import { decodeModel } from "../model/testing";
+import { decodeModel, edges } from "../model/testing";
 import { offeredLoadWarnings, teamLoads } from "./load";
 import { daysInWords, describeWeekHours } from "./weekHours";
 
@@ -38,10 +38,7 @@ function line(options: {
       },
       { id: "done", kind: "end" },
     ],
-    edges: [
-      { id: "a", from: "calls", to: "answer" },
-      { id: "b", from: "answer", port: "resolved", to: "done" },
-    ],
+    edges: edges("calls -> answer", "answer:resolved -> done"),
   });
 }
 
@@ -115,11 +112,7 @@ describe("offered load warnings", () => {
         { id: "w", kind: "work", team: "t", handleTime: "6m", outcomes: { done: 0.75, again: 0.25 } },
         { id: "end", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "in", to: "w" },
-        { id: "b", from: "w", port: "done", to: "end" },
-        { id: "c", from: "w", port: "again", to: "w" },
-      ],
+      edges: edges("in -> w", "w:done -> end", "w:again -> w"),
     });
     expect(teamLoads(model)[0]!.offered[100]).toBeCloseTo(10 / 0.75 / 10, 6);
   });
@@ -140,13 +133,7 @@ describe("offered load warnings", () => {
         { id: "ws", kind: "work", team: "small", handleTime: "10m", outcomes: { done: 1 } },
         { id: "end", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "in", to: "r" },
-        { id: "b", from: "r", port: "big", to: "wb" },
-        { id: "c", from: "r", port: "otherwise", to: "ws" },
-        { id: "d", from: "wb", port: "done", to: "end" },
-        { id: "e", from: "ws", port: "done", to: "end" },
-      ],
+      edges: edges("in -> r", "r:big -> wb", "r:otherwise -> ws", "wb:done -> end", "ws:done -> end"),
     });
     const [big, small] = teamLoads(model);
     expect(big!.offered[0]).toBeCloseTo((36 * Math.exp(-2)) / 6, 6);
@@ -199,11 +186,7 @@ describe("overflow between pools", () => {
         { id: "backup", kind: "work", team: "pool", handleTime: "9m", outcomes: { resolved: 1 } },
         { id: "done", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "calls", to: "answer" },
-        { id: "b", from: "answer", port: "resolved", to: "done" },
-        { id: "c", from: "backup", port: "resolved", to: "done" },
-      ],
+      edges: edges("calls -> answer", "answer:resolved -> done", "backup:resolved -> done"),
     });
   }
 

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Model } from "../model";
-import { decodeModel } from "../model/testing";
+import { decodeModel, edges } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceEventKind, TraceSink } from "./trace";
 
@@ -38,13 +38,13 @@ function flow(): Model {
       { id: "done-backup", kind: "end" },
       { id: "hung-up", kind: "end", status: "unresolved" },
     ],
-    edges: [
-      { id: "a", from: "calls", to: "first" },
-      { id: "b", from: "first", port: "resolved", to: "done-first" },
-      { id: "c", from: "first", port: "abandoned", to: "hung-up" },
-      { id: "d", from: "backup", port: "resolved", to: "done-backup" },
-      { id: "e", from: "backup", port: "abandoned", to: "hung-up" },
-    ],
+    edges: edges(
+      "calls -> first",
+      "first:resolved -> done-first",
+      "first:abandoned -> hung-up",
+      "backup:resolved -> done-backup",
+      "backup:abandoned -> hung-up",
+    ),
   });
 }
 

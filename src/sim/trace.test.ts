@@ -3,7 +3,7 @@
  * team, and a run with a sink gives the same figures as one without.
  */
 import { describe, expect, it } from "vitest";
-import { decodeModel } from "../model/testing";
+import { decodeModel, edges } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceEventKind, TraceSink } from "./trace";
 
@@ -24,13 +24,13 @@ const escalating = decodeModel({
     { id: "check", kind: "followUp", wait: "1h", outcomes: { confirmed: 1 } },
     { id: "done", kind: "end" },
   ],
-  edges: [
-    { id: "a", from: "calls", to: "l1-desk" },
-    { id: "b", from: "l1-desk", port: "escalate", to: "esc" },
-    { id: "c", from: "esc", to: "l2-desk" },
-    { id: "d", from: "l2-desk", port: "resolved", to: "check" },
-    { id: "e", from: "check", port: "confirmed", to: "done" },
-  ],
+  edges: edges(
+    "calls -> l1-desk",
+    "l1-desk:escalate -> esc",
+    "esc -> l2-desk",
+    "l2-desk:resolved -> check",
+    "check:confirmed -> done",
+  ),
 });
 
 interface Row {
