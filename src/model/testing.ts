@@ -4,6 +4,7 @@
  * the small valid desk (validate.desk.json) one way at a time.
  */
 import { readFileSync } from "node:fs";
+import { expect } from "vitest";
 import type { Diagnostic } from "./diagnostics";
 import { parseModel, parseModelText } from "./parse";
 import type { Model } from "./schema";
@@ -28,6 +29,21 @@ export type Json = any;
 
 /** The small valid desk flow (validate.desk.json), as plain JSON. */
 export const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
+
+/** The one diagnostic at `path`, failing the test when there is none or several. */
+export function at(diagnostics: Diagnostic[], path: string): Diagnostic {
+  const found = diagnostics.filter((d) => d.path === path);
+  expect(found, `diagnostics at ${path}: ${JSON.stringify(diagnostics, null, 1)}`).toHaveLength(1);
+  return found[0] as Diagnostic;
+}
+
+/** The one diagnostic at `path` of the desk after `edit`. */
+export function atAfterEdit(path: string, edit: (file: Json) => void): Diagnostic {
+  return at(validateEdited(edit), path);
+}
+
+/** The node `id` of a plain JSON flow. */
+export const node = (file: Json, id: string): Json => file.nodes.find((n: Json) => n.id === id);
 
 /** The diagnostics of the desk after `edit` (the edited file must still decode). */
 export function validateEdited(edit: (file: Json) => void): Diagnostic[] {
