@@ -96,22 +96,26 @@ class Scanner {
       this.pos++;
       this.skipSpace();
       this.value();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      if (next === ",") {
-        this.pos++;
-        continue;
-      }
-      if (next === "}") {
-        this.pos++;
-        return;
-      }
+      if (this.closesAfterItem("}", "an object")) return;
+    }
+  }
+
+  /**
+   * After an item of an object or a list: true at its closing bracket (passed over), false
+   * after a comma; fails at anything else.
+   */
+  closesAfterItem(close: "}" | "]", inside: string): boolean {
+    this.skipSpace();
+    const next = this.text[this.pos];
+    if (next !== "," && next !== close) {
       this.fail(
         next === undefined
-          ? "the text ends inside an object (a } is missing)"
-          : `expected "," or "}", found ${describe(next)} (a comma may be missing)`,
+          ? `the text ends inside ${inside} (a ${close} is missing)`
+          : `expected "," or "${close}", found ${describe(next)} (a comma may be missing)`,
       );
     }
+    this.pos++;
+    return next === close;
   }
 
   array(): void {
@@ -126,21 +130,7 @@ class Scanner {
       if (this.text[this.pos] === "]") this.fail("a comma before ] is not allowed in JSON");
       if (this.text[this.pos] === ",") this.fail('unexpected "," where a value was expected');
       this.value();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      if (next === ",") {
-        this.pos++;
-        continue;
-      }
-      if (next === "]") {
-        this.pos++;
-        return;
-      }
-      this.fail(
-        next === undefined
-          ? "the text ends inside a list (a ] is missing)"
-          : `expected "," or "]", found ${describe(next)} (a comma may be missing)`,
-      );
+      if (this.closesAfterItem("]", "a list")) return;
     }
   }
 
