@@ -71,13 +71,17 @@ class Scanner {
     this.fail(`unexpected ${describe(ch)} where a value was expected`);
   }
 
-  object(): void {
+  /** Passes an opening bracket; true (the closing one passed too) when the object or list is empty. */
+  opensEmpty(close: "}" | "]"): boolean {
     this.pos++;
     this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return;
-    }
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  object(): void {
+    if (this.opensEmpty("}")) return;
     for (;;) {
       this.skipSpace();
       const ch = this.text[this.pos];
@@ -119,12 +123,7 @@ class Scanner {
   }
 
   array(): void {
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return;
-    }
+    if (this.opensEmpty("]")) return;
     for (;;) {
       this.skipSpace();
       if (this.text[this.pos] === "]") this.fail("a comma before ] is not allowed in JSON");
