@@ -160,20 +160,17 @@ interface Window {
 
 /** A* on the sparse grid of `boxes` within `window`, from `exit` to `entry` (both heading east). */
 function search(exit: Point, entry: Point, boxes: Box[], window: Window, used: UsedLines): Point[] | undefined {
-  const xs = gridLines(
-    [exit.x, entry.x, window.left, window.right],
-    boxes.flatMap((b) => [b.x - CLEARANCE, b.x + b.width + CLEARANCE]),
-    boxes.flatMap((b) => [b.x, b.x + b.width]),
-    window.left,
-    window.right,
-  );
-  const ys = gridLines(
-    [exit.y, entry.y, window.top, window.bottom],
-    boxes.flatMap((b) => [b.y - CLEARANCE, b.y + b.height + CLEARANCE]),
-    boxes.flatMap((b) => [b.y, b.y + b.height]),
-    window.top,
-    window.bottom,
-  );
+  /** The grid lines along one axis: the ends, the window's sides, and the boxes' sides and clearances. */
+  const axisLines = (axis: "x" | "y", size: "width" | "height", low: number, high: number) =>
+    gridLines(
+      [exit[axis], entry[axis], low, high],
+      boxes.flatMap((b) => [b[axis] - CLEARANCE, b[axis] + b[size] + CLEARANCE]),
+      boxes.flatMap((b) => [b[axis], b[axis] + b[size]]),
+      low,
+      high,
+    );
+  const xs = axisLines("x", "width", window.left, window.right);
+  const ys = axisLines("y", "height", window.top, window.bottom);
   const nx = xs.length;
   const ny = ys.length;
   const xi = xs.indexOf(exit.x);

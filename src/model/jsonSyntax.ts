@@ -71,13 +71,17 @@ class Scanner {
     this.fail(`unexpected ${describe(ch)} where a value was expected`);
   }
 
-  object(): void {
+  /** Passes an opening bracket; true (the closing one passed too) when the object or list is empty. */
+  opensEmpty(close: "}" | "]"): boolean {
     this.pos++;
     this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return;
-    }
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  object(): void {
+    if (this.opensEmpty("}")) return;
     for (;;) {
       this.skipSpace();
       const ch = this.text[this.pos];
@@ -96,51 +100,36 @@ class Scanner {
       this.pos++;
       this.skipSpace();
       this.value();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      if (next === ",") {
-        this.pos++;
-        continue;
-      }
-      if (next === "}") {
-        this.pos++;
-        return;
-      }
-      this.fail(
-        next === undefined
-          ? "the text ends inside an object (a } is missing)"
-          : `expected "," or "}", found ${describe(next)} (a comma may be missing)`,
-      );
+      if (this.closesAfterItem("}", "an object")) return;
     }
   }
 
-  array(): void {
-    this.pos++;
+  /**
+   * After an item of an object or a list: true at its closing bracket (passed over), false
+   * after a comma; fails at anything else.
+   */
+  closesAfterItem(close: "}" | "]", inside: string): boolean {
     this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return;
+    const next = this.text[this.pos];
+    if (next !== "," && next !== close) {
+      this.fail(
+        next === undefined
+          ? `the text ends inside ${inside} (a ${close} is missing)`
+          : `expected "," or "${close}", found ${describe(next)} (a comma may be missing)`,
+      );
     }
+    this.pos++;
+    return next === close;
+  }
+
+  array(): void {
+    if (this.opensEmpty("]")) return;
     for (;;) {
       this.skipSpace();
       if (this.text[this.pos] === "]") this.fail("a comma before ] is not allowed in JSON");
       if (this.text[this.pos] === ",") this.fail('unexpected "," where a value was expected');
       this.value();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      if (next === ",") {
-        this.pos++;
-        continue;
-      }
-      if (next === "]") {
-        this.pos++;
-        return;
-      }
-      this.fail(
-        next === undefined
-          ? "the text ends inside a list (a ] is missing)"
-          : `expected "," or "]", found ${describe(next)} (a comma may be missing)`,
-      );
+      if (this.closesAfterItem("]", "a list")) return;
     }
   }
 

@@ -3,36 +3,9 @@
  * staffing, clock) and per scenario rule, plus the promise that validation never throws:
  * each breaks the small valid flow in validate.desk.json in one way.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "./diagnostics";
-import { parseModel } from "./parse";
-import type { Model } from "./schema";
+import { at, atAfterEdit, DESK, decodeModel, type Json, node, validateEdited } from "./testing";
 import { validateModel } from "./validate";
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON
-type Json = any;
-const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
-
-function decode(file: Json): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(`fixture edit does not decode: ${parsed.diagnostics[0]?.message}`);
-  return parsed.model;
-}
-
-function validateEdited(edit: (file: Json) => void): Diagnostic[] {
-  const file = structuredClone(DESK);
-  edit(file);
-  return validateModel(decode(file));
-}
-
-function at(diagnostics: Diagnostic[], path: string): Diagnostic {
-  const found = diagnostics.filter((d) => d.path === path);
-  expect(found, `diagnostics at ${path}: ${JSON.stringify(diagnostics, null, 1)}`).toHaveLength(1);
-  return found[0] as Diagnostic;
-}
-
-const node = (file: Json, id: string): Json => file.nodes.find((n: Json) => n.id === id);
 
 describe("arrivals", () => {
   it("reports an hourly profile that is not 24 long and a weekly one that is not 7 long", () => {
@@ -50,67 +23,49 @@ describe("arrivals", () => {
   });
 
   it("reports a profile of all zeros", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "phone").arrivals.weekly = [0, 0, 0, 0, 0, 0, 0];
-      }),
-      "nodes[0].arrivals.weekly",
-    );
+    const d = atAfterEdit("nodes[0].arrivals.weekly", (f) => {
+      node(f, "phone").arrivals.weekly = [0, 0, 0, 0, 0, 0, 0];
+    });
     expect(d.message).toContain('weekly profile of "Phone" (phone) is all zeros');
   });
 
   it("reports a zero arrival rate as an error", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "chat").arrivals.perHour = 0;
-      }),
-      "nodes[1].arrivals.perHour",
-    );
+    const d = atAfterEdit("nodes[1].arrivals.perHour", (f) => {
+      node(f, "chat").arrivals.perHour = 0;
+    });
     expect(d).toMatchObject({ severity: "error", nodeId: "chat" });
     expect(d.message).toContain('The arrival rate of "Chat" (chat) is 0 per hour');
   });
 
   it("reports a surge that ends before it starts", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "phone").arrivals.surges = [{ from: "2026-01-08T12:00", to: "2026-01-08", factor: 2 }];
-      }),
-      "nodes[0].arrivals.surges[0]",
-    );
+    const d = atAfterEdit("nodes[0].arrivals.surges[0]", (f) => {
+      node(f, "phone").arrivals.surges = [{ from: "2026-01-08T12:00", to: "2026-01-08", factor: 2 }];
+    });
     expect(d.message).toContain('Surge 1 of "Phone" (phone) runs from 2026-01-08T12:00 to 2026-01-08');
   });
 
   it("warns about a day factor whose mean is not 1", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "phone").arrivals.dayFactor = { dist: "uniform", min: 0.9, max: 1.5 };
-      }),
-      "nodes[0].arrivals.dayFactor",
-    );
+    const d = atAfterEdit("nodes[0].arrivals.dayFactor", (f) => {
+      node(f, "phone").arrivals.dayFactor = { dist: "uniform", min: 0.9, max: 1.5 };
+    });
     expect(d).toMatchObject({ severity: "warning", message: expect.stringContaining("has a mean of 1.20") });
   });
 });
 
 describe("distributions", () => {
   it("reports a zero mean handle time", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "l2-answer").handleTime = "0s";
-      }),
-      "nodes[6].handleTime",
-    );
+    const d = atAfterEdit("nodes[6].handleTime", (f) => {
+      node(f, "l2-answer").handleTime = "0s";
+    });
     expect(d.message).toBe(
       'Handle time of "L2 investigates" (l2-answer) has a mean of 0 s; an agent always takes some time, so give the average time the work takes.',
     );
   });
 
   it("reports a mean of 0 where the distribution needs a positive one", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "l1-answer").queue.patience = { dist: "exponential", mean: 0 };
-      }),
-      "nodes[4].queue.patience.mean",
-    );
+    const d = atAfterEdit("nodes[4].queue.patience.mean", (f) => {
+      node(f, "l1-answer").queue.patience = { dist: "exponential", mean: 0 };
+    });
     expect(d.message).toContain('Patience of "L1 answers" (l1-answer) has a mean of 0 s; it must be more than 0.');
   });
 
@@ -128,12 +83,9 @@ describe("distributions", () => {
   });
 
   it("reports empirical weights that do not match the values", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "handoff").noteTime = { dist: "empirical", values: ["1m", "2m", "5m"], weights: [1, 2] };
-      }),
-      "nodes[5].noteTime.weights",
-    );
+    const d = atAfterEdit("nodes[5].noteTime.weights", (f) => {
+      node(f, "handoff").noteTime = { dist: "empirical", values: ["1m", "2m", "5m"], weights: [1, 2] };
+    });
     expect(d.message).toContain('Note time of "Hand off to L2" (handoff) has 2 weights for 3 values');
   });
 
@@ -155,17 +107,14 @@ describe("distributions", () => {
   });
 
   it("warns about an sd far above the mean (units mixed up)", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "l1-answer").handleTime = { dist: "lognormal", mean: "6m", sd: "2h" };
-      }),
-      "nodes[4].handleTime",
-    );
+    const d = atAfterEdit("nodes[4].handleTime", (f) => {
+      node(f, "l1-answer").handleTime = { dist: "lognormal", mean: "6m", sd: "2h" };
+    });
     expect(d).toMatchObject({ severity: "warning", message: expect.stringContaining("more than ten times its mean") });
   });
 
   it("reports NaN and negative times on a model built by hand", () => {
-    const model = structuredClone(decode(structuredClone(DESK)));
+    const model = structuredClone(decodeModel(structuredClone(DESK)));
     const ack = model.nodes[8];
     const l2 = model.nodes[6];
     if (ack?.kind !== "delay" || l2?.kind !== "work") throw new Error("fixture changed");
@@ -193,24 +142,18 @@ describe("teams", () => {
   });
 
   it("reports overlapping shifts on the same day, naming the day", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.teams[0].schedule.push({ days: ["sat", "wed"], from: "17:00", to: "20:00", agents: 2 });
-      }),
-      "teams[0].schedule[2]",
-    );
+    const d = atAfterEdit("teams[0].schedule[2]", (f) => {
+      f.teams[0].schedule.push({ days: ["sat", "wed"], from: "17:00", to: "20:00", agents: 2 });
+    });
     expect(d.message).toContain(
       'Shifts 2 and 3 of team "L1 front line" (l1) overlap on Wednesday (13:00–18:00 and 17:00–20:00)',
     );
   });
 
   it("warns about a team with no agents and no schedule that serves a work step", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.teams[1].agents = 0;
-      }),
-      "teams[1].agents",
-    );
+    const d = atAfterEdit("teams[1].agents", (f) => {
+      f.teams[1].agents = 0;
+    });
     expect(d).toMatchObject({ severity: "warning", teamId: "l2" });
     expect(d.message).toContain('Team "L2 specialists" (l2) serves work steps but has no agents and no schedule');
   });
@@ -218,12 +161,9 @@ describe("teams", () => {
 
 describe("clock", () => {
   it("reports a warm-up as long as the run", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.clock.warmup = "14d";
-      }),
-      "clock.warmup",
-    );
+    const d = atAfterEdit("clock.warmup", (f) => {
+      f.clock.warmup = "14d";
+    });
     expect(d.message).toContain("The warm-up (14 d) is not shorter than the run (14 d)");
   });
 });
@@ -241,24 +181,18 @@ describe("scenarios", () => {
   });
 
   it("reports a scenario whose result does not decode", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.scenarios[0].set = { "teams.l2.agents": -1 };
-      }),
-      "scenarios[0]",
-    );
+    const d = atAfterEdit("scenarios[0]", (f) => {
+      f.scenarios[0].set = { "teams.l2.agents": -1 };
+    });
     expect(d.message).toContain(
       'With scenario "+2 L2 agents": Team "L2 specialists" (l2): agents must not be negative',
     );
   });
 
   it("reports a scenario that breaks a rule the flow itself keeps", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.scenarios[1].set = { "nodes.l1-answer.outcomes.resolved": 0.5 };
-      }),
-      "scenarios[1]",
-    );
+    const d = atAfterEdit("scenarios[1]", (f) => {
+      f.scenarios[1].set = { "nodes.l1-answer.outcomes.resolved": 0.5 };
+    });
     expect(d).toMatchObject({ severity: "error", nodeId: "l1-answer" });
     expect(d.message).toBe(
       'With scenario "Volume +40%" (busy): Outcome shares of "L1 answers" (l1-answer) add up to 0.78; they must add up to 1.',
@@ -268,7 +202,7 @@ describe("scenarios", () => {
 
 describe("robustness and order", () => {
   it("never throws on a model with holes, and says what it could not check", () => {
-    const model = decode(structuredClone(DESK)) as Json;
+    const model = decodeModel(structuredClone(DESK)) as Json;
     model.nodes.push(null, { id: "w", kind: "work" }, { kind: "channel" });
     model.edges.push(undefined);
     model.teams[0].schedule.push({ days: null, from: 5, to: "x" });

@@ -2,23 +2,9 @@
  * Overflow between pools (queue.overflow): the target is an existing work step other than
  * the step itself, overflows form no circle, and old files without the field are unchanged.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "./diagnostics";
 import { parseModel } from "./parse";
-import { validateModel } from "./validate";
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON
-type Json = any;
-const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
-
-function validateEdited(edit: (file: Json) => void): Diagnostic[] {
-  const file = structuredClone(DESK);
-  edit(file);
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(`fixture edit does not decode: ${parsed.diagnostics[0]?.message}`);
-  return validateModel(parsed.model);
-}
+import { DESK, type Json, validateEdited } from "./testing";
 
 const node = (file: Json, id: string): Json => file.nodes.find((n: Json) => n.id === id);
 const index = (id: string) => DESK.nodes.findIndex((n: Json) => n.id === id);

@@ -3,33 +3,10 @@
  * reachability): each breaks a small valid flow (validate.desk.json) in one way and checks
  * that the diagnostic names the place by label and id and points at the right path.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "./diagnostics";
 import { parseModel } from "./parse";
+import { at, atAfterEdit, DESK, type Json, node, validateEdited } from "./testing";
 import { checkModel, validateModel } from "./validate";
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as plain JSON
-type Json = any;
-const DESK: Json = JSON.parse(readFileSync(new URL("./validate.desk.json", import.meta.url), "utf8"));
-
-/** Validates the desk after `edit` (the edited file must still decode). */
-function validateEdited(edit: (file: Json) => void): Diagnostic[] {
-  const file = structuredClone(DESK);
-  edit(file);
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(`fixture edit does not decode: ${parsed.diagnostics[0]?.message}`);
-  return validateModel(parsed.model);
-}
-
-/** The one diagnostic at `path`, failing when there is none or several. */
-function at(diagnostics: Diagnostic[], path: string): Diagnostic {
-  const found = diagnostics.filter((d) => d.path === path);
-  expect(found, `diagnostics at ${path}: ${JSON.stringify(diagnostics, null, 1)}`).toHaveLength(1);
-  return found[0] as Diagnostic;
-}
-
-const node = (file: Json, id: string): Json => file.nodes.find((n: Json) => n.id === id);
 
 describe("the fixture", () => {
   it("is a valid flow with no diagnostics at all", () => {
@@ -64,48 +41,36 @@ describe("duplicate ids", () => {
 
 describe("connections and ports", () => {
   it("reports a connection from a step that does not exist", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.edges[0].from = "fone";
-      }),
-      "edges[0].from",
-    );
+    const d = atAfterEdit("edges[0].from", (f) => {
+      f.edges[0].from = "fone";
+    });
     expect(d).toMatchObject({ severity: "error", edgeId: "e1" });
     expect(d.message).toContain('"fone"');
     expect(d.message).toContain("does not exist");
   });
 
   it("reports a connection to a step that does not exist", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.edges[6].to = "finished";
-      }),
-      "edges[6].to",
-    );
+    const d = atAfterEdit("edges[6].to", (f) => {
+      f.edges[6].to = "finished";
+    });
     expect(d.message).toMatch(
       /connection "e7" from "L1 answers" \(l1-answer\) to "finished" leads to a step that does not exist/i,
     );
   });
 
   it("reports a port the step does not have and lists the ports it has", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.edges[7].port = "escalte";
-      }),
-      "edges[7].port",
-    );
+    const d = atAfterEdit("edges[7].port", (f) => {
+      f.edges[7].port = "escalte";
+    });
     expect(d).toMatchObject({ severity: "error", edgeId: "e8" });
     expect(d.message).toContain('port "escalte", which "L1 answers" (l1-answer) does not have');
     expect(d.message).toContain("resolved, escalate, followUp and abandoned");
   });
 
   it("asks for a port when a connection leaves a step with several ways out without one", () => {
-    const d = at(
-      validateEdited((f) => {
-        delete f.edges[2].port;
-      }),
-      "edges[2].port",
-    );
+    const d = atAfterEdit("edges[2].port", (f) => {
+      delete f.edges[2].port;
+    });
     expect(d.message).toContain('"Reset bot" (bot)');
     expect(d.message).toContain("resolved and contact");
   });
@@ -119,12 +84,9 @@ describe("connections and ports", () => {
   });
 
   it("reports an out port with nothing connected, at the outcome that creates it", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.edges.splice(7, 1); // e8: l1-answer escalate -> handoff
-      }),
-      "nodes[4].outcomes.escalate",
-    );
+    const d = atAfterEdit("nodes[4].outcomes.escalate", (f) => {
+      f.edges.splice(7, 1); // e8: l1-answer escalate -> handoff
+    });
     expect(d).toMatchObject({ severity: "error", nodeId: "l1-answer" });
     expect(d.message).toContain('"L1 answers" (l1-answer) has nothing connected to its "escalate" port');
   });
@@ -159,12 +121,9 @@ describe("connections and ports", () => {
 
 describe("route steps", () => {
   it("reports a route with both rules and a split", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "triage").split = { "big-refund": 0.1, otherwise: 0.9 };
-      }),
-      "nodes[3]",
-    );
+    const d = atAfterEdit("nodes[3]", (f) => {
+      node(f, "triage").split = { "big-refund": 0.1, otherwise: 0.9 };
+    });
     expect(d.message).toContain('"Triage" (triage) has both rules and a split');
   });
 
@@ -181,12 +140,9 @@ describe("route steps", () => {
 
 describe("shares", () => {
   it("reports outcome shares that do not add up to 1, in the words of the issue", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "l1-answer").outcomes.resolved = 0.62;
-      }),
-      "nodes[4].outcomes",
-    );
+    const d = atAfterEdit("nodes[4].outcomes", (f) => {
+      node(f, "l1-answer").outcomes.resolved = 0.62;
+    });
     expect(d).toMatchObject({ severity: "error", nodeId: "l1-answer" });
     expect(d.message).toBe('Outcome shares of "L1 answers" (l1-answer) add up to 0.90; they must add up to 1.');
   });
@@ -197,12 +153,9 @@ describe("shares", () => {
         node(f, "check").outcomes = { confirmed: 0.7000004, reopened: 0.2, silent: 0.1 };
       }),
     ).toEqual([]);
-    const d = at(
-      validateEdited((f) => {
-        node(f, "check").outcomes = { confirmed: 0.6999, reopened: 0.2, silent: 0.1 };
-      }),
-      "nodes[7].outcomes",
-    );
+    const d = atAfterEdit("nodes[7].outcomes", (f) => {
+      node(f, "check").outcomes = { confirmed: 0.6999, reopened: 0.2, silent: 0.1 };
+    });
     expect(d.message).toContain('"Customer confirms" (check) add up to 0.9999;');
   });
 
@@ -238,12 +191,9 @@ describe("shares", () => {
 
 describe("references", () => {
   it("reports a work step handled by a team that does not exist, listing the teams", () => {
-    const d = at(
-      validateEdited((f) => {
-        node(f, "l2-answer").team = "l3";
-      }),
-      "nodes[6].team",
-    );
+    const d = atAfterEdit("nodes[6].team", (f) => {
+      node(f, "l2-answer").team = "l3";
+    });
     expect(d).toMatchObject({ nodeId: "l2-answer", teamId: "l3" });
     expect(d.message).toContain(
       '"L2 investigates" (l2-answer) is handled by team "l3", which does not exist; teams: l1 and l2.',
@@ -290,13 +240,10 @@ describe("references", () => {
 
 describe("reachability", () => {
   it("reports a step no channel leads to", () => {
-    const d = at(
-      validateEdited((f) => {
-        f.nodes.push({ id: "orphan", kind: "delay", label: "Orphan wait", duration: "1m" });
-        f.edges.push({ id: "e17", from: "orphan", to: "done" });
-      }),
-      "nodes[11]",
-    );
+    const d = atAfterEdit("nodes[11]", (f) => {
+      f.nodes.push({ id: "orphan", kind: "delay", label: "Orphan wait", duration: "1m" });
+      f.edges.push({ id: "e17", from: "orphan", to: "done" });
+    });
     expect(d).toMatchObject({ severity: "error", nodeId: "orphan" });
     expect(d.message).toContain('"Orphan wait" (orphan) cannot be reached from any channel');
   });

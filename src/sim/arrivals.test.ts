@@ -3,12 +3,13 @@
  * volume factor, and the weekday fixed by clock.start.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
+import { decodeModel, edges } from "../model/testing";
 import { parseLocalSeconds, secondsIntoWeek } from "./clockTime";
 import { simulate } from "./simulate";
 
 function channelFlow(arrivals: unknown, start = "2026-01-05T00:00", days = 29): Model {
-  const parsed = parseModel({
+  return decodeModel({
     format: "flowcast/v1",
     clock: { start, horizon: `${days}d`, warmup: "1d", seriesInterval: "1h" },
     teams: [{ id: "t", agents: 50 }],
@@ -17,13 +18,8 @@ function channelFlow(arrivals: unknown, start = "2026-01-05T00:00", days = 29): 
       { id: "w", kind: "work", team: "t", handleTime: "1m", outcomes: { resolved: 1 } },
       { id: "done", kind: "end" },
     ],
-    edges: [
-      { id: "a", from: "in", to: "w" },
-      { id: "b", from: "w", port: "resolved", to: "done" },
-    ],
+    edges: edges("in -> w", "w:resolved -> done"),
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
 }
 
 /** Arrivals per hour of day (0..23), averaged over the series (which starts at a midnight). */

@@ -13,7 +13,7 @@
  * 24 open.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel, edges } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceSink } from "./trace";
 
@@ -21,13 +21,7 @@ const H = 3600;
 const WARMUP = 1 * 86400;
 const HORIZON = 15 * 86400;
 
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
-
-const pending = decode({
+const pending = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: HORIZON, warmup: WARMUP },
   resolutionTargets: { normal: "90m" },
@@ -42,12 +36,7 @@ const pending = decode({
     { id: "l2", kind: "work", team: "t2", handleTime: { dist: "fixed", value: "1h" }, outcomes: { resolved: 1 } },
     { id: "done", kind: "end" },
   ],
-  edges: [
-    { id: "e1", from: "in", to: "l1" },
-    { id: "e2", from: "l1", port: "followUp", to: "confirm" },
-    { id: "e3", from: "confirm", port: "confirmed", to: "l2" },
-    { id: "e4", from: "l2", port: "resolved", to: "done" },
-  ],
+  edges: edges("in -> l1", "l1:followUp -> confirm", "confirm:confirmed -> l2", "l2:resolved -> done"),
 });
 
 /** Length of [a, b] inside the measured window [WARMUP, HORIZON] (seconds). */

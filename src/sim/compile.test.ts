@@ -5,19 +5,13 @@
  * inherited function.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel, edges } from "../model/testing";
 import { compileModel } from "./compile";
 import { runReplication } from "./simulate";
 import { workPerTicket } from "./ticketWork";
 
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
-
 /** Three contact types; only "plain" has its own deflection, handle time and outcomes. */
-const flow = decode({
+const flow = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: "4d", warmup: "1d" },
   contactTypes: [{ id: "toString" }, { id: "constructor" }, { id: "plain" }],
@@ -42,13 +36,7 @@ const flow = decode({
     { id: "done", kind: "end" },
     { id: "elsewhere", kind: "end" },
   ],
-  edges: [
-    { id: "e1", from: "in", to: "bot" },
-    { id: "e2", from: "bot", port: "contact", to: "w" },
-    { id: "e3", from: "bot", port: "resolved", to: "done" },
-    { id: "e4", from: "w", port: "resolved", to: "done" },
-    { id: "e5", from: "w", port: "other", to: "elsewhere" },
-  ],
+  edges: edges("in -> bot", "bot:contact -> w", "bot:resolved -> done", "w:resolved -> done", "w:other -> elsewhere"),
 });
 
 describe("compiling records keyed by contact type", () => {

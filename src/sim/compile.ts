@@ -16,6 +16,7 @@
 import { ABANDONED, CHANNELS, type Condition, edgePort, type Model, type Node, OTHERWISE, PRIORITIES } from "../model";
 import { parseLocalSeconds, secondsIntoWeek } from "./clockTime";
 import { cumulate, Sampler } from "./distributions";
+import { meanOne } from "./profileWeights";
 import { compileStaffing } from "./staffing";
 
 /** Node kind codes of the compiled tables (also one object, see tickets.ts `TicketFlag`). */
@@ -239,9 +240,9 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
           id: node.id,
           channelCode: CHANNELS.indexOf(node.channel),
           perHour: node.arrivals.perHour,
-          hourly: normalised(node.arrivals.hourly, 24),
-          weekly: normalised(node.arrivals.weekly, 7),
-          profile: node.arrivals.profile ? normalised(node.arrivals.profile, 604800 / intervalSeconds) : null,
+          hourly: meanOne(node.arrivals.hourly, 24),
+          weekly: meanOne(node.arrivals.weekly, 7),
+          profile: node.arrivals.profile ? meanOne(node.arrivals.profile, 604800 / intervalSeconds) : null,
           segmentSeconds: node.arrivals.profile ? intervalSeconds : 3600,
           surges: (node.arrivals.surges ?? []).map((s) => ({
             from: parseLocalSeconds(s.from) - startSeconds,
@@ -403,15 +404,6 @@ function ownEntry<T>(record: Partial<Record<string, T>> | undefined, key: string
 function compileSlowdown(factors: number[] | undefined, concurrency: number): Float64Array | null {
   if (!factors || factors.length === 0 || factors.every((f) => f === 1)) return null;
   return Float64Array.from({ length: concurrency }, (_, k) => factors[Math.min(k, factors.length - 1)]!);
-}
-
-function normalised(weights: number[] | undefined, length: number): Float64Array {
-  const out = new Float64Array(length).fill(1);
-  if (!weights || weights.length === 0) return out;
-  let sum = 0;
-  for (let i = 0; i < length; i++) sum += weights[i] ?? 0;
-  for (let i = 0; i < length; i++) out[i] = sum > 0 ? ((weights[i] ?? 0) * length) / sum : 0;
-  return out;
 }
 
 function compileRule(

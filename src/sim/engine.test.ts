@@ -4,21 +4,16 @@
  * run API (invalid flows, progress, abort).
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
 import { parseDuration } from "../model/duration";
+import { decodeModel, edges } from "../model/testing";
 import { prepareRun, runReplication, SimulationInputError, simulate } from "./simulate";
-
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
 
 /** One agent desk: calls -> work (fixed 60 s) -> outcomes; extra nodes and edges appended. */
 function desk(
   extra: { nodes?: unknown[]; edges?: unknown[]; outcomes?: Record<string, number>; clock?: unknown } = {},
 ): Model {
-  return decode({
+  return decodeModel({
     format: "flowcast/v1",
     clock: extra.clock ?? { horizon: "11d", warmup: "1d" },
     teams: [{ id: "t", agents: 5 }],
@@ -109,7 +104,7 @@ describe("engine semantics", () => {
   });
 
   it("deflects per contact type at self-service and routes by rules", () => {
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       clock: { horizon: "11d", warmup: "1d" },
       contactTypes: [{ id: "reset" }, { id: "billing" }],
@@ -128,15 +123,15 @@ describe("engine semantics", () => {
         { id: "desk", kind: "work", team: "t", handleTime: "60s", outcomes: { resolved: 1 } },
         { id: "done", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "web", to: "bot" },
-        { id: "b", from: "bot", port: "resolved", to: "done" },
-        { id: "c", from: "bot", port: "contact", to: "triage" },
-        { id: "d", from: "triage", port: "money", to: "money-desk" },
-        { id: "e", from: "triage", port: "otherwise", to: "desk" },
-        { id: "f", from: "money-desk", port: "resolved", to: "done" },
-        { id: "g", from: "desk", port: "resolved", to: "done" },
-      ],
+      edges: edges(
+        "web -> bot",
+        "bot:resolved -> done",
+        "bot:contact -> triage",
+        "triage:money -> money-desk",
+        "triage:otherwise -> desk",
+        "money-desk:resolved -> done",
+        "desk:resolved -> done",
+      ),
     });
     const rep = runReplication(model, 2, 0);
     const tickets = rep.kpis.tickets;
@@ -147,7 +142,7 @@ describe("engine semantics", () => {
   });
 
   it("loses a contact that abandons with no abandoned edge", () => {
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       clock: { horizon: "6d", warmup: "1d" },
       teams: [{ id: "t", agents: 1 }],

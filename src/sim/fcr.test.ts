@@ -8,14 +8,8 @@
  * hand from the counts of the same run: nothing is statistical.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel } from "../model/testing";
 import { runReplication } from "./simulate";
-
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
 
 /**
  * Four kinds of ticket, routed by contact type at `triage`:
@@ -27,7 +21,7 @@ function decode(file: unknown): Model {
  *   (check -> triage -> L1), and L1 resolves it again: two contacts.
  * After L1, `after` routes on attempts: 3 or more to `third`, 2 to `second`, else on.
  */
-const fourKinds = decode({
+const fourKinds = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: "6d", warmup: "1d" },
   contactTypes: [{ id: "simple" }, { id: "vendor" }, { id: "callback" }, { id: "reopen" }],

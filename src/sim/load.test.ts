@@ -3,15 +3,10 @@
  * staffed capacity, and warnings in the user's words (issue 9).
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
+import { decodeModel, edges } from "../model/testing";
 import { offeredLoadWarnings, teamLoads } from "./load";
 import { daysInWords, describeWeekHours } from "./weekHours";
-
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
 
 /** One phone line into one team: perHour calls of `handle` each, optional patience and profile. */
 function line(options: {
@@ -23,7 +18,7 @@ function line(options: {
   weekly?: number[];
   team?: Record<string, unknown>;
 }): Model {
-  return decode({
+  return decodeModel({
     format: "flowcast/v1",
     teams: [{ id: "l1", name: "L1 front line", agents: options.agents, ...options.team }],
     nodes: [
@@ -43,10 +38,7 @@ function line(options: {
       },
       { id: "done", kind: "end" },
     ],
-    edges: [
-      { id: "a", from: "calls", to: "answer" },
-      { id: "b", from: "answer", port: "resolved", to: "done" },
-    ],
+    edges: edges("calls -> answer", "answer:resolved -> done"),
   });
 }
 
@@ -127,7 +119,7 @@ describe("offered load warnings", () => {
 
   it("finds the offered load of a queue with reopen feedback", () => {
     // 10 contacts/h, 6 min each, 25% come back once more (and again): 10 / 0.75 x 0.1 h = 1.333 Erlangs
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       teams: [{ id: "t", agents: 2 }],
       nodes: [
@@ -135,18 +127,14 @@ describe("offered load warnings", () => {
         { id: "w", kind: "work", team: "t", handleTime: "6m", outcomes: { done: 0.75, again: 0.25 } },
         { id: "end", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "in", to: "w" },
-        { id: "b", from: "w", port: "done", to: "end" },
-        { id: "c", from: "w", port: "again", to: "w" },
-      ],
+      edges: edges("in -> w", "w:done -> end", "w:again -> w"),
     });
     expect(teamLoads(model)[0]!.offered[100]).toBeCloseTo(10 / 0.75 / 10, 6);
   });
 
   it("splits on an attribute threshold by the attribute's distribution", () => {
     // refund ~ exponential(mean 50): P(refund > 100) = e^-2; 36/h, 10 min each
-    const model = decode({
+    const model = decodeModel({
       format: "flowcast/v1",
       contactTypes: [{ id: "b", attributes: { refund: { dist: "exponential", mean: 50 } } }],
       teams: [
@@ -160,13 +148,7 @@ describe("offered load warnings", () => {
         { id: "ws", kind: "work", team: "small", handleTime: "10m", outcomes: { done: 1 } },
         { id: "end", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "in", to: "r" },
-        { id: "b", from: "r", port: "big", to: "wb" },
-        { id: "c", from: "r", port: "otherwise", to: "ws" },
-        { id: "d", from: "wb", port: "done", to: "end" },
-        { id: "e", from: "ws", port: "done", to: "end" },
-      ],
+      edges: edges("in -> r", "r:big -> wb", "r:otherwise -> ws", "wb:done -> end", "ws:done -> end"),
     });
     const [big, small] = teamLoads(model);
     expect(big!.offered[0]).toBeCloseTo((36 * Math.exp(-2)) / 6, 6);
@@ -200,7 +182,7 @@ describe("hours of the week in words", () => {
 describe("overflow between pools", () => {
   /** 40 calls/h of 6 min (4 Erlangs) at L1 with `l1Agents`, overflowing to a pool of `poolAgents` whose handle time is 9 min. */
   function pooled(l1Agents: number, poolAgents: number, overflow = true): Model {
-    return decode({
+    return decodeModel({
       format: "flowcast/v1",
       teams: [
         { id: "l1", name: "L1 front line", agents: l1Agents },
@@ -219,11 +201,7 @@ describe("overflow between pools", () => {
         { id: "backup", kind: "work", team: "pool", handleTime: "9m", outcomes: { resolved: 1 } },
         { id: "done", kind: "end" },
       ],
-      edges: [
-        { id: "a", from: "calls", to: "answer" },
-        { id: "b", from: "answer", port: "resolved", to: "done" },
-        { id: "c", from: "backup", port: "resolved", to: "done" },
-      ],
+      edges: edges("calls -> answer", "answer:resolved -> done", "backup:resolved -> done"),
     });
   }
 

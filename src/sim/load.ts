@@ -21,6 +21,7 @@
  * The traffic equations themselves are in ticketWork.ts.
  */
 import { type Diagnostic, distMean, type Model, type Node } from "../model";
+import { meanOne } from "./profileWeights";
 import type { Warning } from "./results";
 import { compileStaffing } from "./staffing";
 import { workPerTicket } from "./ticketWork";
@@ -288,16 +289,6 @@ function weeklyRates(channel: Extract<Node, { kind: "channel" }>): Float64Array 
     { length: HOURS_PER_WEEK },
     (_, h) => channel.arrivals.perHour * hourly[h % 24]! * weekly[Math.floor(h / 24)]!,
   );
-}
-
-/** Weights normalised to mean 1 (missing: 1), as the engine reads them. */
-function meanOne(weights: number[] | undefined, length: number): Float64Array {
-  const out = new Float64Array(length).fill(1);
-  if (!weights || weights.length === 0) return out;
-  let total = 0;
-  for (let i = 0; i < length; i++) total += weights[i] ?? 0;
-  for (let i = 0; i < length; i++) out[i] = total > 0 ? ((weights[i] ?? 0) * length) / total : 0;
-  return out;
 }
 
 /** Erlangs a team's staffed agents can give at each hour of the week (minute-exact averages). */

@@ -7,7 +7,8 @@
  * chain in test/theory/overflow.test.ts.)
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
+import { decodeModel, edges } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceEventKind, TraceSink } from "./trace";
 
@@ -15,7 +16,7 @@ const AFTER = 60;
 const PATIENCE = 150;
 
 function flow(): Model {
-  const parsed = parseModel({
+  return decodeModel({
     format: "flowcast/v1",
     clock: { horizon: "3d", warmup: "1d" },
     teams: [
@@ -37,16 +38,14 @@ function flow(): Model {
       { id: "done-backup", kind: "end" },
       { id: "hung-up", kind: "end", status: "unresolved" },
     ],
-    edges: [
-      { id: "a", from: "calls", to: "first" },
-      { id: "b", from: "first", port: "resolved", to: "done-first" },
-      { id: "c", from: "first", port: "abandoned", to: "hung-up" },
-      { id: "d", from: "backup", port: "resolved", to: "done-backup" },
-      { id: "e", from: "backup", port: "abandoned", to: "hung-up" },
-    ],
+    edges: edges(
+      "calls -> first",
+      "first:resolved -> done-first",
+      "first:abandoned -> hung-up",
+      "backup:resolved -> done-backup",
+      "backup:abandoned -> hung-up",
+    ),
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
 }
 
 interface Row {

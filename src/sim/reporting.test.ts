@@ -4,15 +4,10 @@
  * chats held (checked on the exact event log), and warnings in the results document.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import type { Model } from "../model";
+import { decodeModel } from "../model/testing";
 import { runReplication, simulate } from "./simulate";
 import type { TraceEventKind } from "./trace";
-
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
 
 /** calls -> desk -> done, with the team and queue given. */
 function desk(options: {
@@ -22,7 +17,7 @@ function desk(options: {
   queue?: Record<string, unknown>;
   clock?: Record<string, unknown>;
 }): Model {
-  return decode({
+  return decodeModel({
     format: "flowcast/v1",
     clock: options.clock ?? { horizon: "4d", warmup: "1d" },
     teams: [{ id: "t", name: "Front line", ...options.team }],

@@ -3,18 +3,12 @@
  * team, and a run with a sink gives the same figures as one without.
  */
 import { describe, expect, it } from "vitest";
-import { type Model, parseModel } from "../model";
+import { decodeModel, edges } from "../model/testing";
 import { runReplication } from "./simulate";
 import type { TraceEventKind, TraceSink } from "./trace";
 
-function decode(file: unknown): Model {
-  const parsed = parseModel(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.model;
-}
-
 /** calls -> L1 (escalates everything, structured note) -> L2 -> done; L2 has 2 agents. */
-const escalating = decode({
+const escalating = decodeModel({
   format: "flowcast/v1",
   clock: { horizon: "2d", warmup: "1d" },
   contactTypes: [{ id: "billing" }],
@@ -30,13 +24,13 @@ const escalating = decode({
     { id: "check", kind: "followUp", wait: "1h", outcomes: { confirmed: 1 } },
     { id: "done", kind: "end" },
   ],
-  edges: [
-    { id: "a", from: "calls", to: "l1-desk" },
-    { id: "b", from: "l1-desk", port: "escalate", to: "esc" },
-    { id: "c", from: "esc", to: "l2-desk" },
-    { id: "d", from: "l2-desk", port: "resolved", to: "check" },
-    { id: "e", from: "check", port: "confirmed", to: "done" },
-  ],
+  edges: edges(
+    "calls -> l1-desk",
+    "l1-desk:escalate -> esc",
+    "esc -> l2-desk",
+    "l2-desk:resolved -> check",
+    "check:confirmed -> done",
+  ),
 });
 
 interface Row {

@@ -264,7 +264,7 @@ describe("no internal errors for user input (issue 13)", () => {
     flow.layout.done.x = 10_000_000;
     const far = await cli(["export", write(flow), "--to", "png", "--out", join(DIR, "farther.png")]);
     expect(far.code).toBe(1);
-    expect(far.err).toContain("Export it as svg instead");
+    expect(far.err).toContain("Export it as SVG instead");
   });
 
   it("imports a 5,000-step chain with a plain layout instead of overflowing elkjs", async () => {

@@ -18,6 +18,17 @@ interface DistSite {
   duration: boolean;
 }
 
+/** The duration fields of the timed steps other than work, with their names in words, in check order. */
+const TIMED_FIELDS: Record<"selfService" | "escalate" | "followUp" | "delay", readonly [string, string][]> = {
+  selfService: [["duration", "Duration"]],
+  escalate: [
+    ["noteTime", "Note time"],
+    ["reexplainTime", "Re-explain time"],
+  ],
+  followUp: [["wait", "Wait"]],
+  delay: [["duration", "Duration"]],
+};
+
 /** Checks the distributions of every step and contact type attribute. */
 export function checkDistributions(c: Checker): void {
   list(c.model.nodes).forEach((node, index) => {
@@ -46,17 +57,12 @@ export function checkDistributions(c: Checker): void {
         }
         break;
       case "selfService":
-        checkDist(c, node.duration, site("duration", "Duration"));
-        break;
       case "escalate":
-        checkDist(c, node.noteTime, site("noteTime", "Note time"));
-        checkDist(c, node.reexplainTime, site("reexplainTime", "Re-explain time"));
-        break;
       case "followUp":
-        checkDist(c, node.wait, site("wait", "Wait"));
-        break;
       case "delay":
-        checkDist(c, node.duration, site("duration", "Duration"));
+        for (const [field, what] of TIMED_FIELDS[node.kind]) {
+          checkDist(c, (node as unknown as Record<string, Dist>)[field]!, site(field, what));
+        }
         break;
       case "channel":
         if (node.arrivals?.dayFactor)

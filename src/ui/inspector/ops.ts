@@ -38,14 +38,7 @@ export function findNode(model: D, id: string): Draft<Node> | undefined {
  * paths ("nodes.<id>."). Throws when the new id is invalid or taken: the caller checks first.
  */
 export function renameNodeId(model: D, from: string, to: string): void {
-  if (from === to) return;
-  assertNewId(
-    to,
-    model.nodes.map((n) => n.id),
-  );
-  const node = findNode(model, from);
-  if (!node) return;
-  node.id = to;
+  if (!renameIn(model.nodes, from, to)) return;
   for (const edge of model.edges) {
     if (edge.from === from) edge.from = to;
     if (edge.to === from) edge.to = to;
@@ -59,14 +52,7 @@ export function renameNodeId(model: D, from: string, to: string): void {
 
 /** Renames a team and every reference: work nodes' `team` and scenario paths ("teams.<id>."). */
 export function renameTeamId(model: D, from: string, to: string): void {
-  if (from === to) return;
-  assertNewId(
-    to,
-    model.teams.map((t) => t.id),
-  );
-  const team = model.teams.find((t) => t.id === from);
-  if (!team) return;
-  team.id = to;
+  if (!renameIn(model.teams, from, to)) return;
   for (const node of model.nodes) if (node.kind === "work" && node.team === from) node.team = to;
   renameScenarioPaths(model, `teams.${from}.`, `teams.${to}.`);
 }
@@ -76,14 +62,7 @@ export function renameTeamId(model: D, from: string, to: string): void {
  * times and outcomes, route conditions, and scenario paths.
  */
 export function renameContactTypeId(model: D, from: string, to: string): void {
-  if (from === to) return;
-  assertNewId(
-    to,
-    model.contactTypes.map((c) => c.id),
-  );
-  const type = model.contactTypes.find((c) => c.id === from);
-  if (!type) return;
-  type.id = to;
+  if (!renameIn(model.contactTypes, from, to)) return;
   for (const node of model.nodes) {
     switch (node.kind) {
       case "channel":
@@ -399,9 +378,21 @@ export function removeRule(model: D, nodeId: string, index: number): void {
 
 // helpers
 
-function assertNewId(id: string, taken: readonly string[]): void {
-  const problem = checkNewId(id, taken);
+/**
+ * Renames the item `from` of `items` to `to` (throws when `to` is invalid or taken); false
+ * when there is nothing to do (the same id, or no such item), so references stay as they are.
+ */
+function renameIn(items: { id: string }[], from: string, to: string): boolean {
+  if (from === to) return false;
+  const problem = checkNewId(
+    to,
+    items.map((item) => item.id),
+  );
   if (problem) throw new Error(problem);
+  const item = items.find((i) => i.id === from);
+  if (!item) return false;
+  item.id = to;
+  return true;
 }
 
 function renameScenarioPaths(model: D, fromPrefix: string, toPrefix: string): void {
