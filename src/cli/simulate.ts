@@ -117,5 +117,5 @@ function printLoadWarnings(model: Model, scenario: string | undefined, io: CliIO
 }
 
 function isLoadWarning(w: Warning): boolean {
-  return w.code === "overload" || w.code === "peak-overload";
+  return w.code === "overload" || w.code === "peak-overload" || w.code === "high-load";
 }

@@ -16,7 +16,7 @@ const MAX_LISTED = 50;
  * Fields that later versions of the format are known to add: named as such, not as typos.
  * A field here that the schema now knows is simply known.
  */
-const NEWER_FIELDS = new Set(["shrinkage", "intervals", "overflow", "skills", "breaks"]);
+const NEWER_FIELDS = new Set(["intervals", "skills", "breaks", "skillGroups"]);
 
 type Schema = z.core.$ZodType;
 type Def = {

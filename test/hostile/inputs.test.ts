@@ -109,7 +109,7 @@ describe("encodings", () => {
 describe("unknown fields in a flow", () => {
   const flow = JSON.parse(FLOW);
   flow.teams[0].agnets = 5;
-  flow.teams[0].shrinkage = 0.3;
+  flow.teams[0].skills = ["billing"];
   const work = flow.nodes.find((n: { kind: string }) => n.kind === "work");
   work.handelTime = "9m";
   const path = file("typos.json", JSON.stringify(flow));
@@ -120,7 +120,7 @@ describe("unknown fields in a flow", () => {
     expect(stdout).toMatch(/valid with 3 warnings/);
     expect(stdout).toContain("warning teams[0].agnets: unknown field; did you mean agents?");
     expect(stdout).toMatch(/warning nodes\[\d+\]\.handelTime: unknown field; did you mean handleTime\?/);
-    expect(stdout).toMatch(/warning teams\[0\]\.shrinkage: a field of a newer Flowcast format/);
+    expect(stdout).toMatch(/warning teams\[0\]\.skills: a field of a newer Flowcast format/);
   });
 
   it("simulate says so on stderr and runs exactly as without them", async () => {
