@@ -1,23 +1,27 @@
 /**
  * The inspector in the real app: select a step on the canvas, change its handle time by
  * typing "7m" and see it on the step, type an invalid duration and see the message with the
- * step unchanged, then edit a team's weekly schedule.
+ * step unchanged, then edit a team's weekly schedule; turn a queue's overflow on, pick the
+ * step it overflows to, change the wait and undo.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
 
 let browser: Browser;
+let context: BrowserContext;
+let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
+  ({ context, page } = await openApp(browser));
 });
 afterAll(async () => {
+  await context?.close();
   await browser?.close();
 });
 
 describe("the inspector", () => {
   it("edits a step's handle time, rejects an invalid duration and edits a team schedule", async () => {
-    const { context, page } = await openApp(browser);
     await openSampleFlow(page);
 
     // Select a work step (its figures show its AHT) by clicking it on the canvas.
@@ -77,7 +81,47 @@ describe("the inspector", () => {
     await expect.poll(() => agents.inputValue()).toBe(before);
 
     expect(pageErrors(page)).toEqual([]);
-    await context.close();
+  });
+
+  it("turns a queue's overflow on, picks the step, changes the wait and undoes", async () => {
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+    const step = page.locator('.react-flow__node [data-testid^="node-"]', { hasText: "AHT" }).first();
+    await step.click();
+    const form = page.getByTestId("inspector-node");
+    await expect.poll(() => form.getAttribute("data-kind")).toBe("work");
+
+    const on = page.getByTestId("inspector-overflow-on");
+    expect(await on.isChecked()).toBe(false);
+    await on.check();
+    const after = page.getByTestId("inspector-overflow-after");
+    const to = page.getByTestId("inspector-overflow-to");
+    await expect.poll(() => after.inputValue()).toBe("1m");
+    // The picker lists the other work steps by label, never the step itself.
+    const choices = await to.locator("option").allTextContents();
+    expect(choices.length).toBeGreaterThan(1);
+    expect(choices).not.toContain(await page.getByTestId("inspector-label").inputValue());
+    const last = choices.at(-1) as string;
+    await to.selectOption({ label: last });
+    await expect.poll(async () => (await to.locator("option:checked").textContent()) ?? "").toBe(last);
+
+    // A wait that is not a duration is refused at the field; a good one is kept.
+    await after.fill("soon");
+    await expect.poll(() => after.getAttribute("aria-invalid")).toBe("true");
+    await after.fill("2m");
+    await after.blur();
+    await expect.poll(() => after.inputValue()).toBe("2m");
+    await snap(page, "inspector-overflow");
+
+    // One undo per change: the wait, then the pick, then overflow itself.
+    const undo = page.getByTestId("toolbar-undo");
+    await undo.click();
+    await expect.poll(() => after.inputValue()).toBe("1m");
+    await undo.click();
+    await expect.poll(async () => (await to.locator("option:checked").textContent()) ?? "").toBe(choices[0]);
+    await undo.click();
+    await expect.poll(() => on.isChecked()).toBe(false);
+    expect(await to.count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
   });
 });
 

@@ -28,8 +28,22 @@ export interface SpecEntry {
   placeholder?: string;
   /** Names of the entries of a list of weights (hours, days): drawn as bars. */
   names?: readonly string[];
-  /** An optional field behind a checkbox: ticking it sets `initial`, unticking removes the field. */
-  toggle?: { label: string; testId: string; initial: unknown };
+  /** A reference drawn as a select of these [id, text] pairs. */
+  options?: readonly (readonly [string, string])[];
+  /** A validation message about the value, shown at the field. */
+  problem?: string;
+  /**
+   * An optional field behind a checkbox: ticking it sets `initial`, unticking removes the
+   * field. With `fields`, the field is an object whose entries are drawn while it is set.
+   */
+  toggle?: {
+    label: string;
+    testId: string;
+    initial: unknown;
+    fields?: readonly (string | SpecEntry)[];
+    /** The checkbox cannot be ticked (while the field is absent). */
+    unavailable?: boolean;
+  };
 }
 
 /** The entry of an id field: rejects a taken or malformed id, renames through `rename`. */
@@ -61,14 +75,31 @@ export function SpecFields<T extends object>({
     <>
       {entries.map((entry) => {
         const e = typeof entry === "string" ? { key: entry } : entry;
-        const f = field(scope ? `${scope}.${e.key}` : e.key);
-        const commit =
-          (e.onCommit as ((v: unknown) => void) | undefined) ??
-          ((v: unknown) =>
-            edit(`Change ${(e.label ?? f.label).toLowerCase()}`, e.key, (draft) => setAt(draft, e.key, v, f.optional)));
+        const path = scope ? `${scope}.${e.key}` : e.key;
         const current = getAt(value, e.key);
-        const shown =
-          current === undefined && e.toggle ? null : (
+        const sub = e.toggle?.fields;
+        const f = sub ? undefined : field(path);
+        const name = (e.label ?? f?.label ?? e.toggle?.label ?? e.key).toLowerCase();
+        let shown: ReactNode = null;
+        if (sub && current !== undefined) {
+          shown = (
+            <SpecFields
+              key={e.key}
+              scope={path}
+              value={current as object}
+              entries={sub}
+              edit={(label, key, recipe) =>
+                edit(label, `${e.key}.${key}`, (draft) => recipe(getAt(draft, e.key) as never))
+              }
+              disabled={disabled}
+              testPrefix={testPrefix}
+            />
+          );
+        } else if (f && (current !== undefined || !e.toggle)) {
+          const commit =
+            (e.onCommit as ((v: unknown) => void) | undefined) ??
+            ((v: unknown) => edit(`Change ${name}`, e.key, (draft) => setAt(draft, e.key, v, f.optional)));
+          shown = (
             <SpecField
               key={e.key}
               field={f}
@@ -80,20 +111,23 @@ export function SpecFields<T extends object>({
               validate={e.validate}
               placeholder={e.placeholder}
               names={e.names}
+              options={e.options}
+              problem={e.problem}
               disabled={disabled}
             />
           );
+        }
         if (!e.toggle) return shown;
-        const { initial, ...toggle } = e.toggle;
+        const { initial, fields: _, unavailable, ...toggle } = e.toggle;
         return (
           <Fragment key={e.key}>
             <CheckInput
               {...toggle}
               testId={testPrefix + toggle.testId}
               checked={current !== undefined}
-              disabled={disabled}
+              disabled={disabled || (unavailable && current === undefined)}
               onChange={(on) =>
-                edit(`Toggle ${(e.label ?? f.label).toLowerCase()}`, `${e.key}-on`, (draft) =>
+                edit(`Toggle ${name}`, `${e.key}-on`, (draft) =>
                   on ? setAt(draft, e.key, structuredClone(initial), false) : setAt(draft, e.key, "", true),
                 )
               }
@@ -119,6 +153,8 @@ export function SpecField({
   disabled,
   onRemove,
   names,
+  options,
+  problem,
 }: {
   field: Field;
   value: unknown;
@@ -131,6 +167,9 @@ export function SpecField({
   disabled: boolean;
   onRemove?: () => void;
   names?: readonly string[];
+  /** For a reference: the [id, text] pairs to pick from. */
+  options?: readonly (readonly [string, string])[];
+  problem?: string;
 }) {
   const commit = onCommit as (value: unknown) => void;
   const common = { label, testId, disabled };
@@ -179,6 +218,14 @@ export function SpecField({
       return (
         <BarEditor {...common} names={names} values={value as number[]} inputs={names.length <= 7} onCommit={commit} />
       );
+    case "reference": {
+      if (!options) break;
+      const id = value as string;
+      const choices = options.some(([v]) => v === id)
+        ? options
+        : [[id, `${id || "—"} (no such step)`] as const, ...options];
+      return <SelectInput {...common} value={id} options={choices} error={problem} onChange={commit} />;
+    }
     case "enum":
       return (
         <SelectInput {...common} value={value as string} options={Object.entries(f.options ?? {})} onChange={commit} />

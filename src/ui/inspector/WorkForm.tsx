@@ -8,6 +8,7 @@ import { current, type Draft } from "immer";
 import { useState } from "react";
 import type { Model, NodeOf } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
+import { diagnosticsOf } from "./DiagnosticList";
 import { DistributionEditor } from "./DistributionEditor";
 import { Row, SelectInput } from "./fields";
 import { NewTeamForm } from "./NewTeamForm";
@@ -19,6 +20,8 @@ import { SpecFields } from "./SpecField";
 
 const NEW_TEAM = "\u0000new";
 const DEFAULT_PATIENCE = { dist: "exponential", mean: 180 };
+/** Seconds a contact waits before it overflows, when overflow is turned on. */
+const DEFAULT_OVERFLOW_AFTER = 60;
 
 /** Work node form. */
 export function WorkForm(props: NodeFormProps<"work">) {
@@ -51,6 +54,13 @@ export function WorkForm(props: NodeFormProps<"work">) {
   const handleTimes = perType("handleTimeByType", "handle time");
   const outcomes = perType("outcomesByType", "outcomes");
   const typeName = (id: string) => model.contactTypes.find((c) => c.id === id)?.name || id;
+  // Overflow: to another work step, picked by its label; the model's message about the
+  // target (missing step, itself, a circle) is shown at the picker.
+  const otherSteps: [string, string][] = model.nodes
+    .filter((n) => n.kind === "work" && n.id !== node.id)
+    .map((n) => [n.id, n.label || n.id]);
+  const index = model.nodes.indexOf(node);
+  const overflowProblem = diagnosticsOf(model, (d) => d.path === `nodes[${index}].queue.overflow.to`)[0]?.message;
   const typesWithout = (record: Record<string, unknown> | undefined) =>
     model.contactTypes.filter((c) => !(record && c.id in record));
   return (
@@ -107,6 +117,22 @@ export function WorkForm(props: NodeFormProps<"work">) {
               toggle: { label: "Customers may hang up (patience)", testId: "patience-on", initial: DEFAULT_PATIENCE },
             },
             { key: "slaSeconds", toggle: { label: "Service-level target", testId: "sla-on", initial: 20 } },
+            {
+              key: "overflow",
+              toggle: {
+                label:
+                  otherSteps.length > 0 || node.queue.overflow
+                    ? "Overflow to another step when waiting"
+                    : "Overflow to another step when waiting (add another work step first)",
+                testId: "overflow-on",
+                initial: { after: DEFAULT_OVERFLOW_AFTER, to: otherSteps[0]?.[0] },
+                unavailable: otherSteps.length === 0,
+                fields: [
+                  { key: "after", testId: "overflow-after" },
+                  { key: "to", testId: "overflow-to", options: otherSteps, problem: overflowProblem },
+                ],
+              },
+            },
           ]}
         />
       </fieldset>

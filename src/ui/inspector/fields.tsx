@@ -221,13 +221,21 @@ export function SelectInput<T extends string>({
   options,
   onChange,
   disabled,
-}: FieldProps & { value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void }) {
+  error,
+}: FieldProps & {
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+  /** A message about the chosen value, shown under the select. */
+  error?: string;
+}) {
   const id = useId();
   return (
-    <Row label={label} htmlFor={id}>
+    <Row label={label} htmlFor={id} error={error}>
       <select
         id={id}
         data-testid={`inspector-${testId}`}
+        aria-invalid={error ? true : undefined}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value as T)}
