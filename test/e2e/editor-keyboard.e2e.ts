@@ -2,7 +2,8 @@
  * The keyboard way through the designer (issue 10, item 7), in a real Chromium: connect
  * steps with the inspector's "next step" picker, see which step has focus, use the
  * New/samples dialog (focus taken and trapped, Escape closes) and the Export menu (Escape
- * and a click outside close it; nothing but menu items inside it).
+ * and a click outside close it; nothing but menu items inside it). On the canvas, Tab
+ * reaches every step before any connection, then each connection once.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +87,33 @@ describe("keyboard and focus", () => {
     expect(ring.style).not.toBe("none");
     expect(ring.width).toBeGreaterThanOrEqual(2);
     await snap(page, "editor-node-focus-ring");
+
+    // Tab on: the rest of the steps, then every connection once, then out of the canvas.
+    const where = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (el?.closest(".react-flow__nodes")) return "step";
+        return el?.matches(".react-flow__edge") ? `edge:${el.getAttribute("data-id")}` : "out";
+      });
+    const order: string[] = ["step"];
+    for (let i = 0; i < 200 && order.at(-1) !== "out"; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await where());
+    }
+    const firstEdge = order.findIndex((w) => w.startsWith("edge:"));
+    expect(firstEdge).toBeGreaterThan(0);
+    expect(order.lastIndexOf("step")).toBeLessThan(firstEdge);
+    expect(order.at(-1)).toBe("out");
+    const reached = order.filter((w) => w.startsWith("edge:")).map((w) => w.slice(5));
+    expect(new Set(reached).size).toBe(reached.length);
+    expect(reached.sort()).toEqual((await edgeIds(page)).sort());
+    // Shift+Tab goes back the same way: to the last connection, and from the first to a step.
+    await page.keyboard.press("Shift+Tab");
+    expect(await where()).toMatch(/^edge:/);
+    for (let i = 1; i < reached.length; i++) await page.keyboard.press("Shift+Tab");
+    expect(await where()).toMatch(/^edge:/);
+    await page.keyboard.press("Shift+Tab");
+    expect(await where()).toBe("step");
     await context.close();
   });
 

@@ -34,6 +34,7 @@ import { KIND_COLOURS } from "./nodes/kindStyle";
 import { clampToLane, followLanesInDraft } from "./placement";
 import { toFlowEdges, toFlowNodes, toLaneNodes } from "./projection";
 import { RoutedEdge } from "./RoutedEdge";
+import { useStepsBeforeConnections } from "./tabOrder";
 import { useEdgeLabels, useRoutes } from "./useRoutes";
 import { clearFitNote, showStart } from "./viewport";
 
@@ -60,6 +61,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   const minimap = useMinimapPlace();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  useStepsBeforeConnections(wrapper);
 
   const severities = useMemo(() => worstByNode(diagnostics), [diagnostics]);
   const baseNodes = useMemo(

@@ -129,6 +129,9 @@ export function toFlowEdges(
       type: "routed",
       selected: selected.has(edge.id),
       reconnectable: true,
+      // out of the natural Tab order, which would put connections before steps: tabOrder.ts
+      // walks them after the steps
+      domAttributes: { tabIndex: -1 },
       data: {
         port: edge.port ?? DEFAULT_PORT,
         route: options.routes?.get(edge.id),
