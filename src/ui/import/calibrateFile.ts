@@ -36,10 +36,11 @@ export async function peekCsv(
   name = file instanceof File ? file.name : "the file",
 ): Promise<Peek> {
   const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
-  // the cut may split a character: decode only up to the last line break
+  // a cut may split a character: unless the file is whole, decode only up to the last line break
   const input = new TextInput(name);
-  const text = input.push(head.subarray(0, cutAtLastNewline(head))) + input.end();
-  const complete = text.slice(0, Math.max(text.lastIndexOf("\n"), 0) || text.length);
+  const whole = head.length === file.size;
+  const text = input.push(whole ? head : head.subarray(0, cutAtLastNewline(head))) + input.end();
+  const complete = whole ? text : text.slice(0, Math.max(text.lastIndexOf("\n"), 0) || text.length);
   const all = parseCsv(complete);
   const header = all[0] ?? [];
   const preview = all.slice(1, rows + 1).map((cells, r) => ({
