@@ -19,6 +19,7 @@ import {
   WindowError,
 } from "../calibrate/backtest";
 import { XES_KEYS, XesRows, xesKeys } from "../io/eventlog/xes";
+import { TextInput, TextInputError } from "../io/text";
 import { prepareRun, runReplication } from "../sim";
 import {
   type CliIO,
@@ -208,16 +209,18 @@ async function streamFile(file: string, reader: EventLogReader, progress: (text:
     ? new XesRows(xesKeys({ ...reader.columns }), (f, line) => reader.pushRow(f, line))
     : undefined;
   const push = (text: string) => (xes ? xes.push(text) : reader.push(text));
-  const decoder = new TextDecoder("utf-8");
+  // decoded as calibrate does: a BOM, UTF-16, binary data and invalid UTF-8 told apart (src/io/text.ts)
+  const text = new TextInput(file);
   try {
     for await (const chunk of stream) {
-      push(decoder.decode(chunk as Buffer, { stream: true }));
+      push(text.push(chunk as Buffer));
       progress(`Reading ${file}: ${Math.min(100, Math.round((raw.bytesRead / Math.max(1, size)) * 100))}%`);
     }
-    push(decoder.decode());
+    push(text.end());
     xes?.end();
   } catch (error) {
     if (error instanceof EventLogError) throw error;
+    if (error instanceof TextInputError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("Z_"))
       throw new UsageError(`cannot read ${file}: it is not a whole gzip file (${(error as Error).message})`);

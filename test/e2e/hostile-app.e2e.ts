@@ -112,7 +112,7 @@ async function appRenders(page: Page): Promise<void> {
   expect(await page.locator("#root").evaluate((root) => root.childElementCount)).toBeGreaterThan(0);
 }
 
-async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+async function chooseFile(page: Page, name: string, text: string | Buffer): Promise<void> {
   const chooser = page.waitForEvent("filechooser");
   await page.getByTestId("toolbar-open").click();
   await (await chooser).setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
@@ -170,6 +170,49 @@ describe("hostile flows in the app", () => {
       });
     }
     await snap(page, "hostile-open-drop");
+    await context.close();
+  });
+
+  it("reads files as the command line does: UTF-16 opens, binary and Latin-1 are refused in a line", async () => {
+    const { context, page } = await openApp(browser);
+    await page.getByTestId("canvas").waitFor();
+    // a flow saved as UTF-16 (little endian, with its byte order mark) opens
+    const utf16 = variant((f) => {
+      f.name = "Wide flow";
+    });
+    await chooseFile(page, "wide.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")]));
+    await expect.poll(() => page.getByTestId("flow-name").textContent()).toContain("Wide flow");
+    const before = (await stepIds(page)).sort();
+    // a picture handed over by mistake: one short line, the flow kept
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(200_000, 7),
+    ]);
+    await chooseFile(page, "picture.json", png);
+    const toast = page.getByTestId("toast-error");
+    await toast.waitFor();
+    const message = (await toast.textContent()) ?? "";
+    expect(message).toContain("picture.json is not a text file");
+    expect(message.length).toBeLessThan(400);
+    expect(message).not.toMatch(/\bat \S+:\d+|Error:/);
+    expect((await stepIds(page)).sort()).toEqual(before);
+    expect(await page.getByTestId("flow-name").textContent()).toContain("Wide flow");
+    // a history CSV saved as Latin-1: its lines are named
+    const csv = [
+      "case,time,activity,team",
+      "1,2026-01-05T09:00:00Z,Créé,L1",
+      "1,2026-01-05T09:10:00Z,Closed,L1",
+      "2,2026-01-05T09:20:00Z,Créé,L1",
+    ].join("\n");
+    await page.getByTestId("toolbar-import-history").click();
+    await page
+      .getByTestId("import-history-file")
+      .setInputFiles({ name: "latin1.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+    const error = page.getByTestId("import-history-error");
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/latin1\.csv is not valid UTF-8 text: bytes on lines 2, 4 /);
+    await snap(page, "hostile-latin1-history");
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
 

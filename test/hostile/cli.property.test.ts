@@ -1,7 +1,7 @@
 /**
  * Issues 13 and 19: hostile and absurd input. Mutated sample flows (see mutate.ts) go through every
  * CLI command in-process (main(), one worker thread, small runs), staff and the output options
- * (--out, --event-log, export files) included; every run must end with
+ * (--out, --event-log, export files) included, and backtest on spoiled event logs; every run must end with
  * exit 0, 1 or 2, print no stack trace and no "internal error", stay within a time and
  * memory budget, and leave Object.prototype as it was. Seeds are in the test names; a
  * failing seed reruns with `fc.assert(..., { seed })`.
@@ -15,6 +15,7 @@ import type { CliIO } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { toMermaid } from "../../src/io/mermaid/toMermaid";
 import { parseModelText } from "../../src/model";
+import { generateDeskLog } from "../calibrate/generateLog";
 import { type Json, mutatedText, mutationArb } from "./mutate";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -152,6 +153,71 @@ describe("import of mutated Mermaid diagrams", () => {
   });
 });
 
+describe("backtest on mutated event logs", () => {
+  // Three weeks of a small desk (2 tickets an hour): quick to fit and to simulate once.
+  const parts: string[] = [];
+  generateDeskLog(
+    {
+      perHour: 2,
+      days: 21,
+      l1: { agents: 2, meanSeconds: 600, sdSeconds: 400 },
+      l2: { agents: 1, meanSeconds: 1800, sdSeconds: 1500 },
+      escalateShare: 0.2,
+      seed: 3,
+    },
+    (t) => parts.push(t),
+  );
+  const LINES = parts.join("").split("\n");
+  const COLUMNS = ["--case", "ticket", "--time", "time", "--activity", "event", "--team", "team"];
+  const SPLIT = ["--train", "2026-01-05..2026-01-18", "--test", "2026-01-19..2026-01-25"];
+  /** What a careless export or an attacker does to a log, line by line or to its bytes. */
+  const lineMutation = fc.oneof(
+    fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), text: fc.string({ maxLength: 40 }) }),
+    fc.record({
+      kind: fc.constant("time" as const),
+      at: fc.nat(),
+      text: fc.constantFrom("0000-01-01T00:00", "9999-12-31T23:59", "", "yesterday", "2026-02-30T25:61", "1e309"),
+    }),
+    fc.record({ kind: fc.constant("column" as const), at: fc.nat(), text: fc.constantFrom("", ",", ",,,,,", '"') }),
+  );
+  const byteMutation = fc.constantFrom("none", "latin1", "nul", "utf16", "truncate", "bom");
+
+  it("exits 0, 1 or 2 without a stack trace and in budget; spoiled bytes named (seed 1919)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(lineMutation, { maxLength: 2 }),
+        byteMutation,
+        fc.boolean(),
+        async (mutations, bytes, toFile) => {
+          const lines = [...LINES];
+          for (const m of mutations) {
+            const at = m.at % lines.length;
+            const cells = (lines[at] ?? "").split(",");
+            if (m.kind === "replace") lines[at] = m.text;
+            else if (m.kind === "time") lines[at] = cells.map((c, i) => (i === 1 ? m.text : c)).join(",");
+            else lines[at] = `${lines[at]}${m.text}`;
+          }
+          const text = lines.join("\n");
+          const file = join(DIR, `log${counter++}.csv`);
+          writeFileSync(file, logBytes(text, bytes));
+          const out = toFile ? ["--out", join(DIR, `backtest${counter++}.json`)] : ["--json"];
+          const run = await expectSafeRun(["backtest", file, ...COLUMNS, ...SPLIT, "--replications", "1", ...out]);
+          // spoiled bytes are named as the command line names them, in one short message
+          if (bytes === "latin1")
+            expect(run.err).toMatch(/is not valid UTF-8 text: bytes on lines 3, 4, 6, 7, 8 and more/);
+          if (bytes === "nul")
+            expect(run.err).toMatch(/is not a text file: it holds binary data \(a zero byte at byte 301\)/);
+          if (bytes === "latin1" || bytes === "nul") expect(run.code).toBe(2);
+          // the same log in UTF-16 or with a BOM reads as the plain one
+          if (mutations.length === 0 && ["none", "utf16", "bom"].includes(bytes)) expect(run.code).toBe(0);
+          expect(run.err.length).toBeLessThan(2000);
+        },
+      ),
+      { seed: 1919, numRuns: 10, endOnFailure: true },
+    );
+  });
+});
+
 describe("hostile command lines", () => {
   it.each([["toString"], ["__proto__"], ["constructor"], ["hasOwnProperty"], ["valueOf"]])(
     "refuses the command name %s with exit 2",
@@ -235,6 +301,17 @@ function numberLeaves(root: Json): [Record<string, Json>, string][] {
       }
   }
   return out;
+}
+
+/** The log's bytes: as UTF-8, or spoiled the way files are (Latin-1 letters, zero bytes, UTF-16, cut short). */
+function logBytes(text: string, how: string): Buffer {
+  const utf8 = Buffer.from(text);
+  if (how === "latin1") return Buffer.from(text.replace(/,l1,/g, ",lé1,"), "latin1");
+  if (how === "nul") return Buffer.concat([utf8.subarray(0, 300), Buffer.alloc(64), utf8.subarray(300)]);
+  if (how === "utf16") return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  if (how === "truncate") return utf8.subarray(0, Math.floor(utf8.length / 3));
+  if (how === "bom") return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+  return utf8;
 }
 
 function writeTemp(text: string, extension: string): string {

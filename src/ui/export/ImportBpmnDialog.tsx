@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from "react";
 import type { BpmnImport } from "../../io/bpmn/fromBpmn";
+import { readFailure, readFileText } from "../files/readText";
 import { notify } from "../shell/toasts";
 import { useFocusTrap } from "../shell/useFocusTrap";
 import type { FlowStore } from "../state/store";
@@ -41,7 +42,7 @@ export function ImportBpmnDialog({ store, onClose }: ImportBpmnDialogProps) {
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setFileName(file.name);
-    const content = await file.text();
+    const content = await readFileText(file, file.name);
     setText(content.length > 200_000 ? "" : content);
     await read(content, file.name);
   };
@@ -81,8 +82,8 @@ export function ImportBpmnDialog({ store, onClose }: ImportBpmnDialogProps) {
             data-testid="import-bpmn-file"
             disabled={busy}
             onChange={(e) => {
-              chooseFile(e.target.files?.[0]).catch(() =>
-                setResult({ ok: false, errors: ["the file could not be read"] }),
+              chooseFile(e.target.files?.[0]).catch((error: unknown) =>
+                setResult({ ok: false, errors: [readFailure(error, "the file")] }),
               );
             }}
           />

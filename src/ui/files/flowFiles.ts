@@ -5,6 +5,7 @@
  */
 import { type Model, serializeModel } from "../../model";
 import { parseFlowOffThread } from "./offThread";
+import { readFailure, readFileText } from "./readText";
 
 export type OpenResult =
   | { ok: true; model: Model; fileName: string }
@@ -14,9 +15,9 @@ export type OpenResult =
 export async function readFlowFile(file: File): Promise<OpenResult> {
   let text: string;
   try {
-    text = await file.text();
-  } catch {
-    return { ok: false, fileName: file.name, problems: ["the file could not be read"] };
+    text = await readFileText(file, file.name);
+  } catch (error) {
+    return { ok: false, fileName: file.name, problems: [readFailure(error, "the file")] };
   }
   const parsed = await parseFlowOffThread(text);
   if (!parsed.ok) return { ok: false, fileName: file.name, problems: parsed.problems, text };

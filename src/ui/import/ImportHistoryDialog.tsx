@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CalibrationReport, ColumnMap, RoleRule } from "../../calibrate";
 import { guessColumns } from "../../io/eventlog/guessColumns";
 import type { Model } from "../../model";
+import { TextInputError } from "../files/readText";
 import { notify } from "../shell/toasts";
 import type { FlowStore } from "../state/store";
 import { BacktestStep } from "./BacktestStep";
@@ -50,7 +51,10 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
       .then((counted) => {
         if (!abort.signal.aborted) setActivities(counted);
       })
-      .catch(() => undefined);
+      // bytes that are not text further down the file are named here, before any calibration
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted && e instanceof TextInputError) setError(e.message);
+      });
     return () => abort.abort();
   }, [file, activityColumn]);
 
@@ -67,7 +71,12 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
       setColumns(guessColumns(p.header));
     } catch (e) {
       setPeek(undefined);
-      setError(`${f.name} does not look like a CSV event log: ${(e as Error).message}`);
+      // a file that is not text, or not in a known encoding, is said in the decoder's own words
+      setError(
+        e instanceof TextInputError
+          ? e.message
+          : `${f.name} does not look like a CSV event log: ${(e as Error).message}`,
+      );
     }
   };
   // One object per mapping: the Backtest step reads the file again only when it changes.

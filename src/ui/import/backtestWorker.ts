@@ -8,6 +8,7 @@ import { z } from "zod";
 import { EventLogError, EventLogReader } from "../../calibrate";
 import { backtestReader, finishBacktest, SplitAnalysis, WindowError } from "../../calibrate/backtest";
 import { ROLES } from "../../io/eventlog/roles";
+import { TextInput, TextInputError } from "../../io/text";
 import { prepareRun, runReplication } from "../../sim";
 import type { BacktestReply } from "./backtestClient";
 
@@ -50,7 +51,7 @@ self.addEventListener("message", (event: MessageEvent<unknown>) => {
   if (!parsed.success) return post({ type: "error", message: "the backtest worker got a malformed request" });
   void handle(parsed.data).catch((error: unknown) => {
     const message =
-      error instanceof EventLogError || error instanceof WindowError
+      error instanceof EventLogError || error instanceof WindowError || error instanceof TextInputError
         ? error.message
         : `the backtest stopped: ${(error as Error).message}`;
     post({ type: "error", message });
@@ -61,7 +62,7 @@ async function handle(request: z.infer<typeof Request>): Promise<void> {
   if (request.type === "scan") {
     const split = new SplitAnalysis();
     const reader = new EventLogReader({ columns: request.columns, map: request.map }, split);
-    await stream(request.file, reader, "Reading");
+    await stream(request.file, request.name, reader, "Reading");
     reader.end();
     post({
       type: "weeks",
@@ -73,7 +74,7 @@ async function handle(request: z.infer<typeof Request>): Promise<void> {
   }
   const setup = { columns: request.columns, map: request.map, train: request.train, test: request.test };
   const { reader, split } = backtestReader(setup);
-  await stream(request.file, reader, "Reading");
+  await stream(request.file, request.name, reader, "Reading");
   post({ type: "progress", phase: "Fitting the train period", share: 0 });
   const report = finishBacktest(
     reader,
@@ -91,19 +92,22 @@ async function handle(request: z.infer<typeof Request>): Promise<void> {
   post({ type: "report", report });
 }
 
-async function stream(file: Blob, reader: EventLogReader, phase: string): Promise<void> {
-  const it = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+async function stream(file: Blob, name: string, reader: EventLogReader, phase: string): Promise<void> {
+  // Decoded as the command line decodes it: UTF-16 and BOMs read, bad bytes named by line, binary refused.
+  const input = new TextInput(name);
+  const it = file.stream().getReader();
   let read = 0;
   let shown = 0;
   for (;;) {
     const { done, value } = await it.read();
     if (done) break;
-    reader.push(value);
+    reader.push(input.push(value));
     read += value.length;
-    // Progress about every 2% of the file (characters, close to bytes for a CSV).
+    // Progress about every 2% of the file.
     if (read - shown > file.size / 50) {
       shown = read;
       post({ type: "progress", phase, share: Math.min(1, read / Math.max(1, file.size)) });
     }
   }
+  reader.push(input.end());
 }

@@ -14,9 +14,11 @@ import {
   type RoleRule,
 } from "../../calibrate";
 import { CsvReader, parseCsv } from "../../io/eventlog/csv";
+import { TextInput, TextInputError } from "../../io/text";
 import { layoutFlow } from "../../layout/layoutFlow";
 import { type Model, parseModelText } from "../../model";
 import { combineReplications, prepareRun, runReplication } from "../../sim";
+import { streamFileText } from "../files/readText";
 
 export interface Peek {
   header: string[];
@@ -24,10 +26,21 @@ export interface Peek {
   rows: { id: string; cells: { id: string; text: string }[] }[];
 }
 
-/** The header and first rows, from the first 64 KB of the file. */
-export async function peekCsv(file: Blob, rows = 8): Promise<Peek> {
-  const text = await file.slice(0, 64 * 1024).text();
-  const complete = text.slice(0, Math.max(text.lastIndexOf("\n"), 0) || text.length);
+/**
+ * The header and first rows, from the first 64 KB of the file. Throws TextInputError for
+ * binary data or bytes that are not valid in the file's encoding (lines named).
+ */
+export async function peekCsv(
+  file: Blob,
+  rows = 8,
+  name = file instanceof File ? file.name : "the file",
+): Promise<Peek> {
+  const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+  // a cut may split a character: unless the file is whole, decode only up to the last line break
+  const input = new TextInput(name);
+  const whole = head.length === file.size;
+  const text = input.push(whole ? head : head.subarray(0, cutAtLastNewline(head))) + input.end();
+  const complete = whole ? text : text.slice(0, Math.max(text.lastIndexOf("\n"), 0) || text.length);
   const all = parseCsv(complete);
   const header = all[0] ?? [];
   const preview = all.slice(1, rows + 1).map((cells, r) => ({
@@ -49,15 +62,10 @@ export async function calibrateFile(
 ): Promise<CalibrateOutcome> {
   const reader = new EventLogReader({ columns, map });
   try {
-    const stream = file.stream().pipeThrough(new TextDecoderStream());
-    const it = stream.getReader();
-    for (;;) {
-      const { done, value } = await it.read();
-      if (done) break;
-      reader.push(value);
-    }
+    await streamFileText(file, file.name, (text) => reader.push(text));
     reader.end();
   } catch (error) {
+    if (error instanceof TextInputError) return { ok: false, message: error.message };
     if (error instanceof EventLogError) return { ok: false, message: `${file.name}: ${error.message}` };
     return { ok: false, message: `${file.name} cannot be read: ${(error as Error).message}` };
   }
@@ -86,7 +94,12 @@ export async function calibrateFile(
 }
 
 /** Each distinct value of column `column` with its number of rows, most rows first. */
-export async function countActivities(file: Blob, column: string, signal?: AbortSignal): Promise<[string, number][]> {
+export async function countActivities(
+  file: Blob,
+  column: string,
+  signal?: AbortSignal,
+  name = file instanceof File ? file.name : "the file",
+): Promise<[string, number][]> {
   const counts = new Map<string, number>();
   let index = -1;
   let header = true;
@@ -101,16 +114,14 @@ export async function countActivities(file: Blob, column: string, signal?: Abort
     if (value === undefined || (!counts.has(value) && counts.size >= 10_000)) return;
     counts.set(value, (counts.get(value) ?? 0) + 1);
   });
-  const it = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    if (signal?.aborted) {
-      await it.cancel();
-      break;
-    }
-    const { done, value } = await it.read();
-    if (done) break;
-    csv.push(value);
-  }
-  if (!signal?.aborted) csv.end();
+  if (await streamFileText(file, name, (text) => csv.push(text), signal)) csv.end();
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Bytes up to and including the last line break (UTF-8 "\n", or UTF-16 "\n" with its zero byte), or all. */
+function cutAtLastNewline(bytes: Uint8Array): number {
+  const at = bytes.lastIndexOf(0x0a);
+  if (at < 0) return bytes.length;
+  // UTF-16 little endian: the zero byte after "\n" belongs to it
+  return bytes[at + 1] === 0 ? at + 2 : at + 1;
 }
