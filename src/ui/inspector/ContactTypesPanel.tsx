@@ -7,7 +7,7 @@ import type { FlowStore } from "../state/store";
 import { SmallButton } from "./buttons";
 import { DistributionEditor } from "./DistributionEditor";
 import { IdInput, TextInput } from "./fields";
-import { addContactType, checkNewId, freshName, removeContactType, renameContactTypeId, renameKey } from "./ops";
+import { addContactType, checkNewName, freshName, removeContactType, renameContactTypeId, renameKey } from "./ops";
 
 /** Contact types panel. */
 export function ContactTypesPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
@@ -84,7 +84,7 @@ function ContactTypeCard({
             testId={`contactType-${type.id}-attr${a}`}
             value={name}
             disabled={disabled}
-            validate={(t) => checkNewId(t, Object.keys(attributes), name)?.replace(/^Id/, "Name")}
+            validate={(t) => checkNewName(t, Object.keys(attributes), name)}
             onCommit={(t) =>
               edit("Rename attribute", `attr${a}`, (x) => {
                 x.attributes = renameKey(x.attributes ?? {}, name, t);

@@ -11,7 +11,7 @@ import { formatNumber, Row, SelectInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import {
   addRule,
-  checkNewId,
+  checkNewName,
   freshName,
   idFromName,
   moveItem,
@@ -64,7 +64,7 @@ export function RouteForm(props: NodeFormProps<"route">) {
             })
           }
           onRename={(from, to) => {
-            const problem = checkNewId(to, Object.keys(node.split ?? {}), from)?.replace(/^Id/, "Name");
+            const problem = checkNewName(to, Object.keys(node.split ?? {}), from);
             if (problem) return problem;
             edit("Rename split port", "split-rename", (_, m) => renameOutcome(m, node.id, from, to));
             return undefined;
