@@ -1,7 +1,8 @@
 /**
  * The Scenarios panel in the real app: an `add` entry ("+2 agents") is shown and edited like
  * `set` and `scale`, and a typed path that is not a field of the flow (a prototype key
- * included) shows the model's reason and changes nothing. Screenshot in
+ * included) shows the model's reason and changes nothing; the card's id, name and description
+ * fields commit (a taken id refused). Screenshot in
  * test-results/screenshots/inspector-scenarios-add.png.
  */
 import type { Browser } from "playwright-core";
@@ -56,6 +57,25 @@ describe("the scenarios panel", () => {
     // Undo the amount and the path: the entry is back to the default, then gone.
     await page.getByTestId("toolbar-undo").click();
     await expect.poll(() => amount.inputValue()).toBe("1");
+
+    // The card's text fields: an id already taken is refused; the name and description commit,
+    // and an emptied description stays empty.
+    const id = page.getByTestId("inspector-scenario0-id");
+    await id.fill("structured");
+    await expect.poll(() => card.getByRole("alert").first().textContent()).toBe('Id "structured" is already used');
+    await id.fill("plus2-l1");
+    await id.blur();
+    const name = page.getByTestId("inspector-scenario0-name");
+    const description = page.getByTestId("inspector-scenario0-description");
+    await name.fill("Two more L1 agents");
+    await name.blur();
+    await description.fill("Morning peak only");
+    await description.blur();
+    await expect.poll(() => name.inputValue()).toBe("Two more L1 agents");
+    await expect.poll(() => description.inputValue()).toBe("Morning peak only");
+    await description.fill("");
+    await description.blur();
+    await expect.poll(() => description.inputValue()).toBe("");
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

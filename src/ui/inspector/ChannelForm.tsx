@@ -84,9 +84,7 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
               }
               disabled={disabled}
             />
-            <button
-              type="button"
-              className="insp-small"
+            <SmallButton
               disabled={disabled}
               onClick={() =>
                 edit("Remove surge", "surges", (n) => {
@@ -96,7 +94,7 @@ export function ChannelForm({ node, model, edit, disabled }: NodeFormProps<"chan
               }
             >
               Remove surge
-            </button>
+            </SmallButton>
           </div>
         ))}
         <SmallButton

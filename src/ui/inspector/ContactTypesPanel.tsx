@@ -6,8 +6,8 @@ import type { ContactType, Model } from "../../model";
 import type { FlowStore } from "../state/store";
 import { SmallButton } from "./buttons";
 import { DistributionEditor } from "./DistributionEditor";
-import { TextInput } from "./fields";
-import { addContactType, checkNewId, freshName, removeContactType, renameContactTypeId, renameKey } from "./ops";
+import { IdInput, TextInput } from "./fields";
+import { addContactType, checkNewName, freshName, removeContactType, renameContactTypeId, renameKey } from "./ops";
 
 /** Contact types panel. */
 export function ContactTypesPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
@@ -54,18 +54,11 @@ function ContactTypeCard({
   const attributes = type.attributes ?? {};
   return (
     <div className="insp-card insp-card-body" data-testid={`inspector-contactType-${type.id}`}>
-      <TextInput
-        label="Id"
+      <IdInput
         testId={`contactType-${type.id}-id`}
         value={type.id}
+        taken={model.contactTypes.map((c) => c.id)}
         disabled={disabled}
-        validate={(t) =>
-          checkNewId(
-            t,
-            model.contactTypes.map((c) => c.id),
-            type.id,
-          )
-        }
         onCommit={(t) =>
           store.edit("Change contact type id", (d) => renameContactTypeId(d, type.id, t), {
             coalesce: `type-id:${type.id}`,
@@ -91,7 +84,7 @@ function ContactTypeCard({
             testId={`contactType-${type.id}-attr${a}`}
             value={name}
             disabled={disabled}
-            validate={(t) => checkNewId(t, Object.keys(attributes), name)?.replace(/^Id/, "Name")}
+            validate={(t) => checkNewName(t, Object.keys(attributes), name)}
             onCommit={(t) =>
               edit("Rename attribute", `attr${a}`, (x) => {
                 x.attributes = renameKey(x.attributes ?? {}, name, t);
@@ -109,9 +102,7 @@ function ContactTypeCard({
               })
             }
           />
-          <button
-            type="button"
-            className="insp-small"
+          <SmallButton
             disabled={disabled}
             onClick={() =>
               edit("Remove attribute", "attrs", (x) => {
@@ -121,7 +112,7 @@ function ContactTypeCard({
             }
           >
             Remove attribute
-          </button>
+          </SmallButton>
         </div>
       ))}
       <div className="insp-actions">

@@ -244,14 +244,12 @@ function DistParams({ testId, value, onCommit, duration, disabled, depth = 0 }: 
                   onCommit({ ...value, parts: value.parts.map((p, j) => (j === i ? { ...p, dist: d } : p)) })
                 }
               />
-              <button
-                type="button"
-                className="insp-small"
+              <SmallButton
                 disabled={disabled || value.parts.length === 1}
                 onClick={() => onCommit({ ...value, parts: value.parts.filter((_, j) => j !== i) })}
               >
                 Remove part
-              </button>
+              </SmallButton>
             </div>
           ))}
           <SmallButton

@@ -37,33 +37,26 @@ export function EdgeForm({
         <span className="insp-kind">Connection</span> {edge.id}
       </h2>
       <DiagnosticList diagnostics={diagnosticsOf(model, (d) => d.edgeId === edge.id)} />
-      <SelectInput
-        label="From"
-        testId="edge-from"
-        value={edge.from}
-        options={nodeOptions}
-        disabled={disabled}
-        onChange={(v) =>
-          edit("Change connection source", (e, m) => {
-            e.from = v;
-            const next = m.nodes.find((n) => n.id === v);
-            const nextPorts = next ? outPorts(next) : [];
-            if (!nextPorts.includes(edgePort(e))) setPort(e, nextPorts[0] ?? DEFAULT_PORT);
-          })
-        }
-      />
-      <SelectInput
-        label="To"
-        testId="edge-to"
-        value={edge.to}
-        options={nodeOptions}
-        disabled={disabled}
-        onChange={(v) =>
-          edit("Change connection target", (e) => {
-            e.to = v;
-          })
-        }
-      />
+      {EDGE_ENDS.map(([end, label, what]) => (
+        <SelectInput
+          key={end}
+          label={label}
+          testId={`edge-${end}`}
+          value={edge[end]}
+          options={nodeOptions}
+          disabled={disabled}
+          onChange={(v) =>
+            edit(`Change connection ${what}`, (e, m) => {
+              e[end] = v;
+              if (end !== "from") return;
+              // A new source keeps the port when it has one of that name, else takes its first.
+              const next = m.nodes.find((n) => n.id === v);
+              const nextPorts = next ? outPorts(next) : [];
+              if (!nextPorts.includes(edgePort(e))) setPort(e, nextPorts[0] ?? DEFAULT_PORT);
+            })
+          }
+        />
+      ))}
       <SelectInput
         label="Port"
         testId="edge-port"
@@ -77,6 +70,12 @@ export function EdgeForm({
 }
 
 // helpers
+
+/** The two ends of a connection: the field, its label and the word in its undo entry. */
+const EDGE_ENDS = [
+  ["from", "From", "source"],
+  ["to", "To", "target"],
+] as const;
 
 function setPort(edge: Edge, port: string): void {
   if (port === DEFAULT_PORT) delete edge.port;

@@ -4,14 +4,15 @@
  * "Not connected" removes it. The keyboard way to connect steps, equal to dragging a handle.
  */
 import { useId } from "react";
-import { edgePort, isOptionalPort, type Model, type Node, nodeLabel, outPorts } from "../../model";
+import { edgePort, isOptionalPort, type Node, nodeLabel, outPorts } from "../../model";
 import { connect } from "../canvas/edits";
 import { humaniseName } from "../shell/humanise";
-import type { FlowStore } from "../state/store";
+import { Row } from "./fields";
 import type { NodePanelProps } from "./nodeEdit";
 
 /** One picker per out-port of `node`; nothing for an end step. */
-export function NextStepPicker({ store, model, node, disabled }: NodePanelProps) {
+export function NextStepPicker(props: NodePanelProps) {
+  const { model, node } = props;
   const ports = outPorts(node);
   if (ports.length === 0) return null;
   // A channel is where contacts start: nothing leads into it.
@@ -22,13 +23,10 @@ export function NextStepPicker({ store, model, node, disabled }: NodePanelProps)
       {ports.map((port) => (
         <PortPicker
           key={port}
-          store={store}
-          model={model}
-          node={node}
+          {...props}
           port={port}
           label={ports.length === 1 && port === "out" ? "Then" : humaniseName(port)}
           targets={targets}
-          disabled={disabled}
         />
       ))}
     </fieldset>
@@ -45,48 +43,35 @@ function PortPicker({
   label,
   targets,
   disabled,
-}: {
-  store: FlowStore;
-  model: Model;
-  node: Node;
-  port: string;
-  label: string;
-  targets: Node[];
-  disabled: boolean;
-}) {
+}: NodePanelProps & { port: string; label: string; targets: Node[] }) {
   const id = useId();
   const edge = model.edges.find((e) => e.from === node.id && edgePort(e) === port);
   const value = edge?.to ?? "";
   return (
-    <div className="insp-row">
-      <label className="insp-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="insp-control">
-        <select
-          id={id}
-          data-testid={`inspector-next-${port}`}
-          value={value}
-          disabled={disabled}
-          onChange={(e) => {
-            const to = e.target.value;
-            if (to === "") {
-              store.edit(`Disconnect ${humaniseName(port)}`, (d) => {
-                d.edges = d.edges.filter((x) => !(x.from === node.id && edgePort(x) === port));
-              });
-            } else store.edit("Connect steps", (d) => void connect(d, node.id, port, to));
-          }}
-        >
-          <option value="">{isOptionalPort(port) ? "Not connected (contacts are lost)" : "Not connected"}</option>
-          {targets.map((target) => (
-            <option key={target.id} value={target.id}>
-              {nodeLabel(target)}
-              {target.label && target.label !== target.id ? ` (${target.id})` : ""}
-            </option>
-          ))}
-          {value && !targets.some((t) => t.id === value) ? <option value={value}>{value} (missing)</option> : null}
-        </select>
-      </div>
-    </div>
+    <Row label={label} htmlFor={id}>
+      <select
+        id={id}
+        data-testid={`inspector-next-${port}`}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const to = e.target.value;
+          if (to === "") {
+            store.edit(`Disconnect ${humaniseName(port)}`, (d) => {
+              d.edges = d.edges.filter((x) => !(x.from === node.id && edgePort(x) === port));
+            });
+          } else store.edit("Connect steps", (d) => void connect(d, node.id, port, to));
+        }}
+      >
+        <option value="">{isOptionalPort(port) ? "Not connected (contacts are lost)" : "Not connected"}</option>
+        {targets.map((target) => (
+          <option key={target.id} value={target.id}>
+            {nodeLabel(target)}
+            {target.label && target.label !== target.id ? ` (${target.id})` : ""}
+          </option>
+        ))}
+        {value && !targets.some((t) => t.id === value) ? <option value={value}>{value} (missing)</option> : null}
+      </select>
+    </Row>
   );
 }

@@ -3,7 +3,7 @@
  * (renaming moves the edges leaving by that port) and edit their shares.
  */
 import type { NodeFormProps } from "./nodeEdit";
-import { addOutcome, checkNewId, removeOutcome, renameOutcome } from "./ops";
+import { addOutcome, checkNewName, removeOutcome, renameOutcome } from "./ops";
 import { SharesEditor } from "./SharesEditor";
 
 /** Outcomes with add/rename/remove. */
@@ -23,7 +23,7 @@ export function OutcomesEditor({ node, edit, disabled }: NodeFormProps<"work"> |
       onAdd={() => run("Add outcome", "outcomes-add", (_, m) => void addOutcome(m, node.id))}
       onRemove={(name) => run("Remove outcome", "outcomes-remove", (_, m) => removeOutcome(m, node.id, name))}
       onRename={(from, to) => {
-        const problem = checkNewId(to, Object.keys(node.outcomes), from)?.replace(/^Id/, "Name");
+        const problem = checkNewName(to, Object.keys(node.outcomes), from);
         if (problem) return problem;
         if (to === "abandoned") return '"abandoned" is the port of callers who hang up';
         run("Rename outcome", "outcomes-rename", (_, m) => renameOutcome(m, node.id, from, to));

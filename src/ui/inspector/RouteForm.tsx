@@ -11,7 +11,7 @@ import { formatNumber, Row, SelectInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
 import {
   addRule,
-  checkNewId,
+  checkNewName,
   freshName,
   idFromName,
   moveItem,
@@ -64,7 +64,7 @@ export function RouteForm(props: NodeFormProps<"route">) {
             })
           }
           onRename={(from, to) => {
-            const problem = checkNewId(to, Object.keys(node.split ?? {}), from)?.replace(/^Id/, "Name");
+            const problem = checkNewName(to, Object.keys(node.split ?? {}), from);
             if (problem) return problem;
             edit("Rename split port", "split-rename", (_, m) => renameOutcome(m, node.id, from, to));
             return undefined;
@@ -156,34 +156,23 @@ function RulesEditor({ node, model, edit, disabled }: NodeFormProps<"route">) {
             {Object.entries(rule.if.attributes ?? {}).map(([name, range]) => (
               <div className="insp-range" key={name}>
                 <span className="insp-range-name">{name}</span>
-                <TextInput
-                  label=">"
-                  testId={`rule${i}-attr-${name}-gt`}
-                  placeholder="—"
-                  value={range.gt !== undefined ? formatNumber(range.gt) : ""}
-                  disabled={disabled}
-                  validate={(t) => optionalNumber(t).message}
-                  onCommit={(t) =>
-                    set("attributes", {
-                      ...rule.if.attributes,
-                      [name]: withBound(range, "gt", optionalNumber(t).value),
-                    })
-                  }
-                />
-                <TextInput
-                  label="<"
-                  testId={`rule${i}-attr-${name}-lt`}
-                  placeholder="—"
-                  value={range.lt !== undefined ? formatNumber(range.lt) : ""}
-                  disabled={disabled}
-                  validate={(t) => optionalNumber(t).message}
-                  onCommit={(t) =>
-                    set("attributes", {
-                      ...rule.if.attributes,
-                      [name]: withBound(range, "lt", optionalNumber(t).value),
-                    })
-                  }
-                />
+                {RANGE_BOUNDS.map(([bound, label]) => (
+                  <TextInput
+                    key={bound}
+                    label={label}
+                    testId={`rule${i}-attr-${name}-${bound}`}
+                    placeholder="—"
+                    value={range[bound] !== undefined ? formatNumber(range[bound]) : ""}
+                    disabled={disabled}
+                    validate={(t) => optionalNumber(t).message}
+                    onCommit={(t) =>
+                      set("attributes", {
+                        ...rule.if.attributes,
+                        [name]: withBound(range, bound, optionalNumber(t).value),
+                      })
+                    }
+                  />
+                ))}
                 <IconButton
                   label={`Remove test on ${name}`}
                   disabled={disabled}
@@ -305,6 +294,12 @@ function optionalNumber(text: string): { value?: number; message?: string } {
   const value = Number(text.trim());
   return Number.isFinite(value) ? { value } : { message: `"${text}" is not a number` };
 }
+
+/** The two bounds of an attribute test, each with its label. */
+const RANGE_BOUNDS = [
+  ["gt", ">"],
+  ["lt", "<"],
+] as const;
 
 function withBound(range: Condition["attempts"] & object, key: "gt" | "lt", value: number | undefined) {
   const next = { ...range };

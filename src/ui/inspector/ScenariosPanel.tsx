@@ -6,8 +6,8 @@
 import { encodeModel, type Model, type Scenario, type ScenarioField, scenarioEntryProblem } from "../../model";
 import type { FlowStore } from "../state/store";
 import { IconButton, SmallButton } from "./buttons";
-import { TextInput } from "./fields";
-import { checkNewId, freshName } from "./ops";
+import { IdInput, TextInput } from "./fields";
+import { freshName } from "./ops";
 import {
   addRow,
   checkRowPath,
@@ -25,6 +25,12 @@ const ADD_BUTTONS: { field: ScenarioField; label: string; hint: string }[] = [
   { field: "scale", label: "Add “scale”", hint: "Multiply a number, e.g. nodes.phone.arrivals.perHour × 1.2" },
   { field: "add", label: "Add “add”", hint: "Add to a number or duration, e.g. teams.l1.agents + 2" },
 ];
+
+/** A scenario's free-text fields: the field, its label and its undo entry. */
+const SCENARIO_TEXTS = [
+  ["name", "Name", "Rename scenario"],
+  ["description", "Description", "Edit scenario"],
+] as const;
 
 /** Scenarios panel. */
 export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
@@ -92,47 +98,33 @@ function ScenarioCard({
   const rows = scenarioRows(scenario);
   return (
     <div className="insp-card insp-card-body" data-testid={`inspector-scenario-${scenario.id}`}>
-      <TextInput
-        label="Id"
+      <IdInput
         testId={`scenario${index}-id`}
         value={scenario.id}
+        taken={model.scenarios.map((s) => s.id)}
         disabled={disabled}
-        validate={(t) =>
-          checkNewId(
-            t,
-            model.scenarios.map((s) => s.id),
-            scenario.id,
-          )
-        }
         onCommit={(t) =>
           edit("Change scenario id", "id", (s) => {
             s.id = t;
           })
         }
       />
-      <TextInput
-        label="Name"
-        testId={`scenario${index}-name`}
-        value={scenario.name}
-        disabled={disabled}
-        onCommit={(t) =>
-          edit("Rename scenario", "name", (s) => {
-            s.name = t;
-          })
-        }
-      />
-      <TextInput
-        label="Description"
-        testId={`scenario${index}-description`}
-        value={scenario.description ?? ""}
-        disabled={disabled}
-        onCommit={(t) =>
-          edit("Edit scenario", "description", (s) => {
-            if (t === "") delete s.description;
-            else s.description = t;
-          })
-        }
-      />
+      {SCENARIO_TEXTS.map(([field, label, undo]) => (
+        <TextInput
+          key={field}
+          label={label}
+          testId={`scenario${index}-${field}`}
+          value={scenario[field] ?? ""}
+          disabled={disabled}
+          onCommit={(t) =>
+            edit(undo, field, (s) => {
+              // The description is optional: emptied, it leaves the file.
+              if (field === "description" && t === "") delete s.description;
+              else s[field] = t;
+            })
+          }
+        />
+      ))}
       {rows.map((row, r) => {
         const problem = scenarioEntryProblem(file, row.field, row.path);
         const chip = FIELD_CHIP[row.field];

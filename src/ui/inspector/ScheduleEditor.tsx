@@ -68,30 +68,21 @@ export function ScheduleEditor({ store, team, disabled }: { store: FlowStore; te
             })}
           </fieldset>
           <div className="insp-shift-times">
-            <TextInput
-              label="From"
-              testId={`shift${i}-from`}
-              value={shift.from}
-              disabled={disabled}
-              validate={timeProblem}
-              onCommit={(v) =>
-                edit("Change shift", `shift${i}-from`, (t) => {
-                  t.schedule![i]!.from = v;
-                })
-              }
-            />
-            <TextInput
-              label="To"
-              testId={`shift${i}-to`}
-              value={shift.to}
-              disabled={disabled}
-              validate={timeProblem}
-              onCommit={(v) =>
-                edit("Change shift", `shift${i}-to`, (t) => {
-                  t.schedule![i]!.to = v;
-                })
-              }
-            />
+            {SHIFT_ENDS.map(([end, label]) => (
+              <TextInput
+                key={end}
+                label={label}
+                testId={`shift${i}-${end}`}
+                value={shift[end]}
+                disabled={disabled}
+                validate={timeProblem}
+                onCommit={(v) =>
+                  edit("Change shift", `shift${i}-${end}`, (t) => {
+                    t.schedule![i]![end] = v;
+                  })
+                }
+              />
+            ))}
             <NumberInput
               label="Agents"
               testId={`shift${i}-agents`}
@@ -162,6 +153,12 @@ function StaffingGrid({ schedule }: { schedule: Team["schedule"] & object }) {
     </div>
   );
 }
+
+/** The two ends of a shift, each with its label. */
+const SHIFT_ENDS = [
+  ["from", "From"],
+  ["to", "To"],
+] as const;
 
 function sortDays(days: DayName[]): DayName[] {
   return DAYS.filter((d) => days.includes(d));

@@ -5,7 +5,7 @@
  */
 
 import { current, type Draft } from "immer";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { Model, NodeOf } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import { diagnosticsOf } from "./DiagnosticList";
@@ -53,7 +53,6 @@ export function WorkForm(props: NodeFormProps<"work">) {
   });
   const handleTimes = perType("handleTimeByType", "handle time");
   const outcomes = perType("outcomesByType", "outcomes");
-  const typeName = (id: string) => model.contactTypes.find((c) => c.id === id)?.name || id;
   // Overflow: to another work step, picked by its label; the model's message about the
   // target (missing step, itself, a circle) is shown at the picker.
   const otherSteps: [string, string][] = model.nodes
@@ -61,8 +60,6 @@ export function WorkForm(props: NodeFormProps<"work">) {
     .map((n) => [n.id, n.label || n.id]);
   const index = model.nodes.indexOf(node);
   const overflowProblem = diagnosticsOf(model, (d) => d.path === `nodes[${index}].queue.overflow.to`)[0]?.message;
-  const typesWithout = (record: Record<string, unknown> | undefined) =>
-    model.contactTypes.filter((c) => !(record && c.id in record));
   return (
     <>
       <SelectInput
@@ -84,24 +81,25 @@ export function WorkForm(props: NodeFormProps<"work">) {
         />
       ) : null}
       <SpecFields scope="nodes.work" value={node} entries={["handleTime"]} edit={edit} disabled={disabled} />
-      {Object.entries(node.handleTimeByType ?? {}).map(([type, dist]) => (
-        <DistributionEditor
-          key={type}
-          label={`Handle time: ${typeName(type)}`}
-          testId={`handleTimeByType-${type}`}
-          duration
-          value={dist}
-          disabled={disabled}
-          onCommit={(d) => handleTimes.set(type, d)}
-          onRemove={() => handleTimes.remove(type)}
-        />
-      ))}
-      <AddForType
-        testId="handleTimeByType-add"
+      <PerType
+        record={node.handleTimeByType}
+        testId="handleTimeByType"
         text="Handle time for a contact type…"
-        types={typesWithout(node.handleTimeByType)}
+        contactTypes={model.contactTypes}
         disabled={disabled}
         onAdd={(type) => handleTimes.set(type, structuredClone(node.handleTime))}
+        render={(type, dist, name) => (
+          <DistributionEditor
+            key={type}
+            label={`Handle time: ${name}`}
+            testId={`handleTimeByType-${type}`}
+            duration
+            value={dist}
+            disabled={disabled}
+            onCommit={(d) => handleTimes.set(type, d)}
+            onRemove={() => handleTimes.remove(type)}
+          />
+        )}
       />
       <fieldset className="insp-group">
         <legend>Queue</legend>
@@ -137,24 +135,58 @@ export function WorkForm(props: NodeFormProps<"work">) {
         />
       </fieldset>
       <OutcomesEditor {...props} />
-      {Object.entries(node.outcomesByType ?? {}).map(([type, shares]) => (
-        <SharesEditor
-          key={type}
-          label={`Outcomes: ${typeName(type)}`}
-          testId={`outcomesByType-${type}`}
-          keys={Object.keys(node.outcomes).map((o) => [o, o] as const)}
-          shares={shares}
-          disabled={disabled}
-          onCommit={(s) => outcomes.set(type, s)}
-          onDelete={() => outcomes.remove(type)}
-        />
-      ))}
-      <AddForType
-        testId="outcomesByType-add"
+      <PerType
+        record={node.outcomesByType}
+        testId="outcomesByType"
         text="Outcomes for a contact type…"
-        types={typesWithout(node.outcomesByType)}
+        contactTypes={model.contactTypes}
         disabled={disabled}
         onAdd={(type) => outcomes.set(type, { ...node.outcomes })}
+        render={(type, shares, name) => (
+          <SharesEditor
+            key={type}
+            label={`Outcomes: ${name}`}
+            testId={`outcomesByType-${type}`}
+            keys={Object.keys(node.outcomes).map((o) => [o, o] as const)}
+            shares={shares}
+            disabled={disabled}
+            onCommit={(s) => outcomes.set(type, s)}
+            onDelete={() => outcomes.remove(type)}
+          />
+        )}
+      />
+    </>
+  );
+}
+
+/** The editors of a per-contact-type map, one a type it holds, and the select that adds a type it lacks. */
+function PerType<T>({
+  record,
+  testId,
+  text,
+  contactTypes,
+  disabled,
+  onAdd,
+  render,
+}: {
+  record: Record<string, T> | undefined;
+  testId: string;
+  text: string;
+  contactTypes: readonly { id: string; name: string }[];
+  disabled: boolean;
+  onAdd: (type: string) => void;
+  render: (type: string, value: T, typeName: string) => ReactNode;
+}) {
+  const typeName = (id: string) => contactTypes.find((c) => c.id === id)?.name || id;
+  return (
+    <>
+      {Object.entries(record ?? {}).map(([type, value]) => render(type, value, typeName(type)))}
+      <AddForType
+        testId={`${testId}-add`}
+        text={text}
+        types={contactTypes.filter((c) => !(record && c.id in record))}
+        disabled={disabled}
+        onAdd={onAdd}
       />
     </>
   );

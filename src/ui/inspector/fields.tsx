@@ -4,6 +4,7 @@
  * keep invalid text locally and never send NaN to the model.
  */
 import { type ReactNode, useId } from "react";
+import { checkNewId } from "./ops";
 import { type Parsed, useDraftText } from "./useDraftText";
 
 export interface FieldProps {
@@ -91,6 +92,14 @@ export function TextInput({
       )}
     </Row>
   );
+}
+
+/** An "Id" field that refuses an id already `taken` by another item of its list. */
+export function IdInput({
+  taken,
+  ...props
+}: Omit<FieldProps, "label"> & { value: string; taken: readonly string[]; onCommit: (value: string) => void }) {
+  return <TextInput label="Id" {...props} validate={(t) => checkNewId(t, taken, props.value)} />;
 }
 
 export interface NumberRules {

@@ -11,6 +11,7 @@ import {
   addShift,
   addTeam,
   checkNewId,
+  checkNewName,
   convertDist,
   idFromName,
   moveItem,
@@ -85,6 +86,14 @@ describe("renameNodeId", () => {
     expect(store.canUndo()).toBe(false);
     expect(checkNewId("phone", ["phone"], "phone")).toBeUndefined();
     expect(checkNewId("", [])).toMatch(/empty/);
+  });
+});
+
+describe("checkNewName", () => {
+  it("words checkNewId's refusals for a name", () => {
+    expect(checkNewName("billing", ["billing", "tech"])).toBe('Name "billing" is already used');
+    expect(checkNewName("billing", ["billing"], "billing")).toBeUndefined();
+    expect(checkNewName("", [])).toMatch(/^Name .*empty/);
   });
 });
 

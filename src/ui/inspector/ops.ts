@@ -28,6 +28,11 @@ export function checkNewId(id: string, taken: readonly string[], current?: strin
   return undefined;
 }
 
+/** As `checkNewId`, worded for a name: an outcome, a split port, an attribute. */
+export function checkNewName(name: string, taken: readonly string[], current?: string): string | undefined {
+  return checkNewId(name, taken, current)?.replace(/^Id/, "Name");
+}
+
 /** Finds a node by id in a draft (or a model). */
 export function findNode(model: D, id: string): Draft<Node> | undefined {
   return model.nodes.find((n) => n.id === id);
