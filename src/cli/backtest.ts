@@ -1,14 +1,4 @@
-/**
- * `flowcast backtest LOG.csv --train FROM..TO --test FROM..TO`: fits a flow on the tickets
- * that start in the train period, runs it over the test period and sets its predictions
- * beside what the log shows there and beside "same as last period". Prints a table, or the
- * flowcast-backtest/v1 document (--json, --out). The log is streamed once.
- */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { pipeline } from "node:stream";
-import { createGunzip } from "node:zlib";
-import { EventLogError, type EventLogReader, parseRoleRule, type RoleRule } from "../calibrate";
+import { EventLogError } from "../calibrate";
 import {
   backtestReader,
   checkSplit,
@@ -18,13 +8,11 @@ import {
   parseWindow,
   WindowError,
 } from "../calibrate/backtest";
-import { XES_KEYS, XesRows, xesKeys } from "../io/eventlog/xes";
-import { TextInput, TextInputError } from "../io/text";
 import { prepareRun, runReplication } from "../sim";
+import { LOG_OPTIONS, logSettings, streamLog } from "./logInput";
 import {
   type CliIO,
   guardOutputs,
-  listOption,
   type OptionSpec,
   parseCommandLine,
   singleFile,
@@ -63,16 +51,7 @@ The report format is described in docs/backtest.md.
 `;
 
 const OPTIONS = {
-  case: { type: "string" },
-  time: { type: "string" },
-  activity: { type: "string" },
-  team: { type: "string" },
-  resource: { type: "string" },
-  priority: { type: "string" },
-  channel: { type: "string" },
-  created: { type: "string" },
-  map: { type: "string", multiple: true },
-  tier: { type: "string", multiple: true },
+  ...LOG_OPTIONS,
   train: { type: "string" },
   test: { type: "string" },
   replications: { type: "string" },
@@ -89,13 +68,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = singleFile(positionals, "backtest LOG.csv", "log");
-  // An XES log names its columns itself (case:concept:name, time:timestamp, …).
-  const xes = /\.xes(\.gz)?$/i.test(file);
-  const need = xes ? [] : ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
-  if (need.length > 0)
-    throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
+  const log = logSettings(values, file);
   const str = (k: string) => stringOption(values, k);
-  const list = (k: string) => listOption(values, k);
   const train = windowOption("--train", str("train"));
   const test = windowOption("--test", str("test"));
   guardWindows(() => checkSplit(train, test));
@@ -105,18 +79,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const out = str("out");
   await guardOutputs([file], [{ option: "--out", path: out }]);
   const setup = {
-    columns: {
-      case: str("case") ?? XES_KEYS.case,
-      time: str("time") ?? XES_KEYS.time,
-      activity: str("activity") ?? XES_KEYS.activity,
-      team: str("team") ?? XES_KEYS.team,
-      resource: str("resource") ?? (xes ? XES_KEYS.resource : undefined),
-      priority: str("priority"),
-      channel: str("channel"),
-      created: str("created"),
-    },
-    map: list("map").map(roleRule),
-    tiers: tierOptions(list("tier")),
+    columns: log.columns,
+    map: log.map,
+    tiers: log.tiers,
     train,
     test,
   };
@@ -126,7 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   };
   let report: ReturnType<typeof finishBacktest>;
   try {
-    await streamFile(file, reader, progress);
+    await streamLog(file, reader, progress);
     report = finishBacktest(
       reader,
       split,
@@ -171,66 +136,5 @@ function guardWindows<T>(f: () => T): T {
   } catch (error) {
     if (error instanceof WindowError) throw new UsageError(error.message);
     throw error;
-  }
-}
-
-function roleRule(text: string): RoleRule {
-  const rule = parseRoleRule(text);
-  if (typeof rule === "string") throw new UsageError(rule);
-  return rule;
-}
-
-function tierOptions(texts: string[]): Record<string, number> {
-  const tiers: Record<string, number> = Object.create(null);
-  for (const t of texts) {
-    const at = t.lastIndexOf("=");
-    const n = Number(t.slice(at + 1));
-    if (at <= 0 || !Number.isInteger(n) || n < 1)
-      throw new UsageError(`--tier "${t}" must be written TEAM=N with N a whole number from 1`);
-    tiers[t.slice(0, at)] = n;
-  }
-  return tiers;
-}
-
-async function streamFile(file: string, reader: EventLogReader, progress: (text: string) => void): Promise<void> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a file`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: no such file`);
-  }
-  // .gz is gunzipped as it streams; an XES log (.xes, .xes.gz) is turned into rows.
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream = /\.gz$/i.test(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
-  const xes = /\.xes(\.gz)?$/i.test(file)
-    ? new XesRows(xesKeys({ ...reader.columns }), (f, line) => reader.pushRow(f, line))
-    : undefined;
-  const push = (text: string) => (xes ? xes.push(text) : reader.push(text));
-  // decoded as calibrate does: a BOM, UTF-16, binary data and invalid UTF-8 told apart (src/io/text.ts)
-  const text = new TextInput(file);
-  try {
-    for await (const chunk of stream) {
-      push(text.push(chunk as Buffer));
-      progress(`Reading ${file}: ${Math.min(100, Math.round((raw.bytesRead / Math.max(1, size)) * 100))}%`);
-    }
-    push(text.end());
-    xes?.end();
-  } catch (error) {
-    if (error instanceof EventLogError) throw error;
-    if (error instanceof TextInputError) throw new UsageError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("Z_"))
-      throw new UsageError(`cannot read ${file}: it is not a whole gzip file (${(error as Error).message})`);
-    if (code)
-      throw new UsageError(
-        `cannot read ${file}: ${code === "EACCES" ? "permission denied" : (error as Error).message}`,
-      );
-    throw error;
-  } finally {
-    stream.destroy();
-    raw.destroy();
   }
 }

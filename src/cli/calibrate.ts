@@ -1,13 +1,3 @@
-/**
- * `flowcast calibrate LOG.csv`: turns a help desk's event log into a flow (arrivals,
- * handle times, outcome shares, waits, patience, staffing per hour of the week) and a
- * report that sets the log's figures beside the calibrated flow's simulated figures.
- * The log is streamed: it is never held in memory whole.
- */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { pipeline } from "node:stream";
-import { createGunzip } from "node:zlib";
 import {
   buildReport,
   calibrate,
@@ -16,20 +6,15 @@ import {
   EventLogReader,
   formatComparison,
   measureCalibratedFlow,
-  parseRoleRule,
   parseTimestamp,
-  type RoleRule,
   type SimulatedFigures,
 } from "../calibrate";
-import { XES_KEYS, XesRows, xesKeys } from "../io/eventlog/xes";
-import { TextInput, TextInputError } from "../io/text";
 import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
+import { LOG_OPTIONS, logSettings, streamLog } from "./logInput";
 import {
   type CliIO,
-  cannotRead,
   guardOutputs,
-  listOption,
   type OptionSpec,
   parseCommandLine,
   singleFile,
@@ -75,17 +60,8 @@ printed). Exit codes: 0 ok, 1 the calibrated flow does not validate or run (noth
 2 usage or unreadable log.
 `;
 
-const OPTIONS: Record<string, OptionSpec> = {
-  case: { type: "string" },
-  time: { type: "string" },
-  activity: { type: "string" },
-  team: { type: "string" },
-  resource: { type: "string" },
-  priority: { type: "string" },
-  channel: { type: "string" },
-  created: { type: "string" },
-  map: { type: "string", multiple: true },
-  tier: { type: "string", multiple: true },
+const OPTIONS = {
+  ...LOG_OPTIONS,
   from: { type: "string" },
   to: { type: "string" },
   "max-tickets": { type: "string" },
@@ -95,7 +71,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   replications: { type: "string" },
   name: { type: "string" },
   help: { type: "boolean", short: "h" },
-};
+} as const satisfies Record<string, OptionSpec>;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandLine(args, OPTIONS);
@@ -104,13 +80,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = singleFile(positionals, "calibrate LOG.csv");
-  // An XES log names its columns itself (case:concept:name, time:timestamp, …).
-  const xes = /\.xes(\.gz)?$/i.test(file);
-  const need = xes ? [] : ["case", "time", "activity", "team"].filter((k) => typeof values[k] !== "string");
-  if (need.length > 0)
-    throw new UsageError(`say which columns hold what: ${need.map((k) => `--${k} COL`).join(" ")} (see --help)`);
+  const log = logSettings(values, file);
   const str = (k: string) => stringOption(values, k);
-  const list = (k: string) => listOption(values, k);
   const out = str("out");
   if (out === undefined) throw new UsageError("where should the flow go? Add --out FLOW.json");
   const reportFile = str("report");
@@ -121,19 +92,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       { option: "--report", path: reportFile },
     ],
   );
-  const map: RoleRule[] = list("map").map((m) => {
-    const rule = parseRoleRule(m);
-    if (typeof rule === "string") throw new UsageError(rule);
-    return rule;
-  });
-  const tiers: Record<string, number> = Object.create(null);
-  for (const t of list("tier")) {
-    const at = t.lastIndexOf("=");
-    const n = Number(t.slice(at + 1));
-    if (at <= 0 || !Number.isInteger(n) || n < 1)
-      throw new UsageError(`--tier "${t}" must be written TEAM=N with N a whole number from 1`);
-    tiers[t.slice(0, at)] = n;
-  }
   const replications = str("replications") === undefined ? 3 : Number(str("replications"));
   if (!Number.isInteger(replications) || replications < 0 || replications > 100)
     throw new UsageError(`--replications "${str("replications")}" must be a whole number from 0 to 100`);
@@ -145,29 +103,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (teams !== undefined && !(Number.isInteger(teams) && teams >= 1))
     throw new UsageError(`--teams "${str("teams")}" must be a whole number from 1`);
   const reader = new EventLogReader({
-    columns: {
-      case: str("case") ?? XES_KEYS.case,
-      time: str("time") ?? XES_KEYS.time,
-      activity: str("activity") ?? XES_KEYS.activity,
-      team: str("team") ?? XES_KEYS.team,
-      resource: str("resource") ?? (xes ? XES_KEYS.resource : undefined),
-      priority: str("priority"),
-      channel: str("channel"),
-      created: str("created"),
-    },
-    map,
+    columns: log.columns,
+    map: log.map,
     fromMs: dateOption("--from", str("from")),
     toMs: dateOption("--to", str("to")),
     maxTickets,
   });
   try {
-    if (xes) {
-      const rows = new XesRows(xesKeys(reader.columns as unknown as Record<string, string | undefined>), (f, line) =>
-        reader.pushRow(f, line),
-      );
-      await streamFile(file, (text) => rows.push(text));
-      rows.end();
-    } else await streamFile(file, (text) => reader.push(text));
+    await streamLog(file, reader);
     reader.end();
   } catch (error) {
     if (error instanceof EventLogError) {
@@ -180,7 +123,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
   );
   const name = str("name") ?? `Calibrated from ${file.split(/[\\/]/).pop()}`;
-  const result = calibrate(reader, name, tiers, { teams });
+  const result = calibrate(reader, name, log.tiers, { teams });
   const checked = checkModel(JSON.stringify(result.model));
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (!checked.model || errors.length > 0) {
@@ -224,36 +167,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 // helpers
 
 /** Streams the file's text to `push`, gunzipped when its name ends in .gz. */
-async function streamFile(file: string, push: (text: string) => void): Promise<void> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    throw cannotRead(file, error);
-  }
-  if (info.isDirectory()) throw new UsageError(`cannot read ${file}: it is a folder, not a file`);
-  // bytes (gunzipped for .gz), decoded here: a BOM, UTF-16, binary data and invalid UTF-8
-  // are told apart (src/io/text.ts)
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream = /\.gz$/i.test(file) ? pipeline(raw, createGunzip(), () => {}) : raw;
-  const text = new TextInput(file);
-  try {
-    for await (const chunk of stream) push(text.push(chunk as Buffer));
-    push(text.end());
-  } catch (error) {
-    if (error instanceof EventLogError) throw error;
-    if (error instanceof TextInputError) throw new UsageError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("Z_"))
-      throw new UsageError(`cannot read ${file}: it is not a whole gzip file (${(error as Error).message})`);
-    if (code) throw cannotRead(file, error);
-    throw error;
-  } finally {
-    stream.destroy();
-    raw.destroy();
-  }
-}
-
 function dateOption(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const format = detectTimeFormat([text]);
