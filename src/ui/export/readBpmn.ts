@@ -8,6 +8,7 @@ import { type BpmnImport, fromBpmn } from "../../io/bpmn/fromBpmn";
 import { MAX_TEXT } from "../../io/bpmn/guard";
 import { layoutOrFallback } from "../../io/mermaid/fallbackLayout";
 import { layoutFlow } from "../../layout/layoutFlow";
+import { readDiagramInWorker } from "./diagramWorker";
 
 /** How long the worker may take before the read is abandoned (ms). */
 export const TIME_LIMIT_MS = 20_000;
@@ -30,24 +31,8 @@ export async function readBpmn(text: string): Promise<BpmnImport> {
 // helpers
 
 function readInWorker(text: string): Promise<BpmnImport> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL("./bpmnWorker.ts", import.meta.url), { type: "module" });
-    const finish = (result: BpmnImport) => {
-      clearTimeout(timer);
-      worker.terminate();
-      resolve(result);
-    };
-    const timer = setTimeout(
-      () => finish(failure(`reading the diagram took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`)),
-      TIME_LIMIT_MS,
-    );
-    worker.addEventListener("message", (event: MessageEvent<BpmnImport>) => finish(event.data));
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      finish(failure(`the diagram could not be read (${event.message || "the reader stopped"})`));
-    });
-    worker.postMessage({ text });
-  });
+  const worker = new Worker(new URL("./bpmnWorker.ts", import.meta.url), { type: "module" });
+  return readDiagramInWorker(worker, text, TIME_LIMIT_MS, failure);
 }
 
 function failure(message: string): BpmnImport {

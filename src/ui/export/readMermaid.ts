@@ -7,6 +7,7 @@
 import { layoutOrFallback } from "../../io/mermaid/fallbackLayout";
 import { fromMermaid, type MermaidImport } from "../../io/mermaid/fromMermaid";
 import { layoutFlow } from "../../layout/layoutFlow";
+import { readDiagramInWorker } from "./diagramWorker";
 
 /** Longest paste read (characters): far more than any hand-drawn flowchart. */
 export const MAX_TEXT = 2_000_000;
@@ -37,24 +38,8 @@ export async function readMermaid(text: string): Promise<MermaidImport> {
 // helpers
 
 function readInWorker(text: string): Promise<MermaidImport> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL("./mermaidWorker.ts", import.meta.url), { type: "module" });
-    const finish = (result: MermaidImport) => {
-      clearTimeout(timer);
-      worker.terminate();
-      resolve(result);
-    };
-    const timer = setTimeout(
-      () => finish(failure(`reading the diagram took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`)),
-      TIME_LIMIT_MS,
-    );
-    worker.addEventListener("message", (event: MessageEvent<MermaidImport>) => finish(event.data));
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      finish(failure(`the diagram could not be read (${event.message || "the reader stopped"})`));
-    });
-    worker.postMessage({ text });
-  });
+  const worker = new Worker(new URL("./mermaidWorker.ts", import.meta.url), { type: "module" });
+  return readDiagramInWorker(worker, text, TIME_LIMIT_MS, failure);
 }
 
 function failure(message: string): MermaidImport {
