@@ -460,10 +460,15 @@ let byPath: Map<string, Field> | undefined;
 
 /** The field at `path` ("teams.agents", "nodes.work.queue.slaSeconds"); throws for an unknown path. */
 export function field(path: string): Field {
-  byPath ??= new Map(schemaFields().map((f) => [f.path, describe(f.path, f)]));
-  const found = byPath.get(path);
+  const found = findField(path);
   if (!found) throw new Error(`No field "${path}" in flowcast/v1`);
   return found;
+}
+
+/** The field at `path`, or undefined when the format has none there. */
+export function findField(path: string): Field | undefined {
+  byPath ??= new Map(schemaFields().map((f) => [f.path, describe(f.path, f)]));
+  return byPath.get(path);
 }
 
 /** Every field of the format with its spec, in schema order. */
@@ -476,13 +481,28 @@ export function specOf(path: string): FieldSpec | undefined {
   return FIELDS[path] ?? FIELDS[path.replace(/^nodes\.[^.]+\./, "nodes.*.")];
 }
 
-/** Why `value` is out of the field's bounds, in its words ("Agents must be at least 0"), or undefined. */
+/**
+ * Why `value` is out of the field's bounds, in its words ("Agents must be at least 0
+ * agents"), or undefined. The inspector shows it at the input; `flowcast validate` (parse.ts)
+ * says the same for a file, so a bad value reads alike wherever it is found.
+ */
 export function boundsProblem(f: Field, value: number): string | undefined {
   const unit = f.unit && f.type !== "duration" && f.type !== "money" ? ` ${f.unit}` : "";
   if (f.integer && !Number.isInteger(value)) return `${f.label} must be a whole number`;
-  if (f.min !== undefined && value < f.min) return `${f.label} must be at least ${show(f, f.min)}${unit}`;
-  if (f.max !== undefined && value > f.max) return `${f.label} must be at most ${show(f, f.max)}${unit}`;
+  if (f.min !== undefined && value < f.min) return `${f.label} must be at least ${showFieldValue(f, f.min)}${unit}`;
+  if (f.max !== undefined && value > f.max) return `${f.label} must be at most ${showFieldValue(f, f.max)}${unit}`;
   return undefined;
+}
+
+/** A number of the field as its inputs show it: "L2", "60%", "6 min", "10,000". */
+export function showFieldValue(f: Field, n: number): string {
+  if (f.type === "tier") return `L${n}`;
+  if (f.type === "share") return `${n * 100}%`;
+  if (f.type === "duration") {
+    if (n >= 86400 && n % 86400 === 0) return `${grouped(n / 86400)} days`;
+    return n >= 60 && n % 60 === 0 ? `${grouped(n / 60)} min` : `${grouped(n)} s`;
+  }
+  return grouped(n);
 }
 
 // helpers
@@ -496,9 +516,6 @@ function describe(
   return { ...spec, path, ...schemaBounds(f.schema), optional: f.optional, defaultValue: f.defaultValue };
 }
 
-function show(f: Field, n: number): string {
-  if (f.type === "tier") return `L${n}`;
-  if (f.type === "share") return `${n * 100}%`;
-  if (f.type === "duration") return n >= 60 && n % 60 === 0 ? `${n / 60} min` : `${n} s`;
+function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
