@@ -295,7 +295,8 @@ export class TicketTableRows {
     else {
       event(start, "start", agent);
       const done = Number.isNaN(handle) ? end : Math.min(Math.round(start + handle * 1000), end);
-      if (done < end) event(done, "wait");
+      // Under a second between the end of the work and resolution is rounding, not a wait.
+      if (end - done >= 1000) event(done, "wait");
     }
     if (!open) event(resolved, "close");
     const reopens = this.count(f, "reopens");
