@@ -181,6 +181,15 @@ describe("a ticket row becomes its events", () => {
     expect(shares.fcr).toEqual({ share: null, known: 0 });
   });
 
+  it("reads Jira's dates with month names, day first", () => {
+    const { rows } = read("Issue key,Created,Resolved\nSD-1,05/Jan/26 8:30 AM,13/Jan/26 1:05 PM\n");
+    expect(rows.slice(1).map((r) => r[1])).toEqual([
+      "2026-01-05T08:30:00",
+      "2026-01-05T08:30:00",
+      "2026-01-13T13:05:00",
+    ]);
+  });
+
   it("refuses an event log read as a table, and a time column in no known form, naming the line", () => {
     const log = ["Id,Created at,Solved at", ...[1, 2, 3].map((i) => `A,2026-01-0${i}T08:00,2026-01-0${i}T09:00`)].join(
       "\n",

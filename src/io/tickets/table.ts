@@ -235,7 +235,8 @@ export class TicketTableRows {
     const i = this.index[slot];
     if (i === undefined) return "";
     const v = f[i] ?? "";
-    return isMissing(v) ? "" : v.trim();
+    if (isMissing(v)) return "";
+    return TIME_SLOTS.has(slot) ? numericMonth(v.trim()) : v.trim();
   }
 
   private isHeaderAgain(f: string[]): boolean {
@@ -375,6 +376,24 @@ export class TicketTableRows {
 }
 
 // helpers
+
+const TIME_SLOTS = new Set<TableSlot>(["created", "resolved", "firstResponse"]);
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const NAMED_MONTH = /^(\d{1,2})[/ -]([A-Za-z]{3})[a-z]*\.?[/ -](\d{4}|\d{2})\b(.*)$/;
+
+/**
+ * A date with the month's name, as Jira exports it ("05/Jan/26 8:30 AM", "5-Jan-2026 08:30"),
+ * written with the month's number ("05/01/2026 8:30 AM"), day first; two-digit years are 20yy.
+ * Other text is returned as it is.
+ */
+export function numericMonth(text: string): string {
+  const m = NAMED_MONTH.exec(text);
+  if (!m) return text;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase());
+  if (month < 0) return text;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  return `${m[1]!.padStart(2, "0")}/${String(month + 1).padStart(2, "0")}/${year}${m[4]}`;
+}
 
 /** Milliseconds for the event time (a handle time may end mid-second). */
 function msText(ms: number): string {
