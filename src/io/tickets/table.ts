@@ -22,14 +22,7 @@
  */
 import { CsvError, CsvReader } from "../eventlog/csv";
 import { type ColumnMap, EventLogError } from "../eventlog/reader";
-import {
-  detectTimeFormat,
-  formatWallClock,
-  isMissing,
-  parseTimestamp,
-  type TimeFormat,
-  timeOffsetMinutes,
-} from "../eventlog/timestamp";
+import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat, timeOffsetMinutes } from "../eventlog/timestamp";
 import { TABLE_OPTION, TABLE_SLOTS, type TableColumns, type TableSlot } from "./columns";
 import { headerUnitSeconds, parseDuration, parseFlag } from "./duration";
 import { TicketFacts } from "./facts";
@@ -288,7 +281,7 @@ export class TicketTableRows {
     const team = this.cell(f, "team") || NO_GROUP;
     const [agent, priority, channel] = [this.cell(f, "resource"), this.cell(f, "priority"), this.cell(f, "channel")];
     const event = (ms: number, name: string, who = "") =>
-      this.out([id, formatWallClock(ms) + msText(ms), name, team, who, priority, channel], line);
+      this.out([id, wallText(ms), name, team, who, priority, channel], line);
     event(created, "queue");
     // A resolved ticket without its handle time: no agent time is known, none is invented.
     const noHandle = !open && this.index.handleTime !== undefined && Number.isNaN(handle);
@@ -395,10 +388,29 @@ export function numericMonth(text: string): string {
   return `${m[1]!.padStart(2, "0")}/${String(month + 1).padStart(2, "0")}/${year}${m[4]}`;
 }
 
-/** Milliseconds for the event time (a handle time may end mid-second). */
-function msText(ms: number): string {
-  const rest = ((Math.round(ms) % 1000) + 1000) % 1000;
-  return rest === 0 ? "" : `.${String(rest).padStart(3, "0")}`;
+const DAY_MS = 86_400_000;
+/** "2026-01-05T" per day number: a table's events fall on few days, and Date is slow. */
+const dayTexts = new Map<number, string>();
+
+/** Wall-clock ms as ISO 8601 without offset, milliseconds only when there are some (a handle time may end mid-second). */
+function wallText(ms: number): string {
+  const whole = Math.round(ms);
+  const day = Math.floor(whole / DAY_MS);
+  let date = dayTexts.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (dayTexts.size > 100_000) dayTexts.clear();
+    dayTexts.set(day, date);
+  }
+  const rest = whole - day * DAY_MS;
+  const seconds = Math.floor(rest / 1000);
+  const milli = rest - seconds * 1000;
+  const clock = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  return milli === 0 ? date + clock : `${date}${clock}.${String(milli).padStart(3, "0")}`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 function clip(text: string): string {
