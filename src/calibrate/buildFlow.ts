@@ -14,6 +14,7 @@ import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority }
 import type { LogAnalysis } from "./analyze";
 import { type ArrivalWindow, arrivalWindow } from "./arrivals";
 import { type FitResult, fitDuration, meanOf, roundDist } from "./fit";
+import type { DurationSample } from "./sample";
 import { type EntryStep, MIN_ENTRY_VISITS, type Summary, type TeamOutcomes } from "./summarize";
 
 type NodeFile = NonNullable<ModelFile["nodes"]>[number];
@@ -27,6 +28,11 @@ export interface FlowFits {
   patienceSeconds: (number | undefined)[];
   /** Per channel entry step ("team\u0000channel"): its handle time and patience. */
   entries: Map<string, EntryFit>;
+  /**
+   * Handle time per priority where priorities differ, per step: a team's step by its index
+   * ("3"), an entry step by its key.
+   */
+  byPriority: Map<string, Partial<Record<Priority, FitResult>>>;
   arrivals: ChannelFit[];
   /** The part of the log the arrival level is fitted on. */
   arrivalWindow: ArrivalWindow;
@@ -97,7 +103,22 @@ export function fitFlow(a: LogAnalysis, steps: readonly EntryStep[] = []): FlowF
     }
     patienceSeconds[t] = abandons > 0 && seconds > 0 ? seconds / abandons : undefined;
   }
+  const byPriority = new Map<string, Partial<Record<Priority, FitResult>>>();
+  const samplesOf = (map: Map<string, DurationSample>, prefix: string) =>
+    [...map].flatMap(([key, s]) => (key.startsWith(prefix) ? [[Number(key.slice(prefix.length)), s] as const] : []));
+  // A team split by channel: its own step takes the later visits, whose priorities are not
+  // kept apart; its entry steps have their own.
+  for (const t of a.teams.list.keys()) {
+    if (split.has(t)) continue;
+    const fit = priorityHandle(a, samplesOf(a.handleByPriority, `${t}\u0000`));
+    if (fit) byPriority.set(String(t), fit);
+  }
+  for (const e of steps) {
+    const fit = priorityHandle(a, samplesOf(a.entryHandleByPriority, `${e.key}\u0000`));
+    if (fit) byPriority.set(e.key, fit);
+  }
   return {
+    byPriority,
     handleTime: a.handle.map((s, t) => {
       const later = a.laterHandle.get(String(t));
       return fitDuration(split.has(t) && later && later.n >= MIN_ENTRY_VISITS ? later : s);
@@ -237,6 +258,7 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     o: TeamOutcomes,
     handleTime: Dist,
     patience: number | undefined,
+    byPriority: Partial<Record<Priority, FitResult>> | undefined,
   ) => {
     const node = `work-${stepId}`;
     const counts: [string, number][] = [
@@ -255,6 +277,13 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       label,
       team: ids[t]!,
       handleTime: atLeastOneSecond(roundDist(handleTime)),
+      ...(byPriority
+        ? {
+            handleTimeByPriority: Object.fromEntries(
+              Object.entries(byPriority).map(([p, fit]) => [p, atLeastOneSecond(roundDist(fit.dist))]),
+            ),
+          }
+        : {}),
       queue: { discipline, ...(patience ? { patience: { dist: "exponential", mean: round(patience) } } : {}) },
       outcomes: seen.length > 0 ? shares(seen) : { resolved: 1 },
     });
@@ -314,11 +343,21 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       step.outcomes,
       (fit?.handleTime ?? fits.handleTime[step.team]!).dist,
       fit ? fit.patienceSeconds : fits.patienceSeconds[step.team],
+      fits.byPriority.get(step.key),
     );
   }
   for (const [t, o] of summary.outcomes.entries()) {
     if (!summary.pooledVisited[t]) continue;
-    addStep(t, ids[t]!, `${a.teams.list[t]} works the ticket`, o, fits.handleTime[t]!.dist, fits.patienceSeconds[t]);
+    const byPriority = fits.byPriority.get(String(t));
+    addStep(
+      t,
+      ids[t]!,
+      `${a.teams.list[t]} works the ticket`,
+      o,
+      fits.handleTime[t]!.dist,
+      fits.patienceSeconds[t],
+      byPriority,
+    );
   }
   if (needsNoAgent) {
     nodes.push({
@@ -352,6 +391,38 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     nodes,
     edges,
   };
+}
+
+/**
+ * Handle time per Flowcast priority at one step, when it changes with priority: each priority
+ * with at least `MIN_ENTRY_VISITS` visits (the log's text with most visits where several
+ * read as one priority), kept when two of them differ in mean by more than 5% and three
+ * standard errors; undefined otherwise.
+ */
+function priorityHandle(
+  a: LogAnalysis,
+  samples: (readonly [number, DurationSample])[],
+): Partial<Record<Priority, FitResult>> | undefined {
+  const best = new Map<Priority, DurationSample>();
+  for (const [p, s] of samples) {
+    const known = guessPriority(a.priorities.list[p] ?? "");
+    if (!known || s.n < MIN_ENTRY_VISITS) continue;
+    if ((best.get(known)?.n ?? 0) < s.n) best.set(known, s);
+  }
+  const list = [...best.values()];
+  const differ = list.some((x, i) =>
+    list.slice(i + 1).some((y) => {
+      const gap = Math.abs(x.mean - y.mean);
+      return gap > 0.05 * Math.max(x.mean, y.mean) && gap > 3 * Math.sqrt(x.sd ** 2 / x.n + y.sd ** 2 / y.n);
+    }),
+  );
+  if (!differ) return undefined;
+  const out: Partial<Record<Priority, FitResult>> = {};
+  for (const p of PRIORITIES) {
+    const s = best.get(p);
+    if (s) out[p] = fitDuration(s);
+  }
+  return out;
 }
 
 /** How many of Flowcast's priorities the log's priority texts name. */

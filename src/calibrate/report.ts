@@ -305,6 +305,12 @@ function keptOf(a: EventLogReader["analysis"], summary: Summary, fits: FlowFits)
     );
   if (summary.entrySteps.length === 0 && a.channels.list.length > 1)
     out.push("Channels share their teams' work steps: their handle times and patience do not differ measurably.");
+  for (const [key, byPriority] of fits.byPriority) {
+    const [t, c] = key.split("\u0000").map(Number) as [number, number | undefined];
+    const step = c === undefined ? a.teams.list[t] : `${a.teams.list[t]} / ${channel(c)}`;
+    const shown = Object.entries(byPriority).map(([p, fit]) => `${p} ${(fit!.mean / 60).toFixed(1)} min`);
+    out.push(`${step}: handle time per priority (${shown.join(", ")}).`);
+  }
   const levels = priorityLevels(a);
   if (levels >= 2) out.push(`Priority queues: ${levels} priorities in the log, served most urgent first.`);
   else if (a.priorities.list.some((p) => p !== ""))

@@ -1,14 +1,15 @@
 /**
  * Calibration keeps the log's shape (issue 20): a desk with known truth (two live channels
  * whose first work steps at L1 differ in handle time and patience and share L1's agents,
- * urgent and normal priorities served most urgent first, an escalation to L2, two end
- * statuses) is simulated with its event log (`simulate --event-log`: the CSV text streamed
+ * urgent and normal priorities served most urgent first, urgent phone tickets taking longer,
+ * an escalation to L2, two end statuses) is simulated with its event log (`simulate --event-log`: the CSV text streamed
  * into the reader), calibrated, and every parameter is recovered.
  *
  * Sample: 20.5 days at 30 tickets an hour (about 14,700 tickets, seed 1); L1 runs at 80%
  * load so some callers hang up (over 340 abandonments per channel). Tolerances are about
  * three standard errors of each estimate from that sample or more: handle-time means 5%
- * (standard error about 1% with 4,500+ first visits of cv 0.7), patience 17% (exponential
+ * (standard error under 1.5% with 2,500+ visits of cv 0.7: 4,500+ first visits per channel,
+ * 30% of them urgent), patience 17% (exponential
  * MLE from k abandonments: standard error 1/sqrt(k), 5.4% at most), shares 2.5 points
  * (binomial standard error at most 0.8 point), the horizon to the hour. The seed is
  * fixed, so the outcome is the same on every run; the tolerances say how close the method
@@ -22,7 +23,8 @@ import { runReplication } from "../../src/sim";
 const truth = {
   /** Not a whole number of days: the calibrated horizon must be the log's, not rounded. */
   days: 20.5,
-  phone: { perHour: 20, handleMean: 360, patienceMean: 240, urgent: 0.3 },
+  /** Phone: urgent tickets take longer (handleTimeByPriority); chat's do not. */
+  phone: { perHour: 20, handleMean: 360, urgentHandleMean: 600, patienceMean: 240, urgent: 0.3 },
   chat: { perHour: 10, handleMean: 720, patienceMean: 600, urgent: 0.3 },
   /** Of L1's answered tickets: escalated, cancelled (the rest resolved). */
   l1: { escalate: 0.2, cancelled: 0.1 },
@@ -52,7 +54,12 @@ const desk = {
       arrivals: { perHour: truth.chat.perHour },
       priority: { urgent: truth.chat.urgent, normal: 1 - truth.chat.urgent },
     },
-    l1Step("l1-phone", truth.phone),
+    {
+      ...l1Step("l1-phone", truth.phone),
+      handleTimeByPriority: {
+        urgent: { dist: "lognormal", mean: truth.phone.urgentHandleMean, sd: truth.phone.urgentHandleMean * 0.7 },
+      },
+    },
     l1Step("l1-chat", truth.chat),
     { id: "esc", kind: "escalate", noteTime: 0 },
     {
@@ -137,7 +144,6 @@ describe("calibration keeps channels, patience, priorities, end statuses and the
     for (const c of ["phone", "chat"] as const) {
       const step = work(`work-l1-${c}`);
       expect(step.team).toBe("l1");
-      expect(rel(mean(step.handleTime), truth[c].handleMean)).toBeLessThan(0.05);
       expect(step.queue.patience?.dist).toBe("exponential");
       expect(rel(mean(step.queue.patience!), truth[c].patienceMean)).toBeLessThan(0.17);
       expect(Math.abs(step.outcomes.escalate! - truth.l1.escalate)).toBeLessThan(0.025);
@@ -148,6 +154,17 @@ describe("calibration keeps channels, patience, priorities, end statuses and the
     ]);
     expect(model.nodes.some((n) => n.id === "work-l1")).toBe(false);
     expect(rel(mean(work("work-l2").handleTime), truth.l2.handleMean)).toBeLessThan(0.05);
+  });
+
+  it("keeps handle time per priority where it differs (phone), and only there", () => {
+    const phone = work("work-l1-phone");
+    expect(rel(mean(phone.handleTimeByPriority!.urgent!), truth.phone.urgentHandleMean)).toBeLessThan(0.05);
+    expect(rel(mean(phone.handleTimeByPriority!.normal!), truth.phone.handleMean)).toBeLessThan(0.05);
+    const chat = work("work-l1-chat");
+    expect(chat.handleTimeByPriority).toBeUndefined();
+    expect(rel(mean(chat.handleTime), truth.chat.handleMean)).toBeLessThan(0.05);
+    expect(work("work-l2").handleTimeByPriority).toBeUndefined();
+    expect(result.fits.byPriority.size).toBe(1);
   });
 
   it("serves priorities most urgent first and keeps each channel's priority mix", () => {
