@@ -39,6 +39,7 @@ const SLOTS: ColumnSlot<keyof ColumnMap>[] = [
   { key: "priority", label: "Priority", required: false },
   { key: "channel", label: "Channel", required: false },
   { key: "created", label: "Ticket opened at", required: false },
+  { key: "status", label: "How it closed (close code)", required: false },
 ];
 
 const TABLE_SLOTS: ColumnSlot<TableSlot>[] = [
@@ -344,5 +345,6 @@ function mapped(c: Record<keyof ColumnMap, string>): ColumnMap {
     priority: c.priority || undefined,
     channel: c.channel || undefined,
     created: c.created || undefined,
+    status: c.status || undefined,
   };
 }
