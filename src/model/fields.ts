@@ -222,6 +222,10 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
     "Handle time per contact type",
     "Contact type -> handle time, where it differs.",
   ),
+  "nodes.work.handleTimeByPriority": spec.map(
+    "Handle time per priority",
+    "Priority (urgent, high, normal, low) -> handle time, where it differs; a contact type's own handle time comes first.",
+  ),
   "nodes.work.queue.discipline": {
     label: "Discipline",
     type: "enum",

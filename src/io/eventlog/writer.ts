@@ -39,6 +39,7 @@ export const FLOWCAST_COLUMNS = {
   resource: "agent",
   priority: "priority",
   channel: "channel",
+  status: "node",
 } as const;
 
 // helpers
