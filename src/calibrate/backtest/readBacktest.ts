@@ -64,5 +64,10 @@ export function finishBacktest<R>(
     replications: options.replications,
     seed: options.seed,
     onProgress: options.onProgress,
+    fit: {
+      log: fitted.snapshot ? "snapshot" : "lifecycle",
+      agentsBasis: fitted.summary.agentsBasis,
+      ...(fitted.snapshot ? { note: fitted.snapshot.note } : {}),
+    },
   });
 }
