@@ -134,12 +134,22 @@ export interface FitBasis {
   log: "snapshot" | "lifecycle";
   /** What each team's agents were estimated from, in words. */
   agentsBasis: string;
-  note?: string;
+  /** The part of the train period fitted on (all of it unless it drifts) and its tickets. */
+  span: { from: string; to: string; tickets: number };
+  /** Why the span is shorter than the train period (see drift.ts). */
+  drift?: { earlierMedianSeconds: number; recentMedianSeconds: number };
+  notes: string[];
+}
+
+/** Where both sides stop being followed: the log's end, at most MAX_FOLLOW_DAYS after the test period. */
+export function followEndMs(split: SplitAnalysis, test: Window): number {
+  return Math.min(split.span.lastEventMs, test.toMs + MAX_FOLLOW_DAYS * DAY_MS);
 }
 
 /**
  * Runs the backtest. `split` is the finished read of the log; `fitted` the flow calibrated
- * from its train side (parsed); `tiers` the train teams' tiers by index.
+ * from its train side (parsed); `tiers` the fitted teams' tiers by index in `fitTeams` (the
+ * team names of the analysis the flow was fitted on; default the train side's).
  * Throws FittedFlowError when the flow cannot run (the messages of `prepareRun`).
  */
 export function runBacktest<R>(
@@ -148,10 +158,11 @@ export function runBacktest<R>(
   tiers: readonly number[],
   sim: BacktestSimulator<R>,
   options: BacktestOptions,
+  fitTeams: readonly string[] = split.teams.list,
 ): BacktestReport {
   const { train, test } = options;
-  const tierByName = new Map(split.teams.list.map((n, i) => [n, tiers[i] ?? 1]));
-  const endMs = Math.min(split.span.lastEventMs, test.toMs + MAX_FOLLOW_DAYS * DAY_MS);
+  const tierByName = new Map(fitTeams.map((n, i) => [n, tiers[i] ?? 1]));
+  const endMs = followEndMs(split, test);
   const actual = measureCohort(split.test, test, tierByName, endMs);
   const baseline = measureCohort(split, train, tierByName, endMs);
   // Open tickets: every ticket open then, the earlier ones still open included.
@@ -167,8 +178,8 @@ export function runBacktest<R>(
   const model = testPeriodModel(fitted, test, endMs, warmupDays);
   const prepared = sim.prepareRun(model, { replications: options.replications, seed: options.seed });
   if (!prepared.ok) throw new FittedFlowError(prepared.diagnostics.map((d) => d.message).join("\n"));
-  const ids = teamIds(split.teams.list);
-  const names = new Map(ids.map((id, i) => [id, split.teams.list[i]!]));
+  const ids = teamIds(fitTeams);
+  const names = new Map(ids.map((id, i) => [id, fitTeams[i]!]));
   const reps: CohortMeasure[] = [];
   const distances = {
     ngram: [] as number[],
@@ -272,7 +283,7 @@ export function runBacktest<R>(
       `Each ticket is followed to ${isoMinute(endMs)} (the log's end, or ${MAX_FOLLOW_DAYS} days after the test period); tickets still open there are censored (Kaplan–Meier for resolution times).`,
       `Predicted: mean of ${options.replications} replications (seed ${options.seed}), low–high a 95% prediction interval for one period (Student t over replications). Baseline: the train period's own figure.`,
       `Open tickets count every ticket open at each hour, those opened before the period included; the simulation starts ${warmupDays} days before the test period so that its older tickets are there too. The baseline is the train period's last ${Math.round((test.toMs - test.fromMs) / DAY_MS)} days.`,
-      ...(options.fit?.note ? [options.fit.note] : []),
+      ...(options.fit?.notes ?? []),
     ],
   };
 }
@@ -397,7 +408,7 @@ function finite(x: number | undefined): number | null {
   return x !== undefined && Number.isFinite(x) ? x : null;
 }
 
-function isoMinute(ms: number): string {
+export function isoMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16);
 }
 
