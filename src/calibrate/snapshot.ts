@@ -13,7 +13,11 @@
  * - a team's "agents" are the tickets it holds in a work state at once (work-in-progress
  *   slots, round the clock, since an "Active" ticket stays so overnight): the most held in
  *   any hour of the log, or the mean by Little's law (visits per hour × mean visit) when the
- *   log is too short to reach it, with headroom so that slots are rarely all taken;
+ *   log is too short to reach it, with headroom so that slots are rarely all taken. They
+ *   should not bind: the elapsed times already hold whatever waiting the desk's load caused,
+ *   and a limit here would count it twice (sized on a 95th-percentile hour instead, the UCI
+ *   backtest's median resolution comes out 6.0 h instead of 4.3 h, May's being 1.9 h). So
+ *   utilisation reads as the share of those slots in use, not of people's time;
  * - the time a ticket sits queued before a team's visit ("New", "Assigned") is not limited by
  *   agents either: it becomes a pickup delay before the team's work step, fitted on the log's
  *   queued times (0 for visits that did not follow a queued state).
