@@ -46,6 +46,8 @@ export interface TicketState {
   /** An escalate event since the last visit. */
   escalateMarked: boolean;
   lost: boolean;
+  /** How the ticket closed (index in `statuses`), set with `closedAt`. */
+  status: number;
   /** A wait before any agent (kept in the report). */
   /** When the ticket last entered the queued state (a reassignment while queued keeps it). */
   queuedSince: number;
@@ -85,6 +87,8 @@ export class LogAnalysis implements RoleEventConsumer {
   readonly teams = new Names();
   readonly channels = new Names();
   readonly priorities = new Names();
+  /** How tickets closed: the status column, else the closing activity ("" when neither). */
+  readonly statuses = new Names();
   readonly tickets = new Map<string, TicketState>();
   events = 0;
   firstTime = Number.POSITIVE_INFINITY;
@@ -108,6 +112,17 @@ export class LogAnalysis implements RoleEventConsumer {
   readonly queueSeconds: number[] = [];
   readonly queueContacts: number[] = [];
   readonly abandons: number[] = [];
+  /**
+   * A ticket's first visit, reached straight from its channel (no escalation on the way in),
+   * per team and channel ("team\u0000channel"): handle time, and time in the queue with its
+   * abandonments; the same handle time per team, channel and priority. Where channels differ
+   * they become work steps of their own.
+   */
+  readonly entryHandle = new Map<string, DurationSample>();
+  readonly entryHandleByPriority = new Map<string, DurationSample>();
+  readonly entryQueue = new Map<string, { seconds: number; contacts: number; abandons: number }>();
+  /** Handle time of the other visits, per team (by team index): a team-wide step's own. */
+  readonly laterHandle = new Map<string, DurationSample>();
   /** Busy agent-seconds per team per absolute hour (hour index from epoch). */
   readonly busy: Map<number, number>[] = [];
   /** Distinct resources per team per absolute hour. */
@@ -139,6 +154,7 @@ export class LogAnalysis implements RoleEventConsumer {
     channel: string,
     line: number,
     created = Number.NaN,
+    status = "",
   ): void {
     this.events++;
     let tk = this.tickets.get(ticket);
@@ -176,7 +192,7 @@ export class LogAnalysis implements RoleEventConsumer {
       return;
     }
     this.leave(tk, time, role);
-    this.enter(tk, time, role, teamIndex, resource);
+    this.enter(tk, time, role, teamIndex, resource, status);
   }
 
   /** The end of the log: states still open are censored there. */
@@ -234,6 +250,7 @@ export class LogAnalysis implements RoleEventConsumer {
       reopenMarked: false,
       escalateMarked: false,
       lost: false,
+      status: 0,
       queuedSince: Number.NaN,
     };
   }
@@ -263,6 +280,17 @@ export class LogAnalysis implements RoleEventConsumer {
           this.queueSeconds[tk.team]! += seconds;
           this.queueContacts[tk.team]!++;
           if (next === "abandoned") this.abandons[tk.team]!++;
+          if (tk.visits.length === 0 && !tk.escalateMarked) {
+            const key = `${tk.team}\u0000${tk.channel}`;
+            let q = this.entryQueue.get(key);
+            if (!q) {
+              q = { seconds: 0, contacts: 0, abandons: 0 };
+              this.entryQueue.set(key, q);
+            }
+            q.seconds += seconds;
+            q.contacts++;
+            if (next === "abandoned") q.abandons++;
+          }
         }
         break;
       case "work": {
@@ -277,6 +305,11 @@ export class LogAnalysis implements RoleEventConsumer {
           this.handleByPriority.set(key, byPriority);
         }
         byPriority.add(seconds);
+        if (tk.visits.length === 1 && !tk.visits[0]!.escalated) {
+          const entry = `${team}\u0000${tk.channel}`;
+          this.sampleOf(this.entryHandle, entry, 4000).add(seconds);
+          this.sampleOf(this.entryHandleByPriority, `${entry}\u0000${tk.priority}`, 2000).add(seconds);
+        } else this.sampleOf(this.laterHandle, String(team), 4000).add(seconds);
         break;
       }
       case "wait":
@@ -287,7 +320,16 @@ export class LogAnalysis implements RoleEventConsumer {
     }
   }
 
-  private enter(tk: TicketState, time: number, role: Role, team: number, resource: string): void {
+  private sampleOf(map: Map<string, DurationSample>, key: string, capacity: number): DurationSample {
+    let sample = map.get(key);
+    if (!sample) {
+      sample = new DurationSample(capacity, this.seed + (map.size + 1) * 2_654_435);
+      map.set(key, sample);
+    }
+    return sample;
+  }
+
+  private enter(tk: TicketState, time: number, role: Role, team: number, resource: string, status: string): void {
     if (role === "queued" && tk.role !== "queued") tk.queuedSince = time;
     else if (role === "work" && team >= 0)
       this.pickup[team]!.add(tk.role === "queued" ? (time - tk.queuedSince) / 1000 : 0);
@@ -326,7 +368,11 @@ export class LogAnalysis implements RoleEventConsumer {
         tk.waitedBeforeClose = true;
         break;
       case "closed":
-        if (!Number.isFinite(tk.closedAt)) tk.closedAt = time;
+        if (!Number.isFinite(tk.closedAt)) {
+          tk.closedAt = time;
+          // The first closing row names how it closed ("Resolved", then "Closed": resolved).
+          tk.status = this.statuses.of(status);
+        }
         if (tk.pendingLink !== LINK.afterClose) tk.gapStart = time;
         if (tk.visits.length === 0) this.noWork.add((time - tk.created) / 1000);
         break;

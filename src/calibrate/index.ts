@@ -60,10 +60,10 @@ export function calibrate(
     fixed = a.teams.list.map((n, i) => (Object.hasOwn(tiers, n) ? tiers[n]! : auto[i]!));
   }
   const summary = summarize(a, a.teams.list, fixed);
-  const fits = fitFlow(a);
+  const fits = fitFlow(a, summary.entrySteps);
   const window = fits.arrivalWindow;
   if (!window.whole) summary.figures.ticketsPerDay = window.tickets / window.days;
-  if (!isSnapshotLog(a)) return { model: buildFlow(a, summary, fits, name), summary, fits };
+  if (!isSnapshotLog(a, summary)) return { model: buildFlow(a, summary, fits, name), summary, fits };
   const snapshot = snapshotStaffing(a, summary);
   return { model: addPickupDelays(buildFlow(a, summary, fits, name), a), summary, fits, snapshot };
 }

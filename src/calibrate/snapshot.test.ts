@@ -4,6 +4,7 @@ import type { ModelFile } from "../model/schema";
 import { LogAnalysis } from "./analyze";
 import { TraceAnalysis } from "./simulated";
 import { addPickupDelays, isSnapshotLog } from "./snapshot";
+import { summarize } from "./summarize";
 
 const H = 3_600_000;
 
@@ -21,14 +22,25 @@ describe("snapshot logs", () => {
       ["A", 1, "work", "l1"],
       ["A", 30, "closed", "l1"],
     ]);
-    expect(isSnapshotLog(snapshot)).toBe(true);
+    // Ann on shift in the hours she touched it (1 and 30): 29 hours of "work" cannot be hers.
+    expect(isSnapshotLog(snapshot, summarize(snapshot, snapshot.teams.list))).toBe(true);
     const lifecycle = analysis([
       ["A", 0, "queued", "l1"],
       ["A", 1, "work", "l1"],
       ["A", 1.2, "done", "l1"],
       ["A", 1.2, "closed", "l1"],
     ]);
-    expect(isSnapshotLog(lifecycle)).toBe(false);
+    expect(isSnapshotLog(lifecycle, summarize(lifecycle, lifecycle.teams.list))).toBe(false);
+  });
+
+  it("a ticket table's work ended by its handle time (then a wait) is agent time, not a snapshot", () => {
+    const table = analysis([
+      ["A", 0, "queued", "l1"],
+      ["A", 1, "work", "l1"],
+      ["A", 1.5, "wait", "l1"],
+      ["A", 30, "closed", "l1"],
+    ]);
+    expect(isSnapshotLog(table, summarize(table, table.teams.list))).toBe(false);
   });
 
   it("books the time queued before each visit, a reassignment while queued keeping the clock", () => {

@@ -23,7 +23,9 @@
  *   queued times (0 for visits that did not follow a queued state).
  *
  * Detection: a log is a snapshot log when work states end by an explicit end-of-work event
- * (a "done" role: "end", "complete", a lifecycle "complete") under 10% of the time.
+ * (a "done" role: "end", "complete", a lifecycle "complete") under 10% of the time, and
+ * taking them as agent time needs more agents than the people the log shows (utilisation
+ * above 100% over all teams, the figure that cannot be right).
  */
 import type { ModelFile } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
@@ -53,10 +55,25 @@ export interface SnapshotBasis {
   note: string;
 }
 
-/** Whether the log never says when work ends (fewer than 10% of work states end by "done"). */
-export function isSnapshotLog(a: LogAnalysis): boolean {
+/**
+ * Whether the log never says when work ends (fewer than 10% of work states end by "done")
+ * and its work states, taken as agent time, need more agents than the estimate of `summary`
+ * gives (work time above staffed time over all teams). A ticket table whose handle time ends
+ * each work state (with a wait until resolution) is not one: its work is agent time.
+ */
+export function isSnapshotLog(a: LogAnalysis, summary: Summary): boolean {
   const states = workStates(a);
-  return states > 0 && a.workEndedByDone < SNAPSHOT_DONE_SHARE * states;
+  if (states === 0 || a.workEndedByDone >= SNAPSHOT_DONE_SHARE * states) return false;
+  let busy = 0;
+  let staffed = 0;
+  for (const [t, name] of a.teams.list.entries()) {
+    const u = summary.figures.utilisation[name];
+    const b = busyOf(a, t).busySeconds;
+    if (u === undefined || b === 0) continue;
+    busy += b;
+    staffed += u > 0 ? b / u : 0;
+  }
+  return staffed === 0 ? busy > 0 : busy > staffed;
 }
 
 /**
@@ -83,26 +100,35 @@ export function snapshotStaffing(a: LogAnalysis, summary: Summary): SnapshotBasi
 
 /**
  * The flow with a pickup delay before each work step whose team's visits were queued first:
- * every connection into `work-TEAM` goes through `pickup-TEAM`.
+ * every connection into a work step `work-X` goes through `pickup-X` (fitted on the team's
+ * queued times; a team with a step per channel has one delay before each).
  */
 export function addPickupDelays(model: ModelFile, a: LogAnalysis): ModelFile {
   const ids = teamIds(a.teams.list);
+  const teamOf = new Map(ids.map((id, t) => [id, t]));
   const nodes: NodeFile[] = [...(model.nodes ?? [])];
+  const taken = new Set(nodes.map((n) => n.id));
   const edges = (model.edges ?? []).map((e) => ({ ...e }));
+  const fits = new Map<number, NodeFile & { kind: "delay" }>();
   let next = edges.length;
-  for (const [t, name] of a.teams.list.entries()) {
-    const work = `work-${ids[t]}`;
-    const sample = a.pickup[t];
-    if (!sample || sample.n === 0 || sample.positives === 0 || !nodes.some((n) => n.id === work)) continue;
-    const id = `${PICKUP_PREFIX}${ids[t]}`;
-    nodes.push({
+  for (const work of model.nodes ?? []) {
+    if (work.kind !== "work") continue;
+    const t = teamOf.get(work.team);
+    const sample = t === undefined ? undefined : a.pickup[t];
+    if (t === undefined || !sample || sample.n === 0 || sample.positives === 0) continue;
+    let id = `${PICKUP_PREFIX}${work.id.replace(/^work-/, "")}`;
+    for (let k = 2; taken.has(id); k++) id = `${PICKUP_PREFIX}${work.id.replace(/^work-/, "")}-${k}`;
+    taken.add(id);
+    const template = fits.get(t) ?? {
       id,
-      kind: "delay",
-      label: `Waiting for ${name} to pick it up`,
+      kind: "delay" as const,
+      label: `Waiting for ${a.teams.list[t]} to pick it up`,
       duration: roundDist(fitDuration(sample).dist),
-    });
-    for (const e of edges) if (e.to === work) e.to = id;
-    edges.push({ id: `e${++next}`, from: id, to: work });
+    };
+    fits.set(t, template);
+    nodes.push({ ...template, id });
+    for (const e of edges) if (e.to === work.id) e.to = id;
+    edges.push({ id: `e${++next}`, from: id, to: work.id });
   }
   return { ...model, nodes, edges };
 }
