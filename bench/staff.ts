@@ -12,7 +12,8 @@
  *        plan checked by simulation; 4 replications                               aim < 60 s
  *
  * The machine is shared, so CPU time (user + system of this process, process.cpuUsage) is
- * the figure to compare; wall time and the load average are printed beside it. Every run of
+ * the figure to compare (the part spent in simulated runs in parentheses; the rest is the
+ * analytic start, judging and, in s3, HiGHS); wall time and the load average are printed beside it. Every run of
  * the answer keeps every statistic.
  *
  *   node --import tsx bench/staff.ts [--case s1|s2|s3]... [--repeat N] [--verbose]
@@ -22,7 +23,7 @@
  * Not part of `npm test`: figures depend on the machine and what else runs on it.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -124,17 +125,21 @@ if (args.includes("--child")) {
       failed ||= child.status !== 0;
     }
   }
+  rmSync(bundled, { force: true });
   if (failed) process.exitCode = 1;
 }
 
 /** Runs one case here and prints its line; false when the answer misses a target. */
 async function measure(c: Case): Promise<boolean> {
-  const work = { runs: 0, replications: 0, events: 0 };
+  const work = { runs: 0, replications: 0, events: 0, simulationCpu: 0 };
   // a flow run again (the answer completed to every replication) counts only its new replications
   const counted = new WeakMap<Model, { replications: number; events: number }>();
   const counting: Evaluate = async (model, run, signal) => {
     const before = work.events;
+    const cpuBefore = process.cpuUsage();
     const results = await evaluateInProcess(model, run, signal);
+    const spent = process.cpuUsage(cpuBefore);
+    work.simulationCpu += (spent.user + spent.system) / 1e6;
     const earlier = counted.get(model) ?? { replications: 0, events: 0 };
     work.runs++;
     work.replications += Math.max(0, results.replications - earlier.replications);
@@ -157,6 +162,7 @@ async function measure(c: Case): Promise<boolean> {
     [
       c.title.padEnd(28),
       `CPU ${cpu.toFixed(2).padStart(6)} s`,
+      `(simulating ${work.simulationCpu.toFixed(2).padStart(5)} s)`,
       `wall ${wall.toFixed(2).padStart(6)} s`,
       `load ${load.toFixed(1).padStart(4)}`,
       `${String(work.runs).padStart(3)} runs`,
@@ -217,7 +223,8 @@ function decode(parsed: ReturnType<typeof parseModel>): Model {
 /** This file bundled (the sources inlined, packages left to Node), for the case processes. */
 async function bundleThisFile(script: string): Promise<string> {
   const { build } = await import("esbuild");
-  const outfile = "node_modules/.cache/flowcast-bench/staff.mjs";
+  // one file per bench process, so two checkouts sharing node_modules do not overwrite each other's
+  const outfile = `node_modules/.cache/flowcast-bench/staff-${process.pid}.mjs`;
   await build({
     entryPoints: [script],
     outfile,
