@@ -33,7 +33,7 @@ period's own figures carried forward ("same as last period").
 
 Columns (header names, any case), as for calibrate:
   --case COL  --time COL  --activity COL  --team COL
-  --resource COL  --priority COL  --channel COL  --created COL
+  --resource COL  --priority COL  --channel COL  --created COL  --status COL
 Periods (dates as 2016-03-01 or 2016-03-01T08:00; a TO without a time is the whole day):
   --train FROM..TO    the period the flow is fitted on (at least 7 days)
   --test FROM..TO     a later period, not overlapping the train period

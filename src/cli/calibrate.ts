@@ -38,6 +38,8 @@ Columns (header names, any case):
   --resource COL      agent (staffing estimate)  --priority COL   priority
   --channel COL       channel or contact type    --created COL    ticket creation time
                                                                   (default: its first row)
+  --status COL        how a ticket closed (close code; default: its closing activity);
+                      Flowcast's own logs: node
 Options:
   --map PATTERN=ROLE  what an activity means (glob, repeatable): queued, work, wait,
                       closed, ignore, done, abandoned, reopen. Without it Flowcast's own
@@ -159,7 +161,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (reportFile !== undefined) await writeOutput(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   io.out(
     `${report.source.tickets.toLocaleString("en")} tickets, ${report.teams.length} teams, ${report.source.days} days; ${report.censored.ticketsOpenAtEnd} tickets still open at the end of the log (censored).\n` +
-      `${formatComparison(report)}Wrote ${out}${reportFile !== undefined ? ` and ${reportFile}` : ""}.\n`,
+      `${report.kept.map((k) => `  kept: ${k}\n`).join("")}${formatComparison(report)}Wrote ${out}${reportFile !== undefined ? ` and ${reportFile}` : ""}.\n`,
   );
   return 0;
 }

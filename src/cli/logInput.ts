@@ -23,6 +23,7 @@ export const LOG_OPTIONS = {
   priority: { type: "string" },
   channel: { type: "string" },
   created: { type: "string" },
+  status: { type: "string" },
   map: { type: "string", multiple: true },
   tier: { type: "string", multiple: true },
 } as const satisfies Record<string, OptionSpec>;
@@ -54,6 +55,7 @@ export function logSettings(values: OptionValues, file: string): LogSettings {
       priority: str("priority"),
       channel: str("channel"),
       created: str("created"),
+      status: str("status"),
     },
     map: listOption(values, "map").map(roleRule),
     tiers: tierOptions(listOption(values, "tier")),

@@ -27,6 +27,7 @@ const SLOTS: { key: keyof ColumnMap; label: string; required: boolean }[] = [
   { key: "priority", label: "Priority", required: false },
   { key: "channel", label: "Channel", required: false },
   { key: "created", label: "Ticket opened at", required: false },
+  { key: "status", label: "How it closed (close code)", required: false },
 ];
 
 export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onClose: () => void }) {
@@ -266,5 +267,6 @@ function mapped(c: Record<keyof ColumnMap, string>): ColumnMap {
     priority: c.priority || undefined,
     channel: c.channel || undefined,
     created: c.created || undefined,
+    status: c.status || undefined,
   };
 }
