@@ -24,19 +24,24 @@ interface Ran {
   reps: ReplicationResult[];
 }
 
-/** Replications already run per flow object (dropped with the flow). */
-const ran = new WeakMap<Model, Ran>();
+/**
+ * The replications of the last runs that stopped early, per flow object: the ones a search
+ * may complete. At most KEPT (a run of a big flow keeps its series per replication); an
+ * evicted run is simply run again in full.
+ */
+const ran = new Map<Model, Ran>();
+const KEPT = 16;
 
 /** An Evaluate that runs in the calling thread, checking the abort signal between replications. */
 export const evaluateInProcess: Evaluate = async (model, run, signal) => {
-  let known = ran.get(model);
+  let known: Ran | undefined = ran.get(model);
   const wholeCount = Number.isInteger(run.replications) && run.replications >= 1;
   if (!known || known.seed !== run.seed || known.horizonSeconds !== run.horizonSeconds || !wholeCount) {
     const prepared = prepareRun(model, run);
     if (!prepared.ok) throw new SimulationInputError(prepared.diagnostics);
     known = { seed: run.seed, horizonSeconds: run.horizonSeconds, prepared, reps: [] };
-    ran.set(model, known);
   }
+  ran.delete(model);
   const { prepared, reps: done } = known;
   const reps = done.slice(0, run.replications);
   const combine = () =>
@@ -52,7 +57,11 @@ export const evaluateInProcess: Evaluate = async (model, run, signal) => {
     if (done.length === r) done.push(rep);
     if (run.stopWhen && CHECKPOINTS.includes(reps.length) && reps.length < run.replications) {
       const soFar = combine();
-      if (run.stopWhen(soFar)) return soFar;
+      if (run.stopWhen(soFar)) {
+        ran.set(model, known);
+        if (ran.size > KEPT) ran.delete(ran.keys().next().value as Model);
+        return soFar;
+      }
     }
   }
   return combine();
