@@ -16,8 +16,8 @@
  *    the few contacts pooled in one interval is noisy) rise with them. A target over the
  *    run that misses raises its team's busiest intervals. Repeat from 2.
  * 4. Trim: intervals with room to spare (a margin plus two standard errors) try one agent
- *    fewer, all at once; those that then miss go back. The answer is the last curve
- *    meeting every target.
+ *    fewer, all at once; those that then miss go back (unless an interval the trim did not
+ *    lower misses too). The answer is the last curve meeting every target.
  */
 import { produce } from "immer";
 import type { Model } from "../model";
@@ -157,12 +157,15 @@ export async function findRequirement(
         trimmed[id]![Number(k)]! -= 1;
       }
       let tried = await simulate(trimmed);
-      if (!tried.met) {
-        // put back the intervals that now miss, once
-        const back = intervalsToRaise(model, teams, targets, tried.results, tried.verdicts, trimmed, cells);
+      // put back the intervals that now miss, once; a miss in an interval the trim did not
+      // lower (new paths, new noise) no put-back can mend, so the trim is then given up
+      const back = tried.met
+        ? new Set<string>()
+        : intervalsToRaise(model, teams, targets, tried.results, tried.verdicts, trimmed, cells);
+      if (!tried.met && back.size > 0 && [...back].every((key) => lower.has(key))) {
         for (const key of back) {
           const [id, k] = key.split("#") as [string, string];
-          if (lower.has(key)) trimmed[id]![Number(k)]! += 1;
+          trimmed[id]![Number(k)]! += 1;
         }
         tried = await simulate(trimmed);
       }
