@@ -4,8 +4,7 @@
  * handle time, patience and the answer SLA, and a team staffed per interval by the agents
  * inferred (or assumed) for it. Both ends lead to end steps, answered and abandoned.
  */
-import { CHANNELS, type ChannelType, type ModelFile } from "../../model/schema";
-import { curveSchedule } from "../../staff/curve";
+import { CHANNELS, type ChannelType, DAYS, type ModelFile } from "../../model/schema";
 import { teamIds } from "../buildFlow";
 import type { QueueFit } from "./fitQueue";
 
@@ -83,7 +82,7 @@ export function buildIntervalFlow(
       id: ids[i]!.team,
       name: `${name} agents`,
       agents: Math.max(0, ...fit.agents),
-      schedule: curveSchedule(fit.agents, options.intervalMinutes),
+      schedule: scheduleOf(fit.agents, options.intervalMinutes),
     })),
     nodes,
     edges,
@@ -91,6 +90,26 @@ export function buildIntervalFlow(
 }
 
 // helpers
+
+type ShiftFile = NonNullable<NonNullable<ModelFile["teams"]>[number]["schedule"]>[number];
+
+/** Shifts staffing `agents` per interval of the week: runs of equal intervals of a day merged, zeros left out. */
+function scheduleOf(agents: readonly number[], minutes: number): ShiftFile[] {
+  const perDay = 1440 / minutes;
+  const shifts: ShiftFile[] = [];
+  const clock = (i: number) =>
+    `${String(Math.floor((i * minutes) / 60)).padStart(2, "0")}:${String((i * minutes) % 60).padStart(2, "0")}`;
+  DAYS.forEach((day, d) => {
+    let start = 0;
+    for (let i = 1; i <= perDay; i++) {
+      const here = agents[d * perDay + start] ?? 0;
+      if (i < perDay && (agents[d * perDay + i] ?? 0) === here) continue;
+      if (here > 0) shifts.push({ days: [day], from: clock(start), to: clock(i), agents: here });
+      start = i;
+    }
+  });
+  return shifts;
+}
 
 function channelType(name: string): ChannelType {
   const lower = name.toLowerCase();

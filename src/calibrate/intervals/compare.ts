@@ -5,7 +5,7 @@
  * counts per week, shares and ASA as ratios of the sums).
  */
 import type { IntervalResults } from "../../sim/results";
-import type { IntervalCalibration } from "./index";
+import type { IntervalCalibration } from "./calibrateIntervals";
 import type { CellSums, FlaggedDay } from "./weekProfile";
 import { intervalName, WEEKDAYS } from "./weekProfile";
 

@@ -4,8 +4,9 @@
  * interval). Every start must sit on that grid, and no second length may run through the
  * report, so a file that mixes 15- and 30-minute rows is refused rather than read wrong.
  */
-import type { IntervalRow } from "./readReport";
+
 import { IntervalReportError } from "./reportError";
+import type { IntervalRow } from "./row";
 
 const LENGTHS = [15, 30, 60] as const;
 

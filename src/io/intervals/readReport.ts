@@ -9,7 +9,9 @@ import { parseCsv } from "../eventlog/csv";
 import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat } from "../eventlog/timestamp";
 import { intervalLength } from "./intervalLength";
 import { IntervalReportError } from "./reportError";
+import type { IntervalRow } from "./row";
 
+export type { IntervalRow };
 export { IntervalReportError };
 
 /** Header names (any case) of the report's columns; only `start` and `offered` are required. */
@@ -36,20 +38,6 @@ export const COLUMN_OPTIONS: Record<keyof IntervalColumns, string> = {
   channel: "--channel",
 };
 
-/** One interval of one channel; durations in seconds, service level a share 0..1. */
-export interface IntervalRow {
-  line: number;
-  /** Wall-clock milliseconds of the interval's start (the report's own local time). */
-  startMs: number;
-  channel: string;
-  offered: number;
-  answered?: number;
-  abandoned?: number;
-  ahtSeconds?: number;
-  asaSeconds?: number;
-  serviceLevel?: number;
-}
-
 export interface IntervalReport {
   rows: IntervalRow[];
   intervalMinutes: 15 | 30 | 60;
@@ -75,7 +63,10 @@ export function readIntervalReport(text: string, columns: IntervalColumns): Inte
   const body = table.slice(1);
   if (body.length === 0) throw new IntervalReportError("the report has a header but no intervals");
   const startText = body.map((r) => (r[index.start!] ?? "").trim());
-  const timeFormat = detectTimeFormat(startText.filter((s) => !isMissing(s)).slice(0, 500));
+  // The form is chosen from the values that read as times at all, so one bad cell is named by its line.
+  const timeFormat = detectTimeFormat(
+    startText.filter((s) => !isMissing(s) && detectTimeFormat([s]) !== undefined).slice(0, 500),
+  );
   if (!timeFormat)
     throw new IntervalReportError(
       `column "${columns.start}" (${COLUMN_OPTIONS.start}) does not hold dates and times I can read (first value "${startText[0]}"); write them as 2026-01-05T08:30 or 05-01-2026 08:30`,
