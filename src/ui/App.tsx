@@ -32,6 +32,9 @@ import { type FlowStore, useFlowState } from "./state/store";
 const ImportHistoryDialog = lazy(() =>
   import("./import/ImportHistoryDialog").then((m) => ({ default: m.ImportHistoryDialog })),
 );
+const ImportIntervalsDialog = lazy(() =>
+  import("./import/intervals/ImportIntervalsDialog").then((m) => ({ default: m.ImportIntervalsDialog })),
+);
 
 export interface AppProps {
   store: FlowStore;
@@ -77,6 +80,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
   }, []);
   const [layingOut, setLayingOut] = useState(false);
   const [importingHistory, setImportingHistory] = useState(false);
+  const [importingIntervals, setImportingIntervals] = useState(false);
 
   const handlers = useMemo(
     () => ({
@@ -183,6 +187,15 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             title="Import ticket history (CSV) and fit a flow to it"
           >
             History…
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="toolbar-import-intervals"
+            onClick={() => setImportingIntervals(true)}
+            title="Import interval report… (an ACD's 15/30/60-minute report, CSV) and fit a flow to it"
+          >
+            Intervals…
           </button>
           <button
             type="button"
@@ -373,6 +386,11 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
       {importingHistory && (
         <Suspense fallback={null}>
           <ImportHistoryDialog store={store} onClose={() => setImportingHistory(false)} />
+        </Suspense>
+      )}
+      {importingIntervals && (
+        <Suspense fallback={null}>
+          <ImportIntervalsDialog store={store} onClose={() => setImportingIntervals(false)} />
         </Suspense>
       )}
       <Toasts />

@@ -91,7 +91,7 @@ describe("interval report round trip (30 minutes)", () => {
     const exact = open.filter((k) => fit.agents[k] === phone.agents[k]).length;
     expect(exact / open.length).toBeGreaterThanOrEqual(0.95);
     for (const k of open) expect(Math.abs(fit.agents[k]! - phone.agents[k]!)).toBeLessThanOrEqual(1);
-    expect(fit.agentsBasis).toBe("asa and service level");
+    expect(fit.agentsBasis).toBe("ASA and service level");
   });
 
   it("builds a flow that validates, with the answer SLA and a schedule per interval", () => {
@@ -120,6 +120,9 @@ describe("a 15-minute report with two channels", () => {
 
   it("reads 15-minute intervals and fits one queue per channel", () => {
     expect(report.intervalMinutes).toBe(15);
+    // Sundays are closed, so the report's last row is a Saturday: still two whole weeks.
+    expect(cal.profile.wholeWeeks).toBe(2);
+    expect(cal.profile.partialDays).toEqual([]);
     expect(cal.channels.map((c) => c.name)).toEqual(["Phone", "Chat"]);
     expect(cal.model.nodes?.filter((n) => n.kind === "work")).toHaveLength(2);
     expect(cal.model.nodes?.find((n) => n.id === "chat")).toMatchObject({ channel: "chat" });
@@ -180,7 +183,7 @@ describe("flowcast calibrate --intervals", () => {
     expect(flow.clock.intervalMinutes).toBe(60);
     const doc = JSON.parse(readFileSync(reportFile, "utf8"));
     expect(doc.format).toBe("flowcast-interval-calibration/v1");
-    expect(doc.channels[0].agents.basis).toBe("asa");
+    expect(doc.channels[0].agents.basis).toBe("ASA");
     const monday = doc.byDay.find((r: { period: string }) => r.period === "Mon");
     expect(monday.simulated.offered).toBeGreaterThan(0);
     expect(doc.byInterval[0].period).toBe("Mon 08:00");

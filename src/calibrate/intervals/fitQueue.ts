@@ -27,7 +27,7 @@ export interface QueueFit {
   /** Mean patience, seconds; undefined when nobody abandons or the report has no abandonment. */
   patienceSeconds: number | undefined;
   /** How the agents were found: from the report's ASA and/or service level, or assumed. */
-  agentsBasis: "asa" | "service level" | "asa and service level" | "assumed";
+  agentsBasis: "ASA" | "service level" | "ASA and service level" | "assumed";
   /** Agents per interval of the week (0 where nothing is offered). */
   agents: number[];
   /** The report's abandon share over the typical week (undefined without abandonment figures). */
@@ -54,7 +54,7 @@ export function fitQueue(input: FitInput): QueueFit {
   const cellAht = (k: number) => (sums.ahtWeight[k]! > 0 ? sums.ahtSum[k]! / sums.ahtWeight[k]! : ahtSeconds);
   const hasAsa = sums.asaWeight.some((w) => w > 0);
   const hasSl = sums.slWeight.some((w) => w > 0);
-  const agentsBasis = hasAsa && hasSl ? "asa and service level" : hasAsa ? "asa" : hasSl ? "service level" : "assumed";
+  const agentsBasis = hasAsa && hasSl ? "ASA and service level" : hasAsa ? "ASA" : hasSl ? "service level" : "assumed";
   const totalOffered = sum(sums.offered);
   const abandonShare = input.hasAbandonment && totalOffered > 0 ? sum(sums.abandoned) / totalOffered : undefined;
   const seconds = intervalMinutes * 60;

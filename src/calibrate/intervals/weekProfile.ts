@@ -58,8 +58,14 @@ export function weekProfile(report: IntervalReport): WeekProfile {
   const cellsPerDay = 1440 / report.intervalMinutes;
   const cells = 7 * cellsPerDay;
   const dayOf = (row: IntervalRow) => Math.floor(row.startMs / DAY_MS);
-  const firstDay = Math.min(...report.rows.map(dayOf));
-  const lastDay = Math.max(...report.rows.map(dayOf));
+  // Weekdays with no row anywhere in the report (a centre closed on Sundays) at either end
+  // belong to the report's span, up to the week's edge: a month ending on Saturday with Sundays
+  // closed is whole weeks.
+  const openWeekdays = new Set(report.rows.map((r) => weekdayOf(dayOf(r))));
+  let firstDay = Math.min(...report.rows.map(dayOf));
+  let lastDay = Math.max(...report.rows.map(dayOf));
+  while (weekdayOf(firstDay) !== 0 && !openWeekdays.has(weekdayOf(firstDay - 1))) firstDay--;
+  while (weekdayOf(lastDay) !== 6 && !openWeekdays.has(weekdayOf(lastDay + 1))) lastDay++;
   const firstMonday = firstDay + ((7 - weekdayOf(firstDay)) % 7);
   const wholeWeeks = Math.max(0, Math.floor((lastDay + 1 - firstMonday) / 7));
   const counts = (day: number) => wholeWeeks === 0 || (day >= firstMonday && day < firstMonday + 7 * wholeWeeks);

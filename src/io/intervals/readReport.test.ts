@@ -40,7 +40,7 @@ describe("readIntervalReport", () => {
       [12, 1, 185, 0.8],
       [1250, undefined, 185, 0.925],
     ]);
-    expect(r.channels).toEqual(["all"]);
+    expect(r.channels).toEqual(["Contacts"]);
   });
 
   it("takes closed hours between days and finds 15-minute intervals", () => {

@@ -42,7 +42,7 @@ export interface IntervalReport {
   rows: IntervalRow[];
   intervalMinutes: 15 | 30 | 60;
   timeFormat: TimeFormat;
-  /** Channels in order of first appearance ("all" when the report has no channel column). */
+  /** Channels in order of first appearance ("Contacts" when the report has no channel column). */
   channels: string[];
   /** Which optional figures the report gives. */
   has: { answered: boolean; abandoned: boolean; aht: boolean; asa: boolean; serviceLevel: boolean };
@@ -51,7 +51,7 @@ export interface IntervalReport {
 }
 
 /** The channel name used when the report has no channel column. */
-export const ONE_CHANNEL = "all";
+export const ONE_CHANNEL = "Contacts";
 
 /** Reads the whole report text (CSV with a header row). */
 export function readIntervalReport(text: string, columns: IntervalColumns): IntervalReport {
