@@ -27,7 +27,7 @@ import {
 const HELP = `Usage: flowcast calibrate LOG.csv --case COL --time COL --activity COL --team COL [options] --out FLOW.json
        flowcast calibrate LOG.xes[.gz] [options] --out FLOW.json
        flowcast calibrate --intervals REPORT.csv --start COL --offered COL [options] --out FLOW.json
-                          (an ACD interval report: "flowcast calibrate --intervals x --help")
+                          (an ACD interval report: "flowcast calibrate --intervals --help")
 
 Reads a help desk's event log (one row per ticket status change) and writes a flow fitted
 to it, with a report of the log's figures beside the calibrated flow's simulated ones.

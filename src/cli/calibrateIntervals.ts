@@ -70,11 +70,12 @@ export function asksForIntervals(args: readonly string[]): boolean {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS, INTERVALS_HELP);
-  if (values.help) {
+  // "calibrate --intervals --help" asks for this help, though --help then reads as the file.
+  if (args.includes("--help") || args.includes("-h")) {
     io.out(INTERVALS_HELP);
     return 0;
   }
+  const { values, positionals } = parseCommandLine(args, OPTIONS);
   const str = (k: string) => stringOption(values, k);
   if (positionals.length > 0)
     throw new UsageError(

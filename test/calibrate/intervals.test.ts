@@ -207,6 +207,50 @@ describe("flowcast calibrate --intervals", () => {
     expect(stderr).not.toContain("    at ");
   });
 
+  it("names the line of a time that does not parse and of mixed interval lengths, with exit 2", async () => {
+    const lines = small.trimEnd().split("\n");
+    const bad = join(dir, "bad-time.csv");
+    writeFileSync(
+      bad,
+      [...lines.slice(0, 4), lines[4]!.replace(/^\S+ \S+?,/, "2026-01-05 11h00,"), ...lines.slice(5)].join("\n"),
+    );
+    const time = await run([
+      "calibrate",
+      "--intervals",
+      bad,
+      "--start",
+      "interval",
+      "--offered",
+      "offered",
+      "--out",
+      join(dir, "t.json"),
+    ]);
+    expect(time.code).toBe(2);
+    expect(time.stderr).toContain('line 5, column "interval": "2026-01-05 11h00" is not a date and time');
+    const mixed = join(dir, "mixed.csv");
+    writeFileSync(mixed, [...lines.slice(0, 4), lines[4]!.replace(" 11:00,", " 11:15,"), ...lines.slice(5)].join("\n"));
+    const lengths = await run([
+      "calibrate",
+      "--intervals",
+      mixed,
+      "--start",
+      "interval",
+      "--offered",
+      "offered",
+      "--out",
+      join(dir, "m.json"),
+    ]);
+    expect(lengths.code).toBe(2);
+    expect(lengths.stderr).toContain("mixed interval lengths");
+    expect(lengths.stderr).toContain("line 5 starts at 11:15");
+  });
+
+  it("prints its own help", async () => {
+    const { code, stdout } = await run(["calibrate", "--intervals", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--service-level COL");
+  });
+
   it("refuses --out onto the report itself and a bad --sla", async () => {
     const same = await run([
       "calibrate",

@@ -62,8 +62,12 @@ export function weekProfile(report: IntervalReport): WeekProfile {
   // belong to the report's span, up to the week's edge: a month ending on Saturday with Sundays
   // closed is whole weeks.
   const openWeekdays = new Set(report.rows.map((r) => weekdayOf(dayOf(r))));
-  let firstDay = Math.min(...report.rows.map(dayOf));
-  let lastDay = Math.max(...report.rows.map(dayOf));
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (const row of report.rows) {
+    firstDay = Math.min(firstDay, dayOf(row));
+    lastDay = Math.max(lastDay, dayOf(row));
+  }
   while (weekdayOf(firstDay) !== 0 && !openWeekdays.has(weekdayOf(firstDay - 1))) firstDay--;
   while (weekdayOf(lastDay) !== 6 && !openWeekdays.has(weekdayOf(lastDay + 1))) lastDay++;
   const firstMonday = firstDay + ((7 - weekdayOf(firstDay)) % 7);

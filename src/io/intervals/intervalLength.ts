@@ -14,7 +14,11 @@ const LENGTHS = [15, 30, 60] as const;
 export function intervalLength(rows: readonly IntervalRow[], startColumn: string): 15 | 30 | 60 {
   const gaps = new Map<number, { count: number; line: number }>();
   const byChannel = new Map<string, IntervalRow[]>();
-  for (const row of rows) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
+  for (const row of rows) {
+    const list = byChannel.get(row.channel);
+    if (list) list.push(row);
+    else byChannel.set(row.channel, [row]);
+  }
   for (const list of byChannel.values()) {
     const sorted = [...list].sort((a, b) => a.startMs - b.startMs);
     for (let i = 1; i < sorted.length; i++) {
