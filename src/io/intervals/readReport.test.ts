@@ -43,6 +43,11 @@ describe("readIntervalReport", () => {
     expect(r.channels).toEqual(["Contacts"]);
   });
 
+  it("keeps times with an offset in the report's own local hours", () => {
+    const r = readIntervalReport(report(["2026-01-05T08:00+01:00,3,0,3:00", "2026-01-05T07:30Z,4,0,3:00"]), COLUMNS);
+    expect(r.rows.map((x) => new Date(x.startMs).toISOString().slice(11, 16))).toEqual(["08:00", "08:30"]);
+  });
+
   it("takes closed hours between days and finds 15-minute intervals", () => {
     const day2 = rowsEvery(15, 4).map((row) => row.replace("2026-01-05", "2026-01-06"));
     expect(readIntervalReport(report([...rowsEvery(15, 8), ...day2]), COLUMNS).intervalMinutes).toBe(15);

@@ -6,7 +6,7 @@
  * Pure: no Node or DOM, so the CLI and the browser share it.
  */
 import { parseCsv } from "../eventlog/csv";
-import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat } from "../eventlog/timestamp";
+import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat, timeOffsetMinutes } from "../eventlog/timestamp";
 import { intervalLength } from "./intervalLength";
 import { IntervalReportError } from "./reportError";
 import type { IntervalRow } from "./row";
@@ -71,6 +71,8 @@ export function readIntervalReport(text: string, columns: IntervalColumns): Inte
     throw new IntervalReportError(
       `column "${columns.start}" (${COLUMN_OPTIONS.start}) does not hold dates and times I can read (first value "${startText[0]}"); write them as 2026-01-05T08:30 or 05-01-2026 08:30`,
     );
+  // Times with an offset move to the wall clock of the first one, so intervals stay in local hours.
+  const wallOffset = timeFormat.id === "iso" ? timeOffsetMinutes(startText.find((s) => !isMissing(s)) ?? "") : 0;
   const slScale = shareScale(body, index.serviceLevel);
   const rows: IntervalRow[] = [];
   const warnings: string[] = [];
@@ -82,7 +84,7 @@ export function readIntervalReport(text: string, columns: IntervalColumns): Inte
     };
     const place = (key: keyof IntervalColumns) => `line ${line}, column "${columns[key]}"`;
     const start = cell("start") ?? "";
-    const startMs = isMissing(start) ? Number.NaN : parseTimestamp(start, timeFormat);
+    const startMs = isMissing(start) ? Number.NaN : parseTimestamp(start, timeFormat, wallOffset);
     if (Number.isNaN(startMs))
       throw new IntervalReportError(
         `${place("start")}: "${start}" is not a date and time (the column is read as ${timeFormat.description})`,
