@@ -5,12 +5,28 @@
  * open the flow on the canvas.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { erlangStaffing, generateIntervalReport } from "../calibrate/generateIntervals";
 import { launchBrowser, openApp, pageErrors, snap } from "./browser";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Ids of serious and critical axe-core violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    type Results = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<Results> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,6 +69,7 @@ describe("Import interval report…", () => {
     );
     expect(await page.getByTestId("intervals-flagged").textContent()).toContain("2026-01-19 (Mon)");
     await snap(page, "intervals-preview");
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A wrong column is named in the dialog and blocks the fit; choosing the right one clears it.
     await page.getByTestId("intervals-column-offered").selectOption("aht");
@@ -69,6 +86,7 @@ describe("Import interval report…", () => {
     expect(fit).toMatch(/AHT 240 s, patience 1[3-6]\d s, agents from ASA and service level/);
     expect(fit).toContain("Mon");
     await snap(page, "intervals-fit");
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId("import-intervals-open").click();
     await page.getByTestId("import-intervals-dialog").waitFor({ state: "detached" });
     await page.locator(".react-flow__node", { hasText: "Contacts queue" }).waitFor();
