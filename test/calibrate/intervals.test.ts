@@ -134,6 +134,37 @@ describe("a 15-minute report with two channels", () => {
   });
 });
 
+describe("a report with offered and abandoned only, shorter than a week", () => {
+  const phone = known("phone", 30, 2, 240, 150);
+  const text = generateIntervalReport({
+    intervalMinutes: 30,
+    firstDate: "2026-01-07", // Wednesday to Saturday
+    days: 4,
+    slaSeconds: 20,
+    channels: [phone],
+  });
+  const cal = calibrateIntervals(
+    readIntervalReport(text, { start: "interval", offered: "offered", abandoned: "abandoned" }),
+    {
+      name: "Short",
+    },
+  );
+
+  it("averages the weekdays it has, closes the others and says agents are not known", () => {
+    expect(cal.profile.wholeWeeks).toBe(0);
+    expect(cal.profile.daysPerWeekday).toEqual([0, 0, 1, 1, 1, 1, 0]);
+    const fit = cal.channels[0]!.fit;
+    expect(fit.offered.slice(0, 96).every((n) => n === 0)).toBe(true);
+    expect(fit.offered.slice(96, 288)).toEqual(phone.offered.slice(96, 288));
+    expect(fit.agentsBasis).toBe("assumed");
+    expect(fit.ahtSeconds).toBe(300);
+    expect(cal.warnings.join("\n")).toMatch(
+      /no whole week[\s\S]*no AHT column[\s\S]*agents per interval are not known/,
+    );
+    expect(checkModel(JSON.stringify(cal.model)).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
 describe("flowcast calibrate --intervals", () => {
   const dir = mkdtempSync(join(tmpdir(), "flowcast-intervals-"));
   const small = generateIntervalReport({

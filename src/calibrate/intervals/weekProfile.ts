@@ -68,8 +68,10 @@ export function weekProfile(report: IntervalReport): WeekProfile {
     firstDay = Math.min(firstDay, dayOf(row));
     lastDay = Math.max(lastDay, dayOf(row));
   }
-  while (weekdayOf(firstDay) !== 0 && !openWeekdays.has(weekdayOf(firstDay - 1))) firstDay--;
-  while (weekdayOf(lastDay) !== 6 && !openWeekdays.has(weekdayOf(lastDay + 1))) lastDay++;
+  // Only a report spanning a week or more shows which weekdays are closed.
+  const spansAWeek = lastDay - firstDay + 1 >= 7;
+  while (spansAWeek && weekdayOf(firstDay) !== 0 && !openWeekdays.has(weekdayOf(firstDay - 1))) firstDay--;
+  while (spansAWeek && weekdayOf(lastDay) !== 6 && !openWeekdays.has(weekdayOf(lastDay + 1))) lastDay++;
   const firstMonday = firstDay + ((7 - weekdayOf(firstDay)) % 7);
   const wholeWeeks = Math.max(0, Math.floor((lastDay + 1 - firstMonday) / 7));
   const counts = (day: number) => wholeWeeks === 0 || (day >= firstMonday && day < firstMonday + 7 * wholeWeeks);
