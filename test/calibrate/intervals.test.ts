@@ -115,7 +115,15 @@ describe("a 15-minute report with two channels", () => {
     channels: [phone, chat],
     channelColumn: true,
   });
-  const report = readIntervalReport(text, { ...COLUMNS, channel: "channel" });
+  // Answered but not abandoned (abandoned is offered - answered), service level but not ASA.
+  const report = readIntervalReport(text, {
+    start: "interval",
+    offered: "offered",
+    answered: "answered",
+    aht: "aht",
+    serviceLevel: "service_level",
+    channel: "channel",
+  });
   const cal = calibrateIntervals(report, { name: "15 minutes", slaSeconds: 30 });
 
   it("reads 15-minute intervals and fits one queue per channel", () => {
@@ -131,6 +139,16 @@ describe("a 15-minute report with two channels", () => {
     expect(c!.ahtSeconds).toBeCloseTo(420, 6);
     expect(Math.abs(p!.patienceSeconds! - 120) / 120).toBeLessThan(0.1);
     expect(Math.abs(c!.patienceSeconds! - 300) / 300).toBeLessThan(0.1);
+  });
+
+  it("infers agents from the service level alone: at least 90% of open intervals exact, all within one", () => {
+    for (const [truth, fit] of [phone, chat].map((t, i) => [t, cal.channels[i]!.fit] as const)) {
+      expect(fit.agentsBasis).toBe("service level");
+      const open = truth.offered.map((n, k) => (n > 0 ? k : -1)).filter((k) => k >= 0);
+      const exact = open.filter((k) => fit.agents[k] === truth.agents[k]).length;
+      expect(exact / open.length).toBeGreaterThanOrEqual(0.9);
+      for (const k of open) expect(Math.abs(fit.agents[k]! - truth.agents[k]!)).toBeLessThanOrEqual(1);
+    }
   });
 });
 
