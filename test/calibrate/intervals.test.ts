@@ -294,6 +294,23 @@ describe("flowcast calibrate --intervals", () => {
     expect(lengths.stderr).toContain("line 5 starts at 11:15");
   });
 
+  it("reads the shipped sample report (two channels, a month of 30-minute intervals, an outage day)", async () => {
+    const out = join(dir, "sample.json");
+    const { code, stdout } = await run([
+      "calibrate",
+      "--intervals",
+      "samples/acd-intervals-30min.csv",
+      ...["--start", "interval", "--channel", "channel", "--offered", "offered", "--answered", "answered"],
+      ...["--abandoned", "abandoned", "--aht", "aht", "--asa", "asa", "--service-level", "service_level"],
+      ...["--replications", "0", "--out", out],
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("4 whole weeks, 1 day flagged");
+    expect(stdout).toMatch(/Phone: .* AHT 285 s, patience 1[34]\d s/);
+    expect(stdout).toMatch(/Chat: .* AHT 460 s, patience 3[4-9]\d s/);
+    expect(JSON.parse(readFileSync(out, "utf8")).teams).toHaveLength(2);
+  });
+
   it("prints its own help", async () => {
     const { code, stdout } = await run(["calibrate", "--intervals", "--help"]);
     expect(code).toBe(0);
