@@ -41,6 +41,8 @@ interface Loaded {
   name: string;
   text: string;
   header: string[];
+  /** The header's columns with ids that stay unique when two share a name. */
+  cells: { id: string; index: number; name: string }[];
   rows: string[][];
 }
 
@@ -72,7 +74,8 @@ export function ImportIntervalsDialog({ store, onClose }: { store: FlowStore; on
       const table = parseCsv(text.slice(0, 64 * 1024));
       const header = (table[0] ?? []).map((h) => h.trim());
       if (header.length < 2) throw new Error("it has no header row of columns");
-      setFile({ name: f.name, text, header, rows: table.slice(1, 7) });
+      const cells = header.map((name, index) => ({ id: `${index}:${name}`, index, name }));
+      setFile({ name: f.name, text, header, cells, rows: table.slice(1, 7) });
       setColumns(guessIntervalColumns(header));
     } catch (e) {
       setFile(undefined);
@@ -165,8 +168,8 @@ export function ImportIntervalsDialog({ store, onClose }: { store: FlowStore; on
                 <table>
                   <thead>
                     <tr>
-                      {file.header.map((h) => (
-                        <th key={h}>{h}</th>
+                      {file.cells.map((cell) => (
+                        <th key={cell.id}>{cell.name}</th>
                       ))}
                     </tr>
                   </thead>
@@ -174,8 +177,8 @@ export function ImportIntervalsDialog({ store, onClose }: { store: FlowStore; on
                     {file.rows.map((r, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: preview rows in file order, never reordered
                       <tr key={i}>
-                        {file.header.map((h, c) => (
-                          <td key={h}>{r[c] ?? ""}</td>
+                        {file.cells.map((cell) => (
+                          <td key={cell.id}>{r[cell.index] ?? ""}</td>
                         ))}
                       </tr>
                     ))}
@@ -197,7 +200,7 @@ export function ImportIntervalsDialog({ store, onClose }: { store: FlowStore; on
                       onChange={(e) => setColumns({ ...columns, [s.key]: e.target.value })}
                     >
                       <option value="">{s.required ? "— choose —" : "— none —"}</option>
-                      {file.header.map((h) => (
+                      {[...new Set(file.header)].map((h) => (
                         <option key={h} value={h}>
                           {h}
                         </option>
