@@ -54,6 +54,7 @@ export function formatShiftPlan(doc: StaffingDocument, model: Model): string {
   lines.push(
     "",
     `Checked by simulation with the plan as the teams' schedules: ${doc.coverage.met ? "every target holds" : "a target is MISSED"}`,
+    `  ${doc.coverage.note}`,
   );
   for (const t of doc.coverage.targets) lines.push(`  ${t.met ? "met   " : "MISSED"}  ${t.words ?? t.label}`);
   return `${lines.join("\n")}\n`;

@@ -60,9 +60,23 @@ describe("flowcast staff --shifts", () => {
     const paid = doc.shifts.reduce((sum: number, s: { people: number; hours: number }) => sum + s.people * s.hours, 0);
     expect(doc.roster.costPerWeek).toBeCloseTo(paid * 30, 6);
     expect(doc.roster.teams.a.optimal).toBe(true);
+    // the roster: one row per person, each day their shift or off, nobody past daysPerWeek
     const lines = readFileSync(csv, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("team,day,start,end,hours,breaks,people,paid_hours,cost");
-    expect(lines.length).toBe(doc.shifts.length + 1);
+    expect(lines[0]).toBe("team,person,mon,tue,wed,thu,fri,sat,sun,days_worked,paid_hours");
+    expect(lines.length).toBe(doc.roster.people.length + 1);
+    expect(doc.roster.people.length).toBe(doc.roster.teams.a.headcount);
+    const worked = lines.slice(1).map(
+      (l) =>
+        l
+          .split(",")
+          .slice(2, 9)
+          .filter((c) => c !== "off").length,
+    );
+    expect(Math.max(...worked)).toBeLessThanOrEqual(5);
+    const shiftsGiven = worked.reduce((a, b) => a + b, 0);
+    expect(shiftsGiven).toBe(doc.shifts.reduce((n: number, s: { people: number }) => n + s.people, 0));
+    expect(doc.coverage.rounds).toBeGreaterThanOrEqual(1);
+    expect(doc.coverage.note).toMatch(/plan/);
     const written = JSON.parse(readFileSync(out, "utf8"));
     expect(written.scenarios.at(-1)).toMatchObject({ id: "shift-plan", name: "Shift plan" });
     expect(written.scenarios.at(-1).set["teams.a.schedule"].length).toBeGreaterThan(0);
