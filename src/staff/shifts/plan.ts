@@ -5,9 +5,10 @@
  * (solve.ts), and the plan read back as shifts per day with their coverage and cost.
  */
 import { DAYS } from "../../model/schema";
+import { solveProgram } from "./loadHighs";
 import { shiftPatterns } from "./patterns";
 import { type ShiftRules, ShiftRulesError } from "./rules";
-import { type ProgramAnswer, type ProgramInput, solveProgram } from "./solve";
+import type { ProgramAnswer, ProgramInput } from "./solve";
 
 /** Solves one shift program (solve.ts here; the app passes one that runs HiGHS in a Web Worker). */
 export type SolveProgram = (input: ProgramInput) => Promise<ProgramAnswer>;
