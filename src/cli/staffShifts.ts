@@ -51,6 +51,13 @@ export function formatShiftPlan(doc: StaffingDocument, model: Model): string {
       );
     }
   }
+  const people = doc.roster.people;
+  if (people.length > 0) {
+    lines.push(
+      "",
+      `Roster: ${people.length} people, each at most ${doc.roster.daysPerWeek} days a week (--roster OUT.csv writes it per person)`,
+    );
+  }
   lines.push(
     "",
     `Checked by simulation with the plan as the teams' schedules: ${doc.coverage.met ? "every target holds" : "a target is MISSED"}`,

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
+import { formatShiftPlan } from "../../src/cli/staffShifts";
 import { encodeModel } from "../../src/model";
 import { runCli } from "../cli/run-cli";
 import { singleQueue } from "./flows";
@@ -77,6 +78,10 @@ describe("flowcast staff --shifts", () => {
     expect(shiftsGiven).toBe(doc.shifts.reduce((n: number, s: { people: number }) => n + s.people, 0));
     expect(doc.coverage.rounds).toBeGreaterThanOrEqual(1);
     expect(doc.coverage.note).toMatch(/plan/);
+    // the text output says what the check found and how many people the roster has
+    const text = formatShiftPlan(doc, singleQueue(40, 360, 180));
+    expect(text).toContain(doc.coverage.note);
+    expect(text).toContain(`Roster: ${doc.roster.people.length} people, each at most 5 days a week`);
     const written = JSON.parse(readFileSync(out, "utf8"));
     expect(written.scenarios.at(-1)).toMatchObject({ id: "shift-plan", name: "Shift plan" });
     expect(written.scenarios.at(-1).set["teams.a.schedule"].length).toBeGreaterThan(0);

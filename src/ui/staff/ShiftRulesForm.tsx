@@ -29,7 +29,7 @@ const TEXT_FIELDS: { key: keyof ShiftRulesDraft; label: string; title: string; w
     title: "The break starts no earlier than this into the shift",
     width: "3.5em",
   },
-  { key: "breakTo", label: "ends by", title: "The break ends no later than this into the shift", width: "3.5em" },
+  { key: "breakTo", label: "ending by", title: "The break ends no later than this into the shift", width: "3.5em" },
   {
     key: "breakMinShift",
     label: "on shifts from",
