@@ -127,6 +127,18 @@ export function ShiftRulesForm({
             onChange={(e) => set("maxPerShift", e.target.value)}
           />
         </label>
+        <label title="Seconds HiGHS may spend per team and plan; past it the best plan found is given, marked so">
+          Solver time (s){" "}
+          <input
+            type="number"
+            data-testid="shift-solveSeconds"
+            min={1}
+            max={600}
+            value={draft.solveSeconds}
+            disabled={disabled}
+            onChange={(e) => set("solveSeconds", Math.min(600, Math.max(1, Math.round(Number(e.target.value)) || 1)))}
+          />
+        </label>
       </div>
       {error && (
         <p className="staffing-message" role="alert" data-testid="shift-rules-error">

@@ -24,6 +24,8 @@ export interface ShiftRulesDraft {
   minPerShift: number;
   /** Empty: no limit. */
   maxPerShift: string;
+  /** Seconds the solver may spend per team and plan. */
+  solveSeconds: number;
 }
 
 /**
@@ -43,6 +45,7 @@ const DEFAULT_SHIFT_RULES: ShiftRulesDraft = {
   daysPerWeek: 5,
   minPerShift: 0,
   maxPerShift: "",
+  solveSeconds: 20,
 };
 
 const STORAGE_KEY = "flowcast.shiftRules.v1";
@@ -96,6 +99,7 @@ export function draftToJson(draft: ShiftRulesDraft): Record<string, unknown> {
     daysPerWeek: draft.daysPerWeek,
     minPerShift: draft.minPerShift,
     ...(max === "" ? {} : { maxPerShift: Number(max) }),
+    solveSeconds: draft.solveSeconds,
   };
 }
 
@@ -119,6 +123,7 @@ const LABELS: [RegExp, string][] = [
   [/^daysPerWeek/, "Days a week per person"],
   [/^minPerShift/, "Fewest people per shift"],
   [/^maxPerShift/, "Most people per shift"],
+  [/^solveSeconds/, "Solver time"],
 ];
 
 /** Checked rules, or the first mistake in the form's words ("Break length: …"). */
