@@ -1,7 +1,7 @@
 /**
  * The Shifts step of Find staffing as a workforce planner uses it, on the small email team:
  * per-interval targets, shift rules (a mistake named by its field, then fixed), the plan
- * solved by HiGHS in a Web Worker of the built app, its coverage chart, cost, shifts and
+ * solved by HiGHS in a Web Worker of the built app (its progress shown, Cancel stopping it), its coverage chart, cost, shifts and
  * roster with days off, the roster CSV downloaded, and the plan added as a scenario in one
  * undoable step. Screenshots at 1280x800 in test-results/screenshots/.
  */
@@ -44,6 +44,14 @@ describe("shift plans in the app", () => {
     await expect(dialog.getByTestId("shift-rules-error").count()).resolves.toBe(0);
     await dialog.getByTestId("shift-rules").scrollIntoViewIfNeeded();
     await snap(page, "shifts-rules");
+
+    // The progress line names the plan being solved; Cancel ends the solver's worker at once.
+    await dialog.getByTestId("staffing-start").click();
+    await expect
+      .poll(() => dialog.getByTestId("staffing-progress").textContent(), { timeout: PLAN_TIMEOUT_MS, interval: 100 })
+      .toContain("Solving the shift plan (HiGHS, plan 1)");
+    await dialog.getByTestId("staffing-cancel").click();
+    await expect(dialog.getByTestId("staffing-message").textContent()).resolves.toBe("The search was cancelled.");
 
     await dialog.getByTestId("staffing-start").click();
     await dialog.getByTestId("staffing-progress").waitFor();
