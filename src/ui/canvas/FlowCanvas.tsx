@@ -37,14 +37,16 @@ import { RoutedEdge } from "./RoutedEdge";
 import { useStepsBeforeConnections } from "./tabOrder";
 import { useEdgeLabels, useRoutes } from "./useRoutes";
 import { clearFitNote, showStart } from "./viewport";
+import { inWindow, useViewWindow } from "./viewWindow";
 
 /** Edge components by type (module level, so React Flow never remounts them). */
 const edgeTypes = { routed: RoutedEdge };
 
 /**
- * Above this many steps the canvas draws only the steps and connections in view: drawing
- * thousands of boxes at once blocks the page for seconds. Steps state their size and
- * handles (projection.ts), so React Flow never needs to draw one to measure it.
+ * Above this many steps React Flow is given only the steps and connections near the view
+ * (viewWindow.ts) and draws only those in it: drawing thousands of boxes at once blocks the
+ * page for seconds. Steps state their size and handles (projection.ts), so React Flow never
+ * needs to draw one to measure it.
  */
 export const VISIBLE_ONLY_ABOVE = 200;
 
@@ -98,6 +100,15 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
     () => markEdges(toFlowEdges(model, { selection, lastRun, routes, labels }), diagnostics),
     [model, selection, lastRun, diagnostics, routes, labels],
   );
+
+  // A big flow hands React Flow only what is near the view (viewWindow.ts).
+  const big = model.nodes.length > VISIBLE_ONLY_ABOVE;
+  const view = useViewWindow(big);
+  const shown = useMemo(() => {
+    if (!view) return { nodes, edges };
+    const keep = new Set([...selection.nodes, ...Object.keys(moving ?? {})]);
+    return inWindow(nodes, edges, view, keep);
+  }, [view, nodes, edges, selection, moving]);
 
   // Read-only hook for browser tests and debugging: the model the canvas draws.
   useEffect(() => {
@@ -225,8 +236,8 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   return (
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -249,7 +260,7 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
           if (event) clearFitNote();
         }}
         defaultEdgeOptions={{ type: "routed" }}
-        onlyRenderVisibleElements={model.nodes.length > VISIBLE_ONLY_ABOVE}
+        onlyRenderVisibleElements={big}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d8de" />
         {minimap.place === "folded" || model.nodes.length > MINIMAP_MAX_STEPS ? null : (

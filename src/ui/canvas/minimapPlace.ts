@@ -50,6 +50,9 @@ export function minimapBox(corner: MinimapCorner, width: number, height: number)
 
 /** Whether the minimap in `corner` covers no step of `model` seen at `view`. */
 export function isCornerClear(model: Model, view: Viewport, corner: MinimapCorner, width: number, height: number) {
+  // No minimap is drawn on so big a flow: every corner is free, and checking thousands of steps
+  // at every pan would cost for nothing.
+  if (model.nodes.length > MINIMAP_MAX_STEPS) return true;
   const box = minimapBox(corner, width, height);
   const left = box.x - SLACK;
   const top = box.y - SLACK;
