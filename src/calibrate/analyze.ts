@@ -46,6 +46,8 @@ export interface TicketState {
   /** An escalate event since the last visit. */
   escalateMarked: boolean;
   lost: boolean;
+  /** How the ticket closed (index in `statuses`), set with `closedAt`. */
+  status: number;
   /** A wait before any agent (kept in the report). */
 }
 
@@ -83,6 +85,8 @@ export class LogAnalysis implements RoleEventConsumer {
   readonly teams = new Names();
   readonly channels = new Names();
   readonly priorities = new Names();
+  /** How tickets closed: the status column, else the closing activity ("" when neither). */
+  readonly statuses = new Names();
   readonly tickets = new Map<string, TicketState>();
   events = 0;
   firstTime = Number.POSITIVE_INFINITY;
@@ -99,6 +103,17 @@ export class LogAnalysis implements RoleEventConsumer {
   readonly queueSeconds: number[] = [];
   readonly queueContacts: number[] = [];
   readonly abandons: number[] = [];
+  /**
+   * A ticket's first visit, reached straight from its channel (no escalation on the way in),
+   * per team and channel ("team\u0000channel"): handle time, and time in the queue with its
+   * abandonments; the same handle time per team, channel and priority. Where channels differ
+   * they become work steps of their own.
+   */
+  readonly entryHandle = new Map<string, DurationSample>();
+  readonly entryHandleByPriority = new Map<string, DurationSample>();
+  readonly entryQueue = new Map<string, { seconds: number; contacts: number; abandons: number }>();
+  /** Handle time of the other visits, per team (by team index): a team-wide step's own. */
+  readonly laterHandle = new Map<string, DurationSample>();
   /** Busy agent-seconds per team per absolute hour (hour index from epoch). */
   readonly busy: Map<number, number>[] = [];
   /** Distinct resources per team per absolute hour. */
@@ -130,6 +145,7 @@ export class LogAnalysis implements RoleEventConsumer {
     channel: string,
     line: number,
     created = Number.NaN,
+    status = "",
   ): void {
     this.events++;
     let tk = this.tickets.get(ticket);
@@ -167,7 +183,7 @@ export class LogAnalysis implements RoleEventConsumer {
       return;
     }
     this.leave(tk, time, role);
-    this.enter(tk, time, role, teamIndex, resource);
+    this.enter(tk, time, role, teamIndex, resource, status);
   }
 
   /** The end of the log: states still open are censored there. */
@@ -225,6 +241,7 @@ export class LogAnalysis implements RoleEventConsumer {
       reopenMarked: false,
       escalateMarked: false,
       lost: false,
+      status: 0,
     };
   }
 
@@ -252,6 +269,17 @@ export class LogAnalysis implements RoleEventConsumer {
           this.queueSeconds[tk.team]! += seconds;
           this.queueContacts[tk.team]!++;
           if (next === "abandoned") this.abandons[tk.team]!++;
+          if (tk.visits.length === 0 && !tk.escalateMarked) {
+            const key = `${tk.team}\u0000${tk.channel}`;
+            let q = this.entryQueue.get(key);
+            if (!q) {
+              q = { seconds: 0, contacts: 0, abandons: 0 };
+              this.entryQueue.set(key, q);
+            }
+            q.seconds += seconds;
+            q.contacts++;
+            if (next === "abandoned") q.abandons++;
+          }
         }
         break;
       case "work": {
@@ -265,6 +293,11 @@ export class LogAnalysis implements RoleEventConsumer {
           this.handleByPriority.set(key, byPriority);
         }
         byPriority.add(seconds);
+        if (tk.visits.length === 1 && !tk.visits[0]!.escalated) {
+          const entry = `${team}\u0000${tk.channel}`;
+          this.sampleOf(this.entryHandle, entry, 4000).add(seconds);
+          this.sampleOf(this.entryHandleByPriority, `${entry}\u0000${tk.priority}`, 2000).add(seconds);
+        } else this.sampleOf(this.laterHandle, String(team), 4000).add(seconds);
         break;
       }
       case "wait":
@@ -275,7 +308,16 @@ export class LogAnalysis implements RoleEventConsumer {
     }
   }
 
-  private enter(tk: TicketState, time: number, role: Role, team: number, resource: string): void {
+  private sampleOf(map: Map<string, DurationSample>, key: string, capacity: number): DurationSample {
+    let sample = map.get(key);
+    if (!sample) {
+      sample = new DurationSample(capacity, this.seed + (map.size + 1) * 2_654_435);
+      map.set(key, sample);
+    }
+    return sample;
+  }
+
+  private enter(tk: TicketState, time: number, role: Role, team: number, resource: string, status: string): void {
     if (tk.role === "closed" && role !== "closed") {
       // Active again after closing: the next visit is a reopen.
       tk.pendingLink = LINK.afterClose;
@@ -311,7 +353,11 @@ export class LogAnalysis implements RoleEventConsumer {
         tk.waitedBeforeClose = true;
         break;
       case "closed":
-        if (!Number.isFinite(tk.closedAt)) tk.closedAt = time;
+        if (!Number.isFinite(tk.closedAt)) {
+          tk.closedAt = time;
+          // The first closing row names how it closed ("Resolved", then "Closed": resolved).
+          tk.status = this.statuses.of(status);
+        }
         if (tk.pendingLink !== LINK.afterClose) tk.gapStart = time;
         if (tk.visits.length === 0) this.noWork.add((time - tk.created) / 1000);
         break;

@@ -1,16 +1,21 @@
 /**
- * Builds the calibrated flowcast/v1 flow from a log's summary and fits: one channel node per
- * channel (hourly and weekly arrival profile, day factor, priority mix), one work node per
- * team with its fitted handle time, patience and outcome shares, escalate nodes for moves to
- * a later tier, follow-up nodes for waits on the customer, delay nodes for the time a
- * ticket stays closed before a reopen, and route splits where a step leads to several teams.
+ * Builds the calibrated flowcast/v1 flow from a log's summary and fits, keeping what the log
+ * tells: one channel node per channel (hourly and weekly arrival profile, day factor,
+ * priority mix); one work node per team with its fitted handle time, patience and outcome
+ * shares, and, where channels differ at a team (handle time or patience), a first work step
+ * per channel sharing the team's agents; priority queues when the log names priorities; an
+ * end node per way tickets closed (resolved, cancelled, duplicate…) reached through a split
+ * with each step's shares; the log's own horizon. Escalate nodes for moves to a later tier,
+ * follow-up nodes for waits on the customer, delay nodes for the time a ticket stays closed
+ * before a reopen, and route splits where a step leads to several teams.
  */
 import type { Dist } from "../model/distribution";
 import { CHANNELS, type ChannelType, type ModelFile, PRIORITIES, type Priority } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
 import { type ArrivalWindow, arrivalWindow } from "./arrivals";
 import { type FitResult, fitDuration, meanOf, roundDist } from "./fit";
-import type { Summary } from "./summarize";
+import type { DurationSample } from "./sample";
+import { type EntryStep, MIN_ENTRY_VISITS, type Summary, type TeamOutcomes } from "./summarize";
 
 type NodeFile = NonNullable<ModelFile["nodes"]>[number];
 type EdgeFile = NonNullable<ModelFile["edges"]>[number];
@@ -21,9 +26,24 @@ export interface FlowFits {
   reopenGaps: FitResult[];
   noWork: FitResult;
   patienceSeconds: (number | undefined)[];
+  /** Per channel entry step ("team\u0000channel"): its handle time and patience. */
+  entries: Map<string, EntryFit>;
+  /**
+   * Handle time per priority where priorities differ, per step: a team's step by its index
+   * ("3"), an entry step by its key.
+   */
+  byPriority: Map<string, Partial<Record<Priority, FitResult>>>;
   arrivals: ChannelFit[];
   /** The part of the log the arrival level is fitted on. */
   arrivalWindow: ArrivalWindow;
+}
+
+export interface EntryFit {
+  handleTime: FitResult;
+  /** Mean patience (seconds), where abandonment is seen. */
+  patienceSeconds: number | undefined;
+  abandons: number;
+  queued: number;
 }
 
 export interface ChannelFit {
@@ -55,15 +75,59 @@ export function teamIds(names: readonly string[]): string[] {
   });
 }
 
-/** Fits every distribution the flow needs. */
-export function fitFlow(a: LogAnalysis): FlowFits {
+/** Fits every distribution the flow needs; `steps`: the channels' entry steps (`summarize`). */
+export function fitFlow(a: LogAnalysis, steps: readonly EntryStep[] = []): FlowFits {
   const window = arrivalWindow(a);
+  const split = new Set(steps.map((e) => e.team));
+  const patienceSeconds = a.abandons.map((n, i) => (n > 0 ? a.queueSeconds[i]! / n : undefined));
+  const entries = new Map<string, EntryFit>();
+  for (const e of steps) {
+    const q = a.entryQueue.get(e.key);
+    entries.set(e.key, {
+      handleTime: fitDuration(a.entryHandle.get(e.key)!),
+      patienceSeconds: q && q.abandons > 0 ? q.seconds / q.abandons : undefined,
+      abandons: q?.abandons ?? 0,
+      queued: q?.contacts ?? 0,
+    });
+  }
+  // A team split by channel keeps, at its own step, the visits the entry steps do not take:
+  // their handle time, and the time in its queue less the entry steps' (same MLE).
+  for (const t of split) {
+    let seconds = a.queueSeconds[t]!;
+    let abandons = a.abandons[t]!;
+    for (const e of steps) {
+      if (e.team !== t) continue;
+      const q = a.entryQueue.get(e.key);
+      seconds -= q?.seconds ?? 0;
+      abandons -= q?.abandons ?? 0;
+    }
+    patienceSeconds[t] = abandons > 0 && seconds > 0 ? seconds / abandons : undefined;
+  }
+  const byPriority = new Map<string, Partial<Record<Priority, FitResult>>>();
+  const samplesOf = (map: Map<string, DurationSample>, prefix: string) =>
+    [...map].flatMap(([key, s]) => (key.startsWith(prefix) ? [[Number(key.slice(prefix.length)), s] as const] : []));
+  // A team split by channel: its own step takes the later visits, whose priorities are not
+  // kept apart; its entry steps have their own.
+  for (const t of a.teams.list.keys()) {
+    if (split.has(t)) continue;
+    const fit = priorityHandle(a, samplesOf(a.handleByPriority, `${t}\u0000`));
+    if (fit) byPriority.set(String(t), fit);
+  }
+  for (const e of steps) {
+    const fit = priorityHandle(a, samplesOf(a.entryHandleByPriority, `${e.key}\u0000`));
+    if (fit) byPriority.set(e.key, fit);
+  }
   return {
-    handleTime: a.handle.map((s) => fitDuration(s)),
+    byPriority,
+    handleTime: a.handle.map((s, t) => {
+      const later = a.laterHandle.get(String(t));
+      return fitDuration(split.has(t) && later && later.n >= MIN_ENTRY_VISITS ? later : s);
+    }),
     waits: a.waits.map((s) => fitDuration(s)),
     reopenGaps: a.reopenGaps.map((s) => fitDuration(s)),
     noWork: fitDuration(a.noWork),
-    patienceSeconds: a.abandons.map((n, i) => (n > 0 ? a.queueSeconds[i]! / n : undefined)),
+    patienceSeconds,
+    entries,
     arrivals: fitArrivals(a, window),
     arrivalWindow: window,
   };
@@ -91,11 +155,42 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     edge(from, split, port);
     for (const k of keys) edge(split, work(k), ids[k]);
   };
+  const ends = endNodes(a, summary);
+  /** Where a step's closings go: its end, or a split by how tickets closed there (made once). */
+  const closings = new Map<string, string>();
+  const closeTarget = (stepId: string, closedAs: Record<number, number>): string => {
+    const byEnd = new Map<string, number>();
+    for (const [s, n] of Object.entries(closedAs)) {
+      const id = ends.of(Number(s)).id;
+      byEnd.set(id, (byEnd.get(id) ?? 0) + n);
+    }
+    if (byEnd.size <= 1) return byEnd.keys().next().value ?? ends.main;
+    let split = closings.get(stepId);
+    if (split === undefined) {
+      split = `close-${stepId}`;
+      closings.set(stepId, split);
+      nodes.push({ id: split, kind: "route", label: "How it closes", split: shares([...byEnd]) });
+      for (const id of byEnd.keys()) edge(split, id, id);
+    }
+    return split;
+  };
+  // Priority queues when the log names priorities Flowcast knows (two or more of them).
+  const discipline = priorityLevels(a) >= 2 ? "priority" : "fifo";
+  const entrySteps = new Map<string, { stepId: string; step: EntryStep }>();
+  const usedSteps = new Set(ids);
+  for (const step of summary.entrySteps) {
+    const channel = slug(fits.arrivals[step.channel]?.label ?? "") || "channel";
+    let stepId = `${ids[step.team]}-${channel}`;
+    for (let k = 2; usedSteps.has(stepId); k++) stepId = `${ids[step.team]}-${channel}-${k}`;
+    usedSteps.add(stepId);
+    entrySteps.set(step.key, { stepId, step });
+  }
 
-  const end = "resolved";
   let needsNoAgent = false;
+  const noWorkAs: Record<number, number> = {};
   for (const [c, fit] of fits.arrivals.entries()) {
     const entry = summary.entries[c]!;
+    for (const [s, n] of Object.entries(entry.noWorkAs)) noWorkAs[Number(s)] = (noWorkAs[Number(s)] ?? 0) + n;
     nodes.push({
       id: fit.id,
       kind: "channel",
@@ -116,7 +211,10 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     const keys = Object.keys(targets).map(Number);
     const entryTarget = (k: number) => {
       if (k === -1) return { node: "no-agent", port: "no-agent" };
-      if (k >= 0) return { node: work(k), port: ids[k]! };
+      if (k >= 0) {
+        const own = entrySteps.get(`${k}\u0000${c}`);
+        return { node: own ? `work-${own.stepId}` : work(k), port: ids[k]! };
+      }
       const t = -2 - k;
       const esc = `escalate-in-${ids[t]}`;
       if (!nodes.some((n) => n.id === esc)) {
@@ -152,9 +250,17 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     }
   }
 
-  for (const [t, o] of summary.outcomes.entries()) {
-    if (!summary.visited[t]) continue;
-    const id = ids[t]!;
+  /** One work step of team `t` (`stepId` names it and its follow-on nodes) and where it leads. */
+  const addStep = (
+    t: number,
+    stepId: string,
+    label: string,
+    o: TeamOutcomes,
+    handleTime: Dist,
+    patience: number | undefined,
+    byPriority: Partial<Record<Priority, FitResult>> | undefined,
+  ) => {
+    const node = `work-${stepId}`;
     const counts: [string, number][] = [
       ["resolved", o.resolved],
       ["escalate", sum(o.escalate)],
@@ -165,19 +271,25 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       ["reopen", sum(o.reopen)],
     ];
     const seen = counts.filter(([, n]) => n > 0);
-    const patience = fits.patienceSeconds[t];
     nodes.push({
-      id: work(t),
+      id: node,
       kind: "work",
-      label: `${a.teams.list[t]} works the ticket`,
-      team: id,
-      handleTime: atLeastOneSecond(roundDist(fits.handleTime[t]!.dist)),
-      queue: { discipline: "fifo", ...(patience ? { patience: { dist: "exponential", mean: round(patience) } } : {}) },
+      label,
+      team: ids[t]!,
+      handleTime: atLeastOneSecond(roundDist(handleTime)),
+      ...(byPriority
+        ? {
+            handleTimeByPriority: Object.fromEntries(
+              Object.entries(byPriority).map(([p, fit]) => [p, atLeastOneSecond(roundDist(fit.dist))]),
+            ),
+          }
+        : {}),
+      queue: { discipline, ...(patience ? { patience: { dist: "exponential", mean: round(patience) } } : {}) },
       outcomes: seen.length > 0 ? shares(seen) : { resolved: 1 },
     });
-    if (seen.length === 0 || o.resolved > 0) edge(work(t), end, "resolved");
+    if (seen.length === 0 || o.resolved > 0) edge(node, closeTarget(stepId, o.closedAs), "resolved");
     if (sum(o.escalate) > 0) {
-      const esc = `escalate-${id}`;
+      const esc = `escalate-${stepId}`;
       nodes.push({
         id: esc,
         kind: "escalate",
@@ -185,14 +297,14 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
         handoff: "structured",
         noteTime: 0,
       });
-      edge(work(t), esc, "escalate");
+      edge(node, esc, "escalate");
       connect(esc, undefined, o.escalate);
     }
-    if (sum(o.return) > 0) connect(work(t), "return", o.return);
-    if (sum(o.transfer) > 0) connect(work(t), "transfer", o.transfer);
-    if (o.repeat > 0) edge(work(t), work(t), "repeat");
+    if (sum(o.return) > 0) connect(node, "return", o.return);
+    if (sum(o.transfer) > 0) connect(node, "transfer", o.transfer);
+    if (o.repeat > 0) edge(node, work(t), "repeat");
     if (o.wait > 0) {
-      const wait = `wait-${id}`;
+      const wait = `wait-${stepId}`;
       const resume = Object.entries(o.waitResume).map(([k, n]) => [ids[Number(k)]!, n] as [string, number]);
       const outs: [string, number][] = [
         ...(o.waitResolved > 0 ? [["resolved", o.waitResolved] as [string, number]] : []),
@@ -205,21 +317,47 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
         wait: roundDist(fits.waits[t]!.dist),
         outcomes: shares(outs),
       });
-      edge(work(t), wait, "wait");
-      if (o.waitResolved > 0) edge(wait, end, "resolved");
+      edge(node, wait, "wait");
+      if (o.waitResolved > 0) edge(wait, closeTarget(stepId, o.closedAs), "resolved");
       for (const k of Object.keys(o.waitResume).map(Number)) edge(wait, work(k), ids[k]);
     }
     if (sum(o.reopen) > 0) {
-      const closed = `reopen-${id}`;
+      const closed = `reopen-${stepId}`;
       nodes.push({
         id: closed,
         kind: "delay",
         label: `Closed until reopened (${a.teams.list[t]})`,
         duration: roundDist(fits.reopenGaps[t]!.dist),
       });
-      edge(work(t), closed, "reopen");
+      edge(node, closed, "reopen");
       connect(closed, undefined, o.reopen);
     }
+  };
+
+  for (const { stepId, step } of entrySteps.values()) {
+    const fit = fits.entries.get(step.key);
+    addStep(
+      step.team,
+      stepId,
+      `${a.teams.list[step.team]} works ${fits.arrivals[step.channel]?.label ?? "channel"} tickets`,
+      step.outcomes,
+      (fit?.handleTime ?? fits.handleTime[step.team]!).dist,
+      fit ? fit.patienceSeconds : fits.patienceSeconds[step.team],
+      fits.byPriority.get(step.key),
+    );
+  }
+  for (const [t, o] of summary.outcomes.entries()) {
+    if (!summary.pooledVisited[t]) continue;
+    const byPriority = fits.byPriority.get(String(t));
+    addStep(
+      t,
+      ids[t]!,
+      `${a.teams.list[t]} works the ticket`,
+      o,
+      fits.handleTime[t]!.dist,
+      fits.patienceSeconds[t],
+      byPriority,
+    );
   }
   if (needsNoAgent) {
     nodes.push({
@@ -228,21 +366,24 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
       label: "Closed with no agent work in the log",
       duration: roundDist(fits.noWork.dist),
     });
-    edge("no-agent", end);
+    edge("no-agent", closeTarget("no-agent", noWorkAs));
   }
-  nodes.push({ id: end, kind: "end", label: "Closed", status: "resolved" });
+  for (const end of ends.list) nodes.push({ id: end.id, kind: "end", label: end.label, status: end.status });
 
-  const days = Math.ceil(summary.figures.days);
-  const warmupDays = 2;
-  const start = new Date(Math.floor(a.firstCreated / 86_400_000) * 86_400_000 - warmupDays * 86_400_000);
+  // The log's own horizon: from its first ticket start to its last, to the minute, after a
+  // two-day warm-up ending at that first start.
+  const warmupSeconds = 2 * 86400;
+  const firstMinute = Math.floor(a.firstCreated / 60_000) * 60_000;
+  const spanSeconds = Math.max(60, Math.ceil((a.lastCreated - firstMinute) / 60_000) * 60);
+  const start = new Date(firstMinute - warmupSeconds * 1000);
   return {
     format: "flowcast/v1",
     name,
-    description: `Calibrated from an event log of ${a.tickets.size} tickets over ${days} days.`,
+    description: `Calibrated from an event log of ${a.tickets.size} tickets over ${formatDays(spanSeconds)}.`,
     clock: {
       start: start.toISOString().slice(0, 16),
-      horizon: (days + warmupDays) * 86400,
-      warmup: warmupDays * 86400,
+      horizon: warmupSeconds + spanSeconds,
+      warmup: warmupSeconds,
     },
     teams: a.teams.list.flatMap((teamName, t) =>
       summary.visited[t] ? [teamFile(ids[t]!, teamName, summary.tiers[t]!, summary.agents[t]!)] : [],
@@ -250,6 +391,120 @@ export function buildFlow(a: LogAnalysis, summary: Summary, fits: FlowFits, name
     nodes,
     edges,
   };
+}
+
+/**
+ * Handle time per Flowcast priority at one step, when it changes with priority: each priority
+ * with at least `MIN_ENTRY_VISITS` visits (the log's text with most visits where several
+ * read as one priority), kept when two of them differ in mean by more than 5% and three
+ * standard errors; undefined otherwise.
+ */
+function priorityHandle(
+  a: LogAnalysis,
+  samples: (readonly [number, DurationSample])[],
+): Partial<Record<Priority, FitResult>> | undefined {
+  const best = new Map<Priority, DurationSample>();
+  for (const [p, s] of samples) {
+    const known = guessPriority(a.priorities.list[p] ?? "");
+    if (!known || s.n < MIN_ENTRY_VISITS) continue;
+    if ((best.get(known)?.n ?? 0) < s.n) best.set(known, s);
+  }
+  const list = [...best.values()];
+  const differ = list.some((x, i) =>
+    list.slice(i + 1).some((y) => {
+      const gap = Math.abs(x.mean - y.mean);
+      return gap > 0.05 * Math.max(x.mean, y.mean) && gap > 3 * Math.sqrt(x.sd ** 2 / x.n + y.sd ** 2 / y.n);
+    }),
+  );
+  if (!differ) return undefined;
+  const out: Partial<Record<Priority, FitResult>> = {};
+  for (const p of PRIORITIES) {
+    const s = best.get(p);
+    if (s) out[p] = fitDuration(s);
+  }
+  return out;
+}
+
+/** How many of Flowcast's priorities the log's priority texts name. */
+export function priorityLevels(a: LogAnalysis): number {
+  const known = new Set<Priority>();
+  for (const text of a.priorities.list) {
+    const p = guessPriority(text);
+    if (p) known.add(p);
+  }
+  return known.size;
+}
+
+/** The most end statuses kept apart; rarer ones share one "Closed (other)" end. */
+export const MAX_END_STATUSES = 8;
+/** Statuses under this share of closings share the "Closed (other)" end. */
+const MIN_END_SHARE = 0.005;
+
+export interface EndStatusNode {
+  id: string;
+  label: string;
+  status: "resolved" | "unresolved";
+}
+
+/**
+ * The end nodes: one per way tickets closed in the log (its status column, else its closing
+ * activity), with Flowcast's status guessed from the words; one "Closed" end when the log
+ * tells only one way. `of(status index)` gives a status's end.
+ */
+export function endNodes(
+  a: LogAnalysis,
+  summary: Summary,
+): { list: EndStatusNode[]; main: string; of: (status: number) => EndStatusNode } {
+  const counts = new Map<number, number>();
+  const add = (closedAs: Record<number, number>) => {
+    for (const [s, n] of Object.entries(closedAs)) counts.set(Number(s), (counts.get(Number(s)) ?? 0) + n);
+  };
+  for (const o of summary.outcomes) add(o.closedAs);
+  for (const e of summary.entrySteps) add(e.outcomes.closedAs);
+  for (const e of summary.entries) add(e.noWorkAs);
+  const total = [...counts.values()].reduce((x, y) => x + y, 0);
+  const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+  const kept = ranked.filter(([, n], i) => i < MAX_END_STATUSES && n >= MIN_END_SHARE * total).map(([s]) => s);
+  if (kept.length <= 1) {
+    const only: EndStatusNode = { id: "resolved", label: "Closed", status: "resolved" };
+    return { list: [only], main: only.id, of: () => only };
+  }
+  const used = new Set<string>();
+  const byStatus = new Map<number, EndStatusNode>();
+  const list: EndStatusNode[] = [];
+  const make = (text: string): EndStatusNode => {
+    let base = slug(text) || "closed";
+    // Never an id the flow's other steps use, nor a key objects inherit.
+    if (/^(work|ch|escalate|wait|reopen|close|no-agent)(-|$)/.test(base) || base in Object.prototype)
+      base = `end-${base}`;
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    used.add(id);
+    const node: EndStatusNode = { id, label: text || "Closed", status: endStatusOf(text) };
+    list.push(node);
+    return node;
+  };
+  for (const s of kept) byStatus.set(s, make(a.statuses.list[s] ?? ""));
+  let other: EndStatusNode | undefined;
+  return {
+    list,
+    main: byStatus.get(kept[0]!)!.id,
+    of: (s) => {
+      const own = byStatus.get(s);
+      if (own) return own;
+      other ??= make("Closed (other)");
+      return other;
+    },
+  };
+}
+
+/** Flowcast's end status a closing word suggests: cancelled, duplicate, rejected… are unresolved. */
+export function endStatusOf(text: string): "resolved" | "unresolved" {
+  return /cancel|duplicat|unresol|not[ _-]?resolv|reject|withdr|invalid|spam|won'?t|not[ _-]?fix|abandon|fail|expire|unable|no[ _-]?response/i.test(
+    text,
+  )
+    ? "unresolved"
+    : "resolved";
 }
 
 // helpers
@@ -372,6 +627,13 @@ function teamFile(id: string, name: string, tier: number, agents: number[]) {
     }
   }
   return { id, name, tier, agents: max, schedule };
+}
+
+/** A span in days, or hours under two days ("28 days", "36.5 hours"). */
+function formatDays(seconds: number): string {
+  const days = seconds / 86400;
+  if (days < 2) return `${round(seconds / 3600, 1)} hours`;
+  return `${round(days, 2)} days`;
 }
 
 function hhmm(h: number): string {

@@ -56,7 +56,7 @@ export function calibrate(
     fixed = a.teams.list.map((n, i) => (Object.hasOwn(tiers, n) ? tiers[n]! : auto[i]!));
   }
   const summary = summarize(a, a.teams.list, fixed);
-  const fits = fitFlow(a);
+  const fits = fitFlow(a, summary.entrySteps);
   const window = fits.arrivalWindow;
   if (!window.whole) summary.figures.ticketsPerDay = window.tickets / window.days;
   return { model: buildFlow(a, summary, fits, name), summary, fits };

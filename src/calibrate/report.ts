@@ -4,9 +4,9 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import { type FlowFits, teamIds } from "./buildFlow";
+import { endStatusOf, type FlowFits, MAX_END_STATUSES, priorityLevels, teamIds } from "./buildFlow";
 import type { EventLogReader } from "./logReader";
-import type { Figures, Summary } from "./summarize";
+import type { EntryStep, Figures, Summary } from "./summarize";
 
 /** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */
 export interface SimulatedFigures {
@@ -20,6 +20,8 @@ export interface SimulatedFigures {
   utilisation: Record<string, number>;
   handleTime?: Figures["handleTime"];
   paths?: Record<string, number>;
+  /** Shares of closed tickets by how they closed (the log's status names). */
+  endStatus?: Record<string, number>;
   /** How these were obtained (replications, days). */
   basis: string;
 }
@@ -56,6 +58,8 @@ export interface CalibrationReport {
   reorderedTickets: number;
   /** Teams grouped into the "Other teams" step. */
   otherTeams: string[];
+  /** What the flow keeps of the log's shape, in words (also printed by the command). */
+  kept: string[];
   teams: {
     id: string;
     name: string;
@@ -70,6 +74,18 @@ export interface CalibrationReport {
     handleTimeByPriority: Record<string, { n: number; mean: number }>;
     waits: Record<string, unknown>;
     patienceSeconds: Record<string, number>;
+    /** First work steps per channel where channels differ at a team ("team / channel"). */
+    entrySteps: Record<
+      string,
+      {
+        visits: number;
+        handleTime: unknown;
+        patienceSeconds: number | null;
+        queued: number;
+        abandons: number;
+        why: string;
+      }
+    >;
     closedWithoutAgent: { tickets: number; fit: unknown };
   };
   comparison: ComparisonRow[];
@@ -105,6 +121,15 @@ export function buildReport(
   add("reopen share", "share", f.reopenShare, simulated?.reopenShare);
   add("reopened after closure", "share", f.reopenAfterClosureShare, simulated?.reopenAfterClosureShare);
   add("ping-pong (back to a team already visited)", "share", f.pingPongShare, simulated?.pingPongShare);
+  const endNames = Object.keys(f.endStatus);
+  if (endNames.length >= 2)
+    for (const status of endNames)
+      add(
+        `closed as ${status || "(no status)"}`,
+        "share",
+        f.endStatus[status]!,
+        simulated?.endStatus?.[status] ?? null,
+      );
   for (const r of rows) if (r.unit === "share" && r.log !== null) r.logInterval = wilson(r.log, f.reachedAgent);
   add("resolution time p50", "seconds", nan(f.resolution.p50), simulated?.resolution.p50);
   add("resolution time p90", "seconds", nan(f.resolution.p90), simulated?.resolution.p90);
@@ -198,6 +223,7 @@ export function buildReport(
     },
     reorderedTickets: reader.reorderedTickets,
     otherTeams: reader.otherTeams,
+    kept: keptOf(a, summary, fits),
     teams: names.flatMap((name, t) =>
       summary.visited[t]
         ? [{ id: ids[t]!, name, tier: summary.tiers[t]!, workVisits: a.handle[t]!.n, agentsEstimate: agentRange(t) }]
@@ -218,6 +244,22 @@ export function buildReport(
       ),
       patienceSeconds: Object.fromEntries(
         names.flatMap((n, t) => (fits.patienceSeconds[t] ? [[n, round(fits.patienceSeconds[t]!)]] : [])),
+      ),
+      entrySteps: Object.fromEntries(
+        summary.entrySteps.map((e) => {
+          const fit = fits.entries.get(e.key);
+          return [
+            `${names[e.team]} / ${a.channels.list[e.channel] || "(no channel)"}`,
+            {
+              visits: fit?.handleTime.n ?? 0,
+              handleTime: fit ? fitSummary(fit.handleTime) : null,
+              patienceSeconds: fit?.patienceSeconds === undefined ? null : round(fit.patienceSeconds),
+              queued: fit?.queued ?? 0,
+              abandons: fit?.abandons ?? 0,
+              why: e.reason,
+            },
+          ];
+        }),
       ),
       closedWithoutAgent: { tickets: a.noWork.n, fit: a.noWork.n > 0 ? fitSummary(fits.noWork) : null },
     },
@@ -250,6 +292,44 @@ export function formatComparison(report: CalibrationReport): string {
 }
 
 // helpers
+
+/** What the flow keeps of the log: channel steps, priority queues, end statuses, horizon. */
+function keptOf(a: EventLogReader["analysis"], summary: Summary, fits: FlowFits): string[] {
+  const out: string[] = [];
+  const channel = (c: number) => a.channels.list[c] || "(no channel)";
+  const byTeam = new Map<number, EntryStep[]>();
+  for (const e of summary.entrySteps) byTeam.set(e.team, [...(byTeam.get(e.team) ?? []), e]);
+  for (const [t, steps] of byTeam)
+    out.push(
+      `${a.teams.list[t]}: a first work step per channel (${steps.map((e) => channel(e.channel)).join(", ")}), sharing the team's agents, with each channel's own handle time and patience (${steps[0]!.reason}).`,
+    );
+  if (summary.entrySteps.length === 0 && a.channels.list.length > 1)
+    out.push("Channels share their teams' work steps: their handle times and patience do not differ measurably.");
+  for (const [key, byPriority] of fits.byPriority) {
+    const [t, c] = key.split("\u0000").map(Number) as [number, number | undefined];
+    const step = c === undefined ? a.teams.list[t] : `${a.teams.list[t]} / ${channel(c)}`;
+    const shown = Object.entries(byPriority).map(([p, fit]) => `${p} ${(fit!.mean / 60).toFixed(1)} min`);
+    out.push(`${step}: handle time per priority (${shown.join(", ")}).`);
+  }
+  const levels = priorityLevels(a);
+  if (levels >= 2) out.push(`Priority queues: ${levels} priorities in the log, served most urgent first.`);
+  else if (a.priorities.list.some((p) => p !== ""))
+    out.push("First come, first served: the priority column names fewer than two priorities Flowcast knows.");
+  const ends = Object.entries(summary.figures.endStatus);
+  if (ends.length >= 2)
+    out.push(
+      `End statuses: ${ends
+        .slice(0, MAX_END_STATUSES)
+        .map(([s, share]) => `${s || "(no status)"} ${(share * 100).toFixed(1)}% (${endStatusOf(s)})`)
+        .join(", ")}${ends.length > MAX_END_STATUSES ? ", the rest as Closed (other)" : ""}.`,
+    );
+  const minutes = Math.ceil((a.lastCreated - Math.floor(a.firstCreated / 60_000) * 60_000) / 60_000);
+  out.push(
+    `Horizon: the log's own span of ticket starts, ${(minutes / 1440).toFixed(2)} days (${new Date(a.firstCreated).toISOString().slice(0, 16)} to ${new Date(a.lastCreated).toISOString().slice(0, 16)}), after a 2-day warm-up.`,
+  );
+  if (!fits.arrivalWindow.whole) out.push("Arrival level: from the stable part of the log (see notes).");
+  return out;
+}
 
 /** Too little data, and figures that cannot be right, in the user's words. */
 function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: ComparisonRow[]): string[] {

@@ -28,6 +28,8 @@ export class TraceAnalysis {
     private readonly teamNames: ReadonlyMap<string, string>,
     clockStart: string,
     private readonly fromSeconds = 0,
+    /** End node id -> the log's status it stands for (how tickets closed). */
+    private readonly endNames: ReadonlyMap<string, string> = new Map(),
   ) {
     this.startMs = Date.parse(`${clockStart.length === 10 ? `${clockStart}T00:00` : clockStart}Z`) || 0;
   }
@@ -38,6 +40,7 @@ export class TraceAnalysis {
     const names = this.teamNames;
     const start = this.startMs;
     const from = this.fromSeconds;
+    const ends = this.endNames;
     // Warm-up tickets: remembered only to skip their later events.
     const skipped = new Set<number>();
     return {
@@ -45,7 +48,7 @@ export class TraceAnalysis {
         ticket: number,
         time: number,
         event: TraceEventKind,
-        _node: string,
+        node: string,
         team: string,
         agent: number,
         priority: string,
@@ -66,6 +69,8 @@ export class TraceAnalysis {
           priority,
           channel,
           0,
+          Number.NaN,
+          event === "close" ? (ends.get(node) ?? node) : "",
         );
       },
     };
@@ -95,6 +100,7 @@ export class TraceAnalysis {
       utilisation: kpis.utilisation,
       handleTime: f.handleTime,
       paths: f.paths,
+      endStatus: f.endStatus,
       basis,
     };
   }
@@ -157,6 +163,7 @@ export function measureCalibratedFlow<R>(
     new Map(ids.map((id, i) => [id, teamNames[i]!])),
     model.clock.start,
     model.clock.warmup,
+    new Map(model.nodes.flatMap((n) => (n.kind === "end" ? [[n.id, n.label ?? n.id]] : []))),
   );
   const reps: R[] = [];
   for (let r = 0; r < replications; r++)

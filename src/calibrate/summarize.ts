@@ -19,6 +19,8 @@ export interface TeamOutcomes {
   waitResolved: number;
   waitResume: Record<number, number>;
   reopen: Record<number, number>;
+  /** Closings after this step (directly or after a wait), by status (index in `statuses`). */
+  closedAs: Record<number, number>;
   /** Visits whose outcome the log does not show (still open at its end). */
   censored: number;
 }
@@ -41,6 +43,19 @@ export interface Figures {
   resolution: { p50: number; p90: number; closed: number; censored: number };
   paths: Record<string, number>;
   utilisation: Record<string, number>;
+  /** Shares of closed tickets (not abandoned) by how they closed, by the log's status names. */
+  endStatus: Record<string, number>;
+}
+
+/** A team's first work step for one channel's tickets, where channels differ at that team. */
+export interface EntryStep {
+  team: number;
+  channel: number;
+  /** "team\u0000channel", the key of `LogAnalysis.entryHandle` and `entryQueue`. */
+  key: string;
+  outcomes: TeamOutcomes;
+  /** Why it is a step of its own, in words. */
+  reason: string;
 }
 
 export interface Summary {
@@ -50,7 +65,17 @@ export interface Summary {
    * Per channel: entry team -> tickets, the same for tickets escalated on the way in (an
    * escalate event before the first visit: a trigger), and tickets closed without any agent.
    */
-  entries: { teams: Record<number, number>; escalated: Record<number, number>; noWork: number }[];
+  entries: {
+    teams: Record<number, number>;
+    escalated: Record<number, number>;
+    noWork: number;
+    /** Tickets closed without any agent, by status. */
+    noWorkAs: Record<number, number>;
+  }[];
+  /** First work steps of their own per channel (where channels differ at a team). */
+  entrySteps: EntryStep[];
+  /** Teams some visit reached outside those entry steps: they keep a team-wide work step. */
+  pooledVisited: boolean[];
   /** Agents per team per hour of week (an estimate; see `agentsBasis`). */
   agents: number[][];
   agentsBasis: "each resource's working pattern" | "busy time at 85% utilisation";
@@ -71,7 +96,12 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     teams: {} as Record<number, number>,
     escalated: {} as Record<number, number>,
     noWork: 0,
+    noWorkAs: {} as Record<number, number>,
   }));
+  const entrySteps = chooseEntrySteps(a);
+  const stepOf = new Map(entrySteps.map((e) => [e.key, e]));
+  const pooledVisited = a.teams.list.map(() => false);
+  const ends = new Map<number, number>();
   const paths = new Map<string, number>();
   let reached = 0;
   let escalated = 0;
@@ -86,10 +116,19 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     const v = tk.visits;
     const open = tk.role !== "closed";
     if (open) openAtEnd++;
+    if (!open && !tk.lost) ends.set(tk.status, (ends.get(tk.status) ?? 0) + 1);
     if (v.length === 0) {
-      if (!open) entries[tk.channel]!.noWork++;
+      if (!open) {
+        entries[tk.channel]!.noWork++;
+        bump(entries[tk.channel]!.noWorkAs, tk.status);
+      }
       continue;
     }
+    // The step a visit was made at: its channel's entry step for a first visit straight from
+    // the channel, where there is one, else the team's own step.
+    const entryStep = v[0]!.escalated ? undefined : stepOf.get(`${v[0]!.team}\u0000${tk.channel}`);
+    const outcomesAt = (i: number) => (i === 0 && entryStep ? entryStep.outcomes : outcomes[v[i]!.team]!);
+    for (let i = entryStep ? 1 : 0; i < v.length; i++) pooledVisited[v[i]!.team] = true;
     const entry = v[0]!.escalated ? entries[tk.channel]!.escalated : entries[tk.channel]!.teams;
     entry[v[0]!.team] = (entry[v[0]!.team] ?? 0) + 1;
     const worked = v.some((x) => !x.abandoned);
@@ -110,7 +149,7 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
       if (i === 0) continue;
       const prev = v[i - 1]!;
       if (prev.abandoned) continue;
-      const o = outcomes[prev.team]!;
+      const o = outcomesAt(i - 1);
       if (cur.link === LINK.afterWait) {
         o.wait++;
         bump(o.waitResume, cur.team);
@@ -126,12 +165,16 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     }
     const last = v[v.length - 1]!;
     if (!last.abandoned) {
-      const o = outcomes[last.team]!;
+      const o = outcomesAt(v.length - 1);
       if (open) o.censored++;
       else if (tk.waitedBeforeClose) {
         o.wait++;
         o.waitResolved++;
-      } else o.resolved++;
+        bump(o.closedAs, tk.status);
+      } else {
+        o.resolved++;
+        bump(o.closedAs, tk.status);
+      }
     }
     if (!worked) continue;
     if (esc) escalated++;
@@ -144,6 +187,8 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
   }
   const days = Math.max(1 / 24, (a.lastCreated - a.firstCreated) / 86_400_000);
   const { agents, basis } = estimateAgents(a, teamCount);
+  let closedTotal = 0;
+  for (const n of ends.values()) closedTotal += n;
   const res = a.resolutionSample(a.lastTime);
   const [p50, p90] = kaplanMeierQuantiles(res.reservoir, [0.5, 0.9]);
   const figures: Figures = {
@@ -181,8 +226,11 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     utilisation: Object.fromEntries(
       a.teams.list.flatMap((_, i) => (visited[i] ? [[names[i]!, utilisationOf(a, i, agents[i]!)]] : [])),
     ),
+    endStatus: Object.fromEntries(
+      [...ends].sort((x, y) => y[1] - x[1]).map(([s, n]) => [a.statuses.list[s] ?? "", share(n, closedTotal)]),
+    ),
   };
-  return { tiers, outcomes, entries, agents, agentsBasis: basis, visited, figures };
+  return { tiers, outcomes, entries, entrySteps, pooledVisited, agents, agentsBasis: basis, visited, figures };
 }
 
 /** Tiers 1.. by the mean position at which each team first appears in its tickets. */
@@ -215,8 +263,67 @@ function emptyOutcomes(): TeamOutcomes {
     waitResolved: 0,
     waitResume: {},
     reopen: {},
+    closedAs: {},
     censored: 0,
   };
+}
+
+/** First visits a channel needs at a team before its figures can tell it apart. */
+export const MIN_ENTRY_VISITS = 30;
+
+/**
+ * The teams whose first visits differ by channel: the mean handle time of two channels'
+ * first visits differs by more than 5% and by more than three standard errors, or their
+ * abandonment rates per second in the queue (exponential patience: abandonments over time
+ * at risk) differ by more than 10% and three standard errors. At such a team every channel
+ * with at least `MIN_ENTRY_VISITS` first visits gets a step of its own; the others stay on
+ * the team's step.
+ */
+export function chooseEntrySteps(a: LogAnalysis): EntryStep[] {
+  const byTeam = new Map<number, number[]>();
+  for (const [key, sample] of a.entryHandle) {
+    if (sample.n < MIN_ENTRY_VISITS) continue;
+    const [t, c] = key.split("\u0000").map(Number) as [number, number];
+    const list = byTeam.get(t) ?? [];
+    list.push(c);
+    byTeam.set(t, list);
+  }
+  const steps: EntryStep[] = [];
+  for (const [t, channels] of byTeam) {
+    if (channels.length < 2) continue;
+    const reasons: string[] = [];
+    for (let i = 0; i < channels.length; i++)
+      for (let j = i + 1; j < channels.length; j++) {
+        const why = channelsDiffer(a, t, channels[i]!, channels[j]!);
+        if (why) reasons.push(why);
+      }
+    if (reasons.length === 0) continue;
+    for (const c of channels)
+      steps.push({ team: t, channel: c, key: `${t}\u0000${c}`, outcomes: emptyOutcomes(), reason: reasons.join("; ") });
+  }
+  return steps;
+}
+
+/** How two channels' first visits at a team differ, in words; undefined when they do not. */
+function channelsDiffer(a: LogAnalysis, t: number, c1: number, c2: number): string | undefined {
+  const name = (c: number) => a.channels.list[c] || "(no channel)";
+  const h1 = a.entryHandle.get(`${t}\u0000${c1}`)!;
+  const h2 = a.entryHandle.get(`${t}\u0000${c2}`)!;
+  const se = Math.sqrt(h1.sd ** 2 / h1.n + h2.sd ** 2 / h2.n);
+  const gap = Math.abs(h1.mean - h2.mean);
+  if (gap > 0.05 * Math.max(h1.mean, h2.mean) && gap > 3 * se)
+    return `handle time ${name(c1)} ${(h1.mean / 60).toFixed(1)} min, ${name(c2)} ${(h2.mean / 60).toFixed(1)} min`;
+  const q1 = a.entryQueue.get(`${t}\u0000${c1}`);
+  const q2 = a.entryQueue.get(`${t}\u0000${c2}`);
+  if (!q1 || !q2 || q1.seconds <= 0 || q2.seconds <= 0 || q1.abandons + q2.abandons < 20) return undefined;
+  const r1 = q1.abandons / q1.seconds;
+  const r2 = q2.abandons / q2.seconds;
+  const seRate = Math.sqrt(q1.abandons / q1.seconds ** 2 + q2.abandons / q2.seconds ** 2);
+  if (Math.abs(r1 - r2) > 0.1 * Math.max(r1, r2) && Math.abs(r1 - r2) > 3 * seRate) {
+    const patience = (r: number) => (r > 0 ? `${(1 / r / 60).toFixed(1)} min` : "no abandonment");
+    return `patience ${name(c1)} ${patience(r1)}, ${name(c2)} ${patience(r2)}`;
+  }
+  return undefined;
 }
 
 function bump(record: Record<number, number>, key: number): void {

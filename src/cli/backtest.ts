@@ -8,8 +8,9 @@ import {
   parseWindow,
   WindowError,
 } from "../calibrate/backtest";
+import { tableBacktestReport } from "../calibrate/tableReport";
 import { prepareRun, runReplication } from "../sim";
-import { LOG_OPTIONS, logSettings, streamLog } from "./logInput";
+import { LOG_OPTIONS, readLogSettings, streamLog, TABLE_HELP, tableRows } from "./logInput";
 import {
   type CliIO,
   guardOutputs,
@@ -25,6 +26,7 @@ import {
 const HELP = `Usage: flowcast backtest LOG.csv --case COL --time COL --activity COL --team COL
                          --train FROM..TO --test FROM..TO [options]
        flowcast backtest LOG.xes[.gz] --train FROM..TO --test FROM..TO [options]
+       flowcast backtest TICKETS.csv [--table] [table columns] --train FROM..TO --test FROM..TO [options]
 
 Fits a flow on the tickets whose first event falls in the train period, simulates the test
 period with it (same dates, so the same weekdays) and compares its predictions with the
@@ -33,7 +35,7 @@ period's own figures carried forward ("same as last period").
 
 Columns (header names, any case), as for calibrate:
   --case COL  --time COL  --activity COL  --team COL
-  --resource COL  --priority COL  --channel COL  --created COL
+  --resource COL  --priority COL  --channel COL  --created COL  --status COL
 Periods (dates as 2016-03-01 or 2016-03-01T08:00; a TO without a time is the whole day):
   --train FROM..TO    the period the flow is fitted on (at least 7 days)
   --test FROM..TO     a later period, not overlapping the train period
@@ -46,6 +48,7 @@ Options:
   --out FILE          write the flowcast-backtest/v1 document to FILE
   -h, --help          show this help
 
+${TABLE_HELP}
 Exit codes: 0 ok, 1 the fitted flow does not run, 2 usage, bad periods or unreadable log.
 The report format is described in docs/backtest.md.
 `;
@@ -68,7 +71,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = singleFile(positionals, "backtest LOG.csv", "log");
-  const log = logSettings(values, file);
+  const log = await readLogSettings(values, file);
   const str = (k: string) => stringOption(values, k);
   const train = windowOption("--train", str("train"));
   const test = windowOption("--test", str("test"));
@@ -86,12 +89,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     test,
   };
   const { reader, split } = backtestReader(setup);
+  const table = tableRows(log, reader);
   const progress = (text: string) => {
     if (io.errIsTTY) io.err(`\r${text}\x1b[K`);
   };
   let report: ReturnType<typeof finishBacktest>;
   try {
-    await streamLog(file, reader, progress);
+    await streamLog(file, reader, progress, table);
     report = finishBacktest(
       reader,
       split,
@@ -118,6 +122,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw error;
   }
   progress("");
+  if (table) report = tableBacktestReport(report, table, train, test);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (out !== undefined) await writeOutput(out, json);
   io.out(values.json ? json : `${formatBacktest(report)}${out !== undefined ? `Wrote ${out}.\n` : ""}`);

@@ -9,9 +9,10 @@ import {
   parseTimestamp,
   type SimulatedFigures,
 } from "../calibrate";
+import { tableCalibrationReport } from "../calibrate/tableReport";
 import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
-import { LOG_OPTIONS, logSettings, streamLog } from "./logInput";
+import { LOG_OPTIONS, readLogSettings, streamLog, TABLE_HELP, tableRows } from "./logInput";
 import {
   type CliIO,
   guardOutputs,
@@ -25,6 +26,7 @@ import {
 
 const HELP = `Usage: flowcast calibrate LOG.csv --case COL --time COL --activity COL --team COL [options] --out FLOW.json
        flowcast calibrate LOG.xes[.gz] [options] --out FLOW.json
+       flowcast calibrate TICKETS.csv [--table] [table columns] [options] --out FLOW.json
 
 Reads a help desk's event log (one row per ticket status change) and writes a flow fitted
 to it, with a report of the log's figures beside the calibrated flow's simulated ones.
@@ -38,6 +40,8 @@ Columns (header names, any case):
   --resource COL      agent (staffing estimate)  --priority COL   priority
   --channel COL       channel or contact type    --created COL    ticket creation time
                                                                   (default: its first row)
+  --status COL        how a ticket closed (close code; default: its closing activity);
+                      Flowcast's own logs: node
 Options:
   --map PATTERN=ROLE  what an activity means (glob, repeatable): queued, work, wait,
                       closed, ignore, done, abandoned, reopen. Without it Flowcast's own
@@ -55,6 +59,7 @@ Options:
   --name TEXT         the flow's name
   -h, --help          show this help
 
+${TABLE_HELP}
 Timestamps: ISO 8601 with or without offset, or dd-mm-yyyy hh:mm forms (the form read is
 printed). Exit codes: 0 ok, 1 the calibrated flow does not validate or run (nothing written),
 2 usage or unreadable log.
@@ -80,7 +85,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = singleFile(positionals, "calibrate LOG.csv");
-  const log = logSettings(values, file);
+  const log = await readLogSettings(values, file);
   const str = (k: string) => stringOption(values, k);
   const out = str("out");
   if (out === undefined) throw new UsageError("where should the flow go? Add --out FLOW.json");
@@ -102,15 +107,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const teams = str("teams") === undefined ? undefined : Number(str("teams"));
   if (teams !== undefined && !(Number.isInteger(teams) && teams >= 1))
     throw new UsageError(`--teams "${str("teams")}" must be a whole number from 1`);
-  const reader = new EventLogReader({
-    columns: log.columns,
-    map: log.map,
-    fromMs: dateOption("--from", str("from")),
-    toMs: dateOption("--to", str("to")),
-    maxTickets,
-  });
+  const window = { fromMs: dateOption("--from", str("from")), toMs: dateOption("--to", str("to")) };
+  const reader = new EventLogReader({ columns: log.columns, map: log.map, ...window, maxTickets });
+  const table = tableRows(log, reader);
   try {
-    await streamLog(file, reader);
+    await streamLog(file, reader, undefined, table);
     reader.end();
   } catch (error) {
     if (error instanceof EventLogError) {
@@ -120,7 +121,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw error;
   }
   io.err(
-    `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
+    table
+      ? `Read ${file} as a ticket table: ${table.counts.rows.toLocaleString("en")} rows, ${table.counts.tickets.toLocaleString("en")} tickets; times read as ${table.timeFormats.created?.description}.\n`
+      : `Read ${reader.rows.toLocaleString("en")} rows of ${file}; times read as ${reader.timeFormat?.description}.\n`,
   );
   const name = str("name") ?? `Calibrated from ${file.split(/[\\/]/).pop()}`;
   const result = calibrate(reader, name, log.tiers, { teams });
@@ -153,13 +156,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 1;
     }
   }
-  const report = buildReport(file, reader, result.summary, result.fits, simulated);
+  const built = buildReport(file, reader, result.summary, result.fits, simulated);
+  const report = table ? tableCalibrationReport(built, table, window) : built;
   for (const w of report.warnings) io.err(`warning: ${w}\n`);
   await writeOutput(out, `${JSON.stringify(result.model, null, 2)}\n`);
   if (reportFile !== undefined) await writeOutput(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   io.out(
     `${report.source.tickets.toLocaleString("en")} tickets, ${report.teams.length} teams, ${report.source.days} days; ${report.censored.ticketsOpenAtEnd} tickets still open at the end of the log (censored).\n` +
-      `${formatComparison(report)}Wrote ${out}${reportFile !== undefined ? ` and ${reportFile}` : ""}.\n`,
+      `${report.kept.map((k) => `  kept: ${k}\n`).join("")}${formatComparison(report)}Wrote ${out}${reportFile !== undefined ? ` and ${reportFile}` : ""}.\n`,
   );
   return 0;
 }

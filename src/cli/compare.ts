@@ -11,15 +11,7 @@ import { KPI_UNITS, parseThreshold } from "../sim/format";
 import { KPI_NAMES, type KpiName, type Results } from "../sim/results";
 import { formatComparison, formatWarnings, type ResultLabels } from "./format";
 import { hasScenario, loadModel, RUN_OPTIONS, readRunSettings, runScenario } from "./run";
-import {
-  type CliIO,
-  guardOutputs,
-  parseCommandLine,
-  singleFile,
-  stringOption,
-  UsageError,
-  writeOutput,
-} from "./shared";
+import { type CliIO, guardOutputs, parseFileCommand, stringOption, UsageError, writeOutput } from "./shared";
 
 const HELP = `Usage: flowcast compare FILE --scenarios base,ID[,ID...] [options]
 
@@ -65,12 +57,9 @@ const OPTIONS = {
 } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const file = singleFile(positionals, "compare");
+  const command = parseFileCommand(args, OPTIONS, HELP, io, "compare");
+  if (!command) return 0;
+  const { values, file } = command;
   const settings = readRunSettings(values);
   const minDiff = readMinDiff(values["min-diff"]);
   const out = stringOption(values, "out");

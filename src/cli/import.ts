@@ -3,20 +3,11 @@
  * flow, laid out automatically, and prints what it had to guess. Exit 2 when the file
  * cannot be read, 1 when the diagram cannot be parsed (with line and column).
  */
-import { basename } from "node:path";
 import { fromMermaid } from "../io/mermaid/fromMermaid";
 import { layoutFlow } from "../layout/layoutFlow";
-import { formatDiagnostic, serializeModel, validateModel } from "../model";
 import { importBpmn, isBpmnFile } from "./importBpmn";
-import {
-  type CliIO,
-  guardOutputs,
-  parseCommandLine,
-  readTextFile,
-  stringOption,
-  UsageError,
-  writeOutput,
-} from "./shared";
+import { writeImportedFlow } from "./importedFlow";
+import { type CliIO, guardOutputs, parseCommandLine, readTextFile, stringOption, UsageError } from "./shared";
 
 const HELP = `Usage: flowcast import DIAGRAM.mmd|DIAGRAM.bpmn [--out FLOW.json]
 
@@ -57,38 +48,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`flowcast import: ${file} is not a Mermaid flowchart Flowcast can read.\n`);
     return 1;
   }
-  const model = result.model;
-  if (values.name) model.name = values.name;
-  else if (model.name === "Imported flowchart") model.name = basename(file).replace(/\.[^.]*$/, "");
-  const report = describeReport(result.report);
-  // The flow is written even when it has problems: it is a start to edit, not a result.
-  const problems = validateModel(model).filter((d) => d.severity === "error");
-  const where = values.out ?? "the imported flow";
-  const problemLines = problems.map((d) => `${where}: ${formatDiagnostic(d)}`);
-  if (problems.length > 0) {
-    problemLines.push(
-      `${where}: ${count(problems.length, "problem")} to fix before it can be simulated (flowcast validate lists them again).`,
-    );
-  }
-  if (values.out === undefined) {
-    io.out(serializeModel(model));
-    for (const line of [...report, ...problemLines]) io.err(`${line}\n`);
-    return problems.length > 0 ? 1 : 0;
-  }
-  await writeOutput(values.out, serializeModel(model));
-  io.out(
-    `wrote ${values.out}: ${count(model.nodes.length, "step")}, ${count(model.edges.length, "connection")}, ${count(model.teams.length, "team")}\n`,
+  return writeImportedFlow(
+    { file, model: result.model, untitledName: "Imported flowchart", report: describeReport(result.report) },
+    values,
+    io,
   );
-  for (const line of report) io.out(`${line}\n`);
-  for (const line of problemLines) io.err(`${line}\n`);
-  return problems.length > 0 ? 1 : 0;
 }
 
 // helpers
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
 
 function describeReport(report: {
   guessed: { field: string; message: string }[];

@@ -3,11 +3,10 @@
  * what was guessed, what changed shape and what was left out. A Flowcast export comes back
  * exactly. Exit 1 when the file is not BPMN Flowcast can read, or the flow does not validate.
  */
-import { basename } from "node:path";
 import { type BpmnImportReport, fromBpmn } from "../io/bpmn/fromBpmn";
 import { layoutFlow } from "../layout/layoutFlow";
-import { formatDiagnostic, serializeModel, validateModel } from "../model";
-import { type CliIO, writeOutput } from "./shared";
+import { count, writeImportedFlow } from "./importedFlow";
+import type { CliIO } from "./shared";
 
 /** Whether a file is read as BPMN: by its extension, or XML text. */
 export function isBpmnFile(file: string, text: string): boolean {
@@ -26,30 +25,17 @@ export async function importBpmn(
     io.err(`flowcast import: ${file} is not a BPMN diagram Flowcast can read.\n`);
     return 1;
   }
-  const model = result.model;
-  if (values.name) model.name = values.name;
-  else if (model.name === "Imported BPMN diagram") model.name = basename(file).replace(/\.[^.]*$/, "");
-  const report = describeBpmnReport(result.report);
-  const problems = validateModel(model).filter((d) => d.severity === "error");
-  const where = values.out ?? "the imported flow";
-  const problemLines = problems.map((d) => `${where}: ${formatDiagnostic(d)}`);
-  if (problems.length > 0) {
-    problemLines.push(
-      `${where}: ${count(problems.length, "problem")} to fix before it can be simulated (flowcast validate lists them again).`,
-    );
-  }
-  if (values.out === undefined) {
-    io.out(serializeModel(model));
-    for (const line of [...report, ...problemLines]) io.err(`${line}\n`);
-    return problems.length > 0 ? 1 : 0;
-  }
-  await writeOutput(values.out, serializeModel(model));
-  io.out(
-    `wrote ${values.out}: ${count(model.nodes.length, "step")}, ${count(model.edges.length, "connection")}, ${count(model.teams.length, "team")}${result.report.exact ? " (a Flowcast export, read back exactly)" : ""}\n`,
+  return writeImportedFlow(
+    {
+      file,
+      model: result.model,
+      untitledName: "Imported BPMN diagram",
+      report: describeBpmnReport(result.report),
+      wroteNote: result.report.exact ? " (a Flowcast export, read back exactly)" : "",
+    },
+    values,
+    io,
   );
-  for (const line of report) io.out(`${line}\n`);
-  for (const line of problemLines) io.err(`${line}\n`);
-  return problems.length > 0 ? 1 : 0;
 }
 
 /** The report as lines: notes, then what was left out, then the guesses to check. */
@@ -64,10 +50,4 @@ export function describeBpmnReport(report: BpmnImportReport): string[] {
     for (const guess of report.guessed) lines.push(`  - ${guess.message} [${guess.field}]`);
   }
   return lines;
-}
-
-// helpers
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

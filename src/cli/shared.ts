@@ -5,9 +5,9 @@
  *   const OPTIONS = { out: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
  *
  *   export async function run(args: string[], io: CliIO): Promise<number> {
- *     const { values, positionals } = parseCommandLine(args, OPTIONS);  // usage errors: exit 2
- *     if (values.help) { io.out(HELP); return 0; }
- *     const file = singleFile(positionals, "NAME");                     // exactly one FILE
+ *     const command = parseFileCommand(args, OPTIONS, HELP, io, "NAME"); // usage errors: exit 2
+ *     if (!command) return 0;                                            // --help was printed
+ *     const { values, file } = command;                                  // exactly one FILE
  *     const out = stringOption(values, "out");
  *     await guardOutputs([file], [{ option: "--out", path: out }]);     // BEFORE any work
  *     ... read with readTextFile / readModelFile (./checks), do the work ...
@@ -27,7 +27,7 @@ import { access, constants, realpath, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeWriteError, type OutputFile, openOutputFile, writeOutputFile } from "../io/node/outputFile";
-import { UsageError } from "./io";
+import { type CliIO, UsageError } from "./io";
 
 export { type CliIO, cannotRead, readTextFile, UsageError } from "./io";
 
@@ -62,6 +62,27 @@ export function parseCommandLine(
     const message = (error as Error).message.replace(/\. To specify a positional.*$/s, ".");
     throw new UsageError(help === undefined ? message : `${message}\n\n${help}`);
   }
+}
+
+/**
+ * The start of a command on one FILE (`flowcast NAME FILE [options]`): parses the options,
+ * prints `help` for --help and gives undefined (the command then exits 0), else checks that
+ * exactly one FILE is named (singleFile: `command` and `what` as there).
+ */
+export function parseFileCommand(
+  args: string[],
+  options: Record<string, OptionSpec>,
+  help: string,
+  io: CliIO,
+  command: string,
+  what?: string,
+): { values: OptionValues; file: string } | undefined {
+  const { values, positionals } = parseCommandLine(args, options);
+  if (values.help) {
+    io.out(help);
+    return undefined;
+  }
+  return { values, file: singleFile(positionals, command, what) };
 }
 
 /** A string option's value (the last one when repeated), or undefined. */

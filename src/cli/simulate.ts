@@ -12,15 +12,7 @@ import type { RunOptions } from "../sim/prepare";
 import type { Warning } from "../sim/results";
 import { formatResults } from "./format";
 import { hasScenario, labelsOf, loadModel, RUN_OPTIONS, readRunSettings, runScenario } from "./run";
-import {
-  type CliIO,
-  cannotWrite,
-  guardOutputs,
-  parseCommandLine,
-  singleFile,
-  stringOption,
-  writeOutput,
-} from "./shared";
+import { type CliIO, cannotWrite, guardOutputs, parseFileCommand, stringOption, writeOutput } from "./shared";
 
 const HELP = `Usage: flowcast simulate FILE [options]
 
@@ -41,16 +33,19 @@ Options:
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
-    ...RUN_OPTIONS,
-    scenario: { type: "string" },
-    "event-log": { type: "string" },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const file = singleFile(positionals, "simulate");
+  const command = parseFileCommand(
+    args,
+    {
+      ...RUN_OPTIONS,
+      scenario: { type: "string" },
+      "event-log": { type: "string" },
+    },
+    HELP,
+    io,
+    "simulate",
+  );
+  if (!command) return 0;
+  const { values, file } = command;
   const settings = readRunSettings(values);
   const out = stringOption(values, "out");
   const eventLog = stringOption(values, "event-log");

@@ -30,9 +30,8 @@ import {
   type CliIO,
   guardOutputs,
   listOption,
-  parseCommandLine,
+  parseFileCommand,
   readTextFile,
-  singleFile,
   stringOption,
   UsageError,
   writeOutput,
@@ -117,12 +116,9 @@ const OPTIONS = {
 } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, OPTIONS);
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const file = singleFile(positionals, "staff");
+  const command = parseFileCommand(args, OPTIONS, HELP, io, "staff");
+  if (!command) return 0;
+  const { values, file } = command;
   const settings = readRunSettings({ ...values, target: undefined });
   const confidence = readConfidence(stringOption(values, "confidence"));
   const maxEvaluationsText = stringOption(values, "max-evaluations");

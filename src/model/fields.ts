@@ -285,6 +285,11 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
     type: "map",
     help: "Contact type -> handle time, where it differs.",
   },
+  "nodes.work.handleTimeByPriority": {
+    label: "Handle time per priority",
+    type: "map",
+    help: "Priority (urgent, high, normal, low) -> handle time, where it differs; a contact type's own handle time comes first.",
+  },
   "nodes.work.queue.discipline": {
     label: "Discipline",
     type: "enum",

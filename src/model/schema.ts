@@ -229,6 +229,8 @@ export const WorkNode = z.object({
   team: z.string(),
   handleTime: DurationDist,
   handleTimeByType: z.record(z.string(), DurationDist).optional(),
+  /** Handle time per priority where it differs (a contact type's own handle time comes first). */
+  handleTimeByPriority: z.partialRecord(Priority, DurationDist).optional(),
   queue: Queue.default({ discipline: "fifo" }),
   outcomes: Shares,
   outcomesByType: z.record(z.string(), Shares).optional(),

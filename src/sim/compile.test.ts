@@ -5,8 +5,9 @@
  * inherited function.
  */
 import { describe, expect, it } from "vitest";
+import { PRIORITIES } from "../model";
 import { decodeModel, edges } from "../model/testing";
-import { compileModel } from "./compile";
+import { compileModel, handleIndex, NORMAL_PRIORITY } from "./compile";
 import { runReplication } from "./simulate";
 import { workPerTicket } from "./ticketWork";
 
@@ -49,9 +50,10 @@ describe("compiling records keyed by contact type", () => {
     expect(bot.deflection[type("toString")]).toBe(0);
     expect(bot.deflection[type("constructor")]).toBe(0);
     expect(bot.deflection[type("plain")]).toBe(0.5);
-    expect(work.handle[type("toString")]!.mean).toBe(300);
-    expect(work.handle[type("constructor")]!.mean).toBe(300);
-    expect(work.handle[type("plain")]!.mean).toBe(600);
+    const handle = (id: string) => work.handle[handleIndex(type(id), NORMAL_PRIORITY)]!.mean;
+    expect(handle("toString")).toBe(300);
+    expect(handle("constructor")).toBe(300);
+    expect(handle("plain")).toBe(600);
     // the node's own outcomes: one port, all of it
     expect(Array.from(work.outcomeCum[type("toString")]!)).toEqual([1]);
     expect(Array.from(work.outcomeCum[type("constructor")]!)).toEqual([1]);
@@ -70,5 +72,37 @@ describe("compiling records keyed by contact type", () => {
     if (channel?.kind !== "channel") throw new Error("fixture");
     const work = workPerTicket(flow, channel);
     expect((work.now.get("t") ?? 0) + (work.later.get("t") ?? 0)).toBeCloseTo(300, 9);
+  });
+});
+
+describe("handle time per priority (issue 20)", () => {
+  it("takes a contact type's own handle time first, then the priority's, then the step's", () => {
+    const m = decodeModel({
+      format: "flowcast/v1",
+      contactTypes: [{ id: "plain" }, { id: "billing" }],
+      teams: [{ id: "t", agents: 2 }],
+      nodes: [
+        { id: "in", kind: "channel", arrivals: { perHour: 1 }, mix: { plain: 0.5, billing: 0.5 } },
+        {
+          id: "w",
+          kind: "work",
+          team: "t",
+          handleTime: { dist: "fixed", value: 300 },
+          handleTimeByType: { billing: { dist: "fixed", value: 600 } },
+          handleTimeByPriority: { urgent: { dist: "fixed", value: 900 } },
+          outcomes: { resolved: 1 },
+        },
+        { id: "done", kind: "end" },
+      ],
+      edges: edges("in -> w", "w:resolved -> done"),
+    });
+    const cm = compileModel(m, m.clock.horizon);
+    const w = cm.work[1]!;
+    const at = (type: string, priority: string) =>
+      w.handle[handleIndex(cm.typeIds.indexOf(type), PRIORITIES.indexOf(priority as "urgent"))]!.mean;
+    expect([at("plain", "urgent"), at("plain", "normal"), at("billing", "urgent"), at("billing", "low")]).toEqual([
+      900, 300, 600, 600,
+    ]);
+    expect(w.handle[handleIndex(cm.nTypes, PRIORITIES.indexOf("urgent"))]!.mean).toBe(900);
   });
 });

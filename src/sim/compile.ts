@@ -54,6 +54,11 @@ const KIND_CODES: Record<Node["kind"], number> = {
 /** Rank of the default priority (`normal`); lower ranks are served first. */
 export const NORMAL_PRIORITY = PRIORITIES.indexOf("normal");
 
+/** Where a contact type's (nTypes: none) handle time for a priority sits in `CompiledWork.handle`. */
+export function handleIndex(type: number, priority: number): number {
+  return type * PRIORITIES.length + priority;
+}
+
 export interface CompiledChannel {
   node: number;
   id: string;
@@ -80,7 +85,10 @@ export interface CompiledChannel {
 export interface CompiledWork {
   team: number;
   byPriority: boolean;
-  /** Handle time per contact type; index nTypes is the default. */
+  /**
+   * Handle time per contact type and priority, at `handleIndex(type, priority)` (type nTypes:
+   * none). A contact type's own handle time comes first, then the priority's, then the step's.
+   */
   handle: Sampler[];
   patience: Sampler | null;
   /** Answer SLA (seconds), NaN when none. */
@@ -263,12 +271,16 @@ export function compileModel(model: Model, horizon: number): CompiledModel {
       case "work": {
         const team = teamIndex.get(node.team) ?? -1;
         const fallback = new Sampler(node.handleTime);
+        const byPriority = PRIORITIES.map((p) => {
+          const own = ownEntry(node.handleTimeByPriority, p);
+          return own ? new Sampler(own) : fallback;
+        });
         const handle: Sampler[] = [];
-        for (let t = 0; t < nTypes; t++) {
-          const own = ownEntry(node.handleTimeByType, model.contactTypes[t]!.id);
-          handle.push(own ? new Sampler(own) : fallback);
+        for (let t = 0; t <= nTypes; t++) {
+          const own = t < nTypes ? ownEntry(node.handleTimeByType, model.contactTypes[t]!.id) : undefined;
+          const typed = own ? new Sampler(own) : undefined;
+          for (let p = 0; p < PRIORITIES.length; p++) handle.push(typed ?? byPriority[p]!);
         }
-        handle.push(fallback);
         const outcomeCum: Float64Array[] = [];
         const outcomeEdge: Int32Array[] = [];
         const outcomeNote: Int32Array[] = [];

@@ -59,7 +59,7 @@ import { AgentBook } from "./agents";
 import { BacklogStats } from "./backlogStats";
 import { Calendar } from "./calendar";
 import { ChannelArrivals } from "./channelArrivals";
-import { type CompiledModel, compileModel, NORMAL_PRIORITY, NodeKindCode } from "./compile";
+import { type CompiledModel, compileModel, handleIndex, NORMAL_PRIORITY, NodeKindCode } from "./compile";
 import { ContactQueue } from "./contactQueue";
 import { pick } from "./distributions";
 import { drain, stopRun } from "./drain";
@@ -458,7 +458,7 @@ class Simulation {
     const tk = this.tickets;
     const type = tk.contactType[slot]!;
     const ti = type < 0 ? cm.nTypes : type;
-    let service = w.handle[ti]!.sample(this.durationRng[n]!);
+    let service = w.handle[handleIndex(ti, tk.priority[slot]!)]!.sample(this.durationRng[n]!);
     // a single outcome needs no draw (the node's outcome stream serves nothing else)
     const cum = w.outcomeCum[ti]!;
     const k = cum.length === 1 ? 0 : pickIndex(cum, this.outcomeRng[n]!.next());
@@ -532,7 +532,8 @@ class Simulation {
     }
     const type = tk.contactType[slot]!;
     const ti = type < 0 ? cm.nTypes : type;
-    let service = w.handle[ti]!.sample(this.durationRng[m]!) + tk.reexplainSeconds[slot]!;
+    let service =
+      w.handle[handleIndex(ti, tk.priority[slot]!)]!.sample(this.durationRng[m]!) + tk.reexplainSeconds[slot]!;
     const cum = w.outcomeCum[ti]!;
     const k = cum.length === 1 ? 0 : pickIndex(cum, this.outcomeRng[m]!.next());
     tk.outEdge[slot] = w.outcomeEdge[ti]![k]!;

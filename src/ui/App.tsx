@@ -3,8 +3,19 @@
  * results), around one FlowStore. Owns keyboard shortcuts, messages, the start screen and
  * opening a share link.
  */
+
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { autoLayout } from "./canvas/actions";
 import { FlowCanvas } from "./canvas/FlowCanvas";
 import { Palette } from "./canvas/Palette";
@@ -23,6 +34,7 @@ import { runSessionOf } from "./results/runSession";
 import { InspectorDock, usePaletteOpen } from "./shell/SidePanels";
 import { useShortcuts } from "./shell/shortcuts";
 import { Toasts } from "./shell/Toasts";
+import { ToolbarButton } from "./shell/ToolbarButton";
 import { notify } from "./shell/toasts";
 import { useDiagnostics } from "./shell/useDiagnostics";
 import { ValidationPanel } from "./shell/ValidationPanel";
@@ -157,37 +169,21 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           ) : null}
         </span>
         <div className="toolbar-group">
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-start"
-            onClick={() => setStart(true)}
-            title="New flow, samples, recent flows"
-          >
+          <ToolbarButton name="start" onClick={() => setStart(true)} title="New flow, samples, recent flows">
             New…
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-open"
-            onClick={files.pickFile}
-            title="Open a .json flow (or drop it on the canvas)"
-          >
+          </ToolbarButton>
+          <ToolbarButton name="open" onClick={files.pickFile} title="Open a .json flow (or drop it on the canvas)">
             Open…
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-import-history"
+          </ToolbarButton>
+          <ToolbarButton
+            name="import-history"
             onClick={() => setImportingHistory(true)}
             title="Import ticket history (CSV) and fit a flow to it"
           >
             History…
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-event-log"
+          </ToolbarButton>
+          <ToolbarButton
+            name="event-log"
             title="Simulate one replication and download its tickets as a CSV event log"
             onClick={() =>
               import("./import/exportEventLog").then(
@@ -202,59 +198,45 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             }
           >
             Event log
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-save"
-            onClick={() => void files.save()}
-            title="Save as .json (Ctrl+S)"
-          >
+          </ToolbarButton>
+          <ToolbarButton name="save" onClick={() => void files.save()} title="Save as .json (Ctrl+S)">
             Save
-          </button>
+          </ToolbarButton>
         </div>
         <div className="toolbar-group">
-          <button
-            type="button"
-            className="btn btn-icon"
-            data-testid="toolbar-undo"
+          <ToolbarButton
+            name="undo"
             disabled={readOnly || !store.canUndo()}
             onClick={() => store.undo()}
             title={`Undo ${store.undoLabel() ?? ""} (Ctrl+Z)`}
-            aria-label="Undo"
+            label="Undo"
           >
             ↶
-          </button>
-          <button
-            type="button"
-            className="btn btn-icon"
-            data-testid="toolbar-redo"
+          </ToolbarButton>
+          <ToolbarButton
+            name="redo"
             disabled={readOnly || !store.canRedo()}
             onClick={() => store.redo()}
             title={`Redo ${store.redoLabel() ?? ""} (Ctrl+Shift+Z)`}
-            aria-label="Redo"
+            label="Redo"
           >
             ↷
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-layout"
+          </ToolbarButton>
+          <ToolbarButton
+            name="layout"
             disabled={readOnly || layingOut}
             onClick={() => void runLayout()}
             title="Arrange the flow left to right, tiers as lanes"
           >
             {layingOut ? "Arranging…" : "Auto-layout"}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            data-testid="toolbar-fit"
+          </ToolbarButton>
+          <ToolbarButton
+            name="fit"
             onClick={() => fitPressed(flow, store.getState().model)}
             title="Zoom to fit at a readable size (press again to fit the whole flow)"
           >
             Fit
-          </button>
+          </ToolbarButton>
         </div>
         <div className="toolbar-spacer" />
         <div className="toolbar-group toolbar-run">
@@ -326,26 +308,12 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           <section className={`dock${drawer ? " dock-open" : ""}`} data-testid="dock">
             <div className="dock-tabs">
               <div className="dock-tablist" role="tablist" aria-label="Problems and results">
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === "problems"}
-                  className="dock-tab"
-                  data-testid="dock-tab-problems"
-                  onClick={() => showTab("problems")}
-                >
+                <DockTabButton name="problems" shown={tab} onShow={showTab}>
                   Problems {errors > 0 ? <span className="count count-error">{errors}</span> : null}
-                </button>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === "results"}
-                  className="dock-tab"
-                  data-testid="dock-tab-results"
-                  onClick={() => showTab("results")}
-                >
+                </DockTabButton>
+                <DockTabButton name="results" shown={tab} onShow={showTab}>
                   Results
-                </button>
+                </DockTabButton>
               </div>
               <span className="toolbar-spacer" />
               <ZoomBar store={store} />
@@ -377,5 +345,33 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
       )}
       <Toasts />
     </div>
+  );
+}
+
+// helpers
+
+/** A tab of the dock (Problems, Results). */
+function DockTabButton({
+  name,
+  shown,
+  onShow,
+  children,
+}: {
+  name: DockTab;
+  shown: DockTab;
+  onShow: (tab: DockTab) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={shown === name}
+      className="dock-tab"
+      data-testid={`dock-tab-${name}`}
+      onClick={() => onShow(name)}
+    >
+      {children}
+    </button>
   );
 }

@@ -151,6 +151,7 @@ describe("guessColumns", () => {
       priority: "priority",
       channel: "contact_type",
       created: "opened_at",
+      status: "",
     });
     expect(guessColumns(EVENT_LOG_HEADER.split(","))).toMatchObject({ ...FLOWCAST_COLUMNS, created: "" });
   });

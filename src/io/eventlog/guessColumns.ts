@@ -17,6 +17,7 @@ const PATTERNS: [keyof ColumnMap, RegExp[]][] = [
   ["priority", [/^priority$/, /priority/]],
   ["channel", [/^channel$/, /contact_type|channel|via|source/]],
   ["created", [/opened_at|created_at|^created$|^opened$/]],
+  ["status", [/^node$/, /^(resolution|resolution_?code|close_?code|closed_?code|close_?reason|closure_?code)$/]],
 ];
 
 /** The best guess per slot ("" when nothing fits); a column is used once. */

@@ -3,6 +3,7 @@
  * activity roles) and writing simulated tickets back out as an event log. Fitting a flow
  * from what was read lives in `src/calibrate/`.
  */
+export * from "./chunkedLog";
 export * from "./csv";
 export * from "./guessColumns";
 export * from "./reader";

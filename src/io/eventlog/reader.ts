@@ -24,6 +24,11 @@ export interface ColumnMap {
   channel?: string;
   /** Ticket creation time (e.g. ServiceNow's opened_at); default: the ticket's first row. */
   created?: string;
+  /**
+   * How a ticket ended, read on its closing rows (a resolution or close code; Flowcast's own
+   * logs: `node`, the end step); default: the closing row's activity.
+   */
+  status?: string;
 }
 
 export interface ReadOptions {
@@ -57,6 +62,7 @@ export interface RoleEventConsumer {
     channel: string,
     line: number,
     created: number,
+    status: string,
   ): void;
   /** The end of the log (ms): states still open are censored there. */
   finish(endTime: number): void;
@@ -101,7 +107,7 @@ const SAMPLE_ROWS = 500;
 const YEAR_MS = 365.25 * 86_400_000;
 
 type Slot = keyof ColumnMap;
-const SLOTS: Slot[] = ["case", "time", "activity", "team", "resource", "priority", "channel", "created"];
+const SLOTS: Slot[] = ["case", "time", "activity", "team", "resource", "priority", "channel", "created", "status"];
 
 export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
   readonly roles: RoleMapper;
@@ -135,6 +141,8 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
   private readonly resources = new Interner();
   private readonly priorities = new Interner();
   private readonly channels = new Interner();
+  /** Closing statuses ("" first: rows that do not close get 0). */
+  private readonly statuses = new Interner();
   private readonly roleCode = new Map<Role, number>(ROLES.map((r, i) => [r, i]));
   private readonly maxTickets: number;
   private readonly maxRows: number;
@@ -144,6 +152,7 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
     readonly consumer: C,
   ) {
     this.roles = new RoleMapper(options.map ?? []);
+    this.statuses.of("");
     this.csv = new CsvReader((fields, line) => this.row(fields, line));
     this.maxTickets = options.maxTickets ?? DEFAULT_MAX_TICKETS;
     this.maxRows = Math.max(1_000_000, Math.round(this.maxTickets * 12.5));
@@ -320,7 +329,10 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
     const t = this.tickets.of(ticket);
     if (this.tickets.size > this.maxTickets) this.tooMany(line);
     if (this.store.n >= this.maxRows) this.tooManyRows(line);
-    const role = this.roles.roleOf(text(ix.activity));
+    const activity = text(ix.activity);
+    const role = this.roles.roleOf(activity);
+    // Only closing rows carry a status: a free-text column elsewhere cannot grow the names.
+    const status = role === "closed" ? this.statuses.of(text(ix.status) || activity) : 0;
     this.store.add(
       t,
       time,
@@ -331,6 +343,7 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
       this.resources.of(text(ix.resource)),
       this.priorities.of(text(ix.priority)),
       this.channels.of(text(ix.channel)),
+      status,
     );
   }
 
@@ -453,6 +466,7 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
           this.channels.list[s.channel[i]!]!,
           s.line[i]!,
           s.created ? s.created[i]! : Number.NaN,
+          this.statuses.list[s.status[i]!]!,
         );
       }
     }
@@ -491,6 +505,7 @@ class RowStore {
   resource = new Uint32Array(1024);
   priority = new Uint32Array(1024);
   channel = new Uint32Array(1024);
+  status = new Uint32Array(1024);
 
   add(
     ticket: number,
@@ -502,6 +517,7 @@ class RowStore {
     resource: number,
     priority: number,
     channel: number,
+    status: number,
   ): void {
     if (this.n === this.time.length) this.grow();
     const i = this.n++;
@@ -517,6 +533,7 @@ class RowStore {
     this.resource[i] = resource;
     this.priority[i] = priority;
     this.channel[i] = channel;
+    this.status[i] = status;
   }
 
   private grow(): void {
@@ -539,6 +556,7 @@ class RowStore {
     this.resource = grown(this.resource, Uint32Array);
     this.priority = grown(this.priority, Uint32Array);
     this.channel = grown(this.channel, Uint32Array);
+    this.status = grown(this.status, Uint32Array);
   }
 }
 

@@ -6,11 +6,10 @@
  * `org:resource` (the agent) and the node, priority, channel and contact type as strings.
  * XES nests events inside their trace while the simulator reports all tickets' events
  * interleaved, so each open ticket's events are held until it closes (memory follows the
- * tickets in the system, not the run's length) and the text leaves in chunks of about 64 KB.
+ * tickets in the system, not the run's length) and the text leaves in chunks of about 64 KB
+ * (chunkedLog.ts).
  */
-import { type EventSink, lifecycleOf, type TraceEventKind } from "./writer";
-
-const CHUNK_CHARS = 64 * 1024;
+import { ChunkedEventLog, type EventSink, lifecycleOf } from "./chunkedLog";
 
 export const XES_HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 <log xes.version="1849-2016" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">
@@ -23,36 +22,18 @@ export const XES_HEADER = `<?xml version="1.0" encoding="UTF-8"?>
   <string key="concept:name" value="Flowcast simulated tickets"/>
 `;
 
-export class XesEventLogWriter implements EventSink {
-  private chunk = XES_HEADER;
-  /** Events written (as the CSV writer's rows). */
-  rows = 0;
-  private readonly startMs: number;
+export class XesEventLogWriter extends ChunkedEventLog {
+  /** Each open ticket's events, held until it closes (XES nests events inside their trace). */
   private readonly open = new Map<number, string>();
 
-  constructor(
-    clockStart: string,
-    private readonly write: (text: string) => void,
-    private readonly ticketPrefix = "T",
-  ) {
-    const ms = Date.parse(`${clockStart.length === 10 ? `${clockStart}T00:00` : clockStart}Z`);
-    this.startMs = Number.isNaN(ms) ? 0 : ms;
+  /** See ChunkedEventLog for the parameters. */
+  constructor(clockStart: string, write: (text: string) => void, ticketPrefix = "T") {
+    super(clockStart, write, ticketPrefix, XES_HEADER);
   }
 
-  record(
-    ticket: number,
-    time: number,
-    event: TraceEventKind,
-    node: string,
-    team: string,
-    agent: number,
-    priority: string,
-    channel: string,
-    contactType: string,
-  ): void {
+  readonly record: EventSink["record"] = (ticket, time, event, node, team, agent, priority, channel, contactType) => {
     // Written without an offset, as the CSV log: wall-clock time at clock.start + time.
-    const when = new Date(this.startMs + Math.round(time * 1000)).toISOString().slice(0, 23);
-    let xml = `    <event><string key="concept:name" value="${event}"/><date key="time:timestamp" value="${when}"/><string key="lifecycle:transition" value="${lifecycleOf(event)}"/>`;
+    let xml = `    <event><string key="concept:name" value="${event}"/><date key="time:timestamp" value="${this.timestamp(time)}"/><string key="lifecycle:transition" value="${lifecycleOf(event)}"/>`;
     if (team !== "") xml += `<string key="org:group" value="${attr(team)}"/>`;
     if (agent >= 0) xml += `<string key="org:resource" value="${attr(team)}-${agent}"/>`;
     xml += `<string key="node" value="${attr(node)}"/>`;
@@ -63,25 +44,19 @@ export class XesEventLogWriter implements EventSink {
     this.open.set(ticket, (this.open.get(ticket) ?? "") + xml);
     this.rows++;
     if (event === "close") this.closeTrace(ticket);
-  }
+  };
 
-  /** Writes the tickets still open and ends the log (call once at the end). */
-  flush(): void {
+  /** Writes the tickets still open and `</log>`. */
+  protected override end(): void {
     for (const ticket of [...this.open.keys()]) this.closeTrace(ticket);
-    this.chunk += "</log>\n";
-    this.write(this.chunk);
-    this.chunk = "";
+    this.append("</log>\n");
   }
 
   private closeTrace(ticket: number): void {
     const events = this.open.get(ticket);
     if (events === undefined) return;
     this.open.delete(ticket);
-    this.chunk += `  <trace><string key="concept:name" value="${this.ticketPrefix}${ticket}"/>\n${events}  </trace>\n`;
-    if (this.chunk.length >= CHUNK_CHARS) {
-      this.write(this.chunk);
-      this.chunk = "";
-    }
+    this.append(`  <trace><string key="concept:name" value="${this.ticketPrefix}${ticket}"/>\n${events}  </trace>\n`);
   }
 }
 

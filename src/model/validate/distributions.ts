@@ -47,6 +47,14 @@ export function checkDistributions(c: Checker): void {
         for (const [type, dist] of Object.entries(node.handleTimeByType ?? {})) {
           checkHandleTime(c, dist, site(`handleTimeByType.${type}`, `Handle time for contact type "${type}"`));
         }
+        for (const [priority, dist] of Object.entries(node.handleTimeByPriority ?? {})) {
+          if (dist)
+            checkHandleTime(
+              c,
+              dist,
+              site(`handleTimeByPriority.${priority}`, `Handle time for priority "${priority}"`),
+            );
+        }
         if (node.queue?.patience) checkDist(c, node.queue.patience, site("queue.patience", "Patience"));
         if (node.queue?.slaSeconds !== undefined && !(isNumber(node.queue.slaSeconds) && node.queue.slaSeconds >= 0)) {
           c.error(

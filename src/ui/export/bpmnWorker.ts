@@ -4,16 +4,6 @@
  * BpmnImport; a failure inside comes back as an error list.
  */
 import { type BpmnImport, fromBpmn } from "../../io/bpmn/fromBpmn";
+import { answerDiagramReads } from "./diagramWorker";
 
-self.addEventListener("message", (event: MessageEvent<unknown>) => {
-  const data = event.data as { text?: unknown } | null;
-  const text = typeof data?.text === "string" ? data.text : "";
-  fromBpmn(text)
-    .then((result) => self.postMessage(result satisfies BpmnImport))
-    .catch((error: unknown) =>
-      self.postMessage({
-        ok: false,
-        errors: [`the diagram could not be read (${String(error)})`],
-      } satisfies BpmnImport),
-    );
-});
+answerDiagramReads(fromBpmn, (message): BpmnImport => ({ ok: false, errors: [message] }));

@@ -5,9 +5,10 @@
  * came next to "same as last period", as a table and as charts.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { ColumnMap, RoleRule } from "../../calibrate";
+import type { RoleRule } from "../../calibrate";
 import type { BacktestReport, Figure } from "../../calibrate/backtest";
 import { runBacktestInWorker, scanWeeks, splitWindows, type Week } from "./backtestClient";
+import type { HistorySource } from "./historySource";
 
 const WeeklyPickChart = lazy(() => import("./BacktestCharts").then((m) => ({ default: m.WeeklyPickChart })));
 const BacktestResultCharts = lazy(() => import("./BacktestCharts").then((m) => ({ default: m.BacktestResultCharts })));
@@ -20,11 +21,12 @@ interface Scan {
 
 export function BacktestStep(props: {
   file: File;
-  columns: ColumnMap;
+  /** The file's kind and columns (one object per mapping: the file is read again when it changes). */
+  source: HistorySource;
   rules: readonly RoleRule[];
   onBack: () => void;
 }) {
-  const { file, columns, rules, onBack } = props;
+  const { file, source, rules, onBack } = props;
   const [scan, setScan] = useState<Scan>();
   const [splitIndex, setSplitIndex] = useState(1);
   const [testWeeks, setTestWeeks] = useState(1);
@@ -34,7 +36,7 @@ export function BacktestStep(props: {
   const cancel = useRef<() => void>(undefined);
 
   useEffect(() => {
-    const job = scanWeeks(file, columns, rules, (phase, share) => setProgress({ phase, share }));
+    const job = scanWeeks(file, source, rules, (phase, share) => setProgress({ phase, share }));
     cancel.current = job.cancel;
     job.done.then(
       (s) => {
@@ -51,7 +53,7 @@ export function BacktestStep(props: {
       },
     );
     return () => job.cancel();
-  }, [file, columns, rules]);
+  }, [file, source, rules]);
 
   const pick = useCallback((index: number) => {
     setSplitIndex(index);
@@ -66,7 +68,7 @@ export function BacktestStep(props: {
     if (!windows) return;
     setError(undefined);
     setReport(undefined);
-    const job = runBacktestInWorker(file, columns, rules, windows, (phase, share) => setProgress({ phase, share }));
+    const job = runBacktestInWorker(file, source, rules, windows, (phase, share) => setProgress({ phase, share }));
     cancel.current = job.cancel;
     job.done.then(
       (r) => {

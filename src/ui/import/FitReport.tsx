@@ -61,14 +61,17 @@ export function FitReport({ report }: { report: CalibrationReport }) {
           ))}
         </tbody>
       </table>
-      <h3>What each status was read as</h3>
-      <ul className="fit-notes">
-        {report.activities.map((a) => (
-          <li key={a.activity}>
-            {a.activity || "(empty)"}: {a.role} {a.how === "guess" ? "(guessed)" : ""}
-          </li>
-        ))}
-      </ul>
+      {/* A ticket table has no statuses: its notes say how its rows were read. */}
+      <h3>{report.activities.length > 0 ? "What each status was read as" : "How the file was read"}</h3>
+      {report.activities.length > 0 && (
+        <ul className="fit-notes">
+          {report.activities.map((a) => (
+            <li key={a.activity}>
+              {a.activity || "(empty)"}: {a.role} {a.how === "guess" ? "(guessed)" : ""}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul className="fit-notes">
         {report.notes.map((n) => (
           <li key={n}>{n}</li>

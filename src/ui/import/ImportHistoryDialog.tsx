@@ -1,24 +1,36 @@
 /**
- * "Import history…": open a help desk's CSV export, see its first rows, map its columns
- * (guessed, every guess editable), calibrate, then read the fit report (the log's figures
- * beside the calibrated flow's simulated ones) and open the flow on the canvas. The current
- * flow is kept until the user presses "Open flow".
+ * "Import history…": open a help desk's export — a CSV event log, an XES log (.xes, .xes.gz)
+ * or a one-row-per-ticket table (Zendesk, ServiceNow, Jira), gzipped or not — see its first
+ * rows, map its columns (guessed, every guess editable), calibrate in a worker with progress,
+ * then read the fit report (the log's figures beside the calibrated flow's simulated ones)
+ * and open the flow on the canvas. The current flow is kept until the user presses "Open flow".
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { CalibrationReport, ColumnMap, RoleRule } from "../../calibrate";
 import { guessColumns } from "../../io/eventlog/guessColumns";
+import { guessTableColumns, type TableColumns, type TableSlot } from "../../io/tickets";
 import type { Model } from "../../model";
 import { TextInputError } from "../files/readText";
 import { notify } from "../shell/toasts";
 import type { FlowStore } from "../state/store";
 import { BacktestStep } from "./BacktestStep";
+import { ColumnForm, type ColumnSlot, missingSlots } from "./ColumnForm";
 import { countActivities, type Peek, peekCsv } from "./calibrateFile";
 import { calibrateFileOffThread } from "./calibrateOffThread";
 import { FitReport } from "./FitReport";
+import {
+  eventSource,
+  type HistoryKind,
+  type HistorySource,
+  isXesName,
+  tableSource,
+  XES_COLUMNS,
+  XES_SOURCE,
+} from "./historySource";
 import { RoleForm } from "./RoleForm";
 import "./import.css";
 
-const SLOTS: { key: keyof ColumnMap; label: string; required: boolean }[] = [
+const SLOTS: ColumnSlot<keyof ColumnMap>[] = [
   { key: "case", label: "Ticket id", required: true },
   { key: "time", label: "Time of the row", required: true },
   { key: "activity", label: "Status / event", required: true },
@@ -27,12 +39,32 @@ const SLOTS: { key: keyof ColumnMap; label: string; required: boolean }[] = [
   { key: "priority", label: "Priority", required: false },
   { key: "channel", label: "Channel", required: false },
   { key: "created", label: "Ticket opened at", required: false },
+  { key: "status", label: "How it closed (close code)", required: false },
+];
+
+const TABLE_SLOTS: ColumnSlot<TableSlot>[] = [
+  { key: "case", label: "Ticket id", required: true },
+  { key: "created", label: "Created at", required: true },
+  { key: "resolved", label: "Resolved / closed at", required: true },
+  { key: "firstResponse", label: "First response (time or minutes)", required: false },
+  { key: "team", label: "Group / team", required: false },
+  { key: "resource", label: "Agent (assignee)", required: false },
+  { key: "channel", label: "Channel", required: false },
+  { key: "priority", label: "Priority", required: false },
+  { key: "handleTime", label: "Handle time", required: false },
+  { key: "reassignments", label: "Reassignments / group stations", required: false },
+  { key: "reopens", label: "Reopens", required: false },
+  { key: "fcr", label: "First-contact resolution flag", required: false },
+  { key: "madeSla", label: "SLA met flag", required: false },
 ];
 
 export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onClose: () => void }) {
   const [file, setFile] = useState<File>();
   const [peek, setPeek] = useState<Peek>();
   const [columns, setColumns] = useState<Record<keyof ColumnMap, string>>();
+  const [tableColumns, setTableColumns] = useState<Record<TableSlot, string>>();
+  const [kind, setKind] = useState<HistoryKind>();
+  const [share, setShare] = useState<number>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ model: Model; report: CalibrationReport }>();
@@ -40,7 +72,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
   const [activities, setActivities] = useState<[string, number][]>();
   const [backtesting, setBacktesting] = useState(false);
   const runs = useRef(0);
-  const activityColumn = columns?.activity;
+  const activityColumn = kind === "events" ? columns?.activity : undefined;
 
   // The statuses of the whole file (streamed), counted again when the status column changes.
   useEffect(() => {
@@ -64,11 +96,20 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
     if (!f) return;
     setFile(f);
     setRules([]);
+    setPeek(undefined);
+    setKind(undefined);
+    if (isXesName(f.name)) {
+      // XES names its own columns (concept:name, time:timestamp, org:group, org:resource).
+      setKind("xes");
+      return;
+    }
     try {
       const p = await peekCsv(f);
       if (p.header.length < 2) throw new Error("it has no header row of columns");
       setPeek(p);
+      setKind(p.kind);
       setColumns(guessColumns(p.header));
+      setTableColumns(guessTableColumns(p.header));
     } catch (e) {
       setPeek(undefined);
       // a file that is not text, or not in a known encoding, is said in the decoder's own words
@@ -80,20 +121,29 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
     }
   };
   // One object per mapping: the Backtest step reads the file again only when it changes.
-  const mappedColumns = useMemo(() => (columns ? mapped(columns) : undefined), [columns]);
-  const missing = columns ? SLOTS.filter((s) => s.required && !columns[s.key]).map((s) => s.label) : [];
+  const source = useMemo(() => sourceOf(kind, columns, tableColumns), [kind, columns, tableColumns]);
+  const missing =
+    kind === "table" && tableColumns
+      ? missingSlots(TABLE_SLOTS, tableColumns)
+      : kind === "events" && columns
+        ? missingSlots(SLOTS, columns)
+        : [];
+  const ready = source !== undefined && missing.length === 0;
   const run = async (map: RoleRule[] = rules) => {
-    if (!file || !columns) return;
+    if (!file || !source) return;
     const id = ++runs.current;
     setBusy(true);
     setError(undefined);
     // Let the "Calibrating…" state paint before the work starts.
     await new Promise((r) => setTimeout(r, 30));
     // In a worker: a log of a million rows reads, fits and measures without freezing the page.
-    const outcome = await calibrateFileOffThread(file, mapped(columns), map);
+    const outcome = await calibrateFileOffThread(file, source, map, 2, (read) => {
+      if (id === runs.current) setShare(read);
+    });
     // A later run (another role changed meanwhile) wins.
     if (id !== runs.current) return;
     setBusy(false);
+    setShare(undefined);
     if (outcome.ok) setResult(outcome);
     else {
       setResult(undefined);
@@ -131,18 +181,19 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
         data-testid="import-history-dialog"
       >
         <h2 id="import-history-title">{backtesting ? "Backtest" : "Import history"}</h2>
-        {backtesting && file && mappedColumns && (
-          <BacktestStep file={file} columns={mappedColumns} rules={rules} onBack={() => setBacktesting(false)} />
+        {backtesting && file && source && (
+          <BacktestStep file={file} source={source} rules={rules} onBack={() => setBacktesting(false)} />
         )}
         {!backtesting && !result && (
           <>
             <p className="export-muted">
-              Open your help desk's export (ServiceNow, Zendesk, Freshdesk, Jira or a Flowcast event log): one row per
-              ticket status change. Flowcast fits arrivals, handle times, escalation and staffing to it.
+              Open your help desk's export (ServiceNow, Zendesk, Freshdesk, Jira or a Flowcast event log): an event log
+              with one row per ticket status change (CSV, or XES from a process-mining tool), or a ticket table with one
+              row per ticket; gzipped files too. Flowcast fits arrivals, handle times, escalation and staffing to it.
             </p>
             <input
               type="file"
-              accept=".csv,text/csv"
+              accept=".csv,.xes,.gz,text/csv"
               data-testid="import-history-file"
               onChange={(e) => void choose(e.target.files?.[0])}
             />
@@ -168,34 +219,49 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
                 </table>
               </div>
             )}
-            {peek && columns && (
-              <div className="import-columns" data-testid="import-history-columns">
-                {SLOTS.map((s) => (
-                  <label key={s.key}>
-                    <span>
-                      {s.label}
-                      {s.required ? " *" : ""}
-                    </span>
-                    <select
-                      data-testid={`import-column-${s.key}`}
-                      value={columns[s.key]}
-                      onChange={(e) => setColumns({ ...columns, [s.key]: e.target.value })}
-                    >
-                      <option value="">{s.required ? "— choose —" : "— none —"}</option>
-                      {peek.header.map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ))}
-              </div>
+            {peek && (
+              <label className="import-kind">
+                Read as{" "}
+                <select
+                  data-testid="import-history-kind"
+                  value={kind}
+                  onChange={(e) => setKind(e.target.value as HistoryKind)}
+                >
+                  <option value="events">an event log (one row per status change)</option>
+                  <option value="table">a ticket table (one row per ticket)</option>
+                </select>
+              </label>
+            )}
+            {peek && kind === "events" && columns && (
+              <ColumnForm slots={SLOTS} header={peek.header} values={columns} onChange={setColumns} />
+            )}
+            {peek && kind === "table" && tableColumns && (
+              <>
+                <p className="export-muted" data-testid="import-history-table-note">
+                  One row per ticket: each ticket is queued in its group when created, worked from its first response
+                  for its handle time, and closed when resolved. A table does not say which teams a ticket passed
+                  through: escalation and return shares show as —.
+                </p>
+                <ColumnForm slots={TABLE_SLOTS} header={peek.header} values={tableColumns} onChange={setTableColumns} />
+              </>
+            )}
+            {kind === "xes" && (
+              <p className="export-muted" data-testid="import-history-xes">
+                An XES log: each trace is a ticket, {XES_COLUMNS.activity} its events, {XES_COLUMNS.time} their times,{" "}
+                {XES_COLUMNS.team} the team and {XES_COLUMNS.resource} the agent.
+              </p>
             )}
           </>
         )}
         {!backtesting && activities && activities.length > 0 && (
           <RoleForm activities={activities} rules={rules} disabled={false} onChange={changeRoles} />
+        )}
+        {busy && share !== undefined && (
+          <div className="backtest-progress" role="status" data-testid="import-history-progress">
+            <span>Reading {file?.name}…</span>
+            <progress value={share} max={1} />
+            <span>{Math.round(share * 100)}%</span>
+          </div>
         )}
         {busy && result && (
           <p className="export-muted" role="status" data-testid="import-history-refitting">
@@ -216,7 +282,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
             <button
               type="button"
               data-testid="import-history-backtest"
-              disabled={busy || !columns || missing.length > 0}
+              disabled={busy || !ready}
               title="Fit on earlier weeks, check the predictions on later ones"
               onClick={() => setBacktesting(true)}
             >
@@ -242,7 +308,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
                 type="button"
                 className="export-primary"
                 data-testid="import-history-run"
-                disabled={busy || !columns || missing.length > 0}
+                disabled={busy || !ready}
                 title={missing.length > 0 ? `Choose: ${missing.join(", ")}` : undefined}
                 onClick={() => void run(rules)}
               >
@@ -258,6 +324,19 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
 
 // helpers
 
+/** What to read, once the columns it needs are chosen. */
+function sourceOf(
+  kind: HistoryKind | undefined,
+  columns: Record<keyof ColumnMap, string> | undefined,
+  table: Record<TableSlot, string> | undefined,
+): HistorySource | undefined {
+  if (kind === "xes") return XES_SOURCE;
+  if (kind === "events" && columns) return eventSource(mapped(columns));
+  if (kind === "table" && table)
+    return tableSource(Object.fromEntries(Object.entries(table).filter(([, v]) => v)) as unknown as TableColumns);
+  return undefined;
+}
+
 /** The chosen columns, optional ones left empty meaning "none". */
 function mapped(c: Record<keyof ColumnMap, string>): ColumnMap {
   return {
@@ -266,5 +345,6 @@ function mapped(c: Record<keyof ColumnMap, string>): ColumnMap {
     priority: c.priority || undefined,
     channel: c.channel || undefined,
     created: c.created || undefined,
+    status: c.status || undefined,
   };
 }

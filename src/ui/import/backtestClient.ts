@@ -4,8 +4,9 @@
  * cancels. Also the split arithmetic: train from the log's first day to the chosen week,
  * test for the chosen number of weeks, both kept inside the log.
  */
-import type { ColumnMap, RoleRule } from "../../calibrate";
+import type { RoleRule } from "../../calibrate";
 import type { BacktestReport, Window } from "../../calibrate/backtest";
+import type { HistorySource } from "./historySource";
 
 export interface Week {
   weekStartMs: number;
@@ -29,23 +30,23 @@ const WEEK_MS = 7 * DAY_MS;
 /** Ticket starts per week over the whole file. */
 export function scanWeeks(
   file: File,
-  columns: ColumnMap,
+  source: HistorySource,
   map: readonly RoleRule[],
   onProgress: (phase: string, share: number) => void,
 ): BacktestJob<Extract<BacktestReply, { type: "weeks" }>> {
-  return start({ type: "scan", file, name: file.name, columns, map }, onProgress, "weeks");
+  return start({ type: "scan", file, name: file.name, source, map }, onProgress, "weeks");
 }
 
 /** The backtest of `train` against `test`. */
 export function runBacktestInWorker(
   file: File,
-  columns: ColumnMap,
+  source: HistorySource,
   map: readonly RoleRule[],
   split: { train: Window; test: Window },
   onProgress: (phase: string, share: number) => void,
 ): BacktestJob<BacktestReport> {
   const job = start(
-    { type: "run", file, name: file.name, columns, map, ...split, replications: 5, seed: 1 },
+    { type: "run", file, name: file.name, source, map, ...split, replications: 5, seed: 1 },
     onProgress,
     "report",
   );

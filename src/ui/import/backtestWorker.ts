@@ -7,10 +7,13 @@
 import { z } from "zod";
 import { EventLogError, EventLogReader } from "../../calibrate";
 import { backtestReader, finishBacktest, SplitAnalysis, WindowError } from "../../calibrate/backtest";
+import { tableBacktestReport } from "../../calibrate/tableReport";
 import { ROLES } from "../../io/eventlog/roles";
-import { TextInput, TextInputError } from "../../io/text";
+import { TextInputError } from "../../io/text";
+import { TABLE_SLOTS, type TableColumns } from "../../io/tickets";
 import { prepareRun, runReplication } from "../../sim";
 import type { BacktestReply } from "./backtestClient";
+import { type HistorySource, readHistory } from "./historySource";
 
 const Columns = z.object({
   case: z.string(),
@@ -22,20 +25,28 @@ const Columns = z.object({
   channel: z.string().optional(),
   created: z.string().optional(),
 });
+const Source = z.object({
+  kind: z.enum(["events", "xes", "table"]),
+  columns: Columns,
+  table: z
+    .object(Object.fromEntries(TABLE_SLOTS.map((slot) => [slot, z.string().optional()])))
+    .transform((t) => t as unknown as TableColumns)
+    .optional(),
+});
 const Window = z.object({ fromMs: z.number(), toMs: z.number() });
 const Request = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("scan"),
     file: z.instanceof(Blob),
     name: z.string(),
-    columns: Columns,
+    source: Source,
     map: z.array(z.object({ pattern: z.string(), role: z.enum(ROLES) })),
   }),
   z.object({
     type: z.literal("run"),
     file: z.instanceof(Blob),
     name: z.string(),
-    columns: Columns,
+    source: Source,
     map: z.array(z.object({ pattern: z.string(), role: z.enum(ROLES) })),
     train: Window,
     test: Window,
@@ -61,8 +72,8 @@ self.addEventListener("message", (event: MessageEvent<unknown>) => {
 async function handle(request: z.infer<typeof Request>): Promise<void> {
   if (request.type === "scan") {
     const split = new SplitAnalysis();
-    const reader = new EventLogReader({ columns: request.columns, map: request.map }, split);
-    await stream(request.file, request.name, reader, "Reading");
+    const reader = new EventLogReader({ columns: request.source.columns, map: request.map }, split);
+    await stream(request.file, request.name, request.source, reader);
     reader.end();
     post({
       type: "weeks",
@@ -72,9 +83,9 @@ async function handle(request: z.infer<typeof Request>): Promise<void> {
     });
     return;
   }
-  const setup = { columns: request.columns, map: request.map, train: request.train, test: request.test };
+  const setup = { columns: request.source.columns, map: request.map, train: request.train, test: request.test };
   const { reader, split } = backtestReader(setup);
-  await stream(request.file, request.name, reader, "Reading");
+  const table = await stream(request.file, request.name, request.source, reader);
   post({ type: "progress", phase: "Fitting the train period", share: 0 });
   const report = finishBacktest(
     reader,
@@ -89,25 +100,10 @@ async function handle(request: z.infer<typeof Request>): Promise<void> {
         post({ type: "progress", phase: `Simulating the test period (${done} of ${total})`, share: done / total }),
     },
   );
-  post({ type: "report", report });
+  post({ type: "report", report: table ? tableBacktestReport(report, table, request.train, request.test) : report });
 }
 
-async function stream(file: Blob, name: string, reader: EventLogReader, phase: string): Promise<void> {
-  // Decoded as the command line decodes it: UTF-16 and BOMs read, bad bytes named by line, binary refused.
-  const input = new TextInput(name);
-  const it = file.stream().getReader();
-  let read = 0;
-  let shown = 0;
-  for (;;) {
-    const { done, value } = await it.read();
-    if (done) break;
-    reader.push(input.push(value));
-    read += value.length;
-    // Progress about every 2% of the file.
-    if (read - shown > file.size / 50) {
-      shown = read;
-      post({ type: "progress", phase, share: Math.min(1, read / Math.max(1, file.size)) });
-    }
-  }
-  reader.push(input.end());
+/** Reads the file into the reader (CSV, XES or ticket table; gzipped or not), posting progress. */
+function stream(file: Blob, name: string, source: HistorySource, reader: EventLogReader) {
+  return readHistory(file, name, source, reader, (share) => post({ type: "progress", phase: "Reading", share }));
 }

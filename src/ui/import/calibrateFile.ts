@@ -1,68 +1,71 @@
 /**
- * The browser side of "Import history…": a peek at a CSV file's first rows, and
- * calibration of the whole file streamed through `File.stream()` (never read whole), the
+ * The browser side of "Import history…": a peek at a CSV file's first rows (and whether it is
+ * an event log or a ticket table), and calibration of the whole file (CSV event log, XES or
+ * ticket table; gzipped or not) streamed through `File.stream()` (never read whole), the
  * calibrated flow laid out and measured by simulation for the fit report.
  */
 import {
   buildReport,
   type CalibrationReport,
-  type ColumnMap,
   calibrate,
   EventLogError,
   EventLogReader,
   measureCalibratedFlow,
   type RoleRule,
 } from "../../calibrate";
-import { CsvReader, parseCsv } from "../../io/eventlog/csv";
-import { TextInput, TextInputError } from "../../io/text";
+import { tableCalibrationReport } from "../../calibrate/tableReport";
+import { CsvReader } from "../../io/eventlog/csv";
+import { TextInputError } from "../../io/text";
+import { looksLikeTicketTable } from "../../io/tickets";
 import { layoutFlow } from "../../layout/layoutFlow";
 import { type Model, parseModelText } from "../../model";
 import { combineReplications, prepareRun, runReplication } from "../../sim";
-import { streamFileText } from "../files/readText";
+import { type HistoryKind, type HistorySource, peekRows, readHistory, streamHistoryText } from "./historySource";
 
 export interface Peek {
   header: string[];
   /** Preview rows with stable ids for the table (line of the row, column of the cell). */
   rows: { id: string; cells: { id: string; text: string }[] }[];
+  /** An event log (many rows a ticket) or a ticket table (one row a ticket, created and resolved columns). */
+  kind: Exclude<HistoryKind, "xes">;
 }
 
 /**
- * The header and first rows, from the first 64 KB of the file. Throws TextInputError for
- * binary data or bytes that are not valid in the file's encoding (lines named).
+ * The header and first rows, from the first 64 KB of the file's text (gunzipped for .gz).
+ * Throws TextInputError for binary data or bytes that are not valid in the file's encoding
+ * (lines named).
  */
 export async function peekCsv(
   file: Blob,
   rows = 8,
   name = file instanceof File ? file.name : "the file",
 ): Promise<Peek> {
-  const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
-  // a cut may split a character: unless the file is whole, decode only up to the last line break
-  const input = new TextInput(name);
-  const whole = head.length === file.size;
-  const text = input.push(whole ? head : head.subarray(0, cutAtLastNewline(head))) + input.end();
-  const complete = whole ? text : text.slice(0, Math.max(text.lastIndexOf("\n"), 0) || text.length);
-  const all = parseCsv(complete);
-  const header = all[0] ?? [];
-  const preview = all.slice(1, rows + 1).map((cells, r) => ({
+  const { header, rows: sample } = await peekRows(file, name);
+  const preview = sample.slice(0, rows).map((cells, r) => ({
     id: `row${r + 2}`,
     cells: cells.map((text, c) => ({ id: `row${r + 2}:${header[c] ?? c}:${c}`, text })),
   }));
-  return { header, rows: preview };
+  return { header, rows: preview, kind: looksLikeTicketTable(header, sample) ? "table" : "events" };
 }
 
 export type CalibrateOutcome = { ok: true; model: Model; report: CalibrationReport } | { ok: false; message: string };
 
-/** Streams, calibrates, lays out and measures; a bad log gives a message naming the line. */
+/**
+ * Streams, calibrates, lays out and measures; a bad log gives a message naming the line.
+ * `onShare` hears the share of the file read.
+ */
 export async function calibrateFile(
   file: File,
-  columns: ColumnMap,
+  source: HistorySource,
   map: readonly RoleRule[] = [],
   replications = 2,
   layout: (model: Model) => Promise<Record<string, { x: number; y: number }>> = layoutFlow,
+  onShare?: (share: number) => void,
 ): Promise<CalibrateOutcome> {
-  const reader = new EventLogReader({ columns, map });
+  const reader = new EventLogReader({ columns: source.columns, map: source.kind === "table" ? [] : map });
+  let table: Awaited<ReturnType<typeof readHistory>>;
   try {
-    await streamFileText(file, file.name, (text) => reader.push(text));
+    table = await readHistory(file, file.name, source, reader, onShare);
     reader.end();
   } catch (error) {
     if (error instanceof TextInputError) return { ok: false, message: error.message };
@@ -87,7 +90,8 @@ export async function calibrateFile(
   } catch {
     simulated = undefined;
   }
-  const report = buildReport(file.name, reader, result.summary, result.fits, simulated);
+  const built = buildReport(file.name, reader, result.summary, result.fits, simulated);
+  const report = table ? tableCalibrationReport(built, table) : built;
   const positions = await layout(parsed.model).catch(() => ({}));
   const model: Model = { ...parsed.model, layout: { ...positions } };
   return { ok: true, model, report };
@@ -114,14 +118,6 @@ export async function countActivities(
     if (value === undefined || (!counts.has(value) && counts.size >= 10_000)) return;
     counts.set(value, (counts.get(value) ?? 0) + 1);
   });
-  if (await streamFileText(file, name, (text) => csv.push(text), signal)) csv.end();
+  if (await streamHistoryText(file, name, (text) => csv.push(text), { signal })) csv.end();
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-/** Bytes up to and including the last line break (UTF-8 "\n", or UTF-16 "\n" with its zero byte), or all. */
-function cutAtLastNewline(bytes: Uint8Array): number {
-  const at = bytes.lastIndexOf(0x0a);
-  if (at < 0) return bytes.length;
-  // UTF-16 little endian: the zero byte after "\n" belongs to it
-  return bytes[at + 1] === 0 ? at + 2 : at + 1;
 }

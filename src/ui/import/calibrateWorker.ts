@@ -1,23 +1,36 @@
 /**
  * A Web Worker that calibrates a history file (stream, fit, measure by simulation), so a log
- * of a million rows never blocks the page (issue 19). Answers one `{ file, columns, map,
- * replications }` with the CalibrateOutcome, without layout (the page lays the flow out with
- * elkjs, which has its own worker).
+ * of a million rows never blocks the page (issue 19). Answers one `{ file, source, map,
+ * replications }` with progress messages (`{ progress }`, the share of the file read) and
+ * then the CalibrateOutcome, without layout (the page lays the flow out with elkjs, which
+ * has its own worker).
  */
-import type { ColumnMap, RoleRule } from "../../calibrate";
+import type { RoleRule } from "../../calibrate";
 import { type CalibrateOutcome, calibrateFile } from "./calibrateFile";
+import type { HistorySource } from "./historySource";
+
+/** What the worker posts: progress while reading, then the outcome. */
+export type CalibrateMessage = { progress: number } | CalibrateOutcome;
 
 self.addEventListener(
   "message",
-  (event: MessageEvent<{ file: File; columns: ColumnMap; map: RoleRule[]; replications: number }>) => {
-    const { file, columns, map, replications } = event.data;
-    calibrateFile(file, columns, map, replications, async () => ({}))
-      .then((outcome) => self.postMessage(outcome satisfies CalibrateOutcome))
+  (event: MessageEvent<{ file: File; source: HistorySource; map: RoleRule[]; replications: number }>) => {
+    const { file, source, map, replications } = event.data;
+    const post = (message: CalibrateMessage) => self.postMessage(message);
+    calibrateFile(
+      file,
+      source,
+      map,
+      replications,
+      async () => ({}),
+      (share) => post({ progress: share }),
+    )
+      .then((outcome) => post(outcome))
       .catch((error: unknown) =>
-        self.postMessage({
+        post({
           ok: false,
           message: `${file.name} could not be calibrated (${String(error)})`,
-        } satisfies CalibrateOutcome),
+        }),
       );
   },
 );

@@ -9,20 +9,8 @@ import { humaniseName } from "../shell/humanise";
 import { IconButton, SmallButton } from "./buttons";
 import { formatNumber, Row, SelectInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
-import {
-  addRule,
-  checkNewName,
-  freshName,
-  idFromName,
-  moveItem,
-  removeRule,
-  removeShare,
-  renameOutcome,
-  setRouteMode,
-  setRuleCondition,
-  setRulePort,
-} from "./ops";
-import { SharesEditor } from "./SharesEditor";
+import { addRule, idFromName, moveItem, removeRule, setRouteMode, setRuleCondition, setRulePort } from "./ops";
+import { PortSharesEditor } from "./PortSharesEditor";
 
 /** Route node form. */
 export function RouteForm(props: NodeFormProps<"route">) {
@@ -41,38 +29,7 @@ export function RouteForm(props: NodeFormProps<"route">) {
         disabled={disabled}
         onChange={(v) => edit("Change routing", "routeMode", (_, m) => setRouteMode(m, node.id, v))}
       />
-      {node.split ? (
-        <SharesEditor
-          label="Split"
-          testId="split"
-          shares={node.split}
-          disabled={disabled}
-          onCommit={(s) =>
-            edit("Change split", "split", (n) => {
-              n.split = s;
-            })
-          }
-          onAdd={() =>
-            edit("Add split port", "split-add", (n) => {
-              if (n.split) n.split[freshName("port", Object.keys(n.split))] = 0;
-            })
-          }
-          onRemove={(p) =>
-            edit("Remove split port", "split-remove", (n, m) => {
-              if (n.split) removeShare(n.split, p);
-              m.edges = m.edges.filter((e) => !(e.from === n.id && (e.port ?? "out") === p));
-            })
-          }
-          onRename={(from, to) => {
-            const problem = checkNewName(to, Object.keys(node.split ?? {}), from);
-            if (problem) return problem;
-            edit("Rename split port", "split-rename", (_, m) => renameOutcome(m, node.id, from, to));
-            return undefined;
-          }}
-        />
-      ) : (
-        <RulesEditor {...props} />
-      )}
+      {node.split ? <PortSharesEditor {...props} /> : <RulesEditor {...props} />}
     </>
   );
 }

@@ -32,9 +32,17 @@ const SCENARIO_TEXTS = [
   ["description", "Description", "Edit scenario"],
 ] as const;
 
+/** What every scenario card of the panel works with: the file is encoded once for all of them. */
+interface CardContext {
+  store: FlowStore;
+  model: Model;
+  file: unknown;
+  disabled: boolean;
+}
+
 /** Scenarios panel. */
 export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; model: Model; disabled: boolean }) {
-  const file = encodeModel(model);
+  const context: CardContext = { store, model, file: encodeModel(model), disabled };
   return (
     <div className="insp-panel" data-testid="inspector-scenarios">
       {model.scenarios.length === 0 ? <p className="insp-hint">No scenarios yet.</p> : null}
@@ -43,11 +51,8 @@ export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; m
           // biome-ignore lint/suspicious/noArrayIndexKey: position keeps the form mounted while its id is renamed
           key={i}
           index={i}
-          store={store}
-          model={model}
-          file={file}
           scenario={scenario}
-          disabled={disabled}
+          context={context}
         />
       ))}
       <SmallButton
@@ -71,21 +76,8 @@ export function ScenariosPanel({ store, model, disabled }: { store: FlowStore; m
 
 // helpers
 
-function ScenarioCard({
-  index,
-  store,
-  model,
-  file,
-  scenario,
-  disabled,
-}: {
-  index: number;
-  store: FlowStore;
-  model: Model;
-  file: unknown;
-  scenario: Scenario;
-  disabled: boolean;
-}) {
+function ScenarioCard({ index, scenario, context }: { index: number; scenario: Scenario; context: CardContext }) {
+  const { store, model, file, disabled } = context;
   const edit = (label: string, field: string, recipe: (s: Scenario) => void) =>
     store.edit(
       label,

@@ -5,7 +5,7 @@
 import { IconButton, SmallButton } from "./buttons";
 import { CheckInput, SelectInput, ShareInput, TextInput } from "./fields";
 import type { NodeFormProps } from "./nodeEdit";
-import { OutcomesEditor } from "./OutcomesEditor";
+import { PortSharesEditor } from "./PortSharesEditor";
 import { SpecFields } from "./SpecField";
 
 /** Self-service: deflection (one share or one per contact type) and duration. */
@@ -123,7 +123,7 @@ export function FollowUpForm(props: NodeFormProps<"followUp">) {
   return (
     <>
       <SpecFields scope="nodes.followUp" value={node} entries={["wait"]} edit={edit} disabled={disabled} />
-      <OutcomesEditor {...props} />
+      <PortSharesEditor {...props} />
     </>
   );
 }

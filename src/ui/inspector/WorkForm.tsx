@@ -13,8 +13,8 @@ import { DistributionEditor } from "./DistributionEditor";
 import { Row, SelectInput } from "./fields";
 import { NewTeamForm } from "./NewTeamForm";
 import type { NodeFormProps } from "./nodeEdit";
-import { OutcomesEditor } from "./OutcomesEditor";
 import { addTeam } from "./ops";
+import { PortSharesEditor } from "./PortSharesEditor";
 import { SharesEditor } from "./SharesEditor";
 import { SpecFields } from "./SpecField";
 
@@ -37,8 +37,13 @@ export function WorkForm(props: NodeFormProps<"work">) {
       n.team = pick(m);
       followLanesInDraft(m, before);
     });
-  // Per contact type values: set one (adding the map), remove one (and the map when empty).
+  // Per contact type values: the PerType props of the map, and set one (adding the map) or
+  // remove one (and the map when empty).
   const perType = <K extends "handleTimeByType" | "outcomesByType">(key: K, what: string) => ({
+    record: node[key],
+    testId: key,
+    contactTypes: model.contactTypes,
+    disabled,
     set: (type: string, value: NonNullable<NodeOf<"work">[K]>[string]) =>
       edit(`Change ${what}`, `${key}-${type}`, (n) => {
         n[key] ??= {};
@@ -82,11 +87,8 @@ export function WorkForm(props: NodeFormProps<"work">) {
       ) : null}
       <SpecFields scope="nodes.work" value={node} entries={["handleTime"]} edit={edit} disabled={disabled} />
       <PerType
-        record={node.handleTimeByType}
-        testId="handleTimeByType"
+        {...handleTimes}
         text="Handle time for a contact type…"
-        contactTypes={model.contactTypes}
-        disabled={disabled}
         onAdd={(type) => handleTimes.set(type, structuredClone(node.handleTime))}
         render={(type, dist, name) => (
           <DistributionEditor
@@ -134,13 +136,10 @@ export function WorkForm(props: NodeFormProps<"work">) {
           ]}
         />
       </fieldset>
-      <OutcomesEditor {...props} />
+      <PortSharesEditor {...props} />
       <PerType
-        record={node.outcomesByType}
-        testId="outcomesByType"
+        {...outcomes}
         text="Outcomes for a contact type…"
-        contactTypes={model.contactTypes}
-        disabled={disabled}
         onAdd={(type) => outcomes.set(type, { ...node.outcomes })}
         render={(type, shares, name) => (
           <SharesEditor

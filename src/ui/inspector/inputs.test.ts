@@ -2,28 +2,62 @@ import { describe, expect, it } from "vitest";
 import { formatDurationText, parseDurationText } from "./DurationInput";
 import { formatNumber, formatSharePercent, parseNumberText, parseShareText } from "./fields";
 
-describe("parseDurationText", () => {
-  it.each([
-    ["6m", 360],
-    ["90s", 90],
-    ["2h", 7200],
-    ["1.5h", 5400],
-    ["45", 45],
-    [" 7m ", 420],
-  ])("reads %s as %d s", (text, seconds) => {
-    expect(parseDurationText(text)).toEqual({ ok: true, value: seconds });
+/** Each text parser: what it reads (text, value) and what it rejects with a message. */
+const PARSERS: { name: string; parse: typeof parseShareText; reads: [string, number][]; rejects: string[] }[] = [
+  {
+    name: "parseDurationText",
+    parse: parseDurationText,
+    reads: [
+      ["6m", 360],
+      ["90s", 90],
+      ["2h", 7200],
+      ["1.5h", 5400],
+      ["45", 45],
+      [" 7m ", 420],
+    ],
+    rejects: ["", "7 minutes", "m", "-3m", "1e3"],
+  },
+  {
+    name: "parseShareText (issue 10: shares typed as a person types them)",
+    parse: parseShareText,
+    reads: [
+      ["60%", 0.6],
+      ["60", 0.6],
+      ["0.6", 0.6],
+      ["12.5 %", 0.125],
+      ["1", 1],
+      ["100%", 1],
+      ["0", 0],
+      ["0,25", 0.25],
+      ["7", 0.07],
+    ],
+    rejects: ["", "%", "abc", "-5%", "150%", "101", "NaN", "Infinity"],
+  },
+];
+
+describe.each(PARSERS)("$name", ({ parse, reads, rejects }) => {
+  it.each(reads)("reads %j as %d", (text, value) => {
+    expect(parse(text)).toEqual({ ok: true, value });
   });
 
-  it.each(["", "7 minutes", "m", "-3m", "1e3"])("rejects %j with a message", (text) => {
-    const result = parseDurationText(text);
+  it.each(rejects)("rejects %j with a message", (text) => {
+    const result = parse(text);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message.length).toBeGreaterThan(5);
   });
+});
 
+describe("writing values back", () => {
   it("writes seconds back as a person types them", () => {
     expect(formatDurationText(420)).toBe("7m");
     expect(formatDurationText(5400)).toBe("90m");
     expect(formatDurationText(20)).toBe("20s");
+  });
+
+  it("shows a share as a percentage without float noise", () => {
+    expect(formatSharePercent(0.6)).toBe("60%");
+    expect(formatSharePercent(0.1 + 0.2)).toBe("30%");
+    expect(formatSharePercent(0.125)).toBe("12.5%");
   });
 });
 
@@ -40,33 +74,5 @@ describe("parseNumberText", () => {
 
   it("formats without float noise", () => {
     expect(formatNumber(0.1 + 0.2)).toBe("0.3");
-  });
-});
-
-describe("parseShareText (issue 10: shares typed as a person types them)", () => {
-  it.each([
-    ["60%", 0.6],
-    ["60", 0.6],
-    ["0.6", 0.6],
-    ["12.5 %", 0.125],
-    ["1", 1],
-    ["100%", 1],
-    ["0", 0],
-    ["0,25", 0.25],
-    ["7", 0.07],
-  ])("reads %j as %d", (text, share) => {
-    expect(parseShareText(text)).toEqual({ ok: true, value: share });
-  });
-
-  it.each(["", "%", "abc", "-5%", "150%", "101", "NaN", "Infinity"])("rejects %j with a message", (text) => {
-    const result = parseShareText(text);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message.length).toBeGreaterThan(5);
-  });
-
-  it("shows a share as a percentage without float noise", () => {
-    expect(formatSharePercent(0.6)).toBe("60%");
-    expect(formatSharePercent(0.1 + 0.2)).toBe("30%");
-    expect(formatSharePercent(0.125)).toBe("12.5%");
   });
 });

@@ -94,6 +94,19 @@ export function renameContactTypeId(model: D, from: string, to: string): void {
   renameScenarioPaths(model, `contactTypes.${from}.`, `contactTypes.${to}.`);
 }
 
+/** The shares of a node's out ports: a work/follow-up step's outcomes, a route's split (if any). */
+export function portSharesOf(node: Draft<Node>): Record<string, number> | undefined {
+  if (node.kind === "work" || node.kind === "followUp") return node.outcomes;
+  return node.kind === "route" ? node.split : undefined;
+}
+
+/** Sets the shares of a node's out ports (portSharesOf). */
+export function setPortShares(model: D, nodeId: string, shares: Record<string, number>): void {
+  const node = findNode(model, nodeId);
+  if (node?.kind === "work" || node?.kind === "followUp") node.outcomes = shares;
+  else if (node?.kind === "route" && node.split) node.split = shares;
+}
+
 /**
  * Renames an out port of a node: a work/follow-up outcome (and its per-type shares), a route
  * split share or rule port; edges leaving the node by it follow. Keeps the order of shares.
@@ -120,24 +133,29 @@ export function renameOutcome(model: D, nodeId: string, from: string, to: string
   }
 }
 
-/** Adds an outcome with share 0 under a fresh name ("outcome", "outcome-2"...); returns the name. */
-export function addOutcome(model: D, nodeId: string, base = "outcome"): string | undefined {
+/**
+ * Adds an out port with share 0 under a fresh name ("outcome", "outcome-2"... for a work or
+ * follow-up step, "port"... for a route's split); returns the name.
+ */
+export function addOutcome(model: D, nodeId: string, base?: string): string | undefined {
   const node = findNode(model, nodeId);
-  if (!node || (node.kind !== "work" && node.kind !== "followUp")) return undefined;
-  const name = freshName(base, Object.keys(node.outcomes));
-  node.outcomes[name] = 0;
+  const shares = node && portSharesOf(node);
+  if (!shares) return undefined;
+  const name = freshName(base ?? (node.kind === "route" ? "port" : "outcome"), Object.keys(shares));
+  shares[name] = 0;
   return name;
 }
 
 /**
- * Removes an outcome, its per-type shares, and the edges leaving by it; its share is spread
- * over the outcomes left, so they still add up.
+ * Removes an out port (an outcome and its per-type shares, or a split port) and the edges
+ * leaving by it; its share is spread over the ports left, so they still add up.
  */
 export function removeOutcome(model: D, nodeId: string, name: string): void {
   const node = findNode(model, nodeId);
-  if (!node || (node.kind !== "work" && node.kind !== "followUp")) return;
-  removeShare(node.outcomes, name);
-  if (node.kind === "work") for (const shares of Object.values(node.outcomesByType ?? {})) removeShare(shares, name);
+  const shares = node && portSharesOf(node);
+  if (!shares) return;
+  removeShare(shares, name);
+  if (node.kind === "work") for (const byType of Object.values(node.outcomesByType ?? {})) removeShare(byType, name);
   model.edges = model.edges.filter((e) => !(e.from === nodeId && edgePort(e) === name));
 }
 

@@ -1,0 +1,208 @@
+/**
+ * Calibration keeps the log's shape (issue 20): a desk with known truth (two live channels
+ * whose first work steps at L1 differ in handle time and patience and share L1's agents,
+ * urgent and normal priorities served most urgent first, urgent phone tickets taking longer,
+ * an escalation to L2, two end statuses) is simulated with its event log (`simulate --event-log`: the CSV text streamed
+ * into the reader), calibrated, and every parameter is recovered.
+ *
+ * Sample: 20.5 days at 30 tickets an hour (about 14,700 tickets, seed 1); L1 runs at 80%
+ * load so some callers hang up (over 340 abandonments per channel). Tolerances are about
+ * three standard errors of each estimate from that sample or more: handle-time means 5%
+ * (standard error under 1.5% with 2,500+ visits of cv 0.7: 4,500+ first visits per channel,
+ * 30% of them urgent), patience 17% (exponential
+ * MLE from k abandonments: standard error 1/sqrt(k), 5.4% at most), shares 2.5 points
+ * (binomial standard error at most 0.8 point), the horizon to the hour. The seed is
+ * fixed, so the outcome is the same on every run; the tolerances say how close the method
+ * is, not how lucky the seed was.
+ */
+import { describe, expect, it } from "vitest";
+import { calibrate, EventLogReader, EventLogWriter, FLOWCAST_COLUMNS } from "../../src/calibrate";
+import { checkModel, parseModelText } from "../../src/model";
+import { runReplication } from "../../src/sim";
+
+const truth = {
+  /** Not a whole number of days: the calibrated horizon must be the log's, not rounded. */
+  days: 20.5,
+  /** Phone: urgent tickets take longer (handleTimeByPriority); chat's do not. */
+  phone: { perHour: 20, handleMean: 360, urgentHandleMean: 600, patienceMean: 240, urgent: 0.3 },
+  chat: { perHour: 10, handleMean: 720, patienceMean: 600, urgent: 0.3 },
+  /** Of L1's answered tickets: escalated, cancelled (the rest resolved). */
+  l1: { escalate: 0.2, cancelled: 0.1 },
+  l2: { handleMean: 1500, cancelled: 0.25 },
+};
+
+const desk = {
+  format: "flowcast/v1",
+  name: "Known two-channel desk",
+  clock: { start: "2026-01-05T00:00", horizon: truth.days * 86400, warmup: "1d" },
+  teams: [
+    { id: "l1", tier: 1, agents: 5 },
+    { id: "l2", tier: 2, agents: 4 },
+  ],
+  nodes: [
+    {
+      id: "phone",
+      kind: "channel",
+      channel: "phone",
+      arrivals: { perHour: truth.phone.perHour },
+      priority: { urgent: truth.phone.urgent, normal: 1 - truth.phone.urgent },
+    },
+    {
+      id: "chat",
+      kind: "channel",
+      channel: "chat",
+      arrivals: { perHour: truth.chat.perHour },
+      priority: { urgent: truth.chat.urgent, normal: 1 - truth.chat.urgent },
+    },
+    {
+      ...l1Step("l1-phone", truth.phone),
+      handleTimeByPriority: {
+        urgent: { dist: "lognormal", mean: truth.phone.urgentHandleMean, sd: truth.phone.urgentHandleMean * 0.7 },
+      },
+    },
+    l1Step("l1-chat", truth.chat),
+    { id: "esc", kind: "escalate", noteTime: 0 },
+    {
+      id: "l2-work",
+      kind: "work",
+      team: "l2",
+      handleTime: { dist: "gamma", mean: truth.l2.handleMean, sd: 900 },
+      outcomes: { resolved: 1 - truth.l2.cancelled, cancelled: truth.l2.cancelled },
+    },
+    { id: "resolved", kind: "end", status: "resolved" },
+    { id: "cancelled", kind: "end", status: "unresolved" },
+  ],
+  edges: [
+    { id: "e1", from: "phone", to: "l1-phone" },
+    { id: "e2", from: "chat", to: "l1-chat" },
+    ...["l1-phone", "l1-chat"].flatMap((id) => [
+      { id: `${id}-r`, from: id, port: "resolved", to: "resolved" },
+      { id: `${id}-c`, from: id, port: "cancelled", to: "cancelled" },
+      { id: `${id}-e`, from: id, port: "escalate", to: "esc" },
+    ]),
+    { id: "e3", from: "esc", to: "l2-work" },
+    { id: "e4", from: "l2-work", port: "resolved", to: "resolved" },
+    { id: "e5", from: "l2-work", port: "cancelled", to: "cancelled" },
+  ],
+};
+
+function l1Step(id: string, channel: { handleMean: number; patienceMean: number }) {
+  return {
+    id,
+    kind: "work",
+    team: "l1",
+    handleTime: { dist: "lognormal", mean: channel.handleMean, sd: channel.handleMean * 0.7 },
+    queue: { discipline: "priority", patience: { dist: "exponential", mean: channel.patienceMean } },
+    outcomes: {
+      resolved: 1 - truth.l1.escalate - truth.l1.cancelled,
+      cancelled: truth.l1.cancelled,
+      escalate: truth.l1.escalate,
+    },
+  };
+}
+
+describe("calibration keeps channels, patience, priorities, end statuses and the horizon (issue 20)", () => {
+  const original = parseModelText(JSON.stringify(desk));
+  if (!original.ok) throw new Error(original.diagnostics.map((d) => d.message).join("; "));
+  const reader = new EventLogReader({ columns: { ...FLOWCAST_COLUMNS } });
+  const writer = new EventLogWriter(original.model.clock.start, (text) => reader.push(text));
+  runReplication(original.model, 1, 0, undefined, writer);
+  writer.flush();
+  reader.end();
+  const result = calibrate(reader, "calibrated");
+  const parsed = parseModelText(JSON.stringify(result.model));
+  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("; "));
+  const model = parsed.model;
+  const a = reader.analysis;
+  const node = (id: string) => {
+    const n = model.nodes.find((x) => x.id === id);
+    if (!n) throw new Error(`no node ${id} in ${model.nodes.map((x) => x.id).join(", ")}`);
+    return n;
+  };
+  const work = (id: string) => {
+    const n = node(id);
+    if (n.kind !== "work") throw new Error(`${id} is not a work step`);
+    return n;
+  };
+  const mean = (d: { dist: string }) => ("mean" in d ? (d.mean as number) : Number.NaN);
+  const rel = (x: number, y: number) => Math.abs(x / y - 1);
+
+  it("writes a flow that validates", () => {
+    const errors = checkModel(JSON.stringify(result.model)).diagnostics.filter((d) => d.severity === "error");
+    expect(errors).toEqual([]);
+  });
+
+  it("has enough of each to tell (the sample the tolerances rest on)", () => {
+    for (const c of ["phone", "chat"]) {
+      const key = `${a.teams.list.indexOf("l1")}\u0000${a.channels.list.indexOf(c)}`;
+      expect(a.entryHandle.get(key)!.n).toBeGreaterThan(4500);
+      expect(a.entryQueue.get(key)!.abandons).toBeGreaterThan(340);
+    }
+  });
+
+  it("gives each channel its own first step at L1, sharing L1's agents, with its handle time and patience", () => {
+    for (const c of ["phone", "chat"] as const) {
+      const step = work(`work-l1-${c}`);
+      expect(step.team).toBe("l1");
+      expect(step.queue.patience?.dist).toBe("exponential");
+      expect(rel(mean(step.queue.patience!), truth[c].patienceMean)).toBeLessThan(0.17);
+      expect(Math.abs(step.outcomes.escalate! - truth.l1.escalate)).toBeLessThan(0.025);
+    }
+    expect(model.teams.map((t) => [t.id, t.agents])).toEqual([
+      ["l1", 5],
+      ["l2", 4],
+    ]);
+    expect(model.nodes.some((n) => n.id === "work-l1")).toBe(false);
+    expect(rel(mean(work("work-l2").handleTime), truth.l2.handleMean)).toBeLessThan(0.05);
+  });
+
+  it("keeps handle time per priority where it differs (phone), and only there", () => {
+    const phone = work("work-l1-phone");
+    expect(rel(mean(phone.handleTimeByPriority!.urgent!), truth.phone.urgentHandleMean)).toBeLessThan(0.05);
+    expect(rel(mean(phone.handleTimeByPriority!.normal!), truth.phone.handleMean)).toBeLessThan(0.05);
+    const chat = work("work-l1-chat");
+    expect(chat.handleTimeByPriority).toBeUndefined();
+    expect(rel(mean(chat.handleTime), truth.chat.handleMean)).toBeLessThan(0.05);
+    expect(work("work-l2").handleTimeByPriority).toBeUndefined();
+    expect(result.fits.byPriority.size).toBe(1);
+  });
+
+  it("serves priorities most urgent first and keeps each channel's priority mix", () => {
+    for (const n of model.nodes) if (n.kind === "work") expect(n.queue.discipline).toBe("priority");
+    for (const c of ["phone", "chat"] as const) {
+      const ch = node(`ch-${c}`);
+      if (ch.kind !== "channel") throw new Error("not a channel");
+      expect(Math.abs(ch.priority!.urgent! - truth[c].urgent)).toBeLessThan(0.025);
+    }
+  });
+
+  it("keeps both end statuses, with each step's shares", () => {
+    const ends = model.nodes.filter((n) => n.kind === "end").map((n) => [n.id, n.kind === "end" ? n.status : ""]);
+    expect(ends.sort()).toEqual([
+      ["cancelled", "unresolved"],
+      ["resolved", "resolved"],
+    ]);
+    const l1Cancelled = truth.l1.cancelled / (1 - truth.l1.escalate);
+    for (const [step, cancelled] of [
+      ["l1-phone", l1Cancelled],
+      ["l1-chat", l1Cancelled],
+      ["l2", truth.l2.cancelled],
+    ] as const) {
+      const split = node(`close-${step}`);
+      if (split.kind !== "route") throw new Error("not a split");
+      expect(Math.abs(split.split!.cancelled! - cancelled)).toBeLessThan(0.025);
+      expect(
+        model.edges
+          .filter((e) => e.from === `close-${step}`)
+          .map((e) => e.to)
+          .sort(),
+      ).toEqual(["cancelled", "resolved"]);
+    }
+    expect(Object.keys(result.summary.figures.endStatus).sort()).toEqual(["cancelled", "resolved"]);
+  });
+
+  it("runs for the log's own span, not a rounded one", () => {
+    const span = model.clock.horizon - model.clock.warmup;
+    expect(Math.abs(span - truth.days * 86400)).toBeLessThan(3600);
+  });
+});
