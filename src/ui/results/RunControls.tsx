@@ -5,7 +5,8 @@
  * Workers (runSession.ts), so the page stays responsive.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { hasErrors, validateModel } from "../../model";
+import { type Diagnostic, hasErrors, validateModel } from "../../model";
+import { SMALL_FLOW } from "../files/offThread";
 import { FindStaffingButton } from "../staff/StaffingDialog";
 import { type FlowStore, useFlowState } from "../state/store";
 import { type RunSession, runSessionOf, useRunState } from "./runSession";
@@ -14,16 +15,19 @@ import "./results.css";
 /** Problems shown next to a disabled Run button. */
 const PROBLEMS_SHOWN = 2;
 
-/** Run button, settings, progress and Cancel for the flow in `store`. */
-export function RunControls({ store }: { store: FlowStore }) {
+/**
+ * Run button, settings, progress and Cancel for the flow in `store`. `diagnostics`, the
+ * problems panel's (checked off the main thread), stand in for validating a big flow here.
+ */
+export function RunControls({ store, diagnostics }: { store: FlowStore; diagnostics?: Diagnostic[] }) {
   const session = runSessionOf(store);
   const model = useFlowState(store, (s) => s.model);
   const state = useRunState(session, (s) => s);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const problems = useMemo(() => {
-    const diagnostics = validateModel(model);
-    return hasErrors(diagnostics) ? diagnostics.filter((d) => d.severity === "error") : [];
-  }, [model]);
+    const found = diagnostics && model.nodes.length >= SMALL_FLOW ? diagnostics : validateModel(model);
+    return hasErrors(found) ? found.filter((d) => d.severity === "error") : [];
+  }, [model, diagnostics]);
   const running = state.status === "running";
   const box = useRef<HTMLDivElement>(null);
   // The settings popover closes on Escape and on any press outside it (a dialog opening too).
