@@ -20,12 +20,16 @@ describe("formatValue", () => {
   it("shows each unit as a manager reads it", () => {
     expect(formatValue(0.7234, "share")).toBe("72.3%");
     expect(formatValue(0.873, "share")).toBe("87.3%");
+    expect(formatValue(0.043, "share")).toBe("4.3%");
     expect(formatValue(372, "seconds")).toBe("6.2 min");
     expect(formatValue(12240, "seconds")).toBe("3.4 h");
     expect(formatValue(45, "seconds")).toBe("45 s");
     expect(formatValue(3.25, "seconds")).toBe("3.3 s");
     expect(formatValue(5 * 86400, "seconds")).toBe("5.0 d");
     expect(formatValue(12345.678, "money")).toBe("12,345.68");
+    expect(formatValue(4.2, "money")).toBe("4.20");
+    expect(formatValue(2181.4, "count")).toBe("2,181");
+    expect(formatValue(Number.NaN, "share")).toBe("—");
     expect(formatValue(1234567.4, "count")).toBe("1,234,567");
     expect(formatValue(7.25, "count")).toBe("7.3");
     expect(formatValue(null, "share")).toBe("—");
@@ -110,6 +114,8 @@ describe("formatEstimate and formatInterval", () => {
 describe("formatDifference", () => {
   it("signs differences, in percentage points for shares, and leaves zero unsigned", () => {
     expect(formatDifference(0.021, "share")).toBe("+2.1 pp");
+    expect(formatDifference(0.019, "share")).toBe("+1.9 pp");
+    expect(formatDifference(0, "seconds")).toBe("0.0 s");
     expect(formatDifference(-16.4, "seconds")).toBe("−16 s");
     expect(formatDifference(-0.3, "seconds")).toBe("−0.3 s");
     expect(formatDifference(-0.0004, "share")).toBe("0.0 pp");
