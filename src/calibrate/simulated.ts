@@ -101,6 +101,7 @@ export class TraceAnalysis {
       handleTime: f.handleTime,
       paths: f.paths,
       endStatus: f.endStatus,
+      abandoned: f.abandoned,
       basis,
     };
   }
