@@ -14,6 +14,7 @@ import {
   teamIds,
 } from "./buildFlow";
 import type { EventLogReader } from "./logReader";
+import { SNAPSHOT_BASIS } from "./snapshot";
 import type { EntryStep, Figures, Summary } from "./summarize";
 
 /** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */
@@ -185,7 +186,9 @@ export function buildReport(
   const warnings = warningsOf(a, summary, rows);
   const decisions = [...reader.roles.decisions].map(([activity, d]) => ({ activity, ...d }));
   const notes = [
-    `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
+    summary.agentsBasis === SNAPSHOT_BASIS
+      ? `Agents per team are an estimate from ${summary.agentsBasis}; the time queued before a visit is a pickup delay before the team's work step.`
+      : `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
     "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1); its two parts are shown apart: reopened after closure (active again after being closed) and ping-pong (back to a team already visited, without a closure).",
     "Handle time is the time a ticket spends in a 'work' state; in snapshot logs that is elapsed time, not pure agent time.",
   ];
