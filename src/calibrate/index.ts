@@ -75,6 +75,8 @@ export function teamsToGroup(a: LogAnalysis, keep?: number): string[] {
     for (const s of a.busy[t]?.values() ?? []) seconds += s;
     return { team, seconds };
   });
+  // A log with no agent time (a ticket table without handle times) ranks teams by visits.
+  if (work.every((w) => w.seconds === 0)) for (const [t, w] of work.entries()) w.seconds = a.handle[t]?.n ?? 0;
   work.sort((x, y) => y.seconds - x.seconds);
   const total = work.reduce((x, w) => x + w.seconds, 0);
   let count = keep ?? 0;
