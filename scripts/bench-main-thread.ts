@@ -113,9 +113,12 @@ async function main(): Promise<number> {
           await page.evaluate(() => {
             (window as unknown as { longTasks: unknown[] }).longTasks.length = 0;
           });
-          await page.evaluate((hash) => {
-            location.hash = hash;
-          }, link.slice(link.indexOf("#")));
+          await page.evaluate(
+            (hash) => {
+              location.hash = hash;
+            },
+            link.slice(link.indexOf("#")),
+          );
         }
         await page.getByTestId("flow-name").filter({ hasText: "Shared big" }).waitFor({ timeout: 120_000 });
       });
