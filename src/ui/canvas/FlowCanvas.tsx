@@ -106,7 +106,10 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   const view = useViewWindow(big);
   const shown = useMemo(() => {
     if (!view) return { nodes, edges };
-    const keep = new Set([...selection.nodes, ...Object.keys(moving ?? {})]);
+    // Selected steps stay with React Flow wherever they are (so they drag together), unless
+    // the selection is itself huge (select all): then only those near the view.
+    const picked = selection.nodes.length <= VISIBLE_ONLY_ABOVE ? selection.nodes : [];
+    const keep = new Set([...picked, ...Object.keys(moving ?? {})]);
     return inWindow(nodes, edges, view, keep);
   }, [view, nodes, edges, selection, moving]);
 
