@@ -111,7 +111,7 @@ describe("bounded runs (issue 13)", () => {
       (f: Flow) => {
         f.clock.seriesInterval = 1e-9;
       },
-      "at least a minute",
+      "Series interval must be at least 1 min",
     ],
     [
       "a coordinate",
