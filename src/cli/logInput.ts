@@ -57,7 +57,7 @@ export const TABLE_HELP = `Ticket tables (one row per ticket: Zendesk, ServiceNo
                       usual names (docs/tickets.md); name them to override:
   --case COL  --created COL  --resolved COL  --first-response COL  --team COL
   --channel COL  --priority COL  --resource COL  --reassignments COL  --reopens COL
-  --fcr COL  --handle-time COL  --made-sla COL
+  --fcr COL  --handle-time COL  --made-sla COL  --status COL (how it ended)
 `;
 
 /** The log's read settings from the command line: its columns, role rules and fixed tiers. */

@@ -56,6 +56,7 @@ const TABLE_SLOTS: ColumnSlot<TableSlot>[] = [
   { key: "reopens", label: "Reopens", required: false },
   { key: "fcr", label: "First-contact resolution flag", required: false },
   { key: "madeSla", label: "SLA met flag", required: false },
+  { key: "status", label: "How it closed (close code)", required: false },
 ];
 
 export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onClose: () => void }) {
