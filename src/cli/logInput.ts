@@ -196,7 +196,9 @@ export function tableRows(settings: LogSettings, reader: EventLogReader): Ticket
 function tableSettings(values: OptionValues, header: string[], file: string): LogSettings {
   if (header.length === 0) throw new UsageError(`${file}: the file is empty: no header row`);
   if (listOption(values, "map").length > 0)
-    throw new UsageError("--map gives statuses their meaning; a ticket table has no status column: leave --map out");
+    throw new UsageError(
+      "--map gives an event log's activities their meaning; a ticket table has no activity column: leave --map out",
+    );
   const guess = guessTableColumns(header);
   const named = {} as Record<keyof TableColumns, string | undefined>;
   for (const slot of TABLE_SLOTS)
