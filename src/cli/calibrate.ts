@@ -12,6 +12,7 @@ import {
 import { tableCalibrationReport } from "../calibrate/tableReport";
 import { checkModel, formatDiagnostic } from "../model";
 import { combineReplications, prepareRun, runReplication } from "../sim";
+import { asksForIntervals, run as runIntervals } from "./calibrateIntervals";
 import { LOG_OPTIONS, readLogSettings, streamLog, TABLE_HELP, tableRows } from "./logInput";
 import {
   type CliIO,
@@ -27,6 +28,8 @@ import {
 const HELP = `Usage: flowcast calibrate LOG.csv --case COL --time COL --activity COL --team COL [options] --out FLOW.json
        flowcast calibrate LOG.xes[.gz] [options] --out FLOW.json
        flowcast calibrate TICKETS.csv [--table] [table columns] [options] --out FLOW.json
+       flowcast calibrate --intervals REPORT.csv --start COL --offered COL [options] --out FLOW.json
+                          (an ACD interval report: "flowcast calibrate --intervals --help")
 
 Reads a help desk's event log (one row per ticket status change) and writes a flow fitted
 to it, with a report of the log's figures beside the calibrated flow's simulated ones.
@@ -79,6 +82,7 @@ const OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
+  if (asksForIntervals(args)) return runIntervals(args, io);
   const { values, positionals } = parseCommandLine(args, OPTIONS);
   if (values.help) {
     io.out(HELP);

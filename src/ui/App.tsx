@@ -44,6 +44,9 @@ import { type FlowStore, useFlowState } from "./state/store";
 const ImportHistoryDialog = lazy(() =>
   import("./import/ImportHistoryDialog").then((m) => ({ default: m.ImportHistoryDialog })),
 );
+const ImportIntervalsDialog = lazy(() =>
+  import("./import/intervals/ImportIntervalsDialog").then((m) => ({ default: m.ImportIntervalsDialog })),
+);
 
 export interface AppProps {
   store: FlowStore;
@@ -89,6 +92,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
   }, []);
   const [layingOut, setLayingOut] = useState(false);
   const [importingHistory, setImportingHistory] = useState(false);
+  const [importingIntervals, setImportingIntervals] = useState(false);
 
   const handlers = useMemo(
     () => ({
@@ -183,6 +187,13 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
             History…
           </ToolbarButton>
           <ToolbarButton
+            name="import-intervals"
+            onClick={() => setImportingIntervals(true)}
+            title="Import interval report… (an ACD's 15/30/60-minute report, CSV) and fit a flow to it"
+          >
+            Intervals…
+          </ToolbarButton>
+          <ToolbarButton
             name="event-log"
             title="Simulate one replication and download its tickets as a CSV event log"
             onClick={() =>
@@ -253,7 +264,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           >
             {errors > 0 ? `⚠ ${errors}` : "✓"}
           </button>
-          <RunControls store={store} />
+          <RunControls store={store} diagnostics={diagnostics} />
           <ExportMenu store={store} />
         </div>
       </header>
@@ -341,6 +352,11 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
       {importingHistory && (
         <Suspense fallback={null}>
           <ImportHistoryDialog store={store} onClose={() => setImportingHistory(false)} />
+        </Suspense>
+      )}
+      {importingIntervals && (
+        <Suspense fallback={null}>
+          <ImportIntervalsDialog store={store} onClose={() => setImportingIntervals(false)} />
         </Suspense>
       )}
       <Toasts />
