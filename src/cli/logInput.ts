@@ -57,7 +57,7 @@ export const TABLE_HELP = `Ticket tables (one row per ticket: Zendesk, ServiceNo
                       usual names (docs/tickets.md); name them to override:
   --case COL  --created COL  --resolved COL  --first-response COL  --team COL
   --channel COL  --priority COL  --resource COL  --reassignments COL  --reopens COL
-  --fcr COL  --handle-time COL  --made-sla COL
+  --fcr COL  --handle-time COL  --made-sla COL  --status COL (how it ended)
 `;
 
 /** The log's read settings from the command line: its columns, role rules and fixed tiers. */
@@ -196,7 +196,9 @@ export function tableRows(settings: LogSettings, reader: EventLogReader): Ticket
 function tableSettings(values: OptionValues, header: string[], file: string): LogSettings {
   if (header.length === 0) throw new UsageError(`${file}: the file is empty: no header row`);
   if (listOption(values, "map").length > 0)
-    throw new UsageError("--map gives statuses their meaning; a ticket table has no status column: leave --map out");
+    throw new UsageError(
+      "--map gives an event log's activities their meaning; a ticket table has no activity column: leave --map out",
+    );
   const guess = guessTableColumns(header);
   const named = {} as Record<keyof TableColumns, string | undefined>;
   for (const slot of TABLE_SLOTS)

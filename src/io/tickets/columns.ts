@@ -32,6 +32,8 @@ export interface TableColumns {
   handleTime?: string;
   /** SLA met flag (ServiceNow made_sla). */
   madeSla?: string;
+  /** How the ticket ended (a close code, Jira's resolution, the final status): the flow's end steps. */
+  status?: string;
 }
 
 export type TableSlot = keyof TableColumns;
@@ -50,6 +52,7 @@ export const TABLE_SLOTS: readonly TableSlot[] = [
   "fcr",
   "handleTime",
   "madeSla",
+  "status",
 ];
 
 /** The slots a table must have. */
@@ -70,6 +73,7 @@ export const TABLE_OPTION: Record<TableSlot, string> = {
   fcr: "--fcr",
   handleTime: "--handle-time",
   madeSla: "--made-sla",
+  status: "--status",
 };
 
 /**
@@ -139,6 +143,7 @@ export const KNOWN_NAMES: Record<TableSlot, readonly string[]> = {
     "aht",
   ],
   madeSla: ["made_sla", "made sla", "sla met", "sla achieved"],
+  status: ["close_code", "closed_code", "close code", "resolution code", "resolution", "status"],
 };
 
 /** The best guess per slot ("" when nothing fits); a column is used once. */

@@ -122,17 +122,18 @@ describe("durations and flags as tables write them", () => {
 });
 
 describe("a ticket row becomes its events", () => {
-  const header = "Id,Created at,First reply time in minutes,Solved at,Group,Assignee,Via,Priority,Handle time,Reopens";
+  const header =
+    "Id,Created at,First reply time in minutes,Solved at,Group,Assignee,Via,Priority,Handle time,Reopens,Status";
 
   it("queue at creation, start at first reply, wait after the handle time, close at solved, a reopen marker", () => {
-    const { rows } = read(`${header}\n7,2026-01-05T08:00,10,2026-01-05T10:00,L1,ann,email,high,1200,1\n`);
+    const { rows } = read(`${header}\n7,2026-01-05T08:00,10,2026-01-05T10:00,L1,ann,email,high,1200,1,Solved\n`);
     expect(rows).toEqual([
-      ["ticket", "time", "event", "team", "agent", "priority", "channel"],
-      ["7", "2026-01-05T08:00:00", "queue", "L1", "", "high", "email"],
-      ["7", "2026-01-05T08:10:00", "start", "L1", "ann", "high", "email"],
-      ["7", "2026-01-05T08:30:00", "wait", "L1", "", "high", "email"],
-      ["7", "2026-01-05T10:00:00", "close", "L1", "", "high", "email"],
-      ["7", "2026-01-05T10:00:00", "reopen", "L1", "", "high", "email"],
+      ["ticket", "time", "event", "team", "agent", "priority", "channel", "status"],
+      ["7", "2026-01-05T08:00:00", "queue", "L1", "", "high", "email", ""],
+      ["7", "2026-01-05T08:10:00", "start", "L1", "ann", "high", "email", ""],
+      ["7", "2026-01-05T08:30:00", "wait", "L1", "", "high", "email", ""],
+      ["7", "2026-01-05T10:00:00", "close", "L1", "", "high", "email", "Solved"],
+      ["7", "2026-01-05T10:00:00", "reopen", "L1", "", "high", "email", ""],
     ]);
   });
 

@@ -37,8 +37,9 @@ export const TABLE_EVENT_COLUMNS: ColumnMap = {
   resource: "agent",
   priority: "priority",
   channel: "channel",
+  status: "status",
 };
-const EVENT_HEADER = ["ticket", "time", "event", "team", "agent", "priority", "channel"];
+const EVENT_HEADER = ["ticket", "time", "event", "team", "agent", "priority", "channel", "status"];
 /** The team of tickets whose group cell is blank (or of every ticket when no group column is named). */
 export const NO_GROUP = "Help desk";
 const SAMPLE_ROWS = 500;
@@ -287,8 +288,12 @@ export class TicketTableRows {
     const handle = this.duration(f, "handleTime");
     const team = this.cell(f, "team") || NO_GROUP;
     const [agent, priority, channel] = [this.cell(f, "resource"), this.cell(f, "priority"), this.cell(f, "channel")];
+    // The closing row carries how the ticket ended (the flow's end steps).
     const event = (ms: number, name: string, who = "") =>
-      this.out([id, wallText(ms), name, team, who, priority, channel], line);
+      this.out(
+        [id, wallText(ms), name, team, who, priority, channel, name === "close" ? this.cell(f, "status") : ""],
+        line,
+      );
     event(created, "queue");
     // A resolved ticket without its handle time: no agent time is known, none is invented.
     const noHandle = !open && this.index.handleTime !== undefined && Number.isNaN(handle);

@@ -56,6 +56,7 @@ const TABLE_SLOTS: ColumnSlot<TableSlot>[] = [
   { key: "reopens", label: "Reopens", required: false },
   { key: "fcr", label: "First-contact resolution flag", required: false },
   { key: "madeSla", label: "SLA met flag", required: false },
+  { key: "status", label: "How it closed (close code)", required: false },
 ];
 
 export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onClose: () => void }) {
@@ -258,9 +259,10 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
         )}
         {busy && share !== undefined && (
           <div className="backtest-progress" role="status" data-testid="import-history-progress">
-            <span>Reading {file?.name}…</span>
-            <progress value={share} max={1} />
-            <span>{Math.round(share * 100)}%</span>
+            {/* Once the file is read the fit and the measuring runs follow, without a share to show. */}
+            <span>{share < 0.98 ? `Reading ${file?.name}…` : "Fitting and measuring the flow…"}</span>
+            <progress value={share < 0.98 ? share : undefined} max={1} />
+            <span>{share < 0.98 ? `${Math.round(share * 100)}%` : ""}</span>
           </div>
         )}
         {busy && result && (

@@ -24,6 +24,7 @@ const Columns = z.object({
   priority: z.string().optional(),
   channel: z.string().optional(),
   created: z.string().optional(),
+  status: z.string().optional(),
 });
 const Source = z.object({
   kind: z.enum(["events", "xes", "table"]),
