@@ -49,6 +49,8 @@ export interface TicketState {
   /** How the ticket closed (index in `statuses`), set with `closedAt`. */
   status: number;
   /** A wait before any agent (kept in the report). */
+  /** When the ticket last entered the queued state (a reassignment while queued keeps it). */
+  queuedSince: number;
 }
 
 export class OutOfOrderError extends Error {
@@ -99,6 +101,13 @@ export class LogAnalysis implements RoleEventConsumer {
   readonly handleByPriority = new Map<string, DurationSample>();
   readonly waits: DurationSample[] = [];
   readonly reopenGaps: DurationSample[] = [];
+  /**
+   * Per team, the time queued before each of its work visits (0 when the visit did not follow
+   * a queued state): a snapshot log's pickup delay (see `snapshot.ts`).
+   */
+  readonly pickup: DurationSample[] = [];
+  /** Work states ended by an explicit end-of-work event ("done"): none in a snapshot log. */
+  workEndedByDone = 0;
   /** Time in a team's queue (answered and abandoned) and the abandonments. */
   readonly queueSeconds: number[] = [];
   readonly queueContacts: number[] = [];
@@ -242,6 +251,7 @@ export class LogAnalysis implements RoleEventConsumer {
       escalateMarked: false,
       lost: false,
       status: 0,
+      queuedSince: Number.NaN,
     };
   }
 
@@ -251,6 +261,7 @@ export class LogAnalysis implements RoleEventConsumer {
       this.handle[i] = new DurationSample(4000, this.seed + i * 7919);
       this.waits[i] = new DurationSample(2000, this.seed + i * 104729);
       this.reopenGaps[i] = new DurationSample(1000, this.seed + i * 15485863);
+      this.pickup[i] = new DurationSample(2000, this.seed + i * 32452843);
       this.queueSeconds[i] = 0;
       this.queueContacts[i] = 0;
       this.abandons[i] = 0;
@@ -283,6 +294,7 @@ export class LogAnalysis implements RoleEventConsumer {
         }
         break;
       case "work": {
+        if (next === "done") this.workEndedByDone++;
         this.addBusy(tk, time);
         const team = tk.team;
         this.handle[team]!.add(seconds);
@@ -318,6 +330,9 @@ export class LogAnalysis implements RoleEventConsumer {
   }
 
   private enter(tk: TicketState, time: number, role: Role, team: number, resource: string, status: string): void {
+    if (role === "queued" && tk.role !== "queued") tk.queuedSince = time;
+    else if (role === "work" && team >= 0)
+      this.pickup[team]!.add(tk.role === "queued" ? (time - tk.queuedSince) / 1000 : 0);
     if (tk.role === "closed" && role !== "closed") {
       // Active again after closing: the next visit is a reopen.
       tk.pendingLink = LINK.afterClose;

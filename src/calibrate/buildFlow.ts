@@ -462,9 +462,7 @@ export function endNodes(
   for (const o of summary.outcomes) add(o.closedAs);
   for (const e of summary.entrySteps) add(e.outcomes.closedAs);
   for (const e of summary.entries) add(e.noWorkAs);
-  const total = [...counts.values()].reduce((x, y) => x + y, 0);
-  const ranked = [...counts].sort((x, y) => y[1] - x[1]);
-  const kept = ranked.filter(([, n], i) => i < MAX_END_STATUSES && n >= MIN_END_SHARE * total).map(([s]) => s);
+  const kept = keptStatuses([...counts]);
   if (kept.length <= 1) {
     const only: EndStatusNode = { id: "resolved", label: "Closed", status: "resolved" };
     return { list: [only], main: only.id, of: () => only };
@@ -492,11 +490,23 @@ export function endNodes(
     of: (s) => {
       const own = byStatus.get(s);
       if (own) return own;
-      other ??= make("Closed (other)");
+      other ??= make(OTHER_END);
       return other;
     },
   };
 }
+
+/** The ways of closing that get an end of their own: the most common, at most 8, each 0.5% or more. */
+export function keptStatuses<K>(counts: readonly (readonly [K, number])[]): K[] {
+  const total = counts.reduce((x, [, n]) => x + n, 0);
+  return [...counts]
+    .sort((x, y) => y[1] - x[1])
+    .filter(([, n], i) => i < MAX_END_STATUSES && n >= MIN_END_SHARE * total)
+    .map(([k]) => k);
+}
+
+/** The label of the end shared by the rarer ways of closing. */
+export const OTHER_END = "Closed (other)";
 
 /** Flowcast's end status a closing word suggests: cancelled, duplicate, rejected… are unresolved. */
 export function endStatusOf(text: string): "resolved" | "unresolved" {

@@ -7,6 +7,7 @@ import type { ModelFile } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
 import { buildFlow, type FlowFits, fitFlow } from "./buildFlow";
 import type { EventLogReader } from "./logReader";
+import { addPickupDelays, isSnapshotLog, type SnapshotBasis, snapshotStaffing } from "./snapshot";
 import { type Summary, summarize } from "./summarize";
 
 export * from "../io/eventlog/guessColumns";
@@ -19,12 +20,15 @@ export * from "./buildFlow";
 export * from "./logReader";
 export * from "./report";
 export * from "./simulated";
+export * from "./snapshot";
 export * from "./summarize";
 
 export interface Calibration {
   model: ModelFile;
   summary: Summary;
   fits: FlowFits;
+  /** Set when the log is a snapshot log, modelled on the work-in-progress basis. */
+  snapshot?: SnapshotBasis;
 }
 
 /** How many teams keep a step of their own: the rest become one "Other teams" step. */
@@ -59,7 +63,9 @@ export function calibrate(
   const fits = fitFlow(a, summary.entrySteps);
   const window = fits.arrivalWindow;
   if (!window.whole) summary.figures.ticketsPerDay = window.tickets / window.days;
-  return { model: buildFlow(a, summary, fits, name), summary, fits };
+  if (!isSnapshotLog(a, summary)) return { model: buildFlow(a, summary, fits, name), summary, fits };
+  const snapshot = snapshotStaffing(a, summary);
+  return { model: addPickupDelays(buildFlow(a, summary, fits, name), a), summary, fits, snapshot };
 }
 
 /** The teams doing least of the work, beyond the `keep` (or 95%, at most 25) that do most. */
@@ -69,6 +75,8 @@ export function teamsToGroup(a: LogAnalysis, keep?: number): string[] {
     for (const s of a.busy[t]?.values() ?? []) seconds += s;
     return { team, seconds };
   });
+  // A log with no agent time (a ticket table without handle times) ranks teams by visits.
+  if (work.every((w) => w.seconds === 0)) for (const [t, w] of work.entries()) w.seconds = a.handle[t]?.n ?? 0;
   work.sort((x, y) => y.seconds - x.seconds);
   const total = work.reduce((x, w) => x + w.seconds, 0);
   let count = keep ?? 0;

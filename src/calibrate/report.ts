@@ -4,8 +4,9 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import { endStatusOf, type FlowFits, MAX_END_STATUSES, priorityLevels, teamIds } from "./buildFlow";
+import { endStatusOf, type FlowFits, keptStatuses, OTHER_END, priorityLevels, teamIds } from "./buildFlow";
 import type { EventLogReader } from "./logReader";
+import { SNAPSHOT_BASIS } from "./snapshot";
 import type { EntryStep, Figures, Summary } from "./summarize";
 
 /** What a simulation of the calibrated flow gives for the compared figures (null: not measured). */
@@ -121,15 +122,25 @@ export function buildReport(
   add("reopen share", "share", f.reopenShare, simulated?.reopenShare);
   add("reopened after closure", "share", f.reopenAfterClosureShare, simulated?.reopenAfterClosureShare);
   add("ping-pong (back to a team already visited)", "share", f.pingPongShare, simulated?.pingPongShare);
-  const endNames = Object.keys(f.endStatus);
-  if (endNames.length >= 2)
-    for (const status of endNames)
+  // As the flow's ends: the kept ways of closing apart, the rarer ones as one.
+  const kept = keptStatuses(Object.entries(f.endStatus));
+  if (kept.length >= 2) {
+    for (const status of kept)
       add(
         `closed as ${status || "(no status)"}`,
         "share",
         f.endStatus[status]!,
         simulated?.endStatus?.[status] ?? null,
       );
+    const rest = Object.entries(f.endStatus).filter(([s]) => !kept.includes(s));
+    if (rest.length > 0)
+      add(
+        `closed as ${OTHER_END}`,
+        "share",
+        rest.reduce((x, [, share]) => x + share, 0),
+        simulated?.endStatus?.[OTHER_END] ?? null,
+      );
+  }
   for (const r of rows) if (r.unit === "share" && r.log !== null) r.logInterval = wilson(r.log, f.reachedAgent);
   add("resolution time p50", "seconds", nan(f.resolution.p50), simulated?.resolution.p50);
   add("resolution time p90", "seconds", nan(f.resolution.p90), simulated?.resolution.p90);
@@ -150,7 +161,9 @@ export function buildReport(
   const warnings = warningsOf(a, summary, rows);
   const decisions = [...reader.roles.decisions].map(([activity, d]) => ({ activity, ...d }));
   const notes = [
-    `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
+    summary.agentsBasis === SNAPSHOT_BASIS
+      ? `Agents per team are an estimate from ${summary.agentsBasis}; the time queued before a visit is a pickup delay before the team's work step.`
+      : `Agents per team per hour of the week are an estimate from ${summary.agentsBasis}: staffed agents who touched no ticket in an hour are not seen.`,
     "Reopen share counts tickets that came back to a team they had worked with before or were active after closing (Flowcast's attempts > 1); its two parts are shown apart: reopened after closure (active again after being closed) and ping-pong (back to a team already visited, without a closure).",
     "Handle time is the time a ticket spends in a 'work' state; in snapshot logs that is elapsed time, not pure agent time.",
   ];
@@ -308,7 +321,7 @@ function keptOf(a: EventLogReader["analysis"], summary: Summary, fits: FlowFits)
   for (const [key, byPriority] of fits.byPriority) {
     const [t, c] = key.split("\u0000").map(Number) as [number, number | undefined];
     const step = c === undefined ? a.teams.list[t] : `${a.teams.list[t]} / ${channel(c)}`;
-    const shown = Object.entries(byPriority).map(([p, fit]) => `${p} ${(fit!.mean / 60).toFixed(1)} min`);
+    const shown = Object.entries(byPriority).map(([p, fit]) => `${p} ${duration(fit!.mean)}`);
     out.push(`${step}: handle time per priority (${shown.join(", ")}).`);
   }
   const levels = priorityLevels(a);
@@ -316,12 +329,15 @@ function keptOf(a: EventLogReader["analysis"], summary: Summary, fits: FlowFits)
   else if (a.priorities.list.some((p) => p !== ""))
     out.push("First come, first served: the priority column names fewer than two priorities Flowcast knows.");
   const ends = Object.entries(summary.figures.endStatus);
-  if (ends.length >= 2)
+  const kept = keptStatuses(ends);
+  if (kept.length >= 2)
     out.push(
       `End statuses: ${ends
-        .slice(0, MAX_END_STATUSES)
+        .filter(([s]) => kept.includes(s))
         .map(([s, share]) => `${s || "(no status)"} ${(share * 100).toFixed(1)}% (${endStatusOf(s)})`)
-        .join(", ")}${ends.length > MAX_END_STATUSES ? ", the rest as Closed (other)" : ""}.`,
+        .join(
+          ", ",
+        )}${ends.length > kept.length ? `; the ${ends.length - kept.length} rarer ones as one "${OTHER_END}" end` : ""}.`,
     );
   const minutes = Math.ceil((a.lastCreated - Math.floor(a.firstCreated / 60_000) * 60_000) / 60_000);
   out.push(

@@ -7,12 +7,13 @@
  * sim), passing each replication a sink from `sinkFor`.
  */
 
-import { FLOWCAST_EVENTS } from "../io/eventlog/roles";
+import { FLOWCAST_EVENTS, type Role } from "../io/eventlog/roles";
 import type { EventSink, TraceEventKind } from "../io/eventlog/writer";
 import type { Model } from "../model/schema";
 import { LogAnalysis } from "./analyze";
 import { teamIds } from "./buildFlow";
 import type { SimulatedFigures } from "./report";
+import { PICKUP_PREFIX } from "./snapshot";
 import { summarize } from "./summarize";
 
 export class TraceAnalysis {
@@ -63,7 +64,7 @@ export class TraceAnalysis {
         a.event(
           `${replication}:${ticket}`,
           start + time * 1000,
-          FLOWCAST_EVENTS[event]!,
+          roleOf(event, node),
           name,
           agent >= 0 ? `${team}-${agent}` : "",
           priority,
@@ -181,6 +182,24 @@ export function measureCalibratedFlow<R>(
 }
 
 // helpers
+
+/**
+ * What a trace event of a calibrated flow means, read as the log was read. Two differ from
+ * Flowcast's own events: the engine's "reopen" marks any loop back into a node already
+ * visited (ping-pong, a repeat visit), which the log does not call a reopen, so it changes
+ * nothing here; entering a "Closed until reopened" delay (`reopen-TEAM`) closes the ticket,
+ * so the visit after it is active again after closure, as in the log. A snapshot flow's
+ * pickup delay is time in the queue, not a wait on the customer.
+ */
+function roleOf(event: TraceEventKind, node: string): Role {
+  if (event === "reopen") return "ignore";
+  if (event === "wait" && node.startsWith(REOPEN_PREFIX)) return "closed";
+  if (event === "wait" && node.startsWith(PICKUP_PREFIX)) return "ignore";
+  return FLOWCAST_EVENTS[event]!;
+}
+
+/** Id prefix of buildFlow's "Closed until reopened" delays. */
+const REOPEN_PREFIX = "reopen-";
 
 function wallText(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16);

@@ -78,7 +78,8 @@ export interface Summary {
   pooledVisited: boolean[];
   /** Agents per team per hour of week (an estimate; see `agentsBasis`). */
   agents: number[][];
-  agentsBasis: "each resource's working pattern" | "busy time at 85% utilisation";
+  /** "each resource's working pattern", "busy time at 85% utilisation", or `SNAPSHOT_BASIS` (snapshot.ts). */
+  agentsBasis: string;
   /** Teams some ticket visited (worked or abandoned in their queue): the flow's teams. */
   visited: boolean[];
   figures: Figures;
@@ -380,7 +381,9 @@ function quantile(sorted: number[], q: number): number {
  * that hour divided by an assumed 85% utilisation.
  */
 function estimateAgents(a: LogAnalysis, teamCount: number): { agents: number[][]; basis: Summary["agentsBasis"] } {
-  const basis = a.hasResources ? "each resource's working pattern" : "busy time at 85% utilisation";
+  const basis: Summary["agentsBasis"] = a.hasResources
+    ? "each resource's working pattern"
+    : "busy time at 85% utilisation";
   const agents: number[][] = [];
   for (let t = 0; t < teamCount; t++) {
     const occurrences = hourOccurrences(...activeHours(a, t));

@@ -17,7 +17,14 @@ const REOPEN_ROWS = new Set(["reopen share", "reopened after closure"]);
 
 /** The note every table report carries: how rows were read. */
 export const TABLE_NOTE =
-  "Read as a ticket table (one row per ticket): each ticket is queued in its group at creation, worked from its first response (creation when the table has none) for its handle time, then rests until it is resolved; without a handle-time column its work is the time from first response to resolution (elapsed time, not agent time). A table does not say which teams a ticket passed through, so escalation, return and ping-pong shares are not measured (—); reassignments, reopens, first-contact resolution and SLA met come from the table's own columns and have no simulated value (the flow has no path for them).";
+  "Read as a ticket table (one row per ticket): each ticket is queued in its group at creation, worked from its first response (creation when the table has none) for its handle time, then rests until it is resolved. A table does not say which teams a ticket passed through, so escalation, return and ping-pong shares are not measured (—); reassignments, reopens, first-contact resolution and SLA met come from the table's own columns and have no simulated value (the flow has no path for them).";
+
+/** The note of a table without a handle-time column. */
+export const NO_HANDLE_TIME_NOTE =
+  "The table has no handle-time column (name one with --handle-time COL): no agent time is known, so handle times, utilisation and work shares are not measured (—), and the flow's work steps take no time; the whole time from creation to resolution is a wait, so volume, resolution times and backlog are still fitted and compared (queue times are not: they need agent time). The agents per hour are those seen touching tickets, not a staffing need.";
+
+/** Report rows that need agent time. */
+const AGENT_TIME_ROW = /^(handle time (mean|p50|p90)|utilisation): /;
 
 /** Rewrites a calibration report read from a ticket table (`window`: --from/--to, inclusive). */
 export function tableCalibrationReport(
@@ -35,7 +42,8 @@ export function tableCalibrationReport(
     relativeDifference: null,
   });
   for (const r of report.comparison) {
-    if (UNMEASURED.has(r.figure)) comparison.push({ ...notMeasured(r) });
+    if (UNMEASURED.has(r.figure) || (!table.hasHandleTime && AGENT_TIME_ROW.test(r.figure)))
+      comparison.push({ ...notMeasured(r) });
     else if (REOPEN_ROWS.has(r.figure)) comparison.push(factRow(r.figure, facts.reopened.share));
     else comparison.push(r);
     if (r.figure === "ping-pong (back to a team already visited)") {
@@ -63,7 +71,11 @@ export function tableCalibrationReport(
   const unreadable = Object.entries(c.unreadable).map(
     ([slot, n]) => `${table.columns[slot as keyof typeof c.unreadable]} ${n}`,
   );
-  const notes = [TABLE_NOTE, ...report.notes.filter((n) => !n.startsWith("Roles guessed"))];
+  const notes = [
+    TABLE_NOTE,
+    ...(table.hasHandleTime ? [] : [NO_HANDLE_TIME_NOTE]),
+    ...report.notes.filter((n) => !n.startsWith("Roles guessed")),
+  ];
   if (dropped.length > 0) notes.push(`Table rows dropped: ${dropped.join("; ")} (first lines in skipped.firstLine).`);
   if (blanks.length > 0)
     notes.push(
@@ -113,6 +125,7 @@ export function tableBacktestReport(
   };
   const figures: Figure[] = report.figures.map((f) => {
     if (f.id === "escalationShare" || f.id === "returnShare") return unmeasuredFigure(f);
+    if (!table.hasHandleTime && /^(handleMeanSeconds|workShare):/.test(f.id)) return unmeasuredFigure(f);
     const fact = fromTable[f.id];
     if (fact === undefined) return f;
     return {
@@ -135,7 +148,7 @@ export function tableBacktestReport(
       },
     },
     summary: { compared: compared.length, beatsBaseline: compared.filter((f) => f.beatsBaseline).length },
-    notes: [...report.notes, TABLE_NOTE],
+    notes: [...report.notes, TABLE_NOTE, ...(table.hasHandleTime ? [] : [NO_HANDLE_TIME_NOTE])],
   };
 }
 

@@ -42,6 +42,9 @@ Periods (dates as 2016-03-01 or 2016-03-01T08:00; a TO without a time is the who
 Options:
   --map PATTERN=ROLE  what an activity means (repeatable; see calibrate --help)
   --tier TEAM=N       put a team in tier N
+  --fit-span auto|all what to fit on: "auto" (default) the train period's last 4 weeks
+                      when its resolution times changed 2-fold or more, else all of it;
+                      "all" always the whole train period
   --replications N    runs of the test period (default 5)
   --seed S            random seed (default 1)
   --json              print the flowcast-backtest/v1 document instead of the table
@@ -57,6 +60,7 @@ const OPTIONS = {
   ...LOG_OPTIONS,
   train: { type: "string" },
   test: { type: "string" },
+  "fit-span": { type: "string" },
   replications: { type: "string" },
   seed: { type: "string" },
   json: { type: "boolean" },
@@ -79,6 +83,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const replications =
     str("replications") === undefined ? 5 : wholeNumber("--replications", str("replications"), 1, 100);
   const seed = str("seed") === undefined ? 1 : wholeNumber("--seed", str("seed"), 0, 2 ** 32 - 1);
+  const fitSpan = str("fit-span") ?? "auto";
+  if (fitSpan !== "auto" && fitSpan !== "all") throw new UsageError(`--fit-span "${fitSpan}" must be auto or all`);
   const out = str("out");
   await guardOutputs([file], [{ option: "--out", path: out }]);
   const setup = {
@@ -87,7 +93,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     tiers: log.tiers,
     train,
     test,
-  };
+    fitSpan,
+  } as const;
   const { reader, split } = backtestReader(setup);
   const table = tableRows(log, reader);
   const progress = (text: string) => {

@@ -74,8 +74,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       raster = rasteriseSvgBounded(svg, scale);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
+      // The flow is valid; the picture asked of it is not one that can be drawn: a usage error.
       io.err(`${file}: cannot export a PNG: ${error.message}.\n`);
-      return 1;
+      return 2;
     }
     await writeOutput(out!, raster.png);
     if (raster.scale < raster.requestedScale) {

@@ -88,7 +88,7 @@ export async function readLogSettings(values: OptionValues, file: string): Promi
   if (!xes && (values.table === true || !eventColumns)) {
     const head = await sniffCsv(file);
     if (values.table === true || looksLikeTicketTable(head.header, head.rows))
-      return tableSettings(values, head.header);
+      return tableSettings(values, head.header, file);
   }
   return logSettings(values, file);
 }
@@ -193,7 +193,8 @@ export function tableRows(settings: LogSettings, reader: EventLogReader): Ticket
 // helpers
 
 /** A ticket table's columns: the tools' usual names, each overridden by its option. */
-function tableSettings(values: OptionValues, header: string[]): LogSettings {
+function tableSettings(values: OptionValues, header: string[], file: string): LogSettings {
+  if (header.length === 0) throw new UsageError(`${file}: the file is empty: no header row`);
   if (listOption(values, "map").length > 0)
     throw new UsageError("--map gives statuses their meaning; a ticket table has no status column: leave --map out");
   const guess = guessTableColumns(header);

@@ -20,7 +20,7 @@ import { FTE_HOURS_PER_WEEK, type StaffingDocument } from "../staff/document";
 import { evaluateInProcess } from "../staff/evaluate";
 import { staffFlow, staffPerInterval } from "../staff/run";
 import { type Evaluate, StaffingInputError, type StaffingOptions } from "../staff/search";
-import { rosterCsv } from "../staff/shifts/roster";
+import { peopleCsv } from "../staff/shifts/people";
 import { ShiftRulesError } from "../staff/shifts/rules";
 import { staffWithShifts } from "../staff/shifts/staffWithShifts";
 import { type Confidence, describeVerdictFigure, parseTargetExpression, TargetSyntaxError } from "../staff/targets";
@@ -83,7 +83,8 @@ Options:
   --shifts RULES.json turn the per-interval requirement into a least-cost shift plan
                       (implies --per-interval; rules in docs/staffing.md), then check
                       it by simulation; the document gains shifts, coverage and roster
-  --roster OUT.csv    with --shifts: write the shift plan as CSV for a roster tool
+  --roster OUT.csv    with --shifts: write the roster as CSV, one row per person
+                      (their shift or "off" each day) for a roster tool
   --write-scenario NAME
                       with --shifts: add the plan to the flow as scenario NAME (the
                       teams' schedules), written to --flow-out
@@ -220,7 +221,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   if (out !== undefined) await writeOutput(out, json);
-  if (roster !== undefined && doc.shifts) await writeOutput(roster, rosterCsv(doc.shifts));
+  if (roster !== undefined && doc.roster) await writeOutput(roster, peopleCsv(doc.roster.people));
   if (scenarioName !== undefined && flowOut !== undefined && doc.roster) {
     await writeOutput(flowOut, withShiftScenario(await readTextFile(file), doc.roster.scenario, scenarioName));
   }

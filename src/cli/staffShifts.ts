@@ -51,9 +51,17 @@ export function formatShiftPlan(doc: StaffingDocument, model: Model): string {
       );
     }
   }
+  const people = doc.roster.people;
+  if (people.length > 0) {
+    lines.push(
+      "",
+      `Roster: ${people.length} people, each at most ${doc.roster.daysPerWeek} days a week (--roster OUT.csv writes it per person)`,
+    );
+  }
   lines.push(
     "",
     `Checked by simulation with the plan as the teams' schedules: ${doc.coverage.met ? "every target holds" : "a target is MISSED"}`,
+    `  ${doc.coverage.note}`,
   );
   for (const t of doc.coverage.targets) lines.push(`  ${t.met ? "met   " : "MISSED"}  ${t.words ?? t.label}`);
   return `${lines.join("\n")}\n`;

@@ -23,26 +23,9 @@ export async function encodeShareLink(model: Model): Promise<string> {
  * one) back into a flow. A damaged link gives a message a person can act on.
  */
 export async function decodeShareLink(fragment: string): Promise<ShareDecodeResult> {
-  const payload = extractPayload(fragment);
-  if (payload === undefined) return broken("it does not contain a flow (nothing after #share=).");
-  if (!/^[A-Za-z0-9_-]+$/.test(payload)) {
-    return broken("it contains characters a share link never has; it may have been cut or edited when copied.");
-  }
-  const packed = fromBase64Url(payload);
-  if (!packed) return broken("it is cut short or was changed when copied (the encoded text is incomplete).");
-  let text: string;
-  try {
-    const bytes = await pipeBytes(packed, new DecompressionStream("deflate-raw"), MAX_UNPACKED_BYTES);
-    if (!bytes) {
-      return broken(
-        `the flow inside it unpacks to more than ${MAX_UNPACKED_BYTES / 1e6} MB, far more than any flow; it was not opened.`,
-      );
-    }
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return broken("it is cut short or was changed when copied (the compressed flow cannot be unpacked).");
-  }
-  const parsed = parseModelText(text);
+  const unpacked = await unpackShareLink(fragment);
+  if (!unpacked.ok) return unpacked;
+  const parsed = parseModelText(unpacked.text);
   if (!parsed.ok) {
     const first = parsed.diagnostics[0]?.message ?? "unknown problem";
     return broken(`the flow inside it is not a valid Flowcast flow: ${first}`);
@@ -50,9 +33,37 @@ export async function decodeShareLink(fragment: string): Promise<ShareDecodeResu
   return { ok: true, model: parsed.model };
 }
 
+/**
+ * The flow text a share fragment carries, unpacked with a bound on its size (a link of a
+ * few KB must not unpack to gigabytes), or why it cannot be: the app parses the text in its
+ * own guarded way (src/ui/export/share.ts), decodeShareLink with parseModelText.
+ */
+export async function unpackShareLink(
+  fragment: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const payload = extractPayload(fragment);
+  if (payload === undefined) return broken("it does not contain a flow (nothing after #share=).");
+  if (!/^[A-Za-z0-9_-]+$/.test(payload)) {
+    return broken("it contains characters a share link never has; it may have been cut or edited when copied.");
+  }
+  const packed = fromBase64Url(payload);
+  if (!packed) return broken("it is cut short or was changed when copied (the encoded text is incomplete).");
+  try {
+    const bytes = await pipeBytes(packed, new DecompressionStream("deflate-raw"), MAX_UNPACKED_BYTES);
+    if (!bytes) {
+      return broken(
+        `the flow inside it unpacks to more than ${MAX_UNPACKED_BYTES / 1e6} MB, far more than any flow; it was not opened.`,
+      );
+    }
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return broken("it is cut short or was changed when copied (the compressed flow cannot be unpacked).");
+  }
+}
+
 // helpers
 
-function broken(reason: string): ShareDecodeResult {
+function broken(reason: string): { ok: false; message: string } {
   return { ok: false, message: reason };
 }
 

@@ -82,97 +82,87 @@ export const KIND_HELP: Readonly<Record<NodeKind, { help: string; ports: string 
   end: { help: "The ticket closes here, resolved or unresolved, with an optional CSAT survey.", ports: "none" },
 };
 
+/**
+ * Entries of one type share their shape: `spec.duration("Horizon", "How long…")` is the
+ * label, then the help, then the unit where the type has none of its own.
+ */
+const spec = {
+  count: entry("count"),
+  dateTime: entry("dateTime"),
+  days: entry("days"),
+  distribution: entry("distribution"),
+  id: entry("id"),
+  list: entry("list"),
+  longText: entry("longText"),
+  map: entry("map"),
+  money: entry("money"),
+  number: entry("number"),
+  reference: entry("reference"),
+  share: entry("share"),
+  shares: entry("shares"),
+  text: entry("text"),
+  tier: entry("tier"),
+  timeOfDay: entry("timeOfDay"),
+  duration: entry("duration", "seconds"),
+  /** A distribution of seconds (handle time, patience, waits). */
+  timeDistribution: entry("distribution", "seconds"),
+};
+
 const node = {
-  id: { label: "Id", type: "id", help: "The step's id: edges, the layout and scenario paths name it." },
-  label: { label: "Label", type: "text", help: "The name shown on the canvas (the id when absent)." },
-  notes: { label: "Notes", type: "longText", help: "What the agent does here, for the runbook." },
-} as const satisfies Record<string, FieldSpec>;
+  id: spec.id("Id", "The step's id: edges, the layout and scenario paths name it."),
+  label: spec.text("Label", "The name shown on the canvas (the id when absent)."),
+  notes: spec.longText("Notes", "What the agent does here, for the runbook."),
+};
 
 /** The spec of every field, by path; node fields of every kind under "nodes.*.". */
 export const FIELDS: Readonly<Record<string, FieldSpec>> = {
   format: { label: "Format", type: "enum", help: 'Always "flowcast/v1".', options: { "flowcast/v1": "flowcast/v1" } },
-  name: { label: "Name", type: "text", help: "The flow's name." },
-  description: { label: "Description", type: "longText", help: "What the flow models." },
-  "clock.start": {
-    label: "Start",
-    type: "dateTime",
-    help: "When the simulated period starts (local time, no time zone).",
-  },
-  "clock.horizon": {
-    label: "Horizon",
-    type: "duration",
-    unit: "seconds",
-    help: "How long a run simulates, warm-up included.",
-  },
-  "clock.warmup": {
-    label: "Warm-up",
-    type: "duration",
-    unit: "seconds",
-    help: "The first part of the horizon, not measured (queues fill up first); shorter than the horizon.",
-  },
-  "clock.seriesInterval": {
-    label: "Series interval",
-    type: "duration",
-    unit: "seconds",
-    help: "The step of the backlog and queue series in the results.",
-  },
-  "clock.intervalMinutes": {
-    label: "Planning interval",
-    type: "count",
-    unit: "minutes",
-    help: "15, 30 or 60: the resolution of arrival profiles, per-interval results and targets, and staffing (60 when absent).",
-  },
-  "contactTypes.id": { label: "Id", type: "id", help: "The contact type's id (billing, password...)." },
-  "contactTypes.name": { label: "Name", type: "text", help: "The name shown for the contact type." },
-  "contactTypes.attributes": {
-    label: "Attributes",
-    type: "map",
-    help: "Numbers drawn per contact of this type (name -> distribution), tested by route rules.",
-  },
-  "teams.id": { label: "Id", type: "id", help: "The team's id: work steps and scenario paths name it." },
-  "teams.name": { label: "Name", type: "text", help: "The team's name." },
-  "teams.tier": {
-    label: "Tier",
-    type: "tier",
-    help: "Support tier: L1 first line, L2 and L3 escalation tiers; sets the canvas lane.",
-  },
-  "teams.agents": {
-    label: "Agents",
-    type: "count",
-    unit: "agents",
-    help: "Agents on duty (the headcount when a schedule is set).",
-  },
-  "teams.concurrency": {
-    label: "Contacts per agent",
-    type: "count",
-    unit: "contacts at once",
-    help: "How many contacts one agent handles at once (chat).",
-  },
-  "teams.concurrencySlowdown": {
-    label: "Chat slowdown",
-    type: "list",
-    help: "Handle-time multiplier by the contacts an agent holds, e.g. [1, 1.25, 1.6]; missing entries repeat the last.",
-  },
-  "teams.costPerHour": {
-    label: "Cost per hour",
-    type: "money",
-    unit: "per agent hour",
-    help: "What one staffed agent hour costs.",
-  },
-  "teams.shrinkage": {
-    label: "Shrinkage",
-    type: "share",
-    help: "Share of paid time agents are not available (breaks, training, absence): people to schedule = agents / (1 - shrinkage).",
-  },
-  "teams.maxOccupancy": {
-    label: "Highest occupancy",
-    type: "share",
-    help: "The busy share of staffed time staffing may plan for, e.g. 85%.",
-  },
-  "teams.schedule.days": { label: "Days", type: "days", help: `Days of the shift: ${DAYS_HELP}.` },
-  "teams.schedule.from": { label: "From", type: "timeOfDay", help: 'Start of the shift, "08:00".' },
-  "teams.schedule.to": { label: "To", type: "timeOfDay", help: 'End of the shift, "17:00" ("24:00" for midnight).' },
-  "teams.schedule.agents": { label: "Agents", type: "count", unit: "agents", help: "Agents on duty during the shift." },
+  name: spec.text("Name", "The flow's name."),
+  description: spec.longText("Description", "What the flow models."),
+  "clock.start": spec.dateTime("Start", "When the simulated period starts (local time, no time zone)."),
+  "clock.horizon": spec.duration("Horizon", "How long a run simulates, warm-up included."),
+  "clock.warmup": spec.duration(
+    "Warm-up",
+    "The first part of the horizon, not measured (queues fill up first); shorter than the horizon.",
+  ),
+  "clock.seriesInterval": spec.duration("Series interval", "The step of the backlog and queue series in the results."),
+  "clock.intervalMinutes": spec.count(
+    "Planning interval",
+    "15, 30 or 60: the resolution of arrival profiles, per-interval results and targets, and staffing (60 when absent).",
+    "minutes",
+  ),
+  "contactTypes.id": spec.id("Id", "The contact type's id (billing, password...)."),
+  "contactTypes.name": spec.text("Name", "The name shown for the contact type."),
+  "contactTypes.attributes": spec.map(
+    "Attributes",
+    "Numbers drawn per contact of this type (name -> distribution), tested by route rules.",
+  ),
+  "teams.id": spec.id("Id", "The team's id: work steps and scenario paths name it."),
+  "teams.name": spec.text("Name", "The team's name."),
+  "teams.tier": spec.tier("Tier", "Support tier: L1 first line, L2 and L3 escalation tiers; sets the canvas lane."),
+  "teams.agents": spec.count("Agents", "Agents on duty (the headcount when a schedule is set).", "agents"),
+  "teams.concurrency": spec.count(
+    "Contacts per agent",
+    "How many contacts one agent handles at once (chat).",
+    "contacts at once",
+  ),
+  "teams.concurrencySlowdown": spec.list(
+    "Chat slowdown",
+    "Handle-time multiplier by the contacts an agent holds, e.g. [1, 1.25, 1.6]; missing entries repeat the last.",
+  ),
+  "teams.costPerHour": spec.money("Cost per hour", "What one staffed agent hour costs.", "per agent hour"),
+  "teams.shrinkage": spec.share(
+    "Shrinkage",
+    "Share of paid time agents are not available (breaks, training, absence): people to schedule = agents / (1 - shrinkage).",
+  ),
+  "teams.maxOccupancy": spec.share(
+    "Highest occupancy",
+    "The busy share of staffed time staffing may plan for, e.g. 85%.",
+  ),
+  "teams.schedule.days": spec.days("Days", `Days of the shift: ${DAYS_HELP}.`),
+  "teams.schedule.from": spec.timeOfDay("From", 'Start of the shift, "08:00".'),
+  "teams.schedule.to": spec.timeOfDay("To", 'End of the shift, "17:00" ("24:00" for midnight).'),
+  "teams.schedule.agents": spec.count("Agents", "Agents on duty during the shift.", "agents"),
   "nodes.*.id": node.id,
   "nodes.*.label": node.label,
   "nodes.*.notes": node.notes,
@@ -189,266 +179,141 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
       messaging: "Messaging",
     },
   },
-  "nodes.channel.arrivals.perHour": {
-    label: "Arrivals per hour",
-    type: "number",
-    unit: "contacts per hour",
-    help: "Mean arrival rate over the week.",
-  },
-  "nodes.channel.arrivals.hourly": {
-    label: "Hourly weights",
-    type: "list",
-    help: "24 relative weights of the hours of the day.",
-  },
-  "nodes.channel.arrivals.weekly": {
-    label: "Weekly weights",
-    type: "list",
-    help: "7 relative weights of the days, Monday first.",
-  },
-  "nodes.channel.arrivals.profile": {
-    label: "Profile per interval",
-    type: "list",
-    help: "One relative weight per interval of the week (clock.intervalMinutes), Monday 00:00 first; takes the place of hourly and weekly weights.",
-  },
-  "nodes.channel.arrivals.surges.from": { label: "From", type: "dateTime", help: "Start of a surge." },
-  "nodes.channel.arrivals.surges.to": { label: "To", type: "dateTime", help: "End of a surge." },
-  "nodes.channel.arrivals.surges.factor": {
-    label: "Factor",
-    type: "number",
-    unit: "x",
-    help: "Arrivals are multiplied by it during the surge.",
-  },
-  "nodes.channel.arrivals.dayFactor": {
-    label: "Day factor",
-    type: "distribution",
-    help: "Day-to-day variation: each day's arrivals are multiplied by a draw (mean 1).",
-  },
-  "nodes.channel.mix": { label: "Contact types", type: "shares", help: "Share of each contact type among arrivals." },
-  "nodes.channel.priority": {
-    label: "Priority",
-    type: "shares",
-    help: "Share of each priority (urgent, high, normal, low).",
-  },
-  "nodes.channel.customerTier": {
-    label: "Customer tiers",
-    type: "shares",
-    help: "Share of each customer tier (gold, standard...).",
-  },
-  "nodes.selfService.deflection": {
-    label: "Share resolved here",
-    type: "share",
-    help: "Share of contacts resolved by self-service: one share, or one per contact type (missing types: 0).",
-  },
-  "nodes.selfService.duration": {
-    label: "Time spent",
-    type: "distribution",
-    unit: "seconds",
-    help: "Time a customer spends in self-service.",
-  },
-  "nodes.route.rules.if.contactType": {
-    label: "Contact type is",
-    type: "list",
-    help: "One contact type id or a list.",
-  },
-  "nodes.route.rules.if.channel": { label: "Channel is", type: "list", help: "One channel or a list." },
-  "nodes.route.rules.if.priority": { label: "Priority is", type: "list", help: "One priority or a list." },
-  "nodes.route.rules.if.customerTier": {
-    label: "Customer tier is",
-    type: "list",
-    help: "One customer tier or a list.",
-  },
-  "nodes.route.rules.if.attempts": {
-    label: "Attempts",
-    type: "map",
-    help: "A range test on the contact's attempts: gt, gte, lt, lte.",
-  },
-  "nodes.route.rules.if.attributes": {
-    label: "Attributes",
-    type: "map",
-    help: "Range tests on contact attributes (name -> gt, gte, lt, lte).",
-  },
-  "nodes.route.rules.port": {
-    label: "Then go to",
-    type: "reference",
-    help: "The port a contact matching the rule leaves by.",
-  },
-  "nodes.route.split": { label: "Split", type: "shares", help: "Instead of rules: port -> share of contacts." },
-  "nodes.work.team": { label: "Team", type: "reference", help: "The id of the team whose agents handle the step." },
-  "nodes.work.handleTime": {
-    label: "Handle time",
-    type: "distribution",
-    unit: "seconds",
-    help: "Time an agent spends per contact.",
-  },
-  "nodes.work.handleTimeByType": {
-    label: "Handle time per contact type",
-    type: "map",
-    help: "Contact type -> handle time, where it differs.",
-  },
-  "nodes.work.handleTimeByPriority": {
-    label: "Handle time per priority",
-    type: "map",
-    help: "Priority (urgent, high, normal, low) -> handle time, where it differs; a contact type's own handle time comes first.",
-  },
+  "nodes.channel.arrivals.perHour": spec.number(
+    "Arrivals per hour",
+    "Mean arrival rate over the week.",
+    "contacts per hour",
+  ),
+  "nodes.channel.arrivals.hourly": spec.list("Hourly weights", "24 relative weights of the hours of the day."),
+  "nodes.channel.arrivals.weekly": spec.list("Weekly weights", "7 relative weights of the days, Monday first."),
+  "nodes.channel.arrivals.profile": spec.list(
+    "Profile per interval",
+    "One relative weight per interval of the week (clock.intervalMinutes), Monday 00:00 first; takes the place of hourly and weekly weights.",
+  ),
+  "nodes.channel.arrivals.surges.from": spec.dateTime("From", "Start of a surge."),
+  "nodes.channel.arrivals.surges.to": spec.dateTime("To", "End of a surge."),
+  "nodes.channel.arrivals.surges.factor": spec.number("Factor", "Arrivals are multiplied by it during the surge.", "x"),
+  "nodes.channel.arrivals.dayFactor": spec.distribution(
+    "Day factor",
+    "Day-to-day variation: each day's arrivals are multiplied by a draw (mean 1).",
+  ),
+  "nodes.channel.mix": spec.shares("Contact types", "Share of each contact type among arrivals."),
+  "nodes.channel.priority": spec.shares("Priority", "Share of each priority (urgent, high, normal, low)."),
+  "nodes.channel.customerTier": spec.shares("Customer tiers", "Share of each customer tier (gold, standard...)."),
+  "nodes.selfService.deflection": spec.share(
+    "Share resolved here",
+    "Share of contacts resolved by self-service: one share, or one per contact type (missing types: 0).",
+  ),
+  "nodes.selfService.duration": spec.timeDistribution("Time spent", "Time a customer spends in self-service."),
+  "nodes.route.rules.if.contactType": spec.list("Contact type is", "One contact type id or a list."),
+  "nodes.route.rules.if.channel": spec.list("Channel is", "One channel or a list."),
+  "nodes.route.rules.if.priority": spec.list("Priority is", "One priority or a list."),
+  "nodes.route.rules.if.customerTier": spec.list("Customer tier is", "One customer tier or a list."),
+  "nodes.route.rules.if.attempts": spec.map("Attempts", "A range test on the contact's attempts: gt, gte, lt, lte."),
+  "nodes.route.rules.if.attributes": spec.map(
+    "Attributes",
+    "Range tests on contact attributes (name -> gt, gte, lt, lte).",
+  ),
+  "nodes.route.rules.port": spec.reference("Then go to", "The port a contact matching the rule leaves by."),
+  "nodes.route.split": spec.shares("Split", "Instead of rules: port -> share of contacts."),
+  "nodes.work.team": spec.reference("Team", "The id of the team whose agents handle the step."),
+  "nodes.work.handleTime": spec.timeDistribution("Handle time", "Time an agent spends per contact."),
+  "nodes.work.handleTimeByType": spec.map(
+    "Handle time per contact type",
+    "Contact type -> handle time, where it differs.",
+  ),
+  "nodes.work.handleTimeByPriority": spec.map(
+    "Handle time per priority",
+    "Priority (urgent, high, normal, low) -> handle time, where it differs; a contact type's own handle time comes first.",
+  ),
   "nodes.work.queue.discipline": {
     label: "Discipline",
     type: "enum",
     help: "Order in which waiting contacts are served.",
     options: { fifo: "First come, first served", priority: "By priority" },
   },
-  "nodes.work.queue.patience": {
-    label: "Patience",
-    type: "distribution",
-    unit: "seconds",
-    help: "How long a customer waits before hanging up (live channels); absent: nobody hangs up.",
-  },
-  "nodes.work.queue.slaSeconds": {
-    label: "Answer within",
-    type: "duration",
-    unit: "seconds",
-    help: "Service-level target: a contact answered within it counts as met.",
-  },
-  "nodes.work.queue.shortAbandonSeconds": {
-    label: "Short abandon",
-    type: "duration",
-    unit: "seconds",
-    help: "Callers who hang up sooner count neither as met nor missed in the service level.",
-  },
-  "nodes.work.queue.overflow.after": {
-    label: "Overflow after",
-    type: "duration",
-    unit: "seconds",
-    help: "A contact still waiting this long moves to the overflow step's queue; 0 overflows on arrival when every agent is busy.",
-  },
-  "nodes.work.queue.overflow.to": {
-    label: "Overflow to",
-    type: "reference",
-    help: "The work step whose team takes the contacts that overflow (with its handle time and outcomes).",
-  },
-  "nodes.work.outcomes": { label: "Outcomes", type: "shares", help: "Outcome -> share; each outcome is an out port." },
-  "nodes.work.outcomesByType": {
-    label: "Outcomes per contact type",
-    type: "map",
-    help: "Contact type -> outcome shares, where they differ.",
-  },
+  "nodes.work.queue.patience": spec.timeDistribution(
+    "Patience",
+    "How long a customer waits before hanging up (live channels); absent: nobody hangs up.",
+  ),
+  "nodes.work.queue.slaSeconds": spec.duration(
+    "Answer within",
+    "Service-level target: a contact answered within it counts as met.",
+  ),
+  "nodes.work.queue.shortAbandonSeconds": spec.duration(
+    "Short abandon",
+    "Callers who hang up sooner count neither as met nor missed in the service level.",
+  ),
+  "nodes.work.queue.overflow.after": spec.duration(
+    "Overflow after",
+    "A contact still waiting this long moves to the overflow step's queue; 0 overflows on arrival when every agent is busy.",
+  ),
+  "nodes.work.queue.overflow.to": spec.reference(
+    "Overflow to",
+    "The work step whose team takes the contacts that overflow (with its handle time and outcomes).",
+  ),
+  "nodes.work.outcomes": spec.shares("Outcomes", "Outcome -> share; each outcome is an out port."),
+  "nodes.work.outcomesByType": spec.map(
+    "Outcomes per contact type",
+    "Contact type -> outcome shares, where they differ.",
+  ),
   "nodes.escalate.handoff": {
     label: "Hand-off",
     type: "enum",
     help: "Whether the next agent gets a context note or the customer re-explains.",
     options: { structured: "Structured (context note)", none: "None (customer re-explains)" },
   },
-  "nodes.escalate.noteTime": {
-    label: "Note time",
-    type: "distribution",
-    unit: "seconds",
-    help: "Time the escalating agent spends writing the note.",
-  },
-  "nodes.escalate.reexplainTime": {
-    label: "Re-explain time",
-    type: "distribution",
-    unit: "seconds",
-    help: "Extra time the next agent spends when the customer re-explains (no note).",
-  },
-  "nodes.escalate.checklist": {
-    label: "Hand-off checklist",
-    type: "list",
-    help: "What the note must contain (runbook).",
-  },
-  "nodes.followUp.wait": {
-    label: "Wait",
-    type: "distribution",
-    unit: "seconds",
-    help: "How long the customer takes to come back.",
-  },
-  "nodes.followUp.outcomes": {
-    label: "Outcomes",
-    type: "shares",
-    help: "Outcome -> share after the wait; each outcome is an out port.",
-  },
-  "nodes.delay.duration": {
-    label: "Duration",
-    type: "distribution",
-    unit: "seconds",
-    help: "Time the automated step takes.",
-  },
+  "nodes.escalate.noteTime": spec.timeDistribution("Note time", "Time the escalating agent spends writing the note."),
+  "nodes.escalate.reexplainTime": spec.timeDistribution(
+    "Re-explain time",
+    "Extra time the next agent spends when the customer re-explains (no note).",
+  ),
+  "nodes.escalate.checklist": spec.list("Hand-off checklist", "What the note must contain (runbook)."),
+  "nodes.followUp.wait": spec.timeDistribution("Wait", "How long the customer takes to come back."),
+  "nodes.followUp.outcomes": spec.shares("Outcomes", "Outcome -> share after the wait; each outcome is an out port."),
+  "nodes.delay.duration": spec.timeDistribution("Duration", "Time the automated step takes."),
   "nodes.end.status": {
     label: "Status",
     type: "enum",
     help: "Whether tickets ending here count as resolved.",
     options: { resolved: "Resolved", unresolved: "Unresolved" },
   },
-  "nodes.end.csat.responseRate": {
-    label: "Response rate",
-    type: "share",
-    help: "Share of customers answering the CSAT survey.",
-  },
-  "nodes.end.csat.base": {
-    label: "Base satisfaction",
-    type: "share",
-    help: "Satisfaction before penalties (waits past SLA, re-explaining, reopening).",
-  },
-  "edges.id": { label: "Id", type: "id", help: "The connection's id." },
-  "edges.from": { label: "From", type: "reference", help: "The id of the step it leaves." },
-  "edges.to": { label: "To", type: "reference", help: "The id of the step it enters." },
-  "edges.port": {
-    label: "Port",
-    type: "reference",
-    help: 'The out port of the "from" step (an outcome, a rule port); "out" when absent.',
-  },
-  "scenarios.id": { label: "Id", type: "id", help: "The scenario's id (--scenario)." },
-  "scenarios.name": { label: "Name", type: "text", help: "The scenario's name." },
-  "scenarios.description": { label: "Description", type: "longText", help: "What the scenario tries." },
-  "scenarios.set": {
-    label: "Set",
-    type: "map",
-    help: 'Path -> new value, e.g. "teams.l1.agents": 14 (paths name things by id).',
-  },
-  "scenarios.scale": {
-    label: "Scale",
-    type: "map",
-    help: 'Path -> factor, e.g. "nodes.phone.arrivals.perHour": 1.4 (volume +40%).',
-  },
-  "scenarios.add": {
-    label: "Add",
-    type: "map",
-    help: 'Path -> amount added, e.g. "teams.l1.agents": 2 ("+2 L1 agents"), durations as "30s".',
-  },
-  "csat.pastSla": {
-    label: "Waited past SLA",
-    type: "share",
-    help: "CSAT taken off when the customer waited past the SLA.",
-  },
-  "csat.reexplain": {
-    label: "Re-explained",
-    type: "share",
-    help: "CSAT taken off when the customer had to re-explain.",
-  },
-  "csat.reopen": { label: "Reopened", type: "share", help: "CSAT taken off when the ticket was reopened." },
-  resolutionTargets: {
-    label: "Resolution targets",
-    type: "map",
-    help: 'Priority -> duration ("urgent": "4h"): a ticket open longer counts in backlogPastSla.',
-  },
-  "targets.kpi": {
-    label: "KPI",
-    type: "reference",
-    help: "The KPI of the results that must hold (docs/staffing.md lists them).",
-  },
-  "targets.node": { label: "Step", type: "reference", help: "The work step the KPI is of (absent: flow-wide)." },
-  "targets.team": { label: "Team", type: "reference", help: "The team the KPI is of." },
-  "targets.atLeast": { label: "At least", type: "number", help: 'Lower bound: a number or text, "80%", "30s".' },
-  "targets.atMost": { label: "At most", type: "number", help: 'Upper bound: a number or text, "80%", "30s".' },
-  "targets.per": {
-    label: "Holds",
-    type: "text",
-    help: '"interval": in each interval of the week; "run" (or absent): over the run.',
-  },
-  "targets.share": {
-    label: "Share of intervals",
-    type: "share",
-    help: "With per interval: the share of intervals with contacts that must meet it (100% when absent).",
-  },
-  layout: { label: "Layout", type: "map", help: "Step id -> canvas position { x, y } in pixels." },
+  "nodes.end.csat.responseRate": spec.share("Response rate", "Share of customers answering the CSAT survey."),
+  "nodes.end.csat.base": spec.share(
+    "Base satisfaction",
+    "Satisfaction before penalties (waits past SLA, re-explaining, reopening).",
+  ),
+  "edges.id": spec.id("Id", "The connection's id."),
+  "edges.from": spec.reference("From", "The id of the step it leaves."),
+  "edges.to": spec.reference("To", "The id of the step it enters."),
+  "edges.port": spec.reference("Port", 'The out port of the "from" step (an outcome, a rule port); "out" when absent.'),
+  "scenarios.id": spec.id("Id", "The scenario's id (--scenario)."),
+  "scenarios.name": spec.text("Name", "The scenario's name."),
+  "scenarios.description": spec.longText("Description", "What the scenario tries."),
+  "scenarios.set": spec.map("Set", 'Path -> new value, e.g. "teams.l1.agents": 14 (paths name things by id).'),
+  "scenarios.scale": spec.map("Scale", 'Path -> factor, e.g. "nodes.phone.arrivals.perHour": 1.4 (volume +40%).'),
+  "scenarios.add": spec.map(
+    "Add",
+    'Path -> amount added, e.g. "teams.l1.agents": 2 ("+2 L1 agents"), durations as "30s".',
+  ),
+  "csat.pastSla": spec.share("Waited past SLA", "CSAT taken off when the customer waited past the SLA."),
+  "csat.reexplain": spec.share("Re-explained", "CSAT taken off when the customer had to re-explain."),
+  "csat.reopen": spec.share("Reopened", "CSAT taken off when the ticket was reopened."),
+  resolutionTargets: spec.map(
+    "Resolution targets",
+    'Priority -> duration ("urgent": "4h"): a ticket open longer counts in backlogPastSla.',
+  ),
+  "targets.kpi": spec.reference("KPI", "The KPI of the results that must hold (docs/staffing.md lists them)."),
+  "targets.node": spec.reference("Step", "The work step the KPI is of (absent: flow-wide)."),
+  "targets.team": spec.reference("Team", "The team the KPI is of."),
+  "targets.atLeast": spec.number("At least", 'Lower bound: a number or text, "80%", "30s".'),
+  "targets.atMost": spec.number("At most", 'Upper bound: a number or text, "80%", "30s".'),
+  "targets.per": spec.text("Holds", '"interval": in each interval of the week; "run" (or absent): over the run.'),
+  "targets.share": spec.share(
+    "Share of intervals",
+    "With per interval: the share of intervals with contacts that must meet it (100% when absent).",
+  ),
+  layout: spec.map("Layout", "Step id -> canvas position { x, y } in pixels."),
 };
 
 /** A field's spec, its bounds from the schema and whether it may be left out. */
@@ -465,10 +330,15 @@ let byPath: Map<string, Field> | undefined;
 
 /** The field at `path` ("teams.agents", "nodes.work.queue.slaSeconds"); throws for an unknown path. */
 export function field(path: string): Field {
-  byPath ??= new Map(schemaFields().map((f) => [f.path, describe(f.path, f)]));
-  const found = byPath.get(path);
+  const found = findField(path);
   if (!found) throw new Error(`No field "${path}" in flowcast/v1`);
   return found;
+}
+
+/** The field at `path`, or undefined when the format has none there. */
+export function findField(path: string): Field | undefined {
+  byPath ??= new Map(schemaFields().map((f) => [f.path, describe(f.path, f)]));
+  return byPath.get(path);
 }
 
 /** Every field of the format with its spec, in schema order. */
@@ -481,16 +351,37 @@ export function specOf(path: string): FieldSpec | undefined {
   return FIELDS[path] ?? FIELDS[path.replace(/^nodes\.[^.]+\./, "nodes.*.")];
 }
 
-/** Why `value` is out of the field's bounds, in its words ("Agents must be at least 0"), or undefined. */
+/**
+ * Why `value` is out of the field's bounds, in its words ("Agents must be at least 0
+ * agents"), or undefined. The inspector shows it at the input; `flowcast validate` (parse.ts)
+ * says the same for a file, so a bad value reads alike wherever it is found.
+ */
 export function boundsProblem(f: Field, value: number): string | undefined {
   const unit = f.unit && f.type !== "duration" && f.type !== "money" ? ` ${f.unit}` : "";
   if (f.integer && !Number.isInteger(value)) return `${f.label} must be a whole number`;
-  if (f.min !== undefined && value < f.min) return `${f.label} must be at least ${show(f, f.min)}${unit}`;
-  if (f.max !== undefined && value > f.max) return `${f.label} must be at most ${show(f, f.max)}${unit}`;
+  if (f.min !== undefined && value < f.min) return `${f.label} must be at least ${showFieldValue(f, f.min)}${unit}`;
+  if (f.max !== undefined && value > f.max) return `${f.label} must be at most ${showFieldValue(f, f.max)}${unit}`;
   return undefined;
 }
 
+/** A number of the field as its inputs show it: "L2", "60%", "6 min", "10,000". */
+export function showFieldValue(f: Field, n: number): string {
+  if (f.type === "tier") return `L${n}`;
+  if (f.type === "share") return `${n * 100}%`;
+  if (f.type === "duration") {
+    if (n >= 86400 && n % 86400 === 0) return `${grouped(n / 86400)} days`;
+    return n >= 60 && n % 60 === 0 ? `${grouped(n / 60)} min` : `${grouped(n)} s`;
+  }
+  return grouped(n);
+}
+
 // helpers
+
+/** The maker of one type's entries; `unit` is the type's own (durations are in seconds). */
+function entry(type: FieldType, typeUnit?: string) {
+  return (label: string, help: string, unit = typeUnit): FieldSpec =>
+    unit === undefined ? { label, type, help } : { label, type, unit, help };
+}
 
 function describe(
   path: string,
@@ -501,9 +392,6 @@ function describe(
   return { ...spec, path, ...schemaBounds(f.schema), optional: f.optional, defaultValue: f.defaultValue };
 }
 
-function show(f: Field, n: number): string {
-  if (f.type === "tier") return `L${n}`;
-  if (f.type === "share") return `${n * 100}%`;
-  if (f.type === "duration") return n >= 60 && n % 60 === 0 ? `${n / 60} min` : `${n} s`;
+function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

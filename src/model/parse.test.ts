@@ -78,7 +78,7 @@ describe("parseModel messages", () => {
       expect.objectContaining({
         path: "teams[0].agents",
         teamId: "l1",
-        message: 'Team "L1 front line" (l1): agents must be a whole number, not 2.5.',
+        message: 'Team "L1 front line" (l1): Agents must be a whole number (it is 2.5).',
       }),
     );
     expect(ds).toContainEqual(

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { type Diagnostic, formatPath } from "./diagnostics";
+import { boundsProblem, findField, showFieldValue } from "./fields";
 import { findJsonSyntaxError } from "./jsonSyntax";
 import { nodeName } from "./ports";
 import { Model } from "./schema";
@@ -223,7 +224,8 @@ function pickBranch(branches: Issue[][]): Issue[] | undefined {
 function describeIssue({ issue, path }: { issue: Issue; path: PropertyKey[] }, input: unknown): Diagnostic {
   const where = locate(path, input);
   const field = where.field ? `${where.field} ` : "";
-  const message = endSentence(`${where.subject}: ${field}${explain(issue, path, input)}`);
+  const bounds = specBoundsProblem(issue, path, input);
+  const message = endSentence(`${where.subject}: ${bounds ?? `${field}${explain(issue, path, input)}`}`);
   return {
     severity: "error",
     message,
@@ -264,6 +266,32 @@ function locate(
     };
   }
   return { subject: "Flow", field: formatPath(path) };
+}
+
+/**
+ * A number out of its field's bounds, worded from the field spec as the inspector words it
+ * ("Agents must be at least 0 agents (it is -3)", "Series interval
+ * must be at least 1 min (it is 30 s)"); undefined for other issues and for values
+ * the spec has no field for (a distribution's parameters, a share by name).
+ */
+function specBoundsProblem(issue: Issue, path: PropertyKey[], input: unknown): string | undefined {
+  const value = getAt(input, path);
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  const isBound = issue.code === "too_small" || issue.code === "too_big";
+  if (!isBound && !(issue.code === "invalid_type" && issue.expected === "int")) return undefined;
+  const spec = findField(specPath(path, input));
+  const problem = spec && boundsProblem(spec, value);
+  return problem && `${problem} (it is ${showFieldValue(spec, value)})`;
+}
+
+/** The field-spec path of a value: list indices dropped, a step's fields under its kind ("nodes.work.queue.slaSeconds"). */
+function specPath(path: PropertyKey[], input: unknown): string {
+  const names = path.filter((key) => typeof key === "string");
+  if (path[0] === "nodes" && typeof path[1] === "number") {
+    const kind = (getAt(input, ["nodes", path[1], "kind"]) as string | undefined) ?? "*";
+    names.splice(1, 0, kind);
+  }
+  return names.join(".");
 }
 
 function explain(issue: Issue, path: PropertyKey[], input: unknown): string {

@@ -185,7 +185,7 @@ describe("scenarios", () => {
       f.scenarios[0].set = { "teams.l2.agents": -1 };
     });
     expect(d.message).toContain(
-      'With scenario "+2 L2 agents": Team "L2 specialists" (l2): agents must not be negative',
+      'With scenario "+2 L2 agents": Team "L2 specialists" (l2): Agents must be at least 0 agents (it is -1)',
     );
   });
 

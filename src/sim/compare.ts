@@ -18,31 +18,16 @@
  * (a backlog 0.002 tickets lower), and that is not news.
  */
 import { tQuantile975 } from "./estimate";
+import { type Better, kpiTable } from "./kpis";
 import { type Estimate, KPI_NAMES, type KpiName, type Results } from "./results";
 
-/** Which way a KPI should move for the change to be an improvement. */
-export type Better = "higher" | "lower" | "neutral";
+export type { Better } from "./kpis";
 
 /** What a significant change means for the manager; "same" when it is not significant. */
 export type Verdict = "better" | "worse" | "changed" | "same";
 
 /** For each KPI, the direction a support manager wants it to move. */
-export const KPI_BETTER: Record<KpiName, Better> = {
-  tickets: "neutral",
-  fcr: "higher",
-  deflectionRate: "higher",
-  escalationRate: "lower",
-  abandonRate: "lower",
-  reopenRate: "lower",
-  serviceLevel: "higher",
-  firstResponseSeconds: "lower",
-  resolutionSeconds: "lower",
-  backlog: "lower",
-  backlogPastSla: "lower",
-  utilization: "neutral",
-  csat: "higher",
-  costPerTicket: "lower",
-};
+export const KPI_BETTER: Record<KpiName, Better> = kpiTable("better");
 
 /**
  * The smallest difference worth reporting, per KPI, in the KPI's own unit (shares as

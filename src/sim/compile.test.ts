@@ -82,7 +82,13 @@ describe("handle time per priority (issue 20)", () => {
       contactTypes: [{ id: "plain" }, { id: "billing" }],
       teams: [{ id: "t", agents: 2 }],
       nodes: [
-        { id: "in", kind: "channel", arrivals: { perHour: 1 }, mix: { plain: 0.5, billing: 0.5 } },
+        {
+          id: "in",
+          kind: "channel",
+          arrivals: { perHour: 1 },
+          mix: { plain: 0.5, billing: 0.5 },
+          priority: { urgent: 0.2, normal: 0.8 },
+        },
         {
           id: "w",
           kind: "work",
@@ -104,5 +110,10 @@ describe("handle time per priority (issue 20)", () => {
       900, 300, 600, 600,
     ]);
     expect(w.handle[handleIndex(cm.nTypes, PRIORITIES.indexOf("urgent"))]!.mean).toBe(900);
+    // The analytic estimate agrees: 0.5 x 600 + 0.5 x (0.2 x 900 + 0.8 x 300) = 510 seconds a ticket.
+    const channel = m.nodes[0]!;
+    if (channel.kind !== "channel") throw new Error("fixture");
+    const work = workPerTicket(m, channel);
+    expect((work.now.get("t") ?? 0) + (work.later.get("t") ?? 0)).toBeCloseTo(510, 9);
   });
 });

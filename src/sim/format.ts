@@ -8,46 +8,16 @@
  * rounds to zero carries no sign.
  */
 import { parseDuration } from "../model";
+import { type KpiUnit, kpiTable } from "./kpis";
 import type { Estimate, KpiName } from "./results";
 
-/** How a figure is written. */
-export type KpiUnit = "count" | "share" | "seconds" | "money";
+export type { KpiUnit } from "./kpis";
 
 /** Every KPI's unit, for tables, comparisons and CSV. */
-export const KPI_UNITS: Record<KpiName, KpiUnit> = {
-  tickets: "count",
-  fcr: "share",
-  deflectionRate: "share",
-  escalationRate: "share",
-  abandonRate: "share",
-  reopenRate: "share",
-  serviceLevel: "share",
-  firstResponseSeconds: "seconds",
-  resolutionSeconds: "seconds",
-  backlog: "count",
-  backlogPastSla: "count",
-  utilization: "share",
-  csat: "share",
-  costPerTicket: "money",
-};
+export const KPI_UNITS: Record<KpiName, KpiUnit> = kpiTable("unit");
 
 /** Readable KPI names, in the words of a support manager. */
-export const KPI_LABELS: Record<KpiName, string> = {
-  tickets: "Tickets",
-  fcr: "First-contact resolution",
-  deflectionRate: "Deflection rate",
-  escalationRate: "Escalation rate",
-  abandonRate: "Abandon rate",
-  reopenRate: "Reopen rate",
-  serviceLevel: "Service level",
-  firstResponseSeconds: "First response time",
-  resolutionSeconds: "Resolution time",
-  backlog: "Backlog (open tickets)",
-  backlogPastSla: "Backlog past SLA",
-  utilization: "Utilisation",
-  csat: "CSAT",
-  costPerTicket: "Cost per ticket",
-};
+export const KPI_LABELS: Record<KpiName, string> = kpiTable("label");
 
 /** One figure in its unit: 0.723 share -> "72.3%", 372 s -> "6.2 min", 12.5 money -> "12.50". */
 export function formatValue(value: number | null | undefined, unit: KpiUnit): string {

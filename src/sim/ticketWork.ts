@@ -7,7 +7,7 @@
  * Work reached after a follow-up or a long delay is marked as coming back later in the
  * week. load.ts turns it into each team's load per hour.
  */
-import { type Condition, type Dist, distMean, LIVE_CHANNELS, type Model, type Node } from "../model";
+import { type Condition, type Dist, distMean, LIVE_CHANNELS, type Model, type Node, type Priority } from "../model";
 import { Sampler } from "./distributions";
 import { createStream } from "./rng";
 
@@ -164,9 +164,15 @@ function step(context: Context, node: Node, flow: Flow, mass: number, send: Send
       // own keys only: a contact type named "toString" finds nothing inherited
       const byType = node.outcomesByType && Object.hasOwn(node.outcomesByType, flow.type);
       const outcomes = (byType ? node.outcomesByType?.[flow.type] : undefined) ?? node.outcomes;
+      // As the engine: a contact type's own handle time, then the priority's, then the step's.
       const ownHandle = node.handleTimeByType && Object.hasOwn(node.handleTimeByType, flow.type);
+      const byPriority = node.handleTimeByPriority && Object.hasOwn(node.handleTimeByPriority, flow.priority);
       let seconds =
-        distMean((ownHandle ? node.handleTimeByType?.[flow.type] : undefined) ?? node.handleTime) + flow.reexplain;
+        distMean(
+          (ownHandle ? node.handleTimeByType?.[flow.type] : undefined) ??
+            (byPriority ? node.handleTimeByPriority?.[flow.priority as Priority] : undefined) ??
+            node.handleTime,
+        ) + flow.reexplain;
       for (const [port, share] of Object.entries(outcomes)) {
         for (const id of context.targets.get(`${node.id}\u0000${port}`) ?? []) {
           const to = context.nodes.get(id);

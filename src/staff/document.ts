@@ -9,6 +9,7 @@ import type { Estimate, IntervalResults, Kpis, NodeResults } from "../sim/result
 import type { StaffingCurve } from "./curve";
 import { agentHoursPerWeek, applyPlan, isScheduled, planAdditions } from "./plan";
 import type { StaffingAnswer } from "./search";
+import type { Person } from "./shifts/people";
 import type { PlannedShift, ShiftPlan } from "./shifts/plan";
 import { type Confidence, describeVerdictFigure } from "./targets";
 import { explainTeam, type TeamWhy, targetWords } from "./why";
@@ -110,10 +111,25 @@ export interface StaffingDocument {
    */
   coverage?: ShiftPlan["coverage"] & {
     met: boolean;
-    targets: { label: string; words?: string; met: boolean; estimate?: Estimate }[];
+    /** Plans solved and checked: 1 when the first plan held; more when missed intervals were raised and solved again. */
+    rounds: number;
+    /** Per team, the intervals raised after a check missed (one agent more than the plan had there). */
+    raisedIntervals: Record<string, number[]>;
+    /** What the check found and did, in words. */
+    note: string;
+    targets: { label: string; words?: string; met: boolean; estimate?: Estimate; notMeasured?: string }[];
   };
-  /** With --shifts: cost, paid hours and head count per team, and the plan as a scenario of schedules. */
-  roster?: { costPerWeek: number; daysPerWeek: number; teams: ShiftPlan["teams"]; scenario: Scenario };
+  /**
+   * With --shifts: cost, paid hours and head count per team, the shifts given to people 1..N
+   * (days off within daysPerWeek), and the plan as a scenario of schedules.
+   */
+  roster?: {
+    costPerWeek: number;
+    daysPerWeek: number;
+    teams: ShiftPlan["teams"];
+    people: Person[];
+    scenario: Scenario;
+  };
 }
 
 /** People and FTE for `agentHours` on the phones per week and a peak of `peakAgents`. */

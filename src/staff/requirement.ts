@@ -11,10 +11,13 @@
  *    resolution), all on common random numbers (same seed and replications every round).
  * 3. Raise: every interval a per-interval target misses (beyond the share of intervals it
  *    may miss) gets one more agent on the team that serves it; a queue that spills over
- *    after a staffing drop misses in the intervals after the drop, so those rise. A target
- *    over the run that misses raises its team's busiest intervals. Repeat from 2.
- * 4. Trim: intervals with room to spare try one agent fewer, all at once; those that then
- *    miss go back. The answer is the last curve meeting every target.
+ *    after a staffing drop misses in the intervals after the drop, so those rise. From the
+ *    second raise on, intervals that meet within 1.5 standard errors of the bound (a share of
+ *    the few contacts pooled in one interval is noisy) rise with them. A target over the
+ *    run that misses raises its team's busiest intervals. Repeat from 2.
+ * 4. Trim: intervals with room to spare (a margin plus two standard errors) try one agent
+ *    fewer, all at once; those that then miss go back (unless an interval the trim did not
+ *    lower misses too). The answer is the last curve meeting every target.
  */
 import { produce } from "immer";
 import type { Model } from "../model";
@@ -134,7 +137,7 @@ export async function findRequirement(
   let agents = copy(start.erlang);
   let check = await simulate(agents);
   while (!check.met && rounds < maxRounds) {
-    const raise = intervalsToRaise(model, teams, targets, check.results, check.verdicts, agents, cells);
+    const raise = intervalsToRaise(model, teams, targets, check.results, check.verdicts, agents, cells, rounds);
     options.onProgress?.(rounds, check.verdicts.filter((v) => !v.met).length);
     if (raise.size === 0) break;
     agents = copy(agents);
@@ -154,12 +157,15 @@ export async function findRequirement(
         trimmed[id]![Number(k)]! -= 1;
       }
       let tried = await simulate(trimmed);
-      if (!tried.met) {
-        // put back the intervals that now miss, once
-        const back = intervalsToRaise(model, teams, targets, tried.results, tried.verdicts, trimmed, cells);
+      // put back the intervals that now miss, once; a miss in an interval the trim did not
+      // lower (new paths, new noise) no put-back can mend, so the trim is then given up
+      const back = tried.met
+        ? new Set<string>()
+        : intervalsToRaise(model, teams, targets, tried.results, tried.verdicts, trimmed, cells);
+      if (!tried.met && back.size > 0 && [...back].every((key) => lower.has(key))) {
         for (const key of back) {
           const [id, k] = key.split("#") as [string, string];
-          if (lower.has(key)) trimmed[id]![Number(k)]! += 1;
+          trimmed[id]![Number(k)]! += 1;
         }
         tried = await simulate(trimmed);
       }
@@ -195,6 +201,7 @@ function intervalsToRaise(
   verdicts: Verdict[],
   agents: Record<string, number[]>,
   cells: number,
+  round = 0,
 ): Set<string> {
   const out = new Set<string>();
   targets.forEach((t, i) => {
@@ -209,7 +216,21 @@ function intervalsToRaise(
         return t.atLeast !== undefined ? t.atLeast - x : x - (t.atMost ?? x);
       };
       missed.sort((a, b) => gap(a) - gap(b));
-      for (const k of missed.slice(0, Math.max(0, missed.length - allowed))) {
+      const raised = missed.slice(0, Math.max(0, missed.length - allowed));
+      // after the first rounds the misses left are mostly noise around the bound: every new
+      // staffing draws new paths, and another handful of intervals just above the bound
+      // falls below it; the intervals within NEAR_MISS_Z standard errors of it are raised
+      // with the misses, so the rounds end (at 15 minutes an interval pools few contacts)
+      if (round >= NEAR_MISS_FROM_ROUND) {
+        const se = proportionErrors(results, t);
+        meets.forEach((m, k) => {
+          if (m !== true || !se) return;
+          const x = values[k] ?? 0;
+          const band = NEAR_MISS_Z * (se[k] ?? 0);
+          if (t.atLeast !== undefined ? x < t.atLeast + band : x > (t.atMost ?? x) - band) raised.push(k);
+        });
+      }
+      for (const k of raised) {
         const id = teamFor(model, teams, t, results, k);
         if (id !== undefined) out.add(`${id}#${k}`);
       }
@@ -247,24 +268,52 @@ function roomToSpare(
       out.add(`${id}#${k}`);
     }
   }
-  // keep only intervals where every per-interval target of the team clears its bound by a margin
+  // keep only intervals where every per-interval target of the team clears its bound by a
+  // margin, and by TRIM_Z standard errors more (a share measured on few contacts is noisy)
   for (const t of targets) {
     const values = intervalValuesFor(results, t);
     if (!values) return new Set();
+    const se = proportionErrors(results, t);
     const owners = responsible(model, teams, t);
     for (let k = 0; k < cells; k++) {
       const x = values[k];
       if (x === null || x === undefined) continue;
+      const noise = TRIM_Z * (se?.[k] ?? 0);
       const roomy =
         t.atLeast !== undefined
-          ? x >= t.atLeast + 0.1 * (1 - t.atLeast) + 0.02
+          ? x >= t.atLeast + 0.1 * (1 - t.atLeast) + 0.02 + noise
           : t.atMost !== undefined
-            ? x <= t.atMost * 0.6
+            ? x <= t.atMost * 0.6 - noise
             : true;
       if (!roomy) for (const id of owners) out.delete(`${id}#${k}`);
     }
   }
   return out;
+}
+
+/** Simulated rounds after which near misses are raised with the misses (intervalsToRaise). */
+const NEAR_MISS_FROM_ROUND = 2;
+/** Standard errors within which an interval that meets is raised with the misses from then on. */
+const NEAR_MISS_Z = 1.5;
+/** Standard errors of extra room an interval needs before the trim tries one agent fewer there. */
+const TRIM_Z = 2;
+
+/**
+ * Per interval, the standard error of a per-interval service level or abandon rate (a share
+ * of the contacts pooled over every week and replication: sqrt(p (1 - p) / n)); undefined
+ * for other KPIs.
+ */
+function proportionErrors(results: Results, t: ResolvedTarget): number[] | undefined {
+  const iv = results.intervals;
+  const { kpi, node } = t.target;
+  if (!iv || (kpi !== "serviceLevel" && kpi !== "abandonRate")) return undefined;
+  const offered = node !== undefined ? iv.nodes[node]?.offered : iv.flow.offered;
+  const values = intervalValuesFor(results, t);
+  if (!offered || !values) return undefined;
+  return values.map((p, k) => {
+    const n = (offered[k] ?? 0) * (iv.weeks[k] ?? 0) * results.replications;
+    return p === null || p === undefined || n <= 0 ? 0 : Math.sqrt((p * (1 - p)) / n);
+  });
 }
 
 function intervalValuesFor(results: Results, t: ResolvedTarget): (number | null)[] | undefined {

@@ -183,8 +183,10 @@ export async function staffPerInterval(
       words: targetWords(base, t),
       met: Boolean(answer.verdicts[k]?.met),
       estimate: answer.verdicts[k]?.estimate,
+      ...(answer.verdicts[k]?.notMeasured ? { notMeasured: answer.verdicts[k]?.notMeasured } : {}),
       currentMet: Boolean(currentVerdicts[k]?.met),
       currentEstimate: currentVerdicts[k]?.estimate,
+      ...(currentVerdicts[k]?.notMeasured ? { currentNotMeasured: currentVerdicts[k]?.notMeasured } : {}),
     })),
     cost: {
       perWeek: round2(perWeek),

@@ -10,9 +10,12 @@
  *    ceiling): missing there means no staffing up to the bound can meet it — say so.
  * 3. Up: add agents to the team that cuts the shortfall most per unit of cost (steps double
  *    while the same team keeps winning) until every target is met.
- * 4. Down: per team, dearest first, bisect the fewest agents that still meet every target,
- *    then confirm that taking one more agent from any team breaks a target.
- * Each candidate is simulated once (cached by plan).
+ * 4. Down: per team, dearest first, the fewest agents that still meet every target (step
+ *    down 1, 2, 4... agents to the first miss, then bisect), then confirm that taking one
+ *    more agent from any team breaks a target.
+ * Each candidate is simulated once (cached by plan); candidates stop early once their verdict
+ * is clear, and the answer is then completed to every replication (the replications already
+ * run are kept where the Evaluate can resume).
  */
 import type { Model, Target } from "../model";
 import type { Results } from "../sim/results";
@@ -85,6 +88,8 @@ export interface StaffingProgress {
 /** A judged candidate. */
 export interface Candidate {
   plan: Plan;
+  /** The flow as simulated (the same object is run again for the answer's full run, so an Evaluate may resume it). */
+  model: Model;
   results: Results;
   verdicts: Verdict[];
   met: boolean;
@@ -149,10 +154,12 @@ export async function findStaffing(
     const known = cache.get(key);
     if (known) return known;
     options.signal?.throwIfAborted();
-    const results = await evaluate(applyPlan(simulated, plan), searchRun, options.signal);
+    const staffed = applyPlan(simulated, plan);
+    const results = await evaluate(staffed, searchRun, options.signal);
     const verdicts = targets.map((t) => judgeTarget(results, t, confidence));
     const candidate: Candidate = {
       plan: { ...plan },
+      model: staffed,
       results,
       verdicts,
       met: verdicts.every((v) => v.met),
@@ -212,7 +219,7 @@ export async function findStaffing(
   const full = async (c: Candidate): Promise<Candidate> => {
     if (c.results.replications >= run.replications) return c;
     options.signal?.throwIfAborted();
-    const results = await evaluate(applyPlan(simulated, c.plan), run, options.signal);
+    const results = await evaluate(c.model, run, options.signal);
     const verdicts = targets.map((t) => judgeTarget(results, t, confidence));
     return { ...c, results, verdicts, met: verdicts.every((v) => v.met) };
   };
@@ -271,9 +278,23 @@ export async function findStaffing(
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
     for (const id of order) {
-      // Bisect the fewest agents of this team that still meet every target, others held.
+      // The fewest agents of this team that still meet every target, others held: step down
+      // 1, 2, 4... agents until a plan misses (the Erlang start is usually at or next to the
+      // answer, so one run often settles it), then bisect between the last met and that miss.
       let hi = x.plan[id] as number;
       let lo = (floor[id] as number) - 1;
+      for (let step = 1; hi - lo > 1; step *= 2) {
+        if (cache.size >= maxEvaluations) return await finish(x, true, true);
+        const probe = Math.max(lo + 1, hi - step);
+        const y = await judge({ ...x.plan, [id]: probe });
+        if (!y.met) {
+          lo = probe;
+          break;
+        }
+        hi = probe;
+        x = y;
+        changed = true;
+      }
       while (hi - lo > 1) {
         if (cache.size >= maxEvaluations) return await finish(x, true, true);
         const mid = Math.floor((lo + hi) / 2);

@@ -264,7 +264,7 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           >
             {errors > 0 ? `⚠ ${errors}` : "✓"}
           </button>
-          <RunControls store={store} />
+          <RunControls store={store} diagnostics={diagnostics} />
           <ExportMenu store={store} />
         </div>
       </header>

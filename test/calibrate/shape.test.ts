@@ -16,7 +16,14 @@
  * is, not how lucky the seed was.
  */
 import { describe, expect, it } from "vitest";
-import { calibrate, EventLogReader, EventLogWriter, FLOWCAST_COLUMNS } from "../../src/calibrate";
+import {
+  calibrate,
+  EventLogReader,
+  EventLogWriter,
+  endStatusOf,
+  FLOWCAST_COLUMNS,
+  keptStatuses,
+} from "../../src/calibrate";
 import { checkModel, parseModelText } from "../../src/model";
 import { runReplication } from "../../src/sim";
 
@@ -204,5 +211,58 @@ describe("calibration keeps channels, patience, priorities, end statuses and the
   it("runs for the log's own span, not a rounded one", () => {
     const span = model.clock.horizon - model.clock.warmup;
     expect(Math.abs(span - truth.days * 86400)).toBeLessThan(3600);
+  });
+});
+
+describe("end statuses from a help desk's closing activities (issue 20)", () => {
+  // 100 tickets: 70 resolved (Resolved, then Closed two days later), 30 cancelled.
+  let csv = "number,state,updated,group\n";
+  for (let i = 0; i < 100; i++) {
+    const at = (minutes: number) => new Date(Date.UTC(2026, 0, 5) + (i * 60 + minutes) * 60_000).toISOString();
+    csv += `INC${i},New,${at(0)},L1\nINC${i},Active,${at(5)},L1\n`;
+    csv +=
+      i % 10 < 7
+        ? `INC${i},Resolved,${at(20)},L1\nINC${i},Closed,${at(2900)},L1\n`
+        : `INC${i},Cancelled,${at(20)},L1\n`;
+  }
+  const reader = new EventLogReader({ columns: { case: "number", time: "updated", activity: "state", team: "group" } });
+  reader.push(csv);
+  reader.end();
+  const { model, summary } = calibrate(reader, "ends");
+
+  it("reads how a ticket closed from its first closing row, and words cancelled as unresolved", () => {
+    const ends = model.nodes?.flatMap((n) => (n.kind === "end" ? [[n.id, n.label, n.status]] : []));
+    expect(ends).toEqual([
+      ["resolved", "Resolved", "resolved"],
+      ["cancelled", "Cancelled", "unresolved"],
+    ]);
+    const split = model.nodes?.find((n) => n.id === "close-l1");
+    expect(split?.kind === "route" ? split.split : undefined).toEqual({ resolved: 0.7, cancelled: 0.3 });
+    expect(summary.figures.endStatus).toEqual({ Resolved: 0.7, Cancelled: 0.3 });
+    expect(checkModel(JSON.stringify(model)).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("keeps at most 8 ways of closing apart, each 0.5% of closings or more", () => {
+    const counts = Array.from({ length: 12 }, (_, i) => [`code ${i}`, 1000 - i * 80] as const);
+    expect(keptStatuses(counts)).toEqual([
+      "code 0",
+      "code 1",
+      "code 2",
+      "code 3",
+      "code 4",
+      "code 5",
+      "code 6",
+      "code 7",
+    ]);
+    expect(
+      keptStatuses([
+        ["a", 999],
+        ["b", 4],
+        ["c", 1],
+      ]),
+    ).toEqual(["a"]);
+    expect(
+      ["Duplicate", "Closed - Unresolved", "Won't fix", "Rejected", "Resolved", "Solved", "code 6"].map(endStatusOf),
+    ).toEqual(["unresolved", "unresolved", "unresolved", "unresolved", "resolved", "resolved", "resolved"]);
   });
 });

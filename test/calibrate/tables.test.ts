@@ -157,6 +157,35 @@ describe("calibrate from a ticket table (simulate --event-log, turned into a tab
   });
 });
 
+describe("a ticket table without handle times", () => {
+  it("marks handle time and utilisation as not measured and still fits resolution times", async () => {
+    // The same table less its "Handle time" column: the time from creation to solved is a wait.
+    const lines = readFileSync(table, "utf8").trimEnd().split("\n");
+    const at = lines[0]!.split(",").indexOf("Handle time");
+    const path = write("no-handle.csv", `${lines.map((l) => l.split(",").toSpliced(at, 1).join(",")).join("\n")}\n`);
+    const rep = join(dir, "no-handle-report.json");
+    const r = await run([
+      "calibrate",
+      path,
+      "--out",
+      join(dir, "no-handle.json"),
+      "--report",
+      rep,
+      "--replications",
+      "1",
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(rep, "utf8"));
+    const row = (figure: string) => report.comparison.find((x: { figure: string }) => x.figure === figure);
+    for (const figure of ["handle time mean: phone-team", "utilisation: email-team"])
+      expect(row(figure), figure).toMatchObject({ log: null, simulated: null });
+    expect(report.notes[1]).toMatch(/no handle-time column/);
+    // Resolution is that wait: within 10% (about 12,000 tickets; the fit keeps p50 and p90 within 8%).
+    for (const figure of ["resolution time p50", "resolution time p90"])
+      expect(Math.abs(row(figure).simulated / row(figure).log - 1), figure).toBeLessThan(0.1);
+  });
+});
+
 describe("hostile ticket tables", () => {
   it("names the column a table lacks, and the option that names it (exit 2)", async () => {
     const path = write("no-resolved.csv", "Id,Created at,Group\n1,2026-01-05T08:00,L1\n");

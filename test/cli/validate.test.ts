@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { boundsProblem, field } from "../../src/model";
 import { ROOT, runCli } from "./run-cli";
 
 const DESK = readFileSync(join(ROOT, "src/model/validate.desk.json"), "utf8");
@@ -45,6 +46,31 @@ describe("flowcast validate", () => {
         `${path}: warning teams[0]: L1 front line is offered 252% of its capacity over the week: at least 60% of its contacts will hang up before an agent answers.\n` +
         `${path}: warning teams[1]: L2 specialists is offered 121% of its capacity over the week: the queue will grow without limit.\n`,
     );
+  });
+
+  it("words a value out of its bounds as the inspector does, from the field spec, exit 1", async () => {
+    const path = deskWith("bounds.json", (f) => {
+      f.clock.seriesInterval = 30;
+      f.teams[0].agents = -3;
+      f.teams[1].tier = 0;
+      f.teams[1].concurrency = 1.5;
+      f.nodes.find((n: { id: string }) => n.id === "l1-answer").queue.slaSeconds = -5;
+    });
+    const run = await runCli(["validate", path]);
+    expect(run.code).toBe(1);
+    const bad: [string, string, number, string][] = [
+      ["clock.seriesInterval", "Flow", 30, "30 s"],
+      ["teams.agents", 'Team "L1 front line" (l1)', -3, "-3"],
+      ["teams.tier", 'Team "L2 specialists" (l2)', 0, "L0"],
+      ["teams.concurrency", 'Team "L2 specialists" (l2)', 1.5, "1.5"],
+      ["nodes.work.queue.slaSeconds", 'Step "L1 answers" (l1-answer)', -5, "-5 s"],
+    ];
+    for (const [fieldPath, subject, value, shown] of bad) {
+      // What the inspector shows at the input (SpecField, NewTeamForm): the same words.
+      const inspector = boundsProblem(field(fieldPath), value);
+      expect(inspector).toMatch(/^[A-Z].* must be /);
+      expect(run.stdout + run.stderr).toContain(`${subject}: ${inspector} (it is ${shown}).`);
+    }
   });
 
   it("names a missing file, exit 2, no stack trace", async () => {

@@ -46,6 +46,8 @@ describe("Import history…", () => {
     expect(await page.getByTestId("import-column-time").inputValue()).toBe("time");
     expect(await page.getByTestId("import-column-activity").inputValue()).toBe("event");
     expect(await page.getByTestId("import-column-team").inputValue()).toBe("team");
+    // How tickets closed: Flowcast's own logs name the end step in `node`.
+    expect(await page.getByTestId("import-column-status").inputValue()).toBe("node");
     // Every status of the file, with its rows and its role (Flowcast's own events here).
     const roles = page.getByTestId("import-roles");
     await roles.waitFor();
@@ -57,6 +59,11 @@ describe("Import history…", () => {
     const table = await page.getByTestId("fit-report-table").textContent();
     expect(table).toContain("tickets per day");
     expect(table).toContain("utilisation: l2");
+    // What the flow keeps of the log (issue 20): here the log's own horizon.
+    expect(await page.getByTestId("fit-report-kept").textContent()).toMatch(
+      /Horizon: the log's own span of ticket starts, 6\.99 days/,
+    );
+    await page.getByTestId("fit-report-kept").scrollIntoViewIfNeeded();
     await snap(page, "import-history-report");
 
     // "close" read as nothing: no ticket ever closes, so every ticket is still open at the end

@@ -252,7 +252,7 @@ describe("no internal errors for user input (issue 13)", () => {
     expect(escapeControls("a\u009b1mb\nc\r\u001b[K")).toBe("a\\u009b1mb\nc\r\u001b[K");
   });
 
-  it("bounds the PNG: a step 30,000 px away is drawn smaller with a note; 10,000,000 px away is refused", async () => {
+  it("bounds the PNG: a step 30,000 px away is drawn smaller with a note; 10,000,000 px away is refused with exit 2", async () => {
     const flow = desk();
     flow.layout = Object.fromEntries(flow.nodes.map((n: { id: string }, i: number) => [n.id, { x: i * 200, y: 0 }]));
     flow.layout.done.x = 30_000;
@@ -263,7 +263,7 @@ describe("no internal errors for user input (issue 13)", () => {
     expect(pngSize(readFileSync(out)).width).toBeLessThanOrEqual(16_384);
     flow.layout.done.x = 10_000_000;
     const far = await cli(["export", write(flow), "--to", "png", "--out", join(DIR, "farther.png")]);
-    expect(far.code).toBe(1);
+    expect(far.code).toBe(2);
     expect(far.err).toContain("Export it as SVG instead");
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
+import { formatShiftPlan } from "../../src/cli/staffShifts";
 import { encodeModel } from "../../src/model";
 import { runCli } from "../cli/run-cli";
 import { singleQueue } from "./flows";
@@ -60,9 +61,27 @@ describe("flowcast staff --shifts", () => {
     const paid = doc.shifts.reduce((sum: number, s: { people: number; hours: number }) => sum + s.people * s.hours, 0);
     expect(doc.roster.costPerWeek).toBeCloseTo(paid * 30, 6);
     expect(doc.roster.teams.a.optimal).toBe(true);
+    // the roster: one row per person, each day their shift or off, nobody past daysPerWeek
     const lines = readFileSync(csv, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("team,day,start,end,hours,breaks,people,paid_hours,cost");
-    expect(lines.length).toBe(doc.shifts.length + 1);
+    expect(lines[0]).toBe("team,person,mon,tue,wed,thu,fri,sat,sun,days_worked,paid_hours");
+    expect(lines.length).toBe(doc.roster.people.length + 1);
+    expect(doc.roster.people.length).toBe(doc.roster.teams.a.headcount);
+    const worked = lines.slice(1).map(
+      (l) =>
+        l
+          .split(",")
+          .slice(2, 9)
+          .filter((c) => c !== "off").length,
+    );
+    expect(Math.max(...worked)).toBeLessThanOrEqual(5);
+    const shiftsGiven = worked.reduce((a, b) => a + b, 0);
+    expect(shiftsGiven).toBe(doc.shifts.reduce((n: number, s: { people: number }) => n + s.people, 0));
+    expect(doc.coverage.rounds).toBeGreaterThanOrEqual(1);
+    expect(doc.coverage.note).toMatch(/plan/);
+    // the text output says what the check found and how many people the roster has
+    const text = formatShiftPlan(doc, singleQueue(40, 360, 180));
+    expect(text).toContain(doc.coverage.note);
+    expect(text).toContain(`Roster: ${doc.roster.people.length} people, each at most 5 days a week`);
     const written = JSON.parse(readFileSync(out, "utf8"));
     expect(written.scenarios.at(-1)).toMatchObject({ id: "shift-plan", name: "Shift plan" });
     expect(written.scenarios.at(-1).set["teams.a.schedule"].length).toBeGreaterThan(0);

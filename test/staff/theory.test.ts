@@ -37,6 +37,10 @@ describe("staffing search on exact cases", () => {
     expect(answer.met).toBe(true);
     expect(answer.erlang.a).toBe(expected);
     expect(answer.answer.plan.a).toBe(expected);
+    // the flow as it is, the Erlang start, and one agent fewer (which misses) settle it
+    expect(answer.evaluations).toBe(3);
+    // the answer's figures come from every replication
+    expect(answer.answer.results.replications).toBe(RUN.replications);
   }, 60_000);
 
   it("finds the Erlang A minimum for an abandonment target with exponential patience", async () => {

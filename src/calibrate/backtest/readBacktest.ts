@@ -6,9 +6,17 @@
 import { type ColumnMap, EventLogError } from "../../io/eventlog/reader";
 import type { RoleRule } from "../../io/eventlog/roles";
 import { parseModelText } from "../../model";
-import { calibrate } from "../index";
+import { type Calibration, calibrate } from "../index";
 import { EventLogReader } from "../logReader";
-import { type BacktestReport, type BacktestSimulator, FittedFlowError, runBacktest } from "./runBacktest";
+import { type Drift, detectDrift } from "./drift";
+import {
+  type BacktestReport,
+  type BacktestSimulator,
+  FittedFlowError,
+  followEndMs,
+  isoMinute,
+  runBacktest,
+} from "./runBacktest";
 import { SplitAnalysis } from "./split";
 import { checkWindowsAgainstLog, type Window } from "./window";
 
@@ -19,6 +27,11 @@ export interface BacktestSetup {
   tiers?: Record<string, number>;
   train: Window;
   test: Window;
+  /**
+   * "auto" (default): fit on the train period's last weeks when it drifts (drift.ts);
+   * "all": always on the whole train period.
+   */
+  fitSpan?: "auto" | "all";
 }
 
 /** A reader whose rows are split into the train and test cohorts as they stream in. */
@@ -50,19 +63,46 @@ export function finishBacktest<R>(
     throw error;
   }
   checkWindowsAgainstLog(setup.train, setup.test, split.span, counts());
+  const drift = setup.fitSpan === "all" ? undefined : detectDrift(split, setup.train, followEndMs(split, setup.test));
+  // A drifting train period: its recent tickets read again from the rows the reader holds.
+  const fitSide = drift ? reader.replay(new SplitAnalysis(drift.fit), (team) => team) : split;
+  const fitReader = drift ? new EventLogReader({ columns: setup.columns, map: setup.map }, fitSide) : reader;
   // Every team kept apart: grouping re-reads the whole log, which would mix the periods.
-  const fitted = calibrate(reader, `Backtest fit of ${options.source}`, setup.tiers, {
+  const fitted = calibrate(fitReader, `Backtest fit of ${options.source}`, setup.tiers, {
     teams: Number.MAX_SAFE_INTEGER,
   });
   const parsed = parseModelText(JSON.stringify(fitted.model));
   if (!parsed.ok)
     throw new FittedFlowError(`it does not decode: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
-  return runBacktest(split, parsed.model, fitted.summary.tiers, sim, {
-    source: options.source,
-    train: setup.train,
-    test: setup.test,
-    replications: options.replications,
-    seed: options.seed,
-    onProgress: options.onProgress,
-  });
+  return runBacktest(
+    split,
+    parsed.model,
+    fitted.summary.tiers,
+    sim,
+    {
+      source: options.source,
+      train: setup.train,
+      test: setup.test,
+      replications: options.replications,
+      seed: options.seed,
+      onProgress: options.onProgress,
+      fit: fitBasis(fitted, fitSide, setup.train, drift),
+    },
+    fitSide.teams.list,
+  );
+}
+
+// helpers
+
+function fitBasis(fitted: Calibration, fitSide: SplitAnalysis, train: Window, drift: Drift | undefined) {
+  const span = drift?.fit ?? train;
+  return {
+    log: fitted.snapshot ? ("snapshot" as const) : ("lifecycle" as const),
+    agentsBasis: fitted.summary.agentsBasis,
+    span: { from: isoMinute(span.fromMs), to: isoMinute(span.toMs), tickets: fitSide.tickets.size },
+    ...(drift
+      ? { drift: { earlierMedianSeconds: drift.earlierMedianSeconds, recentMedianSeconds: drift.recentMedianSeconds } }
+      : {}),
+    notes: [...(drift ? [drift.note] : []), ...(fitted.snapshot ? [fitted.snapshot.note] : [])],
+  };
 }

@@ -13,6 +13,7 @@ import type { Model } from "../../model/schema";
 import { tQuantile975 } from "../../sim/estimate";
 import { teamIds } from "../buildFlow";
 import { TraceAnalysis } from "../simulated";
+import { Backlog, backlogSink } from "./backlog";
 import { type CohortMeasure, measureCohort, RESOLUTION_QUANTILES } from "./cohort";
 import { binnedEmdHours, circadianEmd, ngramDistance } from "./distances";
 import type { SplitAnalysis } from "./split";
@@ -21,8 +22,14 @@ import { formatWindow, type Window } from "./window";
 export const BACKTEST_FORMAT = "flowcast-backtest/v1";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Warm-up before the test period: queues and agents as busy as they would be. */
+/**
+ * Warm-up before the test period: queues and agents as busy as they would be, and tickets
+ * opened before the period still open in it, as in the log. As long as the train period
+ * (tickets live as long in the flow as in the log it was fitted on), at least this many days
+ * and at most MAX_WARMUP_DAYS.
+ */
 export const WARMUP_DAYS = 7;
+export const MAX_WARMUP_DAYS = 90;
 /**
  * Tickets are followed to the log's end, but at most this long after the test period: both
  * sides are censored there (a log running on for months would otherwise cost a simulation
@@ -92,6 +99,8 @@ export interface BacktestReport {
   train: { from: string; to: string; tickets: number };
   test: { from: string; to: string; tickets: number };
   settings: { replications: number; seed: number; warmupDays: number; censoredAt: string };
+  /** How the train period was fitted. */
+  fit?: FitBasis;
   figures: Figure[];
   distances: Record<"ngram" | "cycleTime" | "arrivalTime" | "circadianArrival", Distance>;
   summary: { compared: number; beatsBaseline: number };
@@ -115,11 +124,32 @@ export interface BacktestOptions {
   seed: number;
   /** Called after each replication. */
   onProgress?: (done: number, total: number) => void;
+  /** How the train period was fitted (said in the report). */
+  fit?: FitBasis;
+}
+
+/** How the log was read for the fit: a snapshot log is modelled on the work-in-progress basis. */
+export interface FitBasis {
+  /** "snapshot": no event marks the end of work; "lifecycle": work starts and ends are logged. */
+  log: "snapshot" | "lifecycle";
+  /** What each team's agents were estimated from, in words. */
+  agentsBasis: string;
+  /** The part of the train period fitted on (all of it unless it drifts) and its tickets. */
+  span: { from: string; to: string; tickets: number };
+  /** Why the span is shorter than the train period (see drift.ts). */
+  drift?: { earlierMedianSeconds: number; recentMedianSeconds: number };
+  notes: string[];
+}
+
+/** Where both sides stop being followed: the log's end, at most MAX_FOLLOW_DAYS after the test period. */
+export function followEndMs(split: SplitAnalysis, test: Window): number {
+  return Math.min(split.span.lastEventMs, test.toMs + MAX_FOLLOW_DAYS * DAY_MS);
 }
 
 /**
  * Runs the backtest. `split` is the finished read of the log; `fitted` the flow calibrated
- * from its train side (parsed); `tiers` the train teams' tiers by index.
+ * from its train side (parsed); `tiers` the fitted teams' tiers by index in `fitTeams` (the
+ * team names of the analysis the flow was fitted on; default the train side's).
  * Throws FittedFlowError when the flow cannot run (the messages of `prepareRun`).
  */
 export function runBacktest<R>(
@@ -128,17 +158,28 @@ export function runBacktest<R>(
   tiers: readonly number[],
   sim: BacktestSimulator<R>,
   options: BacktestOptions,
+  fitTeams: readonly string[] = split.teams.list,
 ): BacktestReport {
   const { train, test } = options;
-  const tierByName = new Map(split.teams.list.map((n, i) => [n, tiers[i] ?? 1]));
-  const endMs = Math.min(split.span.lastEventMs, test.toMs + MAX_FOLLOW_DAYS * DAY_MS);
+  const tierByName = new Map(fitTeams.map((n, i) => [n, tiers[i] ?? 1]));
+  const endMs = followEndMs(split, test);
   const actual = measureCohort(split.test, test, tierByName, endMs);
   const baseline = measureCohort(split, train, tierByName, endMs);
-  const model = testPeriodModel(fitted, test, endMs);
+  // Open tickets: every ticket open then, the earlier ones still open included.
+  const actualBacklog = split.earlierBacklog.test ?? new Backlog(test);
+  actualBacklog.addAnalysis(split, endMs);
+  actualBacklog.addAnalysis(split.test, endMs);
+  setBacklog(actual, actualBacklog.byHour());
+  const trainBacklog = split.earlierBacklog.train ?? new Backlog(train);
+  trainBacklog.addAnalysis(split, endMs);
+  // "Same as last period": the train period's last stretch as long as the test period.
+  setBacklog(baseline, trainBacklog.byHour().slice(-Math.ceil((test.toMs - test.fromMs) / HOUR_MS)));
+  const warmupDays = warmupDaysFor(train);
+  const model = testPeriodModel(fitted, test, endMs, warmupDays);
   const prepared = sim.prepareRun(model, { replications: options.replications, seed: options.seed });
   if (!prepared.ok) throw new FittedFlowError(prepared.diagnostics.map((d) => d.message).join("\n"));
-  const ids = teamIds(split.teams.list);
-  const names = new Map(ids.map((id, i) => [id, split.teams.list[i]!]));
+  const ids = teamIds(fitTeams);
+  const names = new Map(ids.map((id, i) => [id, fitTeams[i]!]));
   const reps: CohortMeasure[] = [];
   const distances = {
     ngram: [] as number[],
@@ -148,9 +189,13 @@ export function runBacktest<R>(
   };
   for (let r = 0; r < options.replications; r++) {
     const traced = new TraceAnalysis(names, prepared.model.clock.start, prepared.model.clock.warmup);
-    sim.runReplication(prepared.model, options.seed, r, undefined, traced.sinkFor(r));
+    const backlog = new Backlog(test);
+    const sink = backlogSink(traced.sinkFor(r), backlog, Date.parse(`${prepared.model.clock.start}Z`));
+    sim.runReplication(prepared.model, options.seed, r, undefined, sink);
+    sink.finish();
     traced.analysis.finish(endMs);
     const m = measureCohort(traced.analysis, test, tierByName, endMs);
+    setBacklog(m, backlog.byHour());
     distances.ngram.push(ngramDistance(actual.ngrams, m.ngrams));
     distances.cycleTime.push(binnedEmdHours(actual.cycleHours, m.cycleHours));
     distances.arrivalTime.push(binnedEmdHours(actual.arrivalHours, m.arrivalHours));
@@ -173,9 +218,10 @@ export function runBacktest<R>(
     settings: {
       replications: options.replications,
       seed: options.seed,
-      warmupDays: WARMUP_DAYS,
+      warmupDays,
       censoredAt: isoMinute(endMs),
     },
+    ...(options.fit ? { fit: options.fit } : {}),
     figures,
     distances: {
       ngram: distance(
@@ -220,7 +266,7 @@ export function runBacktest<R>(
       openByDay: {
         actual: byDay(actual.openByHour),
         predicted: byDay(meanSeries(reps.map((m) => m.openByHour))),
-        baseline: null,
+        baseline: byDay(baseline.openByHour),
       },
       resolutionQuantiles: {
         quantiles: RESOLUTION_QUANTILES,
@@ -236,13 +282,15 @@ export function runBacktest<R>(
       `Fitted on the ${split.tickets.size} tickets starting in ${formatWindow(train)}; compared with the ${split.test.tickets.size} starting in ${formatWindow(test)}.`,
       `Each ticket is followed to ${isoMinute(endMs)} (the log's end, or ${MAX_FOLLOW_DAYS} days after the test period); tickets still open there are censored (Kaplan–Meier for resolution times).`,
       `Predicted: mean of ${options.replications} replications (seed ${options.seed}), low–high a 95% prediction interval for one period (Student t over replications). Baseline: the train period's own figure.`,
+      `Open tickets count every ticket open at each hour, those opened before the period included; the simulation starts ${warmupDays} days before the test period so that its older tickets are there too. The baseline is the train period's last ${Math.round((test.toMs - test.fromMs) / DAY_MS)} days.`,
+      ...(options.fit?.notes ?? []),
     ],
   };
 }
 
 /** The fitted flow set over the test period: same dates, warm-up before, arrivals stop at its end. */
-export function testPeriodModel(fitted: Model, test: Window, endMs: number): Model {
-  const warmup = WARMUP_DAYS * 86400;
+export function testPeriodModel(fitted: Model, test: Window, endMs: number, warmupDays = WARMUP_DAYS): Model {
+  const warmup = warmupDays * 86400;
   const startMs = test.fromMs - warmup * 1000;
   const horizon = warmup + Math.ceil((Math.max(endMs, test.toMs) - test.fromMs) / 1000);
   const stop = { from: wallText(test.toMs), to: wallText(Math.max(endMs, test.toMs) + DAY_MS), factor: 0 };
@@ -256,7 +304,17 @@ export function testPeriodModel(fitted: Model, test: Window, endMs: number): Mod
   };
 }
 
+/** Days simulated before the test period: the train period's length, within 7..90 days. */
+export function warmupDaysFor(train: Window): number {
+  return Math.min(MAX_WARMUP_DAYS, Math.max(WARMUP_DAYS, Math.ceil((train.toMs - train.fromMs) / DAY_MS)));
+}
+
 // helpers
+
+function setBacklog(m: CohortMeasure, openByHour: number[]): void {
+  m.openByHour = openByHour;
+  m.openMean = openByHour.length > 0 ? openByHour.reduce((s, x) => s + x, 0) / openByHour.length : Number.NaN;
+}
 
 const SHARES: [keyof CohortMeasure, string][] = [
   ["escalationShare", "Escalated (moved to a higher tier)"],
@@ -271,10 +329,13 @@ function buildFigures(actual: CohortMeasure, baseline: CohortMeasure, reps: Coho
   const add = (id: string, label: string, unit: Figure["unit"], get: (m: CohortMeasure) => number | undefined) =>
     out.push(figure(id, label, unit, get(actual), reps.map(get), get(baseline)));
   add("ticketsPerWeek", "Tickets per week", "tickets", (m) => m.ticketsPerWeek);
+  add("ticketsPerHourOfWeek", "Tickets per hour of the week (busiest hour)", "tickets", (m) =>
+    m.perHourOfWeek.length > 0 ? Math.max(...m.perHourOfWeek) : undefined,
+  );
   for (const [id, label] of SHARES) add(id, label, "share", (m) => m[id] as number);
   add("resolutionP50Seconds", "Resolution time p50", "seconds", (m) => m.resolutionP50Seconds);
   add("resolutionP90Seconds", "Resolution time p90", "seconds", (m) => m.resolutionP90Seconds);
-  add("openMean", "Open tickets of the cohort (mean)", "tickets", (m) => m.openMean);
+  add("openMean", "Open tickets (mean)", "tickets", (m) => m.openMean);
   const teams = [...new Set([...Object.keys(actual.handleMeanSeconds), ...Object.keys(baseline.handleMeanSeconds)])];
   for (const t of teams)
     add(`handleMeanSeconds:${t}`, `Handle time, ${t} (mean)`, "seconds", (m) => m.handleMeanSeconds[t]);
@@ -347,7 +408,7 @@ function finite(x: number | undefined): number | null {
   return x !== undefined && Number.isFinite(x) ? x : null;
 }
 
-function isoMinute(ms: number): string {
+export function isoMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16);
 }
 

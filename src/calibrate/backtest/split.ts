@@ -7,10 +7,13 @@
  *
  * Given to `EventLogReader` as its analysis; `calibrate(reader, …)` then fits the train
  * cohort only. It also counts ticket starts per week over the whole log, for the chart the
- * split is picked on.
+ * split is picked on, and books the tickets that start before the test window in neither
+ * cohort into each period's backlog (open tickets over time count every ticket open then);
+ * such a ticket is open from its start to its first closing.
  */
 import type { Role } from "../../io/eventlog/roles";
 import { LogAnalysis } from "../analyze";
+import { Backlog } from "./backlog";
 import type { LogSpan, Window } from "./window";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -27,7 +30,14 @@ export class SplitAnalysis extends LogAnalysis {
     lastStartMs: Number.NEGATIVE_INFINITY,
     lastEventMs: Number.NEGATIVE_INFINITY,
   };
+  /**
+   * Open tickets over each period of the tickets in neither cohort that start before the
+   * test period (the cohorts' own tickets are added when measured).
+   */
+  readonly earlierBacklog: { train?: Backlog; test?: Backlog };
   private readonly skipped = new Set<string>();
+  /** Those tickets while open: their start (ms). */
+  private readonly earlierOpen = new Map<string, number>();
 
   /** Without windows, every ticket is kept in the train side (a scan of the whole log). */
   constructor(
@@ -35,6 +45,10 @@ export class SplitAnalysis extends LogAnalysis {
     readonly testWindow?: Window,
   ) {
     super(1);
+    this.earlierBacklog = {
+      ...(train ? { train: new Backlog(train) } : {}),
+      ...(testWindow ? { test: new Backlog(testWindow) } : {}),
+    };
   }
 
   override event(
@@ -52,6 +66,13 @@ export class SplitAnalysis extends LogAnalysis {
     const side = this.sideOf(ticket, time, created);
     if (side === "train") super.event(ticket, time, role, team, resource, priority, channel, line, created);
     else if (side === "test") this.test.event(ticket, time, role, team, resource, priority, channel, line, created);
+    else if (role === "closed" || role === "abandoned") {
+      const start = this.earlierOpen.get(ticket);
+      if (start !== undefined) {
+        this.bookEarlier(start, time);
+        this.earlierOpen.delete(ticket);
+      }
+    }
   }
 
   /** The cohort of a ticket: known from its first row, which decides it (its start). */
@@ -64,6 +85,7 @@ export class SplitAnalysis extends LogAnalysis {
     if (this.train === undefined || inWindow(start, this.train)) return "train";
     if (this.testWindow !== undefined && inWindow(start, this.testWindow)) return "test";
     this.skipped.add(ticket);
+    if (this.testWindow !== undefined && start < this.testWindow.fromMs) this.earlierOpen.set(ticket, start);
     return "none";
   }
 
@@ -71,6 +93,13 @@ export class SplitAnalysis extends LogAnalysis {
   override finish(): void {
     super.finish(this.span.lastEventMs);
     this.test.finish(this.span.lastEventMs);
+    for (const start of this.earlierOpen.values()) this.bookEarlier(start, Number.POSITIVE_INFINITY);
+    this.earlierOpen.clear();
+  }
+
+  private bookEarlier(startMs: number, closedMs: number): void {
+    this.earlierBacklog.train?.add(startMs, closedMs);
+    this.earlierBacklog.test?.add(startMs, closedMs);
   }
 
   /** Ticket starts per week, oldest first, with the Monday each week begins (ms). */

@@ -5,7 +5,16 @@
  * and the link kept. A target that is not a regular file (a terminal, a pipe, /dev/null,
  * /dev/full) is written in place: renaming onto a device would replace the device.
  * Errors are Node's (with `code`); `describeWriteError` puts them in words.
+ *
+ * A process that ends before it commits (Ctrl-C, `kill`, an abort) must not leave its hidden
+ * temporary files behind. A normal exit removes them in an `exit` handler. A signal cannot
+ * be relied on to run JavaScript (the simulation writing an event log keeps the thread busy
+ * until it ends, and SIGKILL runs nothing), so a small watchdog process, started with the
+ * first temporary file, is told each one's name and removes whatever is left of them once
+ * the command's process is gone, however it ended. The command's signals keep their
+ * ordinary meaning: it stops at once.
  */
+import { type ChildProcess, spawn } from "node:child_process";
 import {
   chmodSync,
   closeSync,
@@ -18,7 +27,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** A file being written; `commit` puts it in place, `abort` drops it and keeps the old file. */
 export interface OutputFile {
@@ -36,7 +45,15 @@ export function openOutputFile(path: string): OutputFile {
   const existing = statOrUndefined(target);
   if (existing && !existing.isFile()) return inPlace(path, target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++counter}.tmp`);
-  const fd = openSync(temp, "wx", existing ? existing.mode & 0o7777 : 0o666);
+  // Tracked before it exists: a kill right after the file appears still finds it named.
+  track(temp);
+  let fd: number;
+  try {
+    fd = openSync(temp, "wx", existing ? existing.mode & 0o7777 : 0o666);
+  } catch (error) {
+    live.delete(temp);
+    throw error;
+  }
   let open = true;
   const close = () => {
     if (open) {
@@ -55,6 +72,7 @@ export function openOutputFile(path: string): OutputFile {
         close();
         if (existing) chmodSync(temp, existing.mode & 0o7777);
         renameSync(temp, target);
+        live.delete(temp);
       } catch (error) {
         dropTemp();
         throw error;
@@ -75,6 +93,7 @@ export function openOutputFile(path: string): OutputFile {
     } catch {
       // already gone
     }
+    live.delete(temp);
   }
 }
 
@@ -121,6 +140,58 @@ export function describeWriteError(error: unknown): string {
 }
 
 // helpers
+
+/** Temporary files written and not yet committed or dropped. */
+const live = new Set<string>();
+let watchdog: ChildProcess | undefined;
+let exitHooked = false;
+
+/** Has `temp` removed should the process end before it is committed (see the header). */
+function track(temp: string): void {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.on("exit", removeLive);
+  }
+  live.add(temp);
+  // One name a line: a name with a line break in it is left to the exit handler alone.
+  if (process.platform === "win32" || temp.includes("\n")) return;
+  try {
+    watchdog ??= startWatchdog();
+    watchdog.stdin?.write(`${resolve(temp)}\n`);
+  } catch {
+    // no watchdog (no shell, no processes left): the exit handler still covers normal exits
+  }
+}
+
+function removeLive(): void {
+  for (const temp of live) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+
+/**
+ * A shell that reads temporary file names until the command's end closes its input, then
+ * removes those still there (a committed file was renamed: its temporary name is gone). It
+ * runs in a process group of its own and ignores interrupts, so the Ctrl-C that stops the
+ * command does not stop it; it keeps neither the command's event loop nor its terminal.
+ */
+function startWatchdog(): ChildProcess {
+  const script = `trap '' INT TERM HUP; while IFS= read -r name; do set -- "$@" "$name"; done; rm -f -- "$@"`;
+  const child = spawn("/bin/sh", ["-c", script, "flowcast-cleanup"], {
+    detached: true,
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  child.on("error", () => undefined);
+  child.stdin?.on("error", () => undefined);
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return child;
+}
 
 /** The file a write to `path` lands in: the end of its symlinks, or `path` when it does not exist yet. */
 function resolveTarget(path: string): string {

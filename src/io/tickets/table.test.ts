@@ -136,19 +136,27 @@ describe("a ticket row becomes its events", () => {
     ]);
   });
 
-  it("an open ticket is worked from its first reply on; no handle-time column: work until solved", () => {
+  it("without a handle-time column the work is an instant at creation and the ticket rests until solved (or open)", () => {
     const { rows, table } = read(
-      "Id,Created at,Solved at,Group\n1,2026-01-05 08:00,,L1\n2,2026-01-05 09:00,2026-01-05 09:40,L2\n",
+      "Id,Created at,First response,Solved at,Group\n1,2026-01-05 08:00,,,L1\n2,2026-01-05 09:00,2026-01-05 09:10,2026-01-05 09:40,L2\n",
     );
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
       ["1", "2026-01-05T08:00:00", "queue"],
       ["1", "2026-01-05T08:00:00", "start"],
+      ["1", "2026-01-05T08:00:00", "wait"],
       ["2", "2026-01-05T09:00:00", "queue"],
       ["2", "2026-01-05T09:00:00", "start"],
+      ["2", "2026-01-05T09:00:00", "wait"],
       ["2", "2026-01-05T09:40:00", "close"],
     ]);
+    expect(table.hasHandleTime).toBe(false);
     expect(table.counts.open).toBe(1);
-    expect(table.counts.blank).toEqual({ resolved: 1 });
+    expect(table.counts.blank).toEqual({ resolved: 1, firstResponse: 1 });
+  });
+
+  it("with a handle-time column an open ticket without one is still being worked", () => {
+    const { rows } = read("Id,Created at,Solved at,Handle time\n1,2026-01-05 08:00,,\n");
+    expect(rows.slice(1).map((r) => r[2])).toEqual(["queue", "start"]);
   });
 
   it("drops and counts rows it cannot use; counts blank cells and the facts per ticket", () => {
@@ -183,10 +191,11 @@ describe("a ticket row becomes its events", () => {
 
   it("reads Jira's dates with month names, day first", () => {
     const { rows } = read("Issue key,Created,Resolved\nSD-1,05/Jan/26 8:30 AM,13/Jan/26 1:05 PM\n");
-    expect(rows.slice(1).map((r) => r[1])).toEqual([
-      "2026-01-05T08:30:00",
-      "2026-01-05T08:30:00",
-      "2026-01-13T13:05:00",
+    expect(rows.slice(1).map((r) => `${r[2]} ${r[1]}`)).toEqual([
+      "queue 2026-01-05T08:30:00",
+      "start 2026-01-05T08:30:00",
+      "wait 2026-01-05T08:30:00",
+      "close 2026-01-13T13:05:00",
     ]);
   });
 

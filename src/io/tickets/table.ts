@@ -5,10 +5,11 @@
  * path as an event log (same sorting, --from/--to, analysis, fits and report).
  *
  * A ticket row becomes: `queue` at its creation (its group's queue), `start` at the first
- * response (creation when the table has none), then, with a handle time, `wait` when the
- * handle time is over (the ticket rests until it is resolved) and `close` at resolution;
- * without a handle-time column the work runs from the first response to resolution (elapsed
- * time, as in a snapshot log). A reopen count above 0 adds a `reopen` marker (the ticket
+ * response (creation when the table has none), `wait` when the handle time is over (the
+ * ticket rests until it is resolved) and `close` at resolution. Without a handle-time column
+ * no agent time is known and none is invented: the work is an instant at creation and the
+ * ticket rests until it is resolved (handle times, queue times and utilisation are then not
+ * measured; resolution times, volume and backlog still are). A reopen count above 0 adds a `reopen` marker (the ticket
  * counts as reopened; a table does not say where it went). A ticket with no resolution time is
  * still open at the end of the table (censored).
  *
@@ -94,6 +95,10 @@ export class TicketTableRows {
   readonly facts = new TicketFacts();
   /** The time form of each time column (chosen from the first 500 rows). */
   readonly timeFormats: Partial<Record<TableSlot, TimeFormat>> = {};
+  /** Whether the table names a handle-time column (without one, handle times are not measured). */
+  get hasHandleTime(): boolean {
+    return this.index.handleTime !== undefined;
+  }
   /** Whether the first-response column holds times or durations from creation. */
   firstResponseKind: "time" | "duration" | undefined;
   header: string[] = [];
@@ -276,7 +281,9 @@ export class TicketTableRows {
     const open = Number.isNaN(resolved);
     const end = open ? Number.POSITIVE_INFINITY : resolved;
     if (open) this.counts.open++;
-    const start = this.firstResponse(f, line, created, end);
+    // Without handle times no queue can be simulated: the whole time to resolution is a wait.
+    const firstResponse = this.firstResponse(f, line, created, end);
+    const start = this.hasHandleTime ? firstResponse : created;
     const handle = this.duration(f, "handleTime");
     const team = this.cell(f, "team") || NO_GROUP;
     const [agent, priority, channel] = [this.cell(f, "resource"), this.cell(f, "priority"), this.cell(f, "channel")];
@@ -288,7 +295,13 @@ export class TicketTableRows {
     if (noHandle) this.counts.noHandleTime++;
     else {
       event(start, "start", agent);
-      const done = Number.isNaN(handle) ? end : Math.min(Math.round(start + handle * 1000), end);
+      // Without a handle-time column no agent time is known: the work is an instant, and the
+      // ticket rests from its creation to its resolution.
+      const done = !this.hasHandleTime
+        ? start
+        : Number.isNaN(handle)
+          ? end
+          : Math.min(Math.round(start + handle * 1000), end);
       // Under a second between the end of the work and resolution is rounding, not a wait.
       if (end - done >= 1000) event(done, "wait");
     }

@@ -5,9 +5,13 @@
  * (solve.ts), and the plan read back as shifts per day with their coverage and cost.
  */
 import { DAYS } from "../../model/schema";
+import { solveProgram } from "./loadHighs";
 import { shiftPatterns } from "./patterns";
 import { type ShiftRules, ShiftRulesError } from "./rules";
-import { solveProgram } from "./solve";
+import type { ProgramAnswer, ProgramInput } from "./solve";
+
+/** Solves one shift program (solve.ts here; the app passes one that runs HiGHS in a Web Worker). */
+export type SolveProgram = (input: ProgramInput) => Promise<ProgramAnswer>;
 
 export interface PlannedShift {
   team: string;
@@ -62,6 +66,7 @@ export async function planShifts(
   requirement: { intervalMinutes: number; teams: Record<string, number[]> },
   teams: Record<string, TeamFacts>,
   rules: ShiftRules,
+  solve: SolveProgram = solveProgram,
 ): Promise<ShiftPlan> {
   const minutes = requirement.intervalMinutes;
   const patterns = shiftPatterns(rules, minutes);
@@ -79,7 +84,7 @@ export async function planShifts(
     checkCoverable(id, required, patterns, minutes);
     // With no cost per hour, the plan minimises paid hours.
     const costs = patterns.map((p) => (p.length / 60) * (rate > 0 ? rate : 1));
-    const answer = await solveProgram({
+    const answer = await solve({
       patterns,
       costs,
       need: required,

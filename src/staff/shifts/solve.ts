@@ -1,6 +1,6 @@
 /**
  * The shift integer program, solved by HiGHS (its WebAssembly build, the `highs` package,
- * loaded on first use so commands without shifts never pay for it).
+ * loaded by the caller: loadHighs.ts in this thread, or the app's solver worker).
  *
  *   minimise   sum_j cost_j x_j
  *   subject to sum_{j covers k} x_j >= need_k           every interval k with need_k > 0
@@ -35,15 +35,9 @@ export interface ProgramAnswer {
   seconds: number;
 }
 
-type Solver = { solve(lp: string, options?: Record<string, unknown>): SolverResult };
+/** The part of a loaded HiGHS module the program needs. */
+export type Solver = { solve(lp: string, options?: Record<string, unknown>): SolverResult };
 type SolverResult = { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
-
-let solver: Promise<Solver> | undefined;
-
-async function loadSolver(): Promise<Solver> {
-  solver ??= import("highs").then((m) => m.default() as unknown as Promise<Solver>);
-  return solver;
-}
 
 /** Builds the program in CPLEX LP text (the format HiGHS reads). */
 export function programText(input: ProgramInput): { text: string; constraints: number } {
@@ -93,11 +87,10 @@ export function programText(input: ProgramInput): { text: string; constraints: n
   return { text: lines.join("\n"), constraints };
 }
 
-/** Solves the program; throws when no plan covers the need (the caller names the interval first). */
-export async function solveProgram(input: ProgramInput): Promise<ProgramAnswer> {
+/** Solves the program with a loaded HiGHS; throws when no plan covers the need (the caller names the interval first). */
+export function solveWith(highs: Solver, input: ProgramInput): ProgramAnswer {
   const started = performance.now();
   const { text, constraints } = programText(input);
-  const highs = await loadSolver();
   const result = highs.solve(text, {
     // Every plan costs a whole multiple of the cost unit: a gap below one unit proves optimality.
     mip_rel_gap: 0,

@@ -17,7 +17,7 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { current } from "immer";
-import { type DragEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import { type DragEvent, useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import { computeLanes, laneAt, laneLabel } from "../../layout/lanes";
 import type { Positions } from "../../layout/layoutFlow";
 import { nodeSize } from "../../layout/nodeSize";
@@ -27,7 +27,7 @@ import { type FlowStore, useFlowState } from "../state/store";
 import { addNodeAt, revealBox } from "./actions";
 import { ConnectPicker } from "./ConnectPicker";
 import { connect, reconnect } from "./edits";
-import { clearCorner, MINIMAP_SIZE, setMinimapPlace, useMinimapPlace } from "./minimapPlace";
+import { clearCorner, MINIMAP_MAX_STEPS, MINIMAP_SIZE, setMinimapPlace, useMinimapPlace } from "./minimapPlace";
 import { getMoving, setMoving, useMoving } from "./motion";
 import { nodeTypes } from "./nodes/kindNodes";
 import { KIND_COLOURS } from "./nodes/kindStyle";
@@ -37,9 +37,18 @@ import { RoutedEdge } from "./RoutedEdge";
 import { useStepsBeforeConnections } from "./tabOrder";
 import { useEdgeLabels, useRoutes } from "./useRoutes";
 import { clearFitNote, showStart } from "./viewport";
+import { inWindow, useViewWindow } from "./viewWindow";
 
 /** Edge components by type (module level, so React Flow never remounts them). */
 const edgeTypes = { routed: RoutedEdge };
+
+/**
+ * Above this many steps React Flow is given only the steps and connections near the view
+ * (viewWindow.ts) and draws only those in it: drawing thousands of boxes at once blocks the
+ * page for seconds. Steps state their size and handles (projection.ts), so React Flow never
+ * needs to draw one to measure it.
+ */
+export const VISIBLE_ONLY_ABOVE = 200;
 
 /** Drag-and-drop type of a palette item. */
 export const PALETTE_MIME = "application/x-flowcast-kind";
@@ -52,7 +61,11 @@ export interface FlowCanvasProps {
 }
 
 export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) {
-  const model = useFlowState(store, (s) => s.model);
+  const live = useFlowState(store, (s) => s.model);
+  // A big flow is drawn in a render of its own after the rest of the page has taken the new
+  // model, so opening one is several short tasks rather than one long one.
+  const deferred = useDeferredValue(live);
+  const model = live.nodes.length > VISIBLE_ONLY_ABOVE ? deferred : live;
   const selection = useFlowState(store, (s) => s.selection);
   const readOnly = useFlowState(store, (s) => s.readOnly);
   const lastRun = useFlowState(store, (s) => s.lastRun);
@@ -87,6 +100,15 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
     () => markEdges(toFlowEdges(model, { selection, lastRun, routes, labels }), diagnostics),
     [model, selection, lastRun, diagnostics, routes, labels],
   );
+
+  // A big flow hands React Flow only what is near the view (viewWindow.ts).
+  const big = model.nodes.length > VISIBLE_ONLY_ABOVE;
+  const view = useViewWindow(big);
+  const shown = useMemo(() => {
+    if (!view) return { nodes, edges };
+    const keep = new Set([...selection.nodes, ...Object.keys(moving ?? {})]);
+    return inWindow(nodes, edges, view, keep);
+  }, [view, nodes, edges, selection, moving]);
 
   // Read-only hook for browser tests and debugging: the model the canvas draws.
   useEffect(() => {
@@ -214,8 +236,8 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   return (
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -238,9 +260,10 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
           if (event) clearFitNote();
         }}
         defaultEdgeOptions={{ type: "routed" }}
+        onlyRenderVisibleElements={big}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d8de" />
-        {minimap.place === "folded" ? null : (
+        {minimap.place === "folded" || model.nodes.length > MINIMAP_MAX_STEPS ? null : (
           <MiniMap
             pannable
             zoomable

@@ -5,8 +5,8 @@
  */
 import { useReactFlow, useViewport } from "@xyflow/react";
 import { useSyncExternalStore } from "react";
-import type { FlowStore } from "../state/store";
-import { toggleMinimap, useMinimapPlace } from "./minimapPlace";
+import { type FlowStore, useFlowState } from "../state/store";
+import { MINIMAP_MAX_STEPS, toggleMinimap, useMinimapPlace } from "./minimapPlace";
 import { fitNote, fitPressed, subscribeFitNote } from "./viewport";
 
 export function ZoomBar({ store }: { store: FlowStore }) {
@@ -14,6 +14,7 @@ export function ZoomBar({ store }: { store: FlowStore }) {
   const { zoom } = useViewport();
   const minimap = useMinimapPlace();
   const note = useSyncExternalStore(subscribeFitNote, fitNote);
+  const tooBig = useFlowState(store, (s) => s.model.nodes.length > MINIMAP_MAX_STEPS);
   const noRoom = minimap.wanted && minimap.place === "folded";
   return (
     <div className="zoom-bar" role="toolbar" aria-label="Zoom" data-testid="zoom-bar">
@@ -59,17 +60,20 @@ export function ZoomBar({ store }: { store: FlowStore }) {
         type="button"
         className="btn btn-ghost btn-small"
         data-testid="controls-minimap"
-        aria-pressed={minimap.wanted}
+        aria-pressed={minimap.wanted && !tooBig}
+        disabled={tooBig}
         title={
-          noRoom
-            ? "The minimap is folded while every corner of the canvas would cover a step"
-            : minimap.wanted
-              ? "Hide the minimap"
-              : "Show the minimap"
+          tooBig
+            ? `No minimap above ${MINIMAP_MAX_STEPS} steps: use Fit and the zoom buttons`
+            : noRoom
+              ? "The minimap is folded while every corner of the canvas would cover a step"
+              : minimap.wanted
+                ? "Hide the minimap"
+                : "Show the minimap"
         }
         onClick={toggleMinimap}
       >
-        Minimap{noRoom ? " (no room)" : ""}
+        Minimap{noRoom && !tooBig ? " (no room)" : ""}
       </button>
     </div>
   );

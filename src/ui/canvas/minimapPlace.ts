@@ -11,6 +11,11 @@ import type { Model } from "../../model";
 
 /** The minimap's size on screen, its border included (px). */
 export const MINIMAP_SIZE = { width: 168, height: 110 };
+/**
+ * Above this many steps the minimap is not drawn: it draws every step, and thousands of them
+ * block the page for longer than a frame should take. Fit and the zoom buttons remain.
+ */
+export const MINIMAP_MAX_STEPS = 500;
 /** Distance of the minimap from the pane's sides (React Flow's panel margin, px). */
 const PANEL_MARGIN = 15;
 /** Room kept between the minimap and a step's box (px): its port dots stand 9 px out. */
@@ -45,6 +50,9 @@ export function minimapBox(corner: MinimapCorner, width: number, height: number)
 
 /** Whether the minimap in `corner` covers no step of `model` seen at `view`. */
 export function isCornerClear(model: Model, view: Viewport, corner: MinimapCorner, width: number, height: number) {
+  // No minimap is drawn on so big a flow: every corner is free, and checking thousands of steps
+  // at every pan would cost for nothing.
+  if (model.nodes.length > MINIMAP_MAX_STEPS) return true;
   const box = minimapBox(corner, width, height);
   const left = box.x - SLACK;
   const top = box.y - SLACK;

@@ -14,7 +14,8 @@ import type { Model } from "../../model";
 export const ROUTE_LIMIT = 150;
 
 export function useRoutes(model: Model): Map<string, Point[]> | undefined {
-  const key = routingKey(model);
+  // Above the limit nothing is routed: not even the key is worth building.
+  const key = model.nodes.length <= ROUTE_LIMIT ? routingKey(model) : "";
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything routing reads from `model`
   return useMemo(() => (model.nodes.length <= ROUTE_LIMIT ? routeEdges(model, model.layout) : undefined), [key]);
 }
@@ -27,7 +28,8 @@ export function useEdgeLabels(
   model: Model,
   routes: Map<string, Point[]> | undefined,
 ): Map<string, PlacedLabel> | undefined {
-  const texts = edgeLabelTexts(model);
+  // Labels are placed only along routes (small flows): no texts to key on without them.
+  const texts = routes ? edgeLabelTexts(model) : new Map<string, string>();
   const textKey = [...texts].join("|");
   // biome-ignore lint/correctness/useExhaustiveDependencies: `routes` and `textKey` stand for everything placement reads
   return useMemo(

@@ -33,6 +33,13 @@ export interface ExportMenuProps {
   store: FlowStore;
 }
 
+/** The diagrams the menu imports, and their menu items. */
+type DiagramFormat = "mermaid" | "bpmn";
+const IMPORTS: readonly [DiagramFormat, string][] = [
+  ["mermaid", "Import Mermaid…"],
+  ["bpmn", "Import BPMN…"],
+];
+
 /** Toolbar button that opens the export and import actions for the flow in `store`. */
 export function ExportMenu({ store }: ExportMenuProps) {
   const model = useFlowState(store, (s) => s.model);
@@ -41,7 +48,7 @@ export function ExportMenu({ store }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [withLoad, setWithLoad] = useState(false);
   const [shareLink, setShareLink] = useState<string>();
-  const [importing, setImporting] = useState<"mermaid" | "bpmn">();
+  const [importing, setImporting] = useState<DiagramFormat>();
   const root = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -144,11 +151,7 @@ export function ExportMenu({ store }: ExportMenuProps) {
           data-testid="export-popup"
           onKeyDown={onMenuKey}
         >
-          {/* biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group */}
-          <div role="group" aria-labelledby="export-group-picture">
-            <div className="export-group" id="export-group-picture" role="presentation">
-              Picture of the whole flow
-            </div>
+          <MenuGroup name="picture" title="Picture of the whole flow">
             <MenuItem
               testId="export-png-1x"
               onClick={act("export PNG", () => loadExportActions().then((x) => x.downloadPng(model, 1, load)))}
@@ -182,12 +185,8 @@ export function ExportMenu({ store }: ExportMenuProps) {
             >
               <span aria-hidden="true">{withLoad && lastRun ? "☑" : "☐"}</span> Colour by the last run's load
             </button>
-          </div>
-          {/* biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group */}
-          <div role="group" aria-labelledby="export-group-trainers">
-            <div className="export-group" id="export-group-trainers" role="presentation">
-              For trainers and other tools
-            </div>
+          </MenuGroup>
+          <MenuGroup name="trainers" title="For trainers and other tools">
             <MenuItem
               testId="export-mermaid"
               onClick={act("export Mermaid", () => loadExportActions().then((x) => x.downloadMermaid(model)))}
@@ -214,36 +213,25 @@ export function ExportMenu({ store }: ExportMenuProps) {
             >
               Print runbook…
             </MenuItem>
-          </div>
-          {/* biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group */}
-          <div role="group" aria-labelledby="export-group-share">
-            <div className="export-group" id="export-group-share" role="presentation">
-              Share and import
-            </div>
+          </MenuGroup>
+          <MenuGroup name="share" title="Share and import">
             <MenuItem testId="export-share" onClick={copyShare}>
               Copy share link
             </MenuItem>
-            <MenuItem
-              testId="import-mermaid"
-              disabled={readOnly}
-              onClick={() => {
-                closeMenu(false);
-                setImporting("mermaid");
-              }}
-            >
-              Import Mermaid…
-            </MenuItem>
-            <MenuItem
-              testId="import-bpmn"
-              disabled={readOnly}
-              onClick={() => {
-                closeMenu(false);
-                setImporting("bpmn");
-              }}
-            >
-              Import BPMN…
-            </MenuItem>
-          </div>
+            {IMPORTS.map(([format, text]) => (
+              <MenuItem
+                key={format}
+                testId={`import-${format}`}
+                disabled={readOnly}
+                onClick={() => {
+                  closeMenu(false);
+                  setImporting(format);
+                }}
+              >
+                {text}
+              </MenuItem>
+            ))}
+          </MenuGroup>
         </div>
       )}
       {shareLink && !open ? (
@@ -313,5 +301,18 @@ function items(menu: HTMLElement | null): HTMLElement[] {
   if (!menu) return [];
   return [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')].filter(
     (el) => !(el as HTMLButtonElement).disabled,
+  );
+}
+
+/** A titled group of the menu's items (WAI-ARIA: role=group labelled by its title). */
+function MenuGroup({ name, title, children }: { name: string; title: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a WAI-ARIA menu groups its items with role=group
+    <div role="group" aria-labelledby={`export-group-${name}`}>
+      <div className="export-group" id={`export-group-${name}`} role="presentation">
+        {title}
+      </div>
+      {children}
+    </div>
   );
 }

@@ -39,8 +39,13 @@ export class FlowKeeper {
   private loads: number;
   /** The store as it was after the previous change: what a load replaces. */
   private previous: { model: Model; fileName?: string; dirty: boolean; readOnly: boolean };
-  /** The model last written by the autosave. */
+  /** The model last handed to the autosave. */
   private saved: Model;
+  /**
+   * The model the autosave last finished writing. A big flow's write takes a moment (written
+   * in the flow worker); a page left before it ends writes synchronously instead.
+   */
+  private written: Model;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private channel?: BroadcastChannel;
   private state: KeeperState = {};
@@ -58,6 +63,7 @@ export class FlowKeeper {
     this.loads = state.loads;
     this.previous = { model: state.model, fileName: state.fileName, dirty: state.dirty, readOnly: state.readOnly };
     this.saved = state.model;
+    this.written = state.model;
   }
 
   /** Starts watching the store, the page's lifecycle and the other tabs; returns the stop. */
@@ -146,15 +152,21 @@ export class FlowKeeper {
     // A shared flow is only looked at until the user makes a copy.
     if (model === this.saved || readOnly) return;
     this.saved = model;
-    writeAutosave(model, { fileName, flowId: this.flowId, remember: this.isUserWork() }).catch(() => undefined);
+    writeAutosave(model, { fileName, flowId: this.flowId, remember: this.isUserWork() }).then(
+      () => {
+        this.written = model;
+      },
+      () => undefined,
+    );
     if (this.isUserWork()) this.post("saved");
   };
 
   private flushNow = (): void => {
     clearTimeout(this.timer);
     const { model, fileName, readOnly } = this.store.getState();
-    if (model === this.saved || readOnly) return;
+    if (model === this.written || readOnly) return;
     this.saved = model;
+    this.written = model;
     writeAutosaveNow(model, { fileName, flowId: this.flowId, remember: this.isUserWork() });
   };
 

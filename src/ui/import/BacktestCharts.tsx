@@ -42,7 +42,7 @@ export function BacktestResultCharts({ report }: { report: BacktestReport }) {
         config={resolution}
         fileStem="backtest"
       />
-      <ChartView name="backtest-backlog" title="Open tickets of the test cohort" config={backlog} fileStem="backtest" />
+      <ChartView name="backtest-backlog" title="Open tickets" config={backlog} fileStem="backtest" />
     </div>
   );
 }

@@ -21,6 +21,16 @@ export function FitReport({ report }: { report: CalibrationReport }) {
           ))}
         </ul>
       )}
+      {report.kept.length > 0 && (
+        <>
+          <h3>What the flow keeps of the log</h3>
+          <ul className="fit-notes" data-testid="fit-report-kept">
+            {report.kept.map((k) => (
+              <li key={k}>{k}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <table className="fit-table" data-testid="fit-report-table">
         <thead>
           <tr>

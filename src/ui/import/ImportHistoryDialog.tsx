@@ -240,7 +240,7 @@ export function ImportHistoryDialog({ store, onClose }: { store: FlowStore; onCl
                 <p className="export-muted" data-testid="import-history-table-note">
                   One row per ticket: each ticket is queued in its group when created, worked from its first response
                   for its handle time, and closed when resolved. A table does not say which teams a ticket passed
-                  through: escalation and return shares show as —.
+                  through: escalation and return shares show as —, and so do handle times without a handle-time column.
                 </p>
                 <ColumnForm slots={TABLE_SLOTS} header={peek.header} values={tableColumns} onChange={setTableColumns} />
               </>

@@ -1,7 +1,7 @@
 /**
  * The Backtest step's charts as chart.js configurations (pure, tested without a canvas):
  * the log's weekly volume coloured by period (the split is picked on it), and actual vs
- * predicted weekly volume, resolution-time distribution and the cohort's open tickets.
+ * predicted weekly volume, resolution-time distribution and open tickets.
  */
 import type { ChartConfiguration } from "chart.js";
 import type { BacktestReport } from "../../calibrate/backtest";
@@ -97,7 +97,7 @@ export function resolutionChart(report: BacktestReport): AnyConfig {
   };
 }
 
-/** Open tickets of the test cohort per day. */
+/** Open tickets per day of the test period (older tickets still open included); the baseline is the train period's last days. */
 export function backlogChart(report: BacktestReport): AnyConfig {
   const s = report.series.openByDay;
   return {
@@ -109,6 +109,9 @@ export function backlogChart(report: BacktestReport): AnyConfig {
       datasets: [
         { label: "Actual", data: s.actual, borderColor: PALETTE[0], backgroundColor: PALETTE[0], pointRadius: 0 },
         { label: "Predicted", data: s.predicted, borderColor: PALETTE[1], backgroundColor: PALETTE[1], pointRadius: 0 },
+        ...(s.baseline
+          ? [{ label: "Same as last period", data: s.baseline, borderColor: GREY, borderDash: [6, 4], pointRadius: 0 }]
+          : []),
       ],
     },
     options: baseOptions("Open tickets (daily mean)"),

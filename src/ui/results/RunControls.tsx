@@ -5,7 +5,8 @@
  * Workers (runSession.ts), so the page stays responsive.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { hasErrors, validateModel } from "../../model";
+import { type Diagnostic, hasErrors, validateModel } from "../../model";
+import { SMALL_FLOW } from "../files/offThread";
 import { FindStaffingButton } from "../staff/StaffingDialog";
 import { type FlowStore, useFlowState } from "../state/store";
 import { type RunSession, runSessionOf, useRunState } from "./runSession";
@@ -14,16 +15,19 @@ import "./results.css";
 /** Problems shown next to a disabled Run button. */
 const PROBLEMS_SHOWN = 2;
 
-/** Run button, settings, progress and Cancel for the flow in `store`. */
-export function RunControls({ store }: { store: FlowStore }) {
+/**
+ * Run button, settings, progress and Cancel for the flow in `store`. `diagnostics`, the
+ * problems panel's (checked off the main thread), stand in for validating a big flow here.
+ */
+export function RunControls({ store, diagnostics }: { store: FlowStore; diagnostics?: Diagnostic[] }) {
   const session = runSessionOf(store);
   const model = useFlowState(store, (s) => s.model);
   const state = useRunState(session, (s) => s);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const problems = useMemo(() => {
-    const diagnostics = validateModel(model);
-    return hasErrors(diagnostics) ? diagnostics.filter((d) => d.severity === "error") : [];
-  }, [model]);
+    const found = diagnostics && model.nodes.length >= SMALL_FLOW ? diagnostics : validateModel(model);
+    return hasErrors(found) ? found.filter((d) => d.severity === "error") : [];
+  }, [model, diagnostics]);
   const running = state.status === "running";
   const box = useRef<HTMLDivElement>(null);
   // The settings popover closes on Escape and on any press outside it (a dialog opening too).
@@ -127,44 +131,26 @@ function RunSettingsPopover({ session, store }: { session: RunSession; store: Fl
   const horizonDays = (settings.horizonSeconds ?? model.clock.horizon) / 86400;
   return (
     <div className="run-settings" data-testid="run-settings" role="dialog" aria-label="Run settings">
-      <label htmlFor="run-horizon">Horizon (days)</label>
-      <input
-        id="run-horizon"
-        data-testid="run-horizon"
-        type="number"
+      <NumberSetting
+        name="horizon"
+        label="Horizon (days)"
         min={1}
-        step={1}
         value={round(horizonDays)}
-        onChange={(e) => {
-          const days = Number(e.target.value);
-          if (days > 0) session.setSettings({ horizonSeconds: days * 86400 });
-        }}
+        accept={(days) => days > 0 && session.setSettings({ horizonSeconds: days * 86400 })}
       />
-      <label htmlFor="run-replications">Replications</label>
-      <input
-        id="run-replications"
-        data-testid="run-replications"
-        type="number"
+      <NumberSetting
+        name="replications"
+        label="Replications"
         min={1}
         max={200}
-        step={1}
         value={settings.replications}
-        onChange={(e) => {
-          const n = Math.round(Number(e.target.value));
-          if (n >= 1) session.setSettings({ replications: n });
-        }}
+        accept={(n) => Math.round(n) >= 1 && session.setSettings({ replications: Math.round(n) })}
       />
-      <label htmlFor="run-seed">Seed</label>
-      <input
-        id="run-seed"
-        data-testid="run-seed"
-        type="number"
-        step={1}
+      <NumberSetting
+        name="seed"
+        label="Seed"
         value={settings.seed}
-        onChange={(e) => {
-          const seed = Number(e.target.value);
-          if (Number.isInteger(seed)) session.setSettings({ seed });
-        }}
+        accept={(seed) => Number.isInteger(seed) && session.setSettings({ seed })}
       />
       <label htmlFor="run-scenario">Scenario</label>
       <select
@@ -181,6 +167,39 @@ function RunSettingsPopover({ session, store }: { session: RunSession; store: Fl
         ))}
       </select>
     </div>
+  );
+}
+
+/** A labelled number input of the run settings (data-testid `run-<name>`); `accept` takes each typed value it can use. */
+function NumberSetting({
+  name,
+  label,
+  value,
+  min,
+  max,
+  accept,
+}: {
+  name: string;
+  label: string;
+  value: number;
+  min?: number;
+  max?: number;
+  accept: (value: number) => unknown;
+}) {
+  return (
+    <>
+      <label htmlFor={`run-${name}`}>{label}</label>
+      <input
+        id={`run-${name}`}
+        data-testid={`run-${name}`}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => accept(Number(e.target.value))}
+      />
+    </>
   );
 }
 

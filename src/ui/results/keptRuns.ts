@@ -60,6 +60,15 @@ export function keptRuns(
   }
 }
 
+/** Whether any runs are kept (a cheap check before writing the flow's text to compare it). */
+export function hasKeptRuns(storage = safeStorage()): boolean {
+  try {
+    return Boolean(storage?.getItem(KEY));
+  } catch {
+    return false;
+  }
+}
+
 export function forgetRuns(storage = safeStorage()): void {
   try {
     storage?.removeItem(KEY);

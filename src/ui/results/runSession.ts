@@ -9,7 +9,7 @@ import { type Diagnostic, type Model, serializeModel } from "../../model";
 import type { Results } from "../../sim/results";
 import { RunRejectedError, runInBrowserWithModel } from "../../worker/browser-pool";
 import type { FlowStore } from "../state/store";
-import { forgetRuns, keepRuns, keptRuns } from "./keptRuns";
+import { forgetRuns, hasKeptRuns, keepRuns, keptRuns } from "./keptRuns";
 import { rememberRunModel } from "./runModels";
 
 /** The run settings the user can change. */
@@ -164,6 +164,8 @@ export class RunSession {
    * the flow now open (marked `restored`); nothing for any other flow.
    */
   restore(): void {
+    // Writing a 5,000-step flow's text takes a long moment: only when there is a run to compare.
+    if (!hasKeptRuns()) return;
     const { model, revision } = this.store.getState();
     const kept = keptRuns(serializeModel(model));
     if (!kept) return;

@@ -11,8 +11,11 @@ import { hasErrors, type Model, validateModel } from "../../model";
 import type { StaffingDocument } from "../../staff/document";
 import { runSessionOf, useRunState } from "../results/runSession";
 import { type FlowStore, useFlowState } from "../state/store";
+import { ShiftPlanView } from "./ShiftPlanView";
+import { ShiftRulesForm } from "./ShiftRulesForm";
 import { StaffingTable, TargetsTable } from "./StaffingTable";
 import { RequirementGrid, StaffingWhy } from "./StaffingWhy";
+import { draftToRules, loadShiftRulesDraft, type ShiftRulesDraft, saveShiftRulesDraft } from "./shiftRulesDraft";
 import { StaffingSession, useStaffingState } from "./staffingSession";
 import { TargetsEditor } from "./TargetsEditor";
 import "./staff.css";
@@ -68,6 +71,14 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
     Math.round(((runSettings.horizonSeconds ?? model.clock.horizon) / 86400) * 100) / 100,
   );
   const [perInterval, setPerInterval] = useState(false);
+  const [planShifts, setPlanShifts] = useState(false);
+  const [shiftDraft, setShiftDraft] = useState<ShiftRulesDraft>(() =>
+    loadShiftRulesDraft(model.clock.intervalMinutes ?? 60),
+  );
+  const shiftRules = useMemo(
+    () => (planShifts ? draftToRules(shiftDraft, model.clock.intervalMinutes ?? 60) : undefined),
+    [planShifts, shiftDraft, model.clock.intervalMinutes],
+  );
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [savedCurves, setSavedCurves] = useState<string[]>([]);
   useEffect(() => {
@@ -86,10 +97,13 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
       ? "Add at least one target."
       : teams.length === 0
         ? "Pick at least one team."
-        : undefined;
+        : shiftRules && !shiftRules.ok
+          ? "Fix the shift rules first."
+          : undefined;
   const start = () => {
     setSaved(undefined);
     setSavedCurves([]);
+    if (planShifts) saveShiftRulesDraft(shiftDraft);
     void session.start(
       model,
       {
@@ -99,7 +113,8 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
         seed: runSettings.seed,
         horizonSeconds: horizonDays * 86400,
       },
-      perInterval,
+      perInterval || planShifts,
+      shiftRules?.ok ? shiftRules.rules : undefined,
     );
   };
   const doc = state.status === "done" ? state.doc : undefined;
@@ -167,8 +182,8 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
             <input
               type="checkbox"
               data-testid="staffing-per-interval"
-              checked={perInterval}
-              disabled={running}
+              checked={perInterval || planShifts}
+              disabled={running || planShifts}
               onChange={(e) => setPerInterval(e.target.checked)}
             />{" "}
             Per {model.clock.intervalMinutes ?? 60}-minute interval
@@ -184,6 +199,27 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
               onChange={(e) => setHorizonDays(Math.max(1, Number(e.target.value) || 1))}
             />
           </label>
+        </fieldset>
+        <fieldset className="insp-group" data-testid="staffing-shifts-step">
+          <legend>Shifts</legend>
+          <label title="Turn the per-interval requirement into a least-cost shift plan and a roster (HiGHS), checked by simulation">
+            <input
+              type="checkbox"
+              data-testid="staffing-shifts"
+              checked={planShifts}
+              disabled={running}
+              onChange={(e) => setPlanShifts(e.target.checked)}
+            />{" "}
+            Plan shifts and a roster from the per-interval requirement
+          </label>
+          {planShifts && (
+            <ShiftRulesForm
+              draft={shiftDraft}
+              onChange={setShiftDraft}
+              disabled={running}
+              error={shiftRules && !shiftRules.ok ? shiftRules.message : undefined}
+            />
+          )}
         </fieldset>
         <div className="staffing-actions">
           {running ? (
@@ -205,12 +241,18 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
           {blocked && !running && <span className="staffing-muted">{blocked}</span>}
           {running && (
             <span data-testid="staffing-progress" className="staffing-progress">
-              Candidates tried: {state.evaluations}
-              {state.best
-                ? ` · best so far ${describePlan(state.best.plan)} (${money(state.best.costPerWeek)}/week)`
-                : state.candidate
-                  ? ` · trying ${describePlan(state.candidate)}`
-                  : ""}
+              {state.shiftStep?.phase === "solve"
+                ? `Solving the shift plan (HiGHS, plan ${state.shiftStep.round})…`
+                : state.shiftStep?.phase === "check"
+                  ? `Checking shift plan ${state.shiftStep.round} by simulation…`
+                  : `Candidates tried: ${state.evaluations}`}
+              {state.shiftStep?.phase === "solve" || state.shiftStep?.phase === "check"
+                ? ""
+                : state.best
+                  ? ` · best so far ${describePlan(state.best.plan)} (${money(state.best.costPerWeek)}/week)`
+                  : state.candidate
+                    ? ` · trying ${describePlan(state.candidate)}`
+                    : ""}
             </span>
           )}
           {(state.status === "failed" || state.status === "cancelled") && (
@@ -239,6 +281,7 @@ export function StaffingDialog({ store, onClose }: { store: FlowStore; onClose: 
                   minutes={doc.requirement?.intervalMinutes ?? 60}
                 />
               ))}
+            {doc.shifts && <ShiftPlanView doc={doc} model={searched} store={store} />}
             {Object.entries(doc.curves ?? {}).map(([id, curve]) => (
               <div key={id}>
                 <Suspense fallback={<p className="staffing-message">Drawing the curve…</p>}>

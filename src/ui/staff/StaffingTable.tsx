@@ -1,7 +1,9 @@
 /**
  * The answer of a staffing search as tables: per team current, needed, change and cost
  * change per week (data-testid `staffing-table`, rows `staffing-row-<team>`), and per target
- * its value now and with the staffing found, met or missed (`staffing-targets`).
+ * its value now and with the staffing found, met or missed (`staffing-targets`); a target the
+ * run could not measure shows why in words ("not measured: no ticket reached this step after
+ * the warm-up") in place of a figure and of "met".
  */
 import type { Model } from "../../model";
 import { formatTargetValue, type KpiUnit, targetUnit } from "../../model/validate/targets";
@@ -64,9 +66,27 @@ export function TargetsTable({ doc }: { doc: StaffingDocument }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: targets are listed in file order
           <tr key={i} data-testid={`staffing-target-${i}`}>
             <td>{t.words ?? t.label}</td>
-            <td className="num">{describe(t.currentEstimate, t)}</td>
-            <td className="num">{describe(t.estimate, t)}</td>
-            <td className={t.met ? "met" : "missed"}>{t.met ? "✓ met" : "✗ missed"}</td>
+            <Figure
+              estimate={t.currentEstimate}
+              notMeasured={t.currentNotMeasured}
+              target={t}
+              testId={`staffing-target-now-${i}`}
+            />
+            <Figure
+              estimate={t.estimate}
+              notMeasured={t.notMeasured}
+              target={t}
+              testId={`staffing-target-value-${i}`}
+            />
+            {t.notMeasured ? (
+              <td className="missed" data-testid={`staffing-target-verdict-${i}`} title={t.notMeasured}>
+                not measured
+              </td>
+            ) : (
+              <td className={t.met ? "met" : "missed"} data-testid={`staffing-target-verdict-${i}`}>
+                {t.met ? "✓ met" : "✗ missed"}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -75,6 +95,32 @@ export function TargetsTable({ doc }: { doc: StaffingDocument }) {
 }
 
 // helpers
+
+/** A target's figure, or why there is none ("not measured: no ticket reached this step…") in its place. */
+function Figure({
+  estimate,
+  notMeasured,
+  target,
+  testId,
+}: {
+  estimate: StaffingTarget["estimate"];
+  notMeasured: string | undefined;
+  target: StaffingTarget;
+  testId: string;
+}) {
+  if (notMeasured) {
+    return (
+      <td className="staffing-not-measured" data-testid={testId}>
+        {notMeasured}
+      </td>
+    );
+  }
+  return (
+    <td className="num" data-testid={testId}>
+      {describe(estimate, target)}
+    </td>
+  );
+}
 
 /** `83.5% (83.2% – 83.9%)` in the KPI's own unit. */
 export function describe(

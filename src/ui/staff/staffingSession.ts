@@ -9,7 +9,10 @@ import type { Model } from "../../model";
 import type { StaffingDocument } from "../../staff/document";
 import { staffFlow, staffPerInterval } from "../../staff/run";
 import type { Evaluate, StaffingOptions } from "../../staff/search";
+import type { ShiftRules } from "../../staff/shifts/rules";
+import { type ShiftStep, staffWithShifts } from "../../staff/shifts/staffWithShifts";
 import { runInBrowser } from "../../worker/browser-pool";
+import { workerSolver } from "./shiftSolverClient";
 
 export interface StaffingState {
   status: "idle" | "running" | "done" | "failed" | "cancelled";
@@ -17,6 +20,8 @@ export interface StaffingState {
   best?: { plan: Record<string, number>; costPerWeek: number };
   /** The last candidate tried. */
   candidate?: Record<string, number>;
+  /** With shift rules: what the shift step is doing. */
+  shiftStep?: ShiftStep;
   doc?: StaffingDocument;
   /** The model searched (the answer's scenario applies to it). */
   model?: Model;
@@ -46,11 +51,15 @@ export class StaffingSession {
     return () => this.listeners.delete(listener);
   };
 
-  /** Starts a search (ignored while one runs). */
+  /**
+   * Starts a search (ignored while one runs): per interval when asked, and with `shifts`
+   * the requirement turned into a shift plan, HiGHS solving in its own Web Worker.
+   */
   async start(
     model: Model,
     options: Omit<StaffingOptions, "signal" | "onProgress">,
     perInterval = false,
+    shifts?: ShiftRules,
   ): Promise<void> {
     if (this.state.status === "running") return;
     const controller = new AbortController();
@@ -60,26 +69,42 @@ export class StaffingSession {
       evaluations: 0,
       best: undefined,
       candidate: undefined,
+      shiftStep: undefined,
       doc: undefined,
       message: undefined,
       model,
       startedAt: performance.now(),
     });
+    const solver = shifts ? workerSolver() : undefined;
+    const stopSolver = () => solver?.stop();
+    controller.signal.addEventListener("abort", stopSolver);
     try {
-      const doc = await (perInterval ? staffPerInterval : staffFlow)(
-        model,
-        {
-          ...options,
-          signal: controller.signal,
-          onProgress: (p) => this.patch({ evaluations: p.evaluations, best: p.best, candidate: p.candidate }),
-        },
-        this.evaluate,
-      );
-      this.patch({ status: "done", doc, message: doc.met ? undefined : doc.message });
+      const search = {
+        ...options,
+        signal: controller.signal,
+        onProgress: (p: { evaluations: number; best?: StaffingState["best"]; candidate?: Record<string, number> }) =>
+          this.patch({ evaluations: p.evaluations, best: p.best, candidate: p.candidate }),
+      };
+      const doc =
+        shifts && solver
+          ? await staffWithShifts(model, search, this.evaluate, shifts, {
+              solve: solver.solve,
+              onStep: (shiftStep) => this.patch({ shiftStep }),
+            })
+          : await (perInterval ? staffPerInterval : staffFlow)(model, search, this.evaluate);
+      const met = doc.met && (doc.coverage?.met ?? true);
+      this.patch({
+        status: "done",
+        doc,
+        shiftStep: undefined,
+        message: met ? undefined : (doc.message ?? doc.coverage?.note),
+      });
     } catch (error) {
       if (controller.signal.aborted) this.patch({ status: "cancelled", message: "The search was cancelled." });
       else this.patch({ status: "failed", message: error instanceof Error ? error.message : String(error) });
     } finally {
+      controller.signal.removeEventListener("abort", stopSolver);
+      solver?.stop();
       if (this.controller === controller) this.controller = undefined;
     }
   }
