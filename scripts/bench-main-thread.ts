@@ -11,7 +11,7 @@
  * Prints the longest task and the total time over 50 ms of each case; the target is no task
  * over 200 ms.
  *
- *   npm run bench:main-thread [-- --dist DIR] [--cases mermaid,share,bpmn,history]
+ *   npm run bench:main-thread [-- --dist DIR] [--cases mermaid,share,bpmn,history] [--steps N]
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +24,8 @@ import { encodeShareLink } from "../src/io/share";
 import { type Model, parseModel } from "../src/model";
 import { generateDeskLog } from "../test/calibrate/generateLog";
 
-const STEPS = 5000;
+const STEPS_AT = process.argv.indexOf("--steps");
+const STEPS = STEPS_AT >= 0 ? Number(process.argv[STEPS_AT + 1]) : 5000;
 const QUIET_MS = 1500;
 /** Longest address Chromium navigates to (url::kMaxURLChars). */
 const CHROMIUM_MAX_URL = 2 * 1024 * 1024;

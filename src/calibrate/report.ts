@@ -4,7 +4,15 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import { endStatusOf, type FlowFits, keptStatuses, OTHER_END, priorityLevels, teamIds } from "./buildFlow";
+import {
+  endStatusOf,
+  type FlowFits,
+  guessChannel,
+  keptStatuses,
+  OTHER_END,
+  priorityLevels,
+  teamIds,
+} from "./buildFlow";
 import type { EventLogReader } from "./logReader";
 import { SNAPSHOT_BASIS } from "./snapshot";
 import type { EntryStep, Figures, Summary } from "./summarize";
@@ -23,6 +31,8 @@ export interface SimulatedFigures {
   paths?: Record<string, number>;
   /** Shares of closed tickets by how they closed (the log's status names). */
   endStatus?: Record<string, number>;
+  /** Abandonment per channel, keyed by the simulator's channel type. */
+  abandoned?: Figures["abandoned"];
   /** How these were obtained (replications, days). */
   basis: string;
 }
@@ -122,6 +132,21 @@ export function buildReport(
   add("reopen share", "share", f.reopenShare, simulated?.reopenShare);
   add("reopened after closure", "share", f.reopenAfterClosureShare, simulated?.reopenAfterClosureShare);
   add("ping-pong (back to a team already visited)", "share", f.pingPongShare, simulated?.pingPongShare);
+  // Abandonment per channel where callers hang up: the simulated side names channels by
+  // type, so a channel is compared where its type is its own.
+  const types = Object.keys(f.abandoned).map(guessChannel);
+  for (const [name, { share, tickets }] of Object.entries(f.abandoned)) {
+    const type = guessChannel(name);
+    if (share === 0 && !simulated?.abandoned?.[type]?.share) continue;
+    const own = types.filter((t) => t === type).length === 1;
+    add(
+      `abandoned: ${name || "(no channel)"}`,
+      "share",
+      share,
+      own ? (simulated?.abandoned?.[type]?.share ?? 0) : null,
+    );
+    rows[rows.length - 1]!.logInterval = wilson(share, tickets);
+  }
   // As the flow's ends: the kept ways of closing apart, the rarer ones as one.
   const kept = keptStatuses(Object.entries(f.endStatus));
   if (kept.length >= 2) {
@@ -141,7 +166,7 @@ export function buildReport(
         simulated?.endStatus?.[OTHER_END] ?? null,
       );
   }
-  for (const r of rows) if (r.unit === "share" && r.log !== null) r.logInterval = wilson(r.log, f.reachedAgent);
+  for (const r of rows) if (r.unit === "share" && r.log !== null) r.logInterval ??= wilson(r.log, f.reachedAgent);
   add("resolution time p50", "seconds", nan(f.resolution.p50), simulated?.resolution.p50);
   add("resolution time p90", "seconds", nan(f.resolution.p90), simulated?.resolution.p90);
   for (const [t, name] of names.entries()) {

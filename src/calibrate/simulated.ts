@@ -102,6 +102,7 @@ export class TraceAnalysis {
       handleTime: f.handleTime,
       paths: f.paths,
       endStatus: f.endStatus,
+      abandoned: f.abandoned,
       basis,
     };
   }

@@ -42,6 +42,7 @@ export const WIP_HEADROOM = 1.25;
 /** Id prefix of the pickup delays: the trace of a run reads them as time in the queue. */
 export const PICKUP_PREFIX = "pickup-";
 
+/** What a snapshot log's agents are, in words (`Summary.agentsBasis`; the report says it). */
 export const SNAPSHOT_BASIS =
   "the tickets each team holds in a work state at once (a snapshot log: no event marks the end of work, so a visit's elapsed time in the work state is its duration and agents are work-in-progress slots, not people)";
 

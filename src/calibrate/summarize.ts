@@ -45,6 +45,11 @@ export interface Figures {
   utilisation: Record<string, number>;
   /** Shares of closed tickets (not abandoned) by how they closed, by the log's status names. */
   endStatus: Record<string, number>;
+  /**
+   * Per channel (the log's name): the share of tickets that reached a queue and left one
+   * before an agent answered, and how many reached a queue.
+   */
+  abandoned: Record<string, { share: number; tickets: number }>;
 }
 
 /** A team's first work step for one channel's tickets, where channels differ at that team. */
@@ -103,6 +108,8 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
   const stepOf = new Map(entrySteps.map((e) => [e.key, e]));
   const pooledVisited = a.teams.list.map(() => false);
   const ends = new Map<number, number>();
+  const queued = new Float64Array(a.channels.list.length);
+  const abandonedTickets = new Float64Array(a.channels.list.length);
   const paths = new Map<string, number>();
   let reached = 0;
   let escalated = 0;
@@ -125,6 +132,8 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
       }
       continue;
     }
+    queued[tk.channel]!++;
+    if (v.some((x) => x.abandoned)) abandonedTickets[tk.channel]!++;
     // The step a visit was made at: its channel's entry step for a first visit straight from
     // the channel, where there is one, else the team's own step.
     const entryStep = v[0]!.escalated ? undefined : stepOf.get(`${v[0]!.team}\u0000${tk.channel}`);
@@ -226,6 +235,11 @@ export function summarize(a: LogAnalysis, names: string[], fixedTiers?: number[]
     paths: topShares(paths, reached, 12),
     utilisation: Object.fromEntries(
       a.teams.list.flatMap((_, i) => (visited[i] ? [[names[i]!, utilisationOf(a, i, agents[i]!)]] : [])),
+    ),
+    abandoned: Object.fromEntries(
+      a.channels.list.flatMap((name, c) =>
+        queued[c]! > 0 ? [[name, { share: abandonedTickets[c]! / queued[c]!, tickets: queued[c]! }]] : [],
+      ),
     ),
     endStatus: Object.fromEntries(
       [...ends].sort((x, y) => y[1] - x[1]).map(([s, n]) => [a.statuses.list[s] ?? "", share(n, closedTotal)]),

@@ -121,15 +121,29 @@ function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-/** Undefined when the length cannot come from whole bytes (a link cut mid-character). */
+/** Each base64url character's value by its char code (-1: not base64url). */
+const VALUES = (() => {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) values[ALPHABET.charCodeAt(i)] = i;
+  return values;
+})();
+
+/**
+ * Undefined when the length cannot come from whole bytes (a link cut mid-character). A
+ * table lookup per char code: searching the alphabet for each character of a link of a few
+ * megabytes held the page's main thread for over 100 ms.
+ */
 function fromBase64Url(text: string): Uint8Array | undefined {
   if (text.length % 4 === 1) return undefined;
   const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
   let buffer = 0;
   let at = 0;
-  for (const char of text) {
-    buffer = (buffer << 6) | ALPHABET.indexOf(char);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? (VALUES[code] as number) : -1;
+    if (value < 0) return undefined;
+    buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

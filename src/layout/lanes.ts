@@ -48,8 +48,13 @@ export function assignLanes(model: Model): Map<string, LaneKey> {
   const successors = new Map<string, string[]>();
   const predecessors = new Map<string, string[]>();
   for (const edge of model.edges) {
-    successors.set(edge.from, [...(successors.get(edge.from) ?? []), edge.to]);
-    predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), edge.from]);
+    // Appended in place: copying the list at each edge is quadratic in a step's connections.
+    const after = successors.get(edge.from);
+    if (after) after.push(edge.to);
+    else successors.set(edge.from, [edge.to]);
+    const before = predecessors.get(edge.to);
+    if (before) before.push(edge.from);
+    else predecessors.set(edge.to, [edge.from]);
   }
   const lanes = new Map<string, LaneKey>();
   for (const node of model.nodes) {

@@ -17,19 +17,25 @@ const UNITS: KpiUnit[] = ["share", "seconds", "count", "money"];
 const AWKWARD = [6.7e-15, -6.7e-15, -0.0017, 1e-9, 0.00049, 123456789.123, -2.5e-7, 1e20];
 
 describe("formatValue", () => {
-  it("shows each unit as a manager reads it", () => {
-    expect(formatValue(0.7234, "share")).toBe("72.3%");
-    expect(formatValue(0.873, "share")).toBe("87.3%");
-    expect(formatValue(372, "seconds")).toBe("6.2 min");
-    expect(formatValue(12240, "seconds")).toBe("3.4 h");
-    expect(formatValue(45, "seconds")).toBe("45 s");
-    expect(formatValue(3.25, "seconds")).toBe("3.3 s");
-    expect(formatValue(5 * 86400, "seconds")).toBe("5.0 d");
-    expect(formatValue(12345.678, "money")).toBe("12,345.68");
-    expect(formatValue(1234567.4, "count")).toBe("1,234,567");
-    expect(formatValue(7.25, "count")).toBe("7.3");
-    expect(formatValue(null, "share")).toBe("—");
-    expect(formatValue(Number.NaN, "seconds")).toBe("—");
+  it.each<[number | null, KpiUnit, string]>([
+    [0.7234, "share", "72.3%"],
+    [0.873, "share", "87.3%"],
+    [0.043, "share", "4.3%"],
+    [372, "seconds", "6.2 min"],
+    [12240, "seconds", "3.4 h"],
+    [45, "seconds", "45 s"],
+    [3.25, "seconds", "3.3 s"],
+    [5 * 86400, "seconds", "5.0 d"],
+    [12345.678, "money", "12,345.68"],
+    [4.2, "money", "4.20"],
+    [2181.4, "count", "2,181"],
+    [Number.NaN, "share", "—"],
+    [1234567.4, "count", "1,234,567"],
+    [7.25, "count", "7.3"],
+    [null, "share", "—"],
+    [Number.NaN, "seconds", "—"],
+  ])("writes %s (%s) as a manager reads it: %s", (value, unit, text) => {
+    expect(formatValue(value, unit)).toBe(text);
   });
 
   it("never writes float noise: no exponent, no signed zero", () => {
@@ -110,6 +116,8 @@ describe("formatEstimate and formatInterval", () => {
 describe("formatDifference", () => {
   it("signs differences, in percentage points for shares, and leaves zero unsigned", () => {
     expect(formatDifference(0.021, "share")).toBe("+2.1 pp");
+    expect(formatDifference(0.019, "share")).toBe("+1.9 pp");
+    expect(formatDifference(0, "seconds")).toBe("0.0 s");
     expect(formatDifference(-16.4, "seconds")).toBe("−16 s");
     expect(formatDifference(-0.3, "seconds")).toBe("−0.3 s");
     expect(formatDifference(-0.0004, "share")).toBe("0.0 pp");

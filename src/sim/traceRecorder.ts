@@ -9,15 +9,11 @@ import type { TicketTable } from "./tickets";
 import type { TraceEventKind, TraceSink } from "./trace";
 
 export class TraceRecorder {
-  private readonly sink: TraceSink;
-  private readonly cm: CompiledModel;
-  private readonly tickets: TicketTable;
-
-  constructor(sink: TraceSink, cm: CompiledModel, tickets: TicketTable) {
-    this.sink = sink;
-    this.cm = cm;
-    this.tickets = tickets;
-  }
+  constructor(
+    private readonly sink: TraceSink,
+    private readonly cm: CompiledModel,
+    private readonly tickets: TicketTable,
+  ) {}
 
   /** Ticket `slot` does `event` at node `node` at time `now` (team and agent -1 when none). */
   record(slot: number, now: number, event: TraceEventKind, node: number, team: number, agent: number): void {

@@ -173,26 +173,31 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
           ) : null}
         </span>
         <div className="toolbar-group">
-          <ToolbarButton name="start" onClick={() => setStart(true)} title="New flow, samples, recent flows">
-            New…
-          </ToolbarButton>
-          <ToolbarButton name="open" onClick={files.pickFile} title="Open a .json flow (or drop it on the canvas)">
-            Open…
-          </ToolbarButton>
-          <ToolbarButton
-            name="import-history"
-            onClick={() => setImportingHistory(true)}
-            title="Import ticket history (CSV) and fit a flow to it"
-          >
-            History…
-          </ToolbarButton>
-          <ToolbarButton
-            name="import-intervals"
-            onClick={() => setImportingIntervals(true)}
-            title="Import interval report… (an ACD's 15/30/60-minute report, CSV) and fit a flow to it"
-          >
-            Intervals…
-          </ToolbarButton>
+          {[
+            { name: "start", text: "New…", title: "New flow, samples, recent flows", open: () => setStart(true) },
+            {
+              name: "open",
+              text: "Open…",
+              title: "Open a .json flow (or drop it on the canvas)",
+              open: files.pickFile,
+            },
+            {
+              name: "import-history",
+              text: "History…",
+              title: "Import ticket history (CSV) and fit a flow to it",
+              open: () => setImportingHistory(true),
+            },
+            {
+              name: "import-intervals",
+              text: "Intervals…",
+              title: "Import interval report… (an ACD's 15/30/60-minute report, CSV) and fit a flow to it",
+              open: () => setImportingIntervals(true),
+            },
+          ].map(({ name, text, title, open }) => (
+            <ToolbarButton key={name} name={name} onClick={open} title={title}>
+              {text}
+            </ToolbarButton>
+          ))}
           <ToolbarButton
             name="event-log"
             title="Simulate one replication and download its tickets as a CSV event log"

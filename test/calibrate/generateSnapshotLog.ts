@@ -20,6 +20,8 @@ export interface SnapshotTruth {
   /** Share of tickets passed to L2. */
   escalateShare: number;
   seed: number;
+  /** The desk changes: tickets from this day on are "Active" at L1 this long (mean, seconds). */
+  change?: { day: number; l1Active: number };
 }
 
 export const SNAPSHOT_HEADER = "number,sys_updated_at,incident_state,assignment_group,assigned_to";
@@ -57,7 +59,8 @@ export function generateSnapshotLog(truth: SnapshotTruth, write: (text: string) 
       now += active;
       last = { group, who };
     };
-    visit(truth.l1, "L1");
+    const changed = truth.change !== undefined && t >= truth.change.day * 86400;
+    visit(changed ? { ...truth.l1, active: truth.change!.l1Active } : truth.l1, "L1");
     if (rng() < truth.escalateShare) visit(truth.l2, "L2");
     row(now, "Resolved", last.group, last.who);
     row(now + 2 * 86400, "Closed", last.group, last.who);

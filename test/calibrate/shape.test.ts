@@ -174,6 +174,17 @@ describe("calibration keeps channels, patience, priorities, end statuses and the
     expect(result.fits.byPriority.size).toBe(1);
   });
 
+  it("measures abandonment per channel for the report", () => {
+    const figures = result.summary.figures.abandoned;
+    expect(figures.phone!.tickets + figures.chat!.tickets).toBe(result.summary.figures.tickets);
+    // Every caller who hangs up does so in the first queue here: the same count both ways.
+    for (const c of ["phone", "chat"]) {
+      const q = a.entryQueue.get(`${a.teams.list.indexOf("l1")}\u0000${a.channels.list.indexOf(c)}`)!;
+      expect(figures[c]!.share * figures[c]!.tickets).toBeCloseTo(q.abandons, 6);
+    }
+    expect(figures.phone!.share).toBeGreaterThan(figures.chat!.share);
+  });
+
   it("serves priorities most urgent first and keeps each channel's priority mix", () => {
     for (const n of model.nodes) if (n.kind === "work") expect(n.queue.discipline).toBe("priority");
     for (const c of ["phone", "chat"] as const) {

@@ -99,6 +99,54 @@ describe("backtest on a simulated snapshot log", () => {
   });
 });
 
+describe("backtest on a snapshot log whose desk changed during the train period", () => {
+  // Truth: 2 tickets an hour; L1 is "Active" 30 h for four weeks, then 3 h from day 28 on.
+  // Train 8 weeks, test the ninth.
+  const CHANGED: SnapshotTruth = {
+    ...TRUTH,
+    perHour: 2,
+    days: 63,
+    escalateShare: 0.1,
+    l1: { ...TRUTH.l1, active: 30 * 3600 },
+    change: { day: 28, l1Active: 3 * 3600 },
+    seed: 9,
+  };
+  const DRIFT_SPLIT = ["--train", "2026-03-02..2026-04-26", "--test", "2026-04-27..2026-05-03"];
+  let file = "";
+  beforeAll(() => {
+    file = join(dir, "changed.csv");
+    const fd = openSync(file, "w");
+    generateSnapshotLog(CHANGED, (text) => writeSync(fd, text));
+    closeSync(fd);
+  });
+  const backtest = async (extra: string[]) => {
+    const { code, stdout, stderr } = await run(["backtest", file, ...COLUMNS, ...DRIFT_SPLIT, ...extra, "--json"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as { fit: { span: { from: string }; drift?: unknown }; figures: Figure[] };
+    return { ...r, p50: r.figures.find((f) => f.id === "resolutionP50Seconds")! };
+  };
+
+  it("fits the last four weeks by default and comes near the test week; --fit-span all fits the whole period", async () => {
+    const recent = await backtest(["--replications", "2"]);
+    expect(recent.fit.span.from).toBe("2026-03-30T00:00");
+    expect(recent.fit.drift).toBeDefined();
+    // About 330 test tickets: their median (about 4.5 h) is known to about 6%; 25% is 4 sd.
+    expect(Math.abs(recent.p50.predicted.mean! / recent.p50.actual! - 1)).toBeLessThan(0.25);
+    const whole = await backtest(["--replications", "2", "--fit-span", "all"]);
+    expect(whole.fit.span.from).toBe("2026-03-02T00:00");
+    expect(whole.fit.drift).toBeUndefined();
+    // Half the train tickets were "Active" ten times longer: the median comes out far above.
+    expect(whole.p50.predicted.mean! / whole.p50.actual!).toBeGreaterThan(1.5);
+  });
+
+  it("refuses a --fit-span it does not know (exit 2)", async () => {
+    const { code, stderr } = await run(["backtest", file, ...COLUMNS, ...DRIFT_SPLIT, "--fit-span", "recent"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--fit-span "recent" must be auto or all/);
+  });
+});
+
 describe("calibrate on a simulated snapshot log", () => {
   it("staffs each team above the work it holds at once, and says so", async () => {
     const report = join(dir, "fit.json");

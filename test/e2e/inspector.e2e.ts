@@ -2,7 +2,8 @@
  * The inspector in the real app: select a step on the canvas, change its handle time by
  * typing "7m" and see it on the step, type an invalid duration and see the message with the
  * step unchanged, then edit a team's weekly schedule; turn a queue's overflow on, pick the
- * step it overflows to, change the wait and undo.
+ * step it overflows to, change the wait and undo; give urgent tickets their own handle time
+ * and undo.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,29 @@ describe("the inspector", () => {
     await undo.click();
     await expect.poll(() => on.isChecked()).toBe(false);
     expect(await to.count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it("gives urgent tickets a handle time of their own and undoes it (issue 20)", async () => {
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+    await page.locator('.react-flow__node [data-testid^="node-"]', { hasText: "AHT" }).first().click();
+    await expect.poll(() => page.getByTestId("inspector-node").getAttribute("data-kind")).toBe("work");
+    await page.getByTestId("inspector-handleTimeByPriority-add").selectOption("urgent");
+    const urgent = page.getByTestId("inspector-handleTimeByPriority-urgent");
+    await urgent.waitFor();
+    await page.getByTestId("inspector-handleTimeByPriority-urgent-dist").selectOption("exponential");
+    const mean = page.getByTestId("inspector-handleTimeByPriority-urgent-mean");
+    await mean.fill("12m");
+    await expect.poll(() => urgent.textContent()).toContain("= 12 min");
+    // Urgent is taken: the add select offers the other priorities only.
+    const offered = await page.getByTestId("inspector-handleTimeByPriority-add").locator("option").allTextContents();
+    expect(offered.slice(1)).toEqual(["high", "normal", "low"]);
+    await urgent.scrollIntoViewIfNeeded();
+    await snap(page, "inspector-handle-time-by-priority");
+    // One undo per change: the mean, the kind, then the entry itself.
+    const undo = page.getByTestId("toolbar-undo");
+    for (let i = 0; i < 3; i++) await undo.click();
+    await expect.poll(() => urgent.count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -23,14 +23,30 @@ const PATTERNS: [keyof ColumnMap, RegExp[]][] = [
 /** The best guess per slot ("" when nothing fits); a column is used once. */
 export function guessColumns(header: readonly string[]): Record<keyof ColumnMap, string> {
   const lower = header.map((h) => h.trim().toLowerCase());
+  const found = matchColumns(lower, PATTERNS);
+  return Object.fromEntries(PATTERNS.map(([slot]) => [slot, header[found[slot]] ?? ""])) as Record<
+    keyof ColumnMap,
+    string
+  >;
+}
+
+/**
+ * The column index each slot's patterns match first (-1 when none), trying the slots in
+ * order with their patterns from the surest, and using a column once. `names` are the
+ * header's names as the patterns expect them (lower case...). Interval reports guess the same way.
+ */
+export function matchColumns<K extends string>(
+  names: readonly string[],
+  patterns: readonly (readonly [K, readonly RegExp[]])[],
+): Record<K, number> {
   const used = new Set<number>();
-  const out = {} as Record<keyof ColumnMap, string>;
-  for (const [slot, patterns] of PATTERNS) {
-    out[slot] = "";
-    for (const re of patterns) {
-      const i = lower.findIndex((h, k) => !used.has(k) && re.test(h));
+  const out = {} as Record<K, number>;
+  for (const [slot, res] of patterns) {
+    out[slot] = -1;
+    for (const re of res) {
+      const i = names.findIndex((h, k) => !used.has(k) && re.test(h));
       if (i >= 0) {
-        out[slot] = header[i]!;
+        out[slot] = i;
         used.add(i);
         break;
       }

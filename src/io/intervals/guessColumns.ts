@@ -3,6 +3,7 @@
  * (Genesys, Avaya CMS, Cisco, Five9 and Amazon Connect exports name them alike). The user
  * confirms or changes every guess before anything is read.
  */
+import { matchColumns } from "../eventlog/guessColumns";
 import type { IntervalColumns } from "./readReport";
 
 const PATTERNS: [keyof IntervalColumns, RegExp[]][] = [
@@ -24,18 +25,9 @@ export function guessIntervalColumns(header: readonly string[]): Record<keyof In
       .toLowerCase()
       .replace(/[\s-]+/g, "_"),
   );
-  const used = new Set<number>();
-  const out = {} as Record<keyof IntervalColumns, string>;
-  for (const [slot, patterns] of PATTERNS) {
-    out[slot] = "";
-    for (const re of patterns) {
-      const i = lower.findIndex((h, k) => !used.has(k) && re.test(h));
-      if (i >= 0) {
-        out[slot] = header[i]!.trim();
-        used.add(i);
-        break;
-      }
-    }
-  }
-  return out;
+  const found = matchColumns(lower, PATTERNS);
+  return Object.fromEntries(PATTERNS.map(([slot]) => [slot, header[found[slot]]?.trim() ?? ""])) as Record<
+    keyof IntervalColumns,
+    string
+  >;
 }

@@ -40,7 +40,7 @@ export type Solver = { solve(lp: string, options?: Record<string, unknown>): Sol
 type SolverResult = { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
 
 /** Builds the program in CPLEX LP text (the format HiGHS reads). */
-export function programText(input: ProgramInput): { text: string; constraints: number } {
+export function programText(input: ProgramInput, relax = false): { text: string; constraints: number } {
   const { patterns, costs, need } = input;
   const lines: string[] = [
     "Minimize",
@@ -81,8 +81,8 @@ export function programText(input: ProgramInput): { text: string; constraints: n
     const most = Math.max(input.minPerShift, ...p.covers.map((k) => need[k] ?? 0));
     lines.push(` 0 <= x${j} <= ${Math.min(most, max)}`);
   });
-  lines.push("General", ...wrap(patterns.map((_, j) => `x${j}`)));
-  if (binaries.length > 0) lines.push("Binary", ...wrap(binaries));
+  if (!relax) lines.push("General", ...wrap(patterns.map((_, j) => `x${j}`)));
+  if (!relax && binaries.length > 0) lines.push("Binary", ...wrap(binaries));
   lines.push("End");
   return { text: lines.join("\n"), constraints };
 }
@@ -103,21 +103,32 @@ export function solveWith(highs: Solver, input: ProgramInput): ProgramAnswer {
   });
   const found =
     result.Status === "Optimal" || (result.Status === "Time limit reached" && result.Columns.x0 !== undefined);
+  let counts = found ? input.patterns.map((_, j) => Math.round(result.Columns[`x${j}`]?.Primal ?? 0)) : undefined;
+  let objective = result.ObjectiveValue;
+  if (result.Status === "Time limit reached") {
+    // Past the time limit HiGHS's best plan can be far from the least cost (three times it
+    // on a small week); a plan built from the LP relaxation covers too: keep the cheaper.
+    const rounded = roundedRelaxation(highs, input);
+    if (rounded && (!counts || rounded.cost < objective - 1e-9)) {
+      counts = rounded.counts;
+      objective = rounded.cost;
+    }
+  }
   if (result.Status === "Infeasible") {
     throw new ShiftRulesError(
       "no plan within the people-per-shift limits (minPerShift, maxPerShift) covers every interval; widen them or allow more start times",
     );
   }
-  if (!found) {
+  if (!counts) {
     throw new ShiftRulesError(
       `no plan found within ${input.timeLimitSeconds ?? 30} s (HiGHS: ${result.Status}); raise solveSeconds or allow fewer start times`,
     );
   }
   return {
-    counts: input.patterns.map((_, j) => Math.round(result.Columns[`x${j}`]?.Primal ?? 0)),
+    counts,
     status: result.Status,
     optimal: result.Status === "Optimal",
-    objective: result.ObjectiveValue,
+    objective,
     variables: input.patterns.length,
     constraints,
     seconds: (performance.now() - started) / 1000,
@@ -125,6 +136,51 @@ export function solveWith(highs: Solver, input: ProgramInput): ProgramAnswer {
 }
 
 // helpers
+
+/**
+ * A plan from the LP relaxation: its whole parts kept, the rest of the need covered greedily
+ * (the pattern covering most still-short intervals per unit of cost, one person at a time),
+ * then any person whose removal leaves every interval covered removed, dearest first. Only
+ * without people-per-shift limits, which it does not keep; undefined when the LP does not solve.
+ */
+function roundedRelaxation(highs: Solver, input: ProgramInput): { counts: number[]; cost: number } | undefined {
+  if (input.minPerShift > 0 || input.maxPerShift !== undefined) return undefined;
+  const lp = highs.solve(programText(input, true).text, { output_flag: false, time_limit: 10 });
+  if (lp.Status !== "Optimal") return undefined;
+  const { patterns, costs, need } = input;
+  const counts = patterns.map((_, j) => Math.max(0, Math.floor((lp.Columns[`x${j}`]?.Primal ?? 0) + 1e-6)));
+  const covered = need.map(() => 0);
+  const add = (j: number, n: number) => {
+    counts[j] = (counts[j] ?? 0) + n;
+    for (const k of patterns[j]?.covers ?? []) covered[k] = (covered[k] ?? 0) + n;
+  };
+  counts.forEach((n, j) => {
+    counts[j] = 0;
+    add(j, n);
+  });
+  for (;;) {
+    let best = -1;
+    let bestScore = 0;
+    patterns.forEach((p, j) => {
+      const short = p.covers.filter((k) => (covered[k] ?? 0) < (need[k] ?? 0)).length;
+      const score = short / Math.max(costs[j] ?? 0, 1e-9);
+      if (short > 0 && score > bestScore) {
+        best = j;
+        bestScore = score;
+      }
+    });
+    if (best < 0) break;
+    add(best, 1);
+  }
+  if (need.some((n, k) => (covered[k] ?? 0) < n)) return undefined;
+  const dearest = patterns.map((_, j) => j).sort((a, b) => (costs[b] ?? 0) - (costs[a] ?? 0));
+  for (const j of dearest) {
+    while ((counts[j] ?? 0) > 0 && (patterns[j]?.covers ?? []).every((k) => (covered[k] ?? 0) > (need[k] ?? 0)))
+      add(j, -1);
+  }
+  const cost = counts.reduce((sum, n, j) => sum + n * (costs[j] ?? 0), 0);
+  return { counts, cost };
+}
 
 /** The largest amount every cost is a whole multiple of (to a cent), or 0.01. */
 function costUnit(costs: readonly number[]): number {

@@ -64,12 +64,14 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   const live = useFlowState(store, (s) => s.model);
   // A big flow is drawn in a render of its own after the rest of the page has taken the new
   // model, so opening one is several short tasks rather than one long one.
+  const loads = useFlowState(store, (s) => s.loads);
   const deferred = useDeferredValue(live);
-  const model = live.nodes.length > VISIBLE_ONLY_ABOVE ? deferred : live;
+  const deferredLoads = useDeferredValue(loads);
+  // Edits are drawn at once: a dropped step must not flash back to where it was.
+  const model = live.nodes.length > VISIBLE_ONLY_ABOVE && loads !== deferredLoads ? deferred : live;
   const selection = useFlowState(store, (s) => s.selection);
   const readOnly = useFlowState(store, (s) => s.readOnly);
   const lastRun = useFlowState(store, (s) => s.lastRun);
-  const loads = useFlowState(store, (s) => s.loads);
   const moving = useMoving();
   const minimap = useMinimapPlace();
   const flow = useReactFlow();
@@ -106,7 +108,10 @@ export function FlowCanvas({ store, diagnostics, onOpenFile }: FlowCanvasProps) 
   const view = useViewWindow(big);
   const shown = useMemo(() => {
     if (!view) return { nodes, edges };
-    const keep = new Set([...selection.nodes, ...Object.keys(moving ?? {})]);
+    // Selected steps stay with React Flow wherever they are (so they drag together), unless
+    // the selection is itself huge (select all): then only those near the view.
+    const picked = selection.nodes.length <= VISIBLE_ONLY_ABOVE ? selection.nodes : [];
+    const keep = new Set([...picked, ...Object.keys(moving ?? {})]);
     return inWindow(nodes, edges, view, keep);
   }, [view, nodes, edges, selection, moving]);
 

@@ -5,7 +5,7 @@
  * comes with the minimap's place (minimapPlace.ts): a corner where it covers no step.
  */
 import type { ReactFlowInstance, Viewport } from "@xyflow/react";
-import { assignLanes, computeLanes, laneLabel } from "../../layout/lanes";
+import { assignLanes, computeLanes, type Lane, laneLabel } from "../../layout/lanes";
 import { nodeSize } from "../../layout/nodeSize";
 import type { Model } from "../../model";
 import {
@@ -53,7 +53,9 @@ export function startView(model: Model, width: number, height: number): Viewport
  * minimap folds.
  */
 export function startFrame(model: Model, width: number, height: number): Frame {
-  const all = flowBounds(model, () => true);
+  // The lanes once for every framing tried: on a flow of thousands of steps each costs.
+  const drawn = computeLanes(model, model.layout);
+  const all = flowBounds(model, () => true, drawn);
   if (!all) return { view: { x: 0, y: 0, zoom: 1 }, minimap: "bottom-right" };
   const whole = fitBounds(all, width, height);
   if (whole.zoom >= READABLE_ZOOM) {
@@ -67,7 +69,7 @@ export function startFrame(model: Model, width: number, height: number): Frame {
   let framed = whole;
   for (let count = tiers.length - 1; count >= 1; count--) {
     const shown = new Set(tiers.slice(0, count));
-    first = flowBounds(model, (id) => shown.has(lanes.get(id) ?? 0)) ?? all;
+    first = flowBounds(model, (id) => shown.has(lanes.get(id) ?? 0), drawn) ?? all;
     framed = fitBounds(first, width, height);
     if (framed.zoom >= READABLE_ZOOM) break;
   }
@@ -204,7 +206,11 @@ function sameView(a: Viewport, b: Viewport): boolean {
 }
 
 /** The bounds of the placed steps `keep` accepts, widened to their lanes' label margin. */
-function flowBounds(model: Model, keep: (id: string) => boolean): Bounds | undefined {
+function flowBounds(
+  model: Model,
+  keep: (id: string) => boolean,
+  lanes: Lane[] = computeLanes(model, model.layout),
+): Bounds | undefined {
   let left = Number.POSITIVE_INFINITY;
   let top = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
@@ -221,7 +227,6 @@ function flowBounds(model: Model, keep: (id: string) => boolean): Bounds | undef
   });
   if (!Number.isFinite(left)) return undefined;
   // Lanes reach further left (their label) and a little above and below.
-  const lanes = computeLanes(model, model.layout);
   if (lanes.length > 0) {
     left = Math.min(left, ...lanes.map((lane) => lane.x));
     const inside = lanes.filter((lane) => lane.y < bottom && lane.y + lane.height > top);

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useFocusTrap } from "../shell/useFocusTrap";
 import { loadRecent, type RecentFlow } from "./autosave";
-import { SAMPLES } from "./samples";
+import { samples } from "./samples";
 import type { FileActions } from "./useFileActions";
 
 export function StartScreen({ files, onClose }: { files: FileActions; onClose: () => void }) {
@@ -61,7 +61,7 @@ export function StartScreen({ files, onClose }: { files: FileActions; onClose: (
         </div>
         <h3>Samples</h3>
         <ul className="start-list">
-          {SAMPLES.map((sample) => (
+          {samples().map((sample) => (
             <li key={sample.file}>
               <button
                 type="button"

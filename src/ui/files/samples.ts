@@ -17,17 +17,33 @@ const RAW = import.meta.glob("../../../samples/*.json", { eager: true, query: "?
   string
 >;
 
-/** Every sample that decodes, by name. */
-export const SAMPLES: readonly Sample[] = Object.entries(RAW)
-  .flatMap(([path, text]) => {
-    const parsed = parseModelText(text);
-    if (!parsed.ok) return [];
-    const file = path.split("/").pop() as string;
-    return [{ file, name: parsed.model.name, description: parsed.model.description ?? "", model: parsed.model }];
-  })
-  .sort((a, b) => a.name.localeCompare(b.name));
+let decoded: readonly Sample[] | undefined;
+
+/**
+ * Every sample that decodes, by name. Decoded on first use, not as the page starts: a page
+ * reopening its autosaved flow needs none of them.
+ */
+export function samples(): readonly Sample[] {
+  decoded ??= Object.entries(RAW)
+    .flatMap(([path, text]) => {
+      const sample = decode(path, text);
+      return sample ? [sample] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return decoded;
+}
 
 /** The sample a fresh app opens on: the omnichannel one when present, else any. */
 export function defaultSample(): Sample | undefined {
-  return SAMPLES.find((sample) => sample.file === "omnichannel-retail.json") ?? SAMPLES[0];
+  const path = Object.keys(RAW).find((key) => key.endsWith("/omnichannel-retail.json"));
+  return (path ? decode(path, RAW[path] as string) : undefined) ?? samples()[0];
+}
+
+// helpers
+
+function decode(path: string, text: string): Sample | undefined {
+  const parsed = parseModelText(text);
+  if (!parsed.ok) return undefined;
+  const file = path.split("/").pop() as string;
+  return { file, name: parsed.model.name, description: parsed.model.description ?? "", model: parsed.model };
 }

@@ -1,12 +1,13 @@
 /**
- * The form of a `work` node: its team (or a new one), handle time (and per contact type),
+ * The form of a `work` node: its team (or a new one), handle time (and per contact type and
+ * per priority),
  * queue discipline, patience and SLA, and outcome shares (and per contact type). Renaming
  * an outcome renames the port of the edges leaving by it.
  */
 
 import { current, type Draft } from "immer";
 import { type ReactNode, useState } from "react";
-import type { Model, NodeOf } from "../../model";
+import { type Dist, type Model, type NodeOf, PRIORITIES, type Priority } from "../../model";
 import { followLanesInDraft } from "../canvas/placement";
 import { diagnosticsOf } from "./DiagnosticList";
 import { DistributionEditor } from "./DistributionEditor";
@@ -19,6 +20,8 @@ import { SharesEditor } from "./SharesEditor";
 import { SpecFields } from "./SpecField";
 
 const NEW_TEAM = "\u0000new";
+/** Priorities offered for a handle time of their own. */
+const PRIORITY_CHOICES = PRIORITIES.map((p) => ({ id: p, name: p }));
 const DEFAULT_PATIENCE = { dist: "exponential", mean: 180 };
 /** Seconds a contact waits before it overflows, when overflow is turned on. */
 const DEFAULT_OVERFLOW_AFTER = 60;
@@ -57,6 +60,16 @@ export function WorkForm(props: NodeFormProps<"work">) {
       }),
   });
   const handleTimes = perType("handleTimeByType", "handle time");
+  const setPriorityHandle = (priority: string, dist: Dist) =>
+    edit("Change handle time for a priority", `handleTimeByPriority-${priority}`, (n) => {
+      n.handleTimeByPriority ??= {};
+      n.handleTimeByPriority[priority as Priority] = dist;
+    });
+  const removePriorityHandle = (priority: string) =>
+    edit("Remove handle time for a priority", "handleTimeByPriority", (n) => {
+      delete n.handleTimeByPriority?.[priority as Priority];
+      if (n.handleTimeByPriority && Object.keys(n.handleTimeByPriority).length === 0) delete n.handleTimeByPriority;
+    });
   const outcomes = perType("outcomesByType", "outcomes");
   // Overflow: to another work step, picked by its label; the model's message about the
   // target (missing step, itself, a circle) is shown at the picker.
@@ -100,6 +113,27 @@ export function WorkForm(props: NodeFormProps<"work">) {
             disabled={disabled}
             onCommit={(d) => handleTimes.set(type, d)}
             onRemove={() => handleTimes.remove(type)}
+          />
+        )}
+      />
+      <PerType
+        record={node.handleTimeByPriority as Record<string, Dist> | undefined}
+        testId="handleTimeByPriority"
+        text="Handle time for a priority…"
+        rowLabel="Per priority"
+        contactTypes={PRIORITY_CHOICES}
+        disabled={disabled}
+        onAdd={(priority) => setPriorityHandle(priority, structuredClone(node.handleTime))}
+        render={(priority, dist, name) => (
+          <DistributionEditor
+            key={priority}
+            label={`Handle time: ${name} priority`}
+            testId={`handleTimeByPriority-${priority}`}
+            duration
+            value={dist}
+            disabled={disabled}
+            onCommit={(d) => setPriorityHandle(priority, d)}
+            onRemove={() => removePriorityHandle(priority)}
           />
         )}
       />
@@ -163,6 +197,7 @@ function PerType<T>({
   record,
   testId,
   text,
+  rowLabel,
   contactTypes,
   disabled,
   onAdd,
@@ -171,6 +206,8 @@ function PerType<T>({
   record: Record<string, T> | undefined;
   testId: string;
   text: string;
+  /** The label of the add row (default "Per type"). */
+  rowLabel?: string;
   contactTypes: readonly { id: string; name: string }[];
   disabled: boolean;
   onAdd: (type: string) => void;
@@ -183,6 +220,7 @@ function PerType<T>({
       <AddForType
         testId={`${testId}-add`}
         text={text}
+        label={rowLabel}
         types={contactTypes.filter((c) => !(record && c.id in record))}
         disabled={disabled}
         onAdd={onAdd}
@@ -198,16 +236,18 @@ export function AddForType({
   types,
   onAdd,
   disabled,
+  label = "Per type",
 }: {
   testId: string;
   text: string;
   types: readonly { id: string; name: string }[];
   onAdd: (type: string) => void;
   disabled?: boolean;
+  label?: string;
 }) {
   if (types.length === 0) return null;
   return (
-    <Row label="Per type">
+    <Row label={label}>
       <select
         data-testid={`inspector-${testId}`}
         aria-label={text}

@@ -47,30 +47,14 @@ export function IntervalHeatMap({ results, model }: { results: Results; model: M
     <section className="interval-heatmap" data-testid="interval-heatmap" aria-label="Figures per interval of the week">
       <div className="interval-heatmap-head">
         <strong>Per {minutes}-minute interval</strong>
-        <label>
-          Step{" "}
-          <select value={stepId} onChange={(e) => setStep(e.target.value)} data-testid="interval-step">
-            {steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Measure{" "}
-          <select
-            value={current.id}
-            onChange={(e) => setMeasure(e.target.value as Measure)}
-            data-testid="interval-measure"
-          >
-            {available.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Picker label="Step" testId="interval-step" value={stepId} options={steps} onPick={setStep} />
+        <Picker
+          label="Measure"
+          testId="interval-measure"
+          value={current.id}
+          options={available}
+          onPick={(id) => setMeasure(id as Measure)}
+        />
         <span className="interval-legend">
           {format(low, current.id)} <span className={`interval-ramp ${current.higherIsBetter ? "up" : "down"}`} />{" "}
           {format(high, current.id)}
@@ -136,4 +120,26 @@ function format(v: number, measure: Measure): string {
 
 function clock(m: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/** A labelled select of the heat map's head: one of `options` by id. */
+function Picker(props: {
+  label: string;
+  testId: string;
+  value: string;
+  options: readonly { id: string; label: string }[];
+  onPick: (id: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}{" "}
+      <select value={props.value} onChange={(e) => props.onPick(e.target.value)} data-testid={props.testId}>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

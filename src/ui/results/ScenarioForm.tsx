@@ -15,6 +15,29 @@ export function ScenarioForm({ store, model }: { store: FlowStore; model: Model 
   const scenario = whatIfToScenario(model, whatIf);
   const empty = isEmptyScenario(scenario);
   const update = (patch: Partial<WhatIf>) => setWhatIf((w) => ({ ...w, ...patch }));
+  // A step's share (deflection, resolved share) as the what-if has it, or as the flow does.
+  const shareSlider = (
+    field: "deflection" | "resolvedShare",
+    node: { id: string; label?: string },
+    flowShare: number,
+    words: string,
+    step: number,
+  ) => {
+    const share = whatIf[field][node.id] ?? flowShare;
+    return (
+      <Slider
+        key={node.id}
+        id={`scenario-${field === "deflection" ? "deflection" : "resolved"}-${node.id}`}
+        label={`${words} · ${node.label || node.id}`}
+        min={0}
+        max={1}
+        step={step}
+        value={share}
+        shown={`${Math.round(share * 100)}%`}
+        onChange={(v) => update({ [field]: { ...whatIf[field], [node.id]: v } })}
+      />
+    );
+  };
   return (
     <form
       className="scenario-box"
@@ -65,36 +88,10 @@ export function ScenarioForm({ store, model }: { store: FlowStore; model: Model 
         />
         {model.nodes.map((node) => {
           if (node.kind === "selfService" && typeof node.deflection === "number") {
-            const share = whatIf.deflection[node.id] ?? node.deflection;
-            return (
-              <Slider
-                key={node.id}
-                id={`scenario-deflection-${node.id}`}
-                label={`Deflection · ${node.label || node.id}`}
-                min={0}
-                max={1}
-                step={0.05}
-                value={share}
-                shown={`${Math.round(share * 100)}%`}
-                onChange={(v) => update({ deflection: { ...whatIf.deflection, [node.id]: v } })}
-              />
-            );
+            return shareSlider("deflection", node, node.deflection, "Deflection", 0.05);
           }
           if (node.kind === "work" && node.outcomes.resolved !== undefined) {
-            const share = whatIf.resolvedShare[node.id] ?? node.outcomes.resolved;
-            return (
-              <Slider
-                key={node.id}
-                id={`scenario-resolved-${node.id}`}
-                label={`Resolved share · ${node.label || node.id}`}
-                min={0}
-                max={1}
-                step={0.01}
-                value={share}
-                shown={`${Math.round(share * 100)}%`}
-                onChange={(v) => update({ resolvedShare: { ...whatIf.resolvedShare, [node.id]: v } })}
-              />
-            );
+            return shareSlider("resolvedShare", node, node.outcomes.resolved, "Resolved share", 0.01);
           }
           if (node.kind === "escalate") {
             const mode = whatIf.handoff[node.id] ?? node.handoff;

@@ -42,9 +42,13 @@ export function ShiftPlanView({ doc, model, store }: { doc: StaffingDocument; mo
           <li key={id} data-testid={`shift-team-${id}`}>
             <strong>{nameOf(id)}</strong>: {t.paidHoursPerWeek} paid hours, {money(t.costPerWeek)} per week,{" "}
             {t.headcount} people at {roster.daysPerWeek} days a week{" "}
-            <span className="staffing-muted">
-              {t.optimal ? "(least cost, proved)" : "(best found in the time limit)"}
-            </span>
+            {t.optimal ? (
+              <span className="staffing-muted">(least cost, proved)</span>
+            ) : (
+              <span className="staffing-message" data-testid={`shift-not-proved-${id}`}>
+                (best found in the solver's time: a cheaper plan may exist; allow more solver time)
+              </span>
+            )}
           </li>
         ))}
       </ul>
