@@ -143,7 +143,7 @@ export function formatIntervalComparison(report: IntervalCalibrationReport): str
   const pair = (a: string, b: string) => `${a.padStart(7)} ${b.padStart(7)}`;
   for (const c of report.channels) {
     lines.push(
-      `${c.name}: ${c.offeredPerWeek.toLocaleString("en")} offered a week, AHT ${c.ahtSeconds.toFixed(0)} s, patience ${c.patienceSeconds === null ? "not estimated" : `${c.patienceSeconds.toFixed(0)} s`}, agents ${c.agents.known ? `from ${c.agents.basis}` : "not known (assumed)"}, peak ${Math.max(0, ...c.agents.perInterval)}`,
+      `${c.name}: ${Math.round(c.offeredPerWeek).toLocaleString("en")} offered a week, AHT ${c.ahtSeconds.toFixed(0)} s, patience ${c.patienceSeconds === null ? "not estimated" : `${c.patienceSeconds.toFixed(0)} s`}, agents ${c.agents.known ? `from ${c.agents.basis}` : "not known (assumed)"}, peak ${Math.max(0, ...c.agents.perInterval)}`,
     );
     lines.push(
       `  ${"day".padEnd(4)} ${pair("offered", "sim")}   ${pair("abandon", "sim")}   ${pair("ASA", "sim")}   ${pair("SL", "sim")}`,

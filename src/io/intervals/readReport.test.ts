@@ -77,6 +77,17 @@ describe("readIntervalReport", () => {
     expect(refusal(report(offGrid))).toMatch(/mixed interval lengths|10 minutes|20 minutes/);
   });
 
+  it("reads rows the ACD left out at night as closed intervals, not another length", () => {
+    const day = rowsEvery(30, 20);
+    const night = [
+      "2026-01-05 19:00,1,0,3:00",
+      "2026-01-05 20:00,2,0,3:00",
+      "2026-01-05 21:00,1,0,3:00",
+      "2026-01-05 22:00,1,0,3:00",
+    ];
+    expect(readIntervalReport(report([...day, ...night]), COLUMNS).intervalMinutes).toBe(30);
+  });
+
   it("refuses interval lengths other than 15, 30 or 60 minutes", () => {
     expect(refusal(report(rowsEvery(10, 6)))).toContain("10 minutes long");
   });
