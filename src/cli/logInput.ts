@@ -187,7 +187,7 @@ export async function streamLog(
 
 /** The table reader for `settings` feeding `reader`, or undefined for an event log. */
 export function tableRows(settings: LogSettings, reader: EventLogReader): TicketTableRows | undefined {
-  return settings.table ? new TicketTableRows(settings.table, (f, line) => reader.pushRow(f, line)) : undefined;
+  return settings.table ? new TicketTableRows(settings.table, reader) : undefined;
 }
 
 // helpers

@@ -35,6 +35,21 @@ const ROWS = [
 ];
 
 describe("RoleEventReader", () => {
+  it("takes rows whose time is already read (ms) as it takes the same rows written as text", () => {
+    const text = read(`ticket,time,event,team\n${ROWS.join("\n")}\n`).consumer.events;
+    const timed = new RoleEventReader({ columns: COLUMNS }, new Recorder());
+    timed.pushRow(["ticket", "time", "event", "team"], 1);
+    ROWS.forEach((row, i) => {
+      const [ticket, time, event, team] = row.split(",");
+      timed.pushTimedRow([ticket!, "", event!, team!], Date.parse(`${time}Z`), i + 2);
+    });
+    timed.end();
+    expect(timed.consumer.events).toEqual(text);
+    expect(() => new RoleEventReader({ columns: COLUMNS }, new Recorder()).pushTimedRow(["1"], 0, 1)).toThrow(
+      /before the header/,
+    );
+  });
+
   it("hands on the same events, ticket by ticket in time order, whatever the row order", () => {
     const sorted = read(`ticket,time,event,team\n${ROWS.join("\n")}\n`).consumer.events;
     expect(sorted.slice(0, 3)).toEqual(["1 08:00 queued l1", "1 08:02 work l1", "1 08:30 closed l1"]);

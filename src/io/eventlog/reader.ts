@@ -11,6 +11,7 @@
  */
 import { CsvError, CsvReader } from "./csv";
 import { ROLES, type Role, RoleMapper, type RoleRule } from "./roles";
+import { Interner, RowStore } from "./rowStore";
 import { detectTimeFormat, isMissing, parseTimestamp, type TimeFormat, timeOffsetMinutes } from "./timestamp";
 
 /** Which column holds what (header names as written, matched case-insensitively). */
@@ -181,6 +182,19 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
   }
 
   /**
+   * Reads one event row whose time is already read, `timeMs` on the log's wall clock (as
+   * from a ticket table, whose times were parsed from its own columns): the time column's
+   * cell is not read, and no time form is chosen for it. The header comes first, by
+   * `pushRow`.
+   */
+  pushTimedRow(fields: string[], timeMs: number, line: number): void {
+    if (this.header.length === 0) throw new EventLogError("an event row came before the header", line);
+    // Rows buffered to choose the time form are read first, so the rows keep their order.
+    if (this.buffer.length > 0) this.flush();
+    this.event(fields, line, timeMs);
+  }
+
+  /**
    * Ends the input: checks the times, sorts the rows by ticket and time, and hands them to
    * the consumer ticket by ticket; then `consumer.finish(end of the log)`.
    */
@@ -292,7 +306,8 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
     this.dropped.firstLine[reason] ??= line;
   }
 
-  private event(f: string[], line: number): void {
+  /** One data row; `timeMs` when its time is already read (`pushTimedRow`). */
+  private event(f: string[], line: number, timeMs?: number): void {
     this.rows++;
     const ix = this.index;
     if (f.length <= Math.max(ix.case!, ix.time!)) {
@@ -309,8 +324,13 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
       this.drop("noTicket", line);
       return;
     }
-    const rawTime = f[ix.time!]!;
-    const time = isMissing(rawTime) ? Number.NaN : parseTimestamp(rawTime, this.timeFormat!, this.wallOffset);
+    const rawTime = timeMs === undefined ? f[ix.time!]! : "";
+    const time =
+      timeMs !== undefined
+        ? timeMs
+        : isMissing(rawTime)
+          ? Number.NaN
+          : parseTimestamp(rawTime, this.timeFormat!, this.wallOffset);
     if (Number.isNaN(time)) {
       if (!isMissing(rawTime)) this.firstBadTime ??= { line, text: rawTime };
       this.drop("noTime", line);
@@ -419,23 +439,12 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
   ): void {
     const s = this.store;
     const ticketTotal = this.tickets.size;
-    const offsets = new Uint32Array(ticketTotal + 1);
-    for (let i = 0; i < s.n; i++) offsets[s.ticket[i]! + 1]!++;
-    for (let t = 0; t < ticketTotal; t++) offsets[t + 1]! += offsets[t]!;
-    const order = new Uint32Array(s.n);
-    const fill = offsets.slice(0, ticketTotal);
-    for (let i = 0; i < s.n; i++) order[fill[s.ticket[i]!]!++] = i;
+    const { offsets, order } = s.byTicket(ticketTotal);
     const { fromMs, toMs } = this.options;
-    const byTime = (x: number, y: number) => s.time[x]! - s.time[y]! || x - y;
     for (let t = 0; t < ticketTotal; t++) {
       const a = offsets[t]!;
       const b = offsets[t + 1]!;
-      let sorted = true;
-      for (let k = a + 1; k < b; k++) if (s.time[order[k]!]! < s.time[order[k - 1]!]!) sorted = false;
-      if (!sorted) {
-        order.subarray(a, b).sort(byTime);
-        if (count) this.reorderedTickets++;
-      }
+      if (s.sortByTime(order, a, b) && count) this.reorderedTickets++;
       const first = order[a]!;
       const created = s.created ? s.created[first]! : Number.NaN;
       const start = Number.isFinite(created) && created <= s.time[first]! ? created : s.time[first]!;
@@ -474,91 +483,6 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
 }
 
 // helpers
-
-/** Interns strings to small indices. */
-class Interner {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  get size(): number {
-    return this.list.length;
-  }
-  of(name: string): number {
-    let i = this.index.get(name);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(name);
-      this.index.set(name, i);
-    }
-    return i;
-  }
-}
-
-/** The rows read, column by column in growing typed arrays (no object per row). */
-class RowStore {
-  n = 0;
-  ticket = new Uint32Array(1024);
-  time = new Float64Array(1024);
-  created: Float64Array | undefined;
-  line = new Uint32Array(1024);
-  role = new Uint8Array(1024);
-  team = new Uint32Array(1024);
-  resource = new Uint32Array(1024);
-  priority = new Uint32Array(1024);
-  channel = new Uint32Array(1024);
-  status = new Uint32Array(1024);
-
-  add(
-    ticket: number,
-    time: number,
-    created: number,
-    line: number,
-    role: number,
-    team: number,
-    resource: number,
-    priority: number,
-    channel: number,
-    status: number,
-  ): void {
-    if (this.n === this.time.length) this.grow();
-    const i = this.n++;
-    this.ticket[i] = ticket;
-    this.time[i] = time;
-    if (!Number.isNaN(created) || this.created) {
-      this.created ??= new Float64Array(this.time.length).fill(Number.NaN);
-      this.created[i] = created;
-    }
-    this.line[i] = line;
-    this.role[i] = role;
-    this.team[i] = team;
-    this.resource[i] = resource;
-    this.priority[i] = priority;
-    this.channel[i] = channel;
-    this.status[i] = status;
-  }
-
-  private grow(): void {
-    const size = this.time.length * 2;
-    const grown = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
-      const b = new make(size);
-      b.set(a);
-      return b;
-    };
-    this.ticket = grown(this.ticket, Uint32Array);
-    this.time = grown(this.time, Float64Array);
-    if (this.created) {
-      const b = new Float64Array(size).fill(Number.NaN);
-      b.set(this.created);
-      this.created = b;
-    }
-    this.line = grown(this.line, Uint32Array);
-    this.role = grown(this.role, Uint8Array);
-    this.team = grown(this.team, Uint32Array);
-    this.resource = grown(this.resource, Uint32Array);
-    this.priority = grown(this.priority, Uint32Array);
-    this.channel = grown(this.channel, Uint32Array);
-    this.status = grown(this.status, Uint32Array);
-  }
-}
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;

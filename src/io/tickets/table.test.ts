@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { formatWallClock } from "../eventlog/timestamp";
 import { guessTableColumns, looksLikeTicketTable } from "./columns";
 import { parseDuration, parseFlag } from "./duration";
 import { TicketTableRows } from "./table";
 
-/** Reads a table's text; returns the event rows it became (header first) and the reader. */
+/**
+ * Reads a table's text; returns the event rows it became (header first, each time written
+ * back as ISO 8601 text in the time cell) and the reader.
+ */
 function read(text: string, columns = guessTableColumns(text.split("\n")[0]!.split(","))) {
   const rows: string[][] = [];
-  const table = new TicketTableRows(
-    Object.fromEntries(Object.entries(columns).filter(([, v]) => v)) as never,
-    (fields) => rows.push(fields),
-  );
+  const table = new TicketTableRows(Object.fromEntries(Object.entries(columns).filter(([, v]) => v)) as never, {
+    pushRow: (fields) => rows.push(fields),
+    pushTimedRow: (fields, timeMs) => {
+      expect(fields[1]).toBe("");
+      expect(Number.isInteger(timeMs)).toBe(true);
+      rows.push([fields[0]!, formatWallClock(timeMs), ...fields.slice(2)]);
+    },
+  });
   table.push(text);
   table.end();
   return { rows, table };

@@ -40,6 +40,14 @@ export const TABLE_EVENT_COLUMNS: ColumnMap = {
   status: "status",
 };
 const EVENT_HEADER = ["ticket", "time", "event", "team", "agent", "priority", "channel", "status"];
+/**
+ * Where a table's event rows go (an EventLogReader): the header as text, then each event row
+ * with its time already read, wall-clock ms, so no time is written out and parsed back.
+ */
+export interface EventRowSink {
+  pushRow(fields: string[], line: number): void;
+  pushTimedRow(fields: string[], timeMs: number, line: number): void;
+}
 /** The team of tickets whose group cell is blank (or of every ticket when no group column is named). */
 export const NO_GROUP = "Help desk";
 const SAMPLE_ROWS = 500;
@@ -114,11 +122,12 @@ export class TicketTableRows {
 
   /**
    * @param columns which column holds what (case, created and resolved must be named)
-   * @param out receives the event header once, then the event rows, each with the table line
+   * @param out receives the event header once, then the event rows (the time cell left
+   *   blank, the time in ms beside it), each with the table line
    */
   constructor(
     readonly columns: TableColumns,
-    private readonly out: (fields: string[], line: number) => void,
+    private readonly out: EventRowSink,
   ) {
     this.csv = new CsvReader((fields, line) => this.row(fields, line));
   }
@@ -196,7 +205,7 @@ export class TicketTableRows {
         1,
       );
     }
-    this.out(EVENT_HEADER, 1);
+    this.out.pushRow(EVENT_HEADER, 1);
   }
 
   /** Chooses the time forms from the buffered rows, then reads them. */
@@ -288,10 +297,12 @@ export class TicketTableRows {
     const handle = this.duration(f, "handleTime");
     const team = this.cell(f, "team") || NO_GROUP;
     const [agent, priority, channel] = [this.cell(f, "resource"), this.cell(f, "priority"), this.cell(f, "channel")];
-    // The closing row carries how the ticket ended (the flow's end steps).
+    // The closing row carries how the ticket ended (the flow's end steps). Times are whole
+    // milliseconds, as an event log's text gives them.
     const event = (ms: number, name: string, who = "") =>
-      this.out(
-        [id, wallText(ms), name, team, who, priority, channel, name === "close" ? this.cell(f, "status") : ""],
+      this.out.pushTimedRow(
+        [id, "", name, team, who, priority, channel, name === "close" ? this.cell(f, "status") : ""],
+        Math.round(ms),
         line,
       );
     event(created, "queue");
@@ -404,31 +415,6 @@ export function numericMonth(text: string): string {
   if (month < 0) return text;
   const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
   return `${m[1]!.padStart(2, "0")}/${String(month + 1).padStart(2, "0")}/${year}${m[4]}`;
-}
-
-const DAY_MS = 86_400_000;
-/** "2026-01-05T" per day number: a table's events fall on few days, and Date is slow. */
-const dayTexts = new Map<number, string>();
-
-/** Wall-clock ms as ISO 8601 without offset, milliseconds only when there are some (a handle time may end mid-second). */
-function wallText(ms: number): string {
-  const whole = Math.round(ms);
-  const day = Math.floor(whole / DAY_MS);
-  let date = dayTexts.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    if (dayTexts.size > 100_000) dayTexts.clear();
-    dayTexts.set(day, date);
-  }
-  const rest = whole - day * DAY_MS;
-  const seconds = Math.floor(rest / 1000);
-  const milli = rest - seconds * 1000;
-  const clock = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-  return milli === 0 ? date + clock : `${date}${clock}.${String(milli).padStart(3, "0")}`;
-}
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 function clip(text: string): string {

@@ -117,7 +117,7 @@ export async function readHistory(
 ): Promise<TicketTableRows | undefined> {
   const row = (fields: string[], line: number) => reader.pushRow(fields, line);
   const xes = source.kind === "xes" ? new XesRows(xesKeys({ ...source.columns }), row) : undefined;
-  const table = source.kind === "table" && source.table ? new TicketTableRows(source.table, row) : undefined;
+  const table = source.kind === "table" && source.table ? new TicketTableRows(source.table, reader) : undefined;
   await streamHistoryText(file, name, (text) => (xes ? xes.push(text) : table ? table.push(text) : reader.push(text)), {
     onShare,
   });
