@@ -43,10 +43,14 @@ export function detectTimeFormat(samples: readonly string[]): TimeFormat | undef
   return { id: "dmy", description: `dd${sep}mm${sep}yyyy${time} (${why})` };
 }
 
+const MISSING = /^(null|n\/a|na|none|nan)$/i;
+
 /** Whether a cell means "no value" ("", "?", "NULL", "N/A", "-"). */
 export function isMissing(value: string): boolean {
   const v = value.trim();
-  return v === "" || v === "?" || v === "-" || /^(null|n\/a|na|none|nan)$/i.test(v);
+  // Every word for "no value" has at most 4 letters: most cells are told apart by length alone.
+  if (v.length > 4) return false;
+  return v === "" || v === "?" || v === "-" || MISSING.test(v);
 }
 
 /**

@@ -118,6 +118,8 @@ export class TicketTableRows {
   private wallOffset = 0;
   private firstBadTime: { line: number; slot: TableSlot; text: string } | undefined;
   private readonly ids = new Set<string>();
+  private cachedRow: string[] | undefined;
+  private cachedCells: Partial<Record<TableSlot, string>> = {};
   private readonly csv: CsvReader;
 
   /**
@@ -239,12 +241,20 @@ export class TicketTableRows {
     for (const r of buffered) this.ticket(r.fields, r.line);
   }
 
+  /** A cell as read: trimmed, "" when missing, month names as numbers in time columns. */
   private cell(f: string[], slot: TableSlot): string {
+    // A row's cells are read several times (blank counts, checks, events): read each once.
+    if (f !== this.cachedRow) {
+      this.cachedRow = f;
+      this.cachedCells = {};
+    }
+    const known = this.cachedCells[slot];
+    if (known !== undefined) return known;
     const i = this.index[slot];
-    if (i === undefined) return "";
-    const v = f[i] ?? "";
-    if (isMissing(v)) return "";
-    return TIME_SLOTS.has(slot) ? numericMonth(v.trim()) : v.trim();
+    const v = i === undefined ? "" : (f[i] ?? "");
+    const text = isMissing(v) ? "" : TIME_SLOTS.has(slot) ? numericMonth(v.trim()) : v.trim();
+    this.cachedCells[slot] = text;
+    return text;
   }
 
   private isHeaderAgain(f: string[]): boolean {
