@@ -118,8 +118,11 @@ export class TicketTableRows {
   private wallOffset = 0;
   private firstBadTime: { line: number; slot: TableSlot; text: string } | undefined;
   private readonly ids = new Set<string>();
+  /** The row whose cells `cellText` holds: a cell is read when its stamp is the row's. */
   private cachedRow: string[] | undefined;
-  private cachedCells: Partial<Record<TableSlot, string>> = {};
+  private cachedStamp = 0;
+  private readonly cellStamp = new Array<number>(TABLE_SLOTS.length).fill(0);
+  private readonly cellText = new Array<string>(TABLE_SLOTS.length).fill("");
   private readonly csv: CsvReader;
 
   /**
@@ -246,14 +249,15 @@ export class TicketTableRows {
     // A row's cells are read several times (blank counts, checks, events): read each once.
     if (f !== this.cachedRow) {
       this.cachedRow = f;
-      this.cachedCells = {};
+      this.cachedStamp++;
     }
-    const known = this.cachedCells[slot];
-    if (known !== undefined) return known;
+    const n = SLOT_NUMBER[slot];
+    if (this.cellStamp[n] === this.cachedStamp) return this.cellText[n]!;
     const i = this.index[slot];
     const v = i === undefined ? "" : (f[i] ?? "");
     const text = isMissing(v) ? "" : TIME_SLOTS.has(slot) ? numericMonth(v.trim()) : v.trim();
-    this.cachedCells[slot] = text;
+    this.cellStamp[n] = this.cachedStamp;
+    this.cellText[n] = text;
     return text;
   }
 
@@ -409,6 +413,7 @@ export class TicketTableRows {
 
 // helpers
 
+const SLOT_NUMBER = Object.fromEntries(TABLE_SLOTS.map((slot, i) => [slot, i])) as Record<TableSlot, number>;
 const TIME_SLOTS = new Set<TableSlot>(["created", "resolved", "firstResponse"]);
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const NAMED_MONTH = /^(\d{1,2})[/ -]([A-Za-z]{3})[a-z]*\.?[/ -](\d{4}|\d{2})\b(.*)$/;
