@@ -295,9 +295,10 @@ export class RoleEventReader<C extends RoleEventConsumer = RoleEventConsumer> {
 
   private isHeaderAgain(f: string[]): boolean {
     const ix = this.index;
+    // The time first: it is blank on rows whose time is already read (`pushTimedRow`).
     return (
-      (f[ix.case!] ?? "").trim().toLowerCase() === this.lowerHeader[ix.case!] &&
-      (f[ix.time!] ?? "").trim().toLowerCase() === this.lowerHeader[ix.time!]
+      (f[ix.time!] ?? "").trim().toLowerCase() === this.lowerHeader[ix.time!] &&
+      (f[ix.case!] ?? "").trim().toLowerCase() === this.lowerHeader[ix.case!]
     );
   }
 

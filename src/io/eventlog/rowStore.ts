@@ -10,13 +10,19 @@ export class Interner {
   get size(): number {
     return this.list.length;
   }
+  private lastName: string | undefined;
+  private lastIndex = 0;
   of(name: string): number {
+    // Rows in a row mostly repeat a name (a ticket's team, a log's one channel).
+    if (name === this.lastName) return this.lastIndex;
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.list.length;
       this.list.push(name);
       this.index.set(name, i);
     }
+    this.lastName = name;
+    this.lastIndex = i;
     return i;
   }
 }
