@@ -98,6 +98,7 @@ describe("a 1,500-step flow keeps the page responsive (issue 19)", () => {
     );
     // A guessed field a step, a hundred listed.
     expect(await report.locator("li").count()).toBeLessThanOrEqual(102);
+    await snap(page, "main-thread-big-bpmn-report");
     await clearTasks(page);
     await page.getByTestId("import-bpmn-open").click();
     await page.getByTestId("flow-name").filter({ hasText: "Foreign chain" }).waitFor({ timeout: 60_000 });
