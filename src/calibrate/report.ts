@@ -4,16 +4,10 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import {
-  endStatusOf,
-  type FlowFits,
-  guessChannel,
-  keptStatuses,
-  OTHER_END,
-  priorityLevels,
-  teamIds,
-} from "./buildFlow";
+import { endStatusOf, keptStatuses, OTHER_END } from "./endStatuses";
+import { type FlowFits, priorityLevels } from "./fitFlow";
 import type { EventLogReader } from "./logReader";
+import { guessChannel, teamIds } from "./names";
 import { SNAPSHOT_BASIS } from "./snapshot";
 import type { EntryStep, Figures, Summary } from "./summarize";
 
