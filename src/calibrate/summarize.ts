@@ -295,6 +295,7 @@ export const MIN_ENTRY_VISITS = 30;
  * the team's step.
  */
 export function chooseEntrySteps(a: LogAnalysis): EntryStep[] {
+  const moves = visitMoves(a);
   const byTeam = new Map<number, number[]>();
   for (const [key, sample] of a.entryHandle) {
     if (sample.n < MIN_ENTRY_VISITS) continue;
@@ -305,8 +306,9 @@ export function chooseEntrySteps(a: LogAnalysis): EntryStep[] {
   }
   const steps: EntryStep[] = [];
   for (const [t, channels] of byTeam) {
-    if (channels.length < 2) continue;
     const reasons: string[] = [];
+    const routing = firstVisitsDiffer(a, t, moves);
+    if (routing) reasons.push(routing);
     for (let i = 0; i < channels.length; i++)
       for (let j = i + 1; j < channels.length; j++) {
         const why = channelsDiffer(a, t, channels[i]!, channels[j]!);
@@ -318,6 +320,68 @@ export function chooseEntrySteps(a: LogAnalysis): EntryStep[] {
   }
   return steps;
 }
+
+/** Per team: finished first visits (straight from a channel) and later visits, and how many of each sent the ticket on to another team. */
+interface VisitMoves {
+  first: Float64Array;
+  firstMoved: Float64Array;
+  later: Float64Array;
+  laterMoved: Float64Array;
+}
+
+/**
+ * What followed each finished work visit, split by first visits (the ticket's first, straight
+ * from its channel: what an entry step takes) and later ones (after another team, a wait, a
+ * repeat or a reopen): sent on to another team, or not (closed, waited, repeated, reopened).
+ */
+function visitMoves(a: LogAnalysis): VisitMoves {
+  const n = a.teams.list.length;
+  const m: VisitMoves = {
+    first: new Float64Array(n),
+    firstMoved: new Float64Array(n),
+    later: new Float64Array(n),
+    laterMoved: new Float64Array(n),
+  };
+  for (const tk of a.tickets.values()) {
+    const v = tk.visits;
+    for (let i = 0; i < v.length; i++) {
+      const cur = v[i]!;
+      const next = v[i + 1];
+      if (cur.abandoned || (next === undefined && tk.role !== "closed")) continue;
+      const moved = next !== undefined && next.team !== cur.team && next.link !== LINK.afterClose ? 1 : 0;
+      if (i === 0 && !cur.escalated) {
+        m.first[cur.team]!++;
+        m.firstMoved[cur.team]! += moved;
+      } else {
+        m.later[cur.team]!++;
+        m.laterMoved[cur.team]! += moved;
+      }
+    }
+  }
+  return m;
+}
+
+/**
+ * Whether a team's first visits send tickets on to another team at a different rate than its
+ * later visits (by more than 3 points and three standard errors), in words; undefined when not.
+ * One step for both would apply the later visits' rate to first visits and the reverse,
+ * sending too many tickets through a second team where later visits move more.
+ */
+function firstVisitsDiffer(a: LogAnalysis, t: number, m: VisitMoves): string | undefined {
+  const n1 = m.first[t]!;
+  const n2 = m.later[t]!;
+  if (n1 < MIN_ENTRY_VISITS || n2 < MIN_ENTRY_VISITS) return undefined;
+  const p1 = m.firstMoved[t]! / n1;
+  const p2 = m.laterMoved[t]! / n2;
+  const pooled = (m.firstMoved[t]! + m.laterMoved[t]!) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  if (Math.abs(p1 - p2) <= FIRST_VISIT_GAP || Math.abs(p1 - p2) <= 3 * se) return undefined;
+  const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+  return `${a.teams.list[t]} sends ${pct(p1)} of first visits on to another team, ${pct(p2)} of later visits`;
+}
+
+/** The least gap (a share) between first and later visits' moves that earns first visits a step of their own. */
+const FIRST_VISIT_GAP = 0.03;
 
 /** How two channels' first visits at a team differ, in words; undefined when they do not. */
 function channelsDiffer(a: LogAnalysis, t: number, c1: number, c2: number): string | undefined {
