@@ -287,10 +287,11 @@ function emptyOutcomes(): TeamOutcomes {
 export const MIN_ENTRY_VISITS = 30;
 
 /**
- * The teams whose first visits differ by channel: the mean handle time of two channels'
- * first visits differs by more than 5% and by more than three standard errors, or their
- * abandonment rates per second in the queue (exponential patience: abandonments over time
- * at risk) differ by more than 10% and three standard errors. At such a team every channel
+ * The teams whose first visits get steps of their own: where two channels' first visits
+ * differ (mean handle time by more than 5% and by more than three standard errors, or
+ * abandonment rates per second in the queue, exponential patience: abandonments over time
+ * at risk, by more than 10% and three standard errors), or where first visits send tickets
+ * on to another team at a different rate than later visits (`firstVisitsDiffer`). At such a team every channel
  * with at least `MIN_ENTRY_VISITS` first visits gets a step of its own; the others stay on
  * the team's step.
  */
@@ -307,7 +308,7 @@ export function chooseEntrySteps(a: LogAnalysis): EntryStep[] {
   const steps: EntryStep[] = [];
   for (const [t, channels] of byTeam) {
     const reasons: string[] = [];
-    const routing = firstVisitsDiffer(a, t, moves);
+    const routing = firstVisitsDiffer(t, moves);
     if (routing) reasons.push(routing);
     for (let i = 0; i < channels.length; i++)
       for (let j = i + 1; j < channels.length; j++) {
@@ -367,7 +368,7 @@ function visitMoves(a: LogAnalysis): VisitMoves {
  * One step for both would apply the later visits' rate to first visits and the reverse,
  * sending too many tickets through a second team where later visits move more.
  */
-function firstVisitsDiffer(a: LogAnalysis, t: number, m: VisitMoves): string | undefined {
+function firstVisitsDiffer(t: number, m: VisitMoves): string | undefined {
   const n1 = m.first[t]!;
   const n2 = m.later[t]!;
   if (n1 < MIN_ENTRY_VISITS || n2 < MIN_ENTRY_VISITS) return undefined;
@@ -377,7 +378,7 @@ function firstVisitsDiffer(a: LogAnalysis, t: number, m: VisitMoves): string | u
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   if (Math.abs(p1 - p2) <= FIRST_VISIT_GAP || Math.abs(p1 - p2) <= 3 * se) return undefined;
   const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-  return `${a.teams.list[t]} sends ${pct(p1)} of first visits on to another team, ${pct(p2)} of later visits`;
+  return `sends ${pct(p1)} of first visits on to another team, ${pct(p2)} of later visits`;
 }
 
 /** The least gap (a share) between first and later visits' moves that earns first visits a step of their own. */
