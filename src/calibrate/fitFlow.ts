@@ -7,10 +7,10 @@ import { PRIORITIES, type Priority } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
 import { type ChannelFit, fitArrivals } from "./arrivalFit";
 import { type ArrivalWindow, arrivalWindow } from "./arrivals";
+import { type EntryStep, MIN_ENTRY_VISITS } from "./entrySteps";
 import { type FitResult, fitDuration } from "./fit";
 import { guessPriority } from "./names";
 import type { DurationSample } from "./sample";
-import { type EntryStep, MIN_ENTRY_VISITS } from "./summarize";
 
 export interface FlowFits {
   handleTime: FitResult[];
