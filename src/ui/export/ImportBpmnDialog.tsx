@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { BpmnImport } from "../../io/bpmn/fromBpmn";
 import { readFailure, readFileText } from "../files/readText";
 import { notify } from "../shell/toasts";
+import type { DiagramSource } from "./diagramWorker";
 import { type DiagramImportProps, ImportDialog, type ImportOutcome, SHOWN, useDiagramRead } from "./ImportDialog";
 import { readBpmn } from "./readBpmn";
 
@@ -16,9 +17,9 @@ export function ImportBpmnDialog({ store, onClose }: DiagramImportProps) {
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setFileName(file.name);
-    const content = await readFileText(file, file.name);
-    setText(content.length > 200_000 ? "" : content);
-    await read(content, file.name);
+    // The worker reads and decodes the file; a small one is also shown for editing.
+    setText(file.size > SHOWN_TEXT ? "" : await readFileText(file, file.name).catch(() => ""));
+    await read({ file, name: file.name }, file.name);
   };
   const openFlow = () => {
     if (!result?.ok) return;
@@ -73,8 +74,11 @@ export function ImportBpmnDialog({ store, onClose }: DiagramImportProps) {
 
 // helpers
 
+/** Longest file (bytes) also shown in the text area: a bigger one would make typing slow. */
+const SHOWN_TEXT = 200_000;
+
 /** Reads the diagram; a diagram without a name of its own takes the file's. */
-async function readNamed(source: string, fileName?: string): Promise<BpmnImport> {
+async function readNamed(source: DiagramSource, fileName?: string): Promise<BpmnImport> {
   const read = await readBpmn(source);
   if (read.ok && fileName && read.model.name === "Imported BPMN diagram")
     read.model.name = fileName.replace(/\.[^.]*$/, "");
@@ -90,8 +94,14 @@ function outcomeOf(result: BpmnImport): ImportOutcome {
       report.exact ? ": a Flowcast export, read back exactly." : `. ${report.guessed.length} guessed fields to check:`
     }`,
     warnings: [
-      ...report.notes.map((note) => ({ key: `n${note}`, text: note })),
-      ...report.unmapped.slice(0, SHOWN).map((item) => ({ key: `u${item}`, text: `Not imported: ${item}` })),
+      ...report.notes.slice(0, SHOWN).map((note, i) => ({ key: `n${i}`, text: note })),
+      ...(report.notes.length > SHOWN
+        ? [{ key: "n-more", text: `… and ${report.notes.length - SHOWN} more notes like these` }]
+        : []),
+      ...report.unmapped.slice(0, SHOWN).map((item, i) => ({ key: `u${i}`, text: `Not imported: ${item}` })),
+      ...(report.unmapped.length > SHOWN
+        ? [{ key: "u-more", text: `… and ${report.unmapped.length - SHOWN} more elements not imported` }]
+        : []),
     ],
     guessed: report.guessed.map((g) => ({ key: `${g.nodeId ?? g.teamId}.${g.field}`, text: g.message })),
   };
