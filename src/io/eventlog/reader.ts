@@ -3,8 +3,8 @@
  * timestamp form from the first rows, gives each activity its role, and hands the events to
  * a consumer ticket by ticket, each ticket's rows in time order, whatever the file's row
  * order. As process-mining tools do, the rows are sorted by ticket and time; here they are
- * held compactly (typed arrays, interned names: about 40 bytes a row) under a cap on the
- * tickets held, so a log too big for memory stops with a message naming the cap instead of
+ * held compactly (rowStore.ts: typed arrays, interned names, about 40 bytes a row) under a
+ * cap on the tickets held, so a log too big for memory stops with a message naming the cap instead of
  * exhausting the heap. Rows that cannot be used (no ticket id, no time, a header repeated
  * where files were concatenated, too few fields) are dropped and counted. Pure: no Node or
  * DOM, so the CLI and the browser share it; what is done with the events is the consumer's.
