@@ -48,6 +48,7 @@ export function programText(
   input: ProgramInput,
   relax = false,
   aggregate = false,
+  cutoff?: number,
 ): { text: string; constraints: number } {
   const { patterns, costs, need } = input;
   const lines: string[] = [
@@ -60,6 +61,10 @@ export function programText(
     for (const k of p.covers) covering[k]?.push(j);
   });
   let constraints = 0;
+  if (cutoff !== undefined) {
+    lines.push(` cut: ${terms(patterns.map((_, j) => [costs[j] ?? 0, `x${j}`]))} <= ${cutoff}`);
+    constraints++;
+  }
   need.forEach((n, k) => {
     if (n <= 0) return;
     lines.push(` c${k}: ${terms((covering[k] ?? []).map((j) => [1, `x${j}`]))} >= ${n}`);
@@ -140,8 +145,11 @@ export function solveWith(highs: Solver, input: ProgramInput): ProgramAnswer {
     if (rounded && rounded.cost <= bound + unit * 1e-6)
       return answer(rounded.counts, "Optimal", true, rounded.cost, bound);
   }
+  // Only plans at least one cost unit cheaper than the rounded one are searched for: none
+  // (infeasible) proves the rounded plan least-cost.
+  const cutoff = rounded ? rounded.cost - unit * 0.999 : undefined;
   const mip = (aggregate: boolean, seconds: number) =>
-    highs.solve(programText(input, false, aggregate).text, {
+    highs.solve(programText(input, false, aggregate, cutoff).text, {
       // Every plan costs a whole multiple of the cost unit: a gap below one unit proves optimality.
       mip_rel_gap: 0,
       mip_abs_gap: unit * 0.999,
@@ -159,6 +167,9 @@ export function solveWith(highs: Solver, input: ProgramInput): ProgramAnswer {
     });
   if (result.Columns.x0 !== undefined && result.Status !== "Infeasible" && !whole(result)) {
     result = mip(false, limit - (performance.now() - started) / 1000);
+  }
+  if (result.Status === "Infeasible" && rounded) {
+    return answer(rounded.counts, "Optimal", true, rounded.cost, rounded.cost);
   }
   if (result.Status === "Infeasible") {
     throw new ShiftRulesError(
