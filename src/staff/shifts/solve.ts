@@ -141,7 +141,7 @@ export function solveWith(highs: Solver, input: ProgramInput): ProgramAnswer {
   const lp = highs.solve(programText(input, true).text, { output_flag: false, time_limit: limit });
   if (lp.Status === "Optimal") {
     bound = Math.ceil(lp.ObjectiveValue / unit - 1e-6) * unit;
-    rounded = limits ? undefined : cheaper(roundedRelaxation(input, lp), divedRelaxation(highs, input, lp, limit / 4));
+    rounded = limits ? undefined : cheaper(roundedRelaxation(input, lp), divedRelaxation(highs, input, lp, limit / 2));
     if (rounded && rounded.cost <= bound + unit * 1e-6)
       return answer(rounded.counts, "Optimal", true, rounded.cost, bound);
   }
