@@ -5,7 +5,8 @@
 
 import type { ModelFile } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
-import { buildFlow, type FlowFits, fitFlow } from "./buildFlow";
+import { buildFlow } from "./buildFlow";
+import { type FlowFits, fitFlow } from "./fitFlow";
 import type { EventLogReader } from "./logReader";
 import { addPickupDelays, isSnapshotLog, type SnapshotBasis, snapshotStaffing } from "./snapshot";
 import { type Summary, summarize } from "./summarize";
@@ -16,8 +17,12 @@ export * from "../io/eventlog/roles";
 export * from "../io/eventlog/timestamp";
 export * from "../io/eventlog/writer";
 export * from "./analyze";
+export * from "./arrivalFit";
 export * from "./buildFlow";
+export * from "./endStatuses";
+export * from "./fitFlow";
 export * from "./logReader";
+export { guessChannel, guessPriority, slug, teamIds } from "./names";
 export * from "./report";
 export * from "./simulated";
 export * from "./snapshot";

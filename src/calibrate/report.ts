@@ -4,16 +4,10 @@
  * the log's value beside the calibrated flow's simulated value.
  */
 
-import {
-  endStatusOf,
-  type FlowFits,
-  guessChannel,
-  keptStatuses,
-  OTHER_END,
-  priorityLevels,
-  teamIds,
-} from "./buildFlow";
+import { endStatusOf, keptStatuses, OTHER_END } from "./endStatuses";
+import { type FlowFits, priorityLevels } from "./fitFlow";
 import type { EventLogReader } from "./logReader";
+import { guessChannel, teamIds } from "./names";
 import { SNAPSHOT_BASIS } from "./snapshot";
 import type { EntryStep, Figures, Summary } from "./summarize";
 
@@ -339,7 +333,7 @@ function keptOf(a: EventLogReader["analysis"], summary: Summary, fits: FlowFits)
   for (const e of summary.entrySteps) byTeam.set(e.team, [...(byTeam.get(e.team) ?? []), e]);
   for (const [t, steps] of byTeam)
     out.push(
-      `${a.teams.list[t]}: a first work step per channel (${steps.map((e) => channel(e.channel)).join(", ")}), sharing the team's agents, with each channel's own handle time and patience (${steps[0]!.reason}).`,
+      `${a.teams.list[t]}: a first work step per channel (${steps.map((e) => channel(e.channel)).join(", ")}) for tickets straight from it, sharing the team's agents, with its own handle time, patience and next-step shares (${steps[0]!.reason}).`,
     );
   if (summary.entrySteps.length === 0 && a.channels.list.length > 1)
     out.push("Channels share their teams' work steps: their handle times and patience do not differ measurably.");

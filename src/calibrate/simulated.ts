@@ -11,7 +11,7 @@ import { FLOWCAST_EVENTS, type Role } from "../io/eventlog/roles";
 import type { EventSink, TraceEventKind } from "../io/eventlog/writer";
 import type { Model } from "../model/schema";
 import { LogAnalysis } from "./analyze";
-import { teamIds } from "./buildFlow";
+import { teamIds } from "./names";
 import type { SimulatedFigures } from "./report";
 import { PICKUP_PREFIX } from "./snapshot";
 import { summarize } from "./summarize";

@@ -29,8 +29,8 @@
  */
 import type { ModelFile } from "../model/schema";
 import type { LogAnalysis } from "./analyze";
-import { teamIds } from "./buildFlow";
 import { fitDuration, roundDist } from "./fit";
+import { teamIds } from "./names";
 import type { Summary } from "./summarize";
 
 type NodeFile = NonNullable<ModelFile["nodes"]>[number];

@@ -6,24 +6,10 @@
  * report compares like with like.
  */
 import { hourOfWeek, LINK, type LogAnalysis } from "./analyze";
+import { chooseEntrySteps, type EntryStep, emptyOutcomes, type TeamOutcomes } from "./entrySteps";
 import { kaplanMeierQuantiles } from "./sample";
 
-export interface TeamOutcomes {
-  resolved: number;
-  escalate: Record<number, number>;
-  return: Record<number, number>;
-  transfer: Record<number, number>;
-  repeat: number;
-  wait: number;
-  /** After a wait: closed, or back to a team. */
-  waitResolved: number;
-  waitResume: Record<number, number>;
-  reopen: Record<number, number>;
-  /** Closings after this step (directly or after a wait), by status (index in `statuses`). */
-  closedAs: Record<number, number>;
-  /** Visits whose outcome the log does not show (still open at its end). */
-  censored: number;
-}
+export { chooseEntrySteps, type EntryStep, MIN_ENTRY_VISITS, type TeamOutcomes } from "./entrySteps";
 
 export interface Figures {
   tickets: number;
@@ -50,17 +36,6 @@ export interface Figures {
    * before an agent answered, and how many reached a queue.
    */
   abandoned: Record<string, { share: number; tickets: number }>;
-}
-
-/** A team's first work step for one channel's tickets, where channels differ at that team. */
-export interface EntryStep {
-  team: number;
-  channel: number;
-  /** "team\u0000channel", the key of `LogAnalysis.entryHandle` and `entryQueue`. */
-  key: string;
-  outcomes: TeamOutcomes;
-  /** Why it is a step of its own, in words. */
-  reason: string;
 }
 
 export interface Summary {
@@ -266,80 +241,6 @@ export function rankTiers(a: LogAnalysis, teamCount: number): number[] {
 }
 
 // helpers
-
-function emptyOutcomes(): TeamOutcomes {
-  return {
-    resolved: 0,
-    escalate: {},
-    return: {},
-    transfer: {},
-    repeat: 0,
-    wait: 0,
-    waitResolved: 0,
-    waitResume: {},
-    reopen: {},
-    closedAs: {},
-    censored: 0,
-  };
-}
-
-/** First visits a channel needs at a team before its figures can tell it apart. */
-export const MIN_ENTRY_VISITS = 30;
-
-/**
- * The teams whose first visits differ by channel: the mean handle time of two channels'
- * first visits differs by more than 5% and by more than three standard errors, or their
- * abandonment rates per second in the queue (exponential patience: abandonments over time
- * at risk) differ by more than 10% and three standard errors. At such a team every channel
- * with at least `MIN_ENTRY_VISITS` first visits gets a step of its own; the others stay on
- * the team's step.
- */
-export function chooseEntrySteps(a: LogAnalysis): EntryStep[] {
-  const byTeam = new Map<number, number[]>();
-  for (const [key, sample] of a.entryHandle) {
-    if (sample.n < MIN_ENTRY_VISITS) continue;
-    const [t, c] = key.split("\u0000").map(Number) as [number, number];
-    const list = byTeam.get(t) ?? [];
-    list.push(c);
-    byTeam.set(t, list);
-  }
-  const steps: EntryStep[] = [];
-  for (const [t, channels] of byTeam) {
-    if (channels.length < 2) continue;
-    const reasons: string[] = [];
-    for (let i = 0; i < channels.length; i++)
-      for (let j = i + 1; j < channels.length; j++) {
-        const why = channelsDiffer(a, t, channels[i]!, channels[j]!);
-        if (why) reasons.push(why);
-      }
-    if (reasons.length === 0) continue;
-    for (const c of channels)
-      steps.push({ team: t, channel: c, key: `${t}\u0000${c}`, outcomes: emptyOutcomes(), reason: reasons.join("; ") });
-  }
-  return steps;
-}
-
-/** How two channels' first visits at a team differ, in words; undefined when they do not. */
-function channelsDiffer(a: LogAnalysis, t: number, c1: number, c2: number): string | undefined {
-  const name = (c: number) => a.channels.list[c] || "(no channel)";
-  const h1 = a.entryHandle.get(`${t}\u0000${c1}`)!;
-  const h2 = a.entryHandle.get(`${t}\u0000${c2}`)!;
-  const se = Math.sqrt(h1.sd ** 2 / h1.n + h2.sd ** 2 / h2.n);
-  const gap = Math.abs(h1.mean - h2.mean);
-  if (gap > 0.05 * Math.max(h1.mean, h2.mean) && gap > 3 * se)
-    return `handle time ${name(c1)} ${(h1.mean / 60).toFixed(1)} min, ${name(c2)} ${(h2.mean / 60).toFixed(1)} min`;
-  const q1 = a.entryQueue.get(`${t}\u0000${c1}`);
-  const q2 = a.entryQueue.get(`${t}\u0000${c2}`);
-  if (!q1 || !q2 || q1.seconds <= 0 || q2.seconds <= 0 || q1.abandons + q2.abandons < 20) return undefined;
-  const r1 = q1.abandons / q1.seconds;
-  const r2 = q2.abandons / q2.seconds;
-  const seRate = Math.sqrt(q1.abandons / q1.seconds ** 2 + q2.abandons / q2.seconds ** 2);
-  if (Math.abs(r1 - r2) > 0.1 * Math.max(r1, r2) && Math.abs(r1 - r2) > 3 * seRate) {
-    const patience = (r: number) => (r > 0 ? `${(1 / r / 60).toFixed(1)} min` : "no abandonment");
-    return `patience ${name(c1)} ${patience(r1)}, ${name(c2)} ${patience(r2)}`;
-  }
-  return undefined;
-}
 
 function bump(record: Record<number, number>, key: number): void {
   record[key] = (record[key] ?? 0) + 1;

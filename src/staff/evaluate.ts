@@ -12,10 +12,7 @@
 import type { Model } from "../model";
 import { combineReplications, prepareRun, runReplication, SimulationInputError } from "../sim";
 import type { ReplicationResult } from "../sim/replication";
-import type { Evaluate } from "./search";
-
-/** Replications after which an early stop is considered (search.ts `RunRequest.stopWhen`). */
-const CHECKPOINTS = [2, 4, 7];
+import { STOP_CHECKPOINTS as CHECKPOINTS, type Evaluate } from "./search";
 
 interface Ran {
   seed: number;

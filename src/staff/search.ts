@@ -40,6 +40,9 @@ export interface RunRequest {
   stopWhen?: (results: Results) => boolean;
 }
 
+/** Replications after which a run may stop early (`RunRequest.stopWhen`): every Evaluate checks at these. */
+export const STOP_CHECKPOINTS: readonly number[] = [2, 4, 7];
+
 /**
  * Whether a candidate's verdict is clear before every replication has run: a target whose
  * 95% interval lies wholly on the wrong side of its bound (missed whatever the rest say),

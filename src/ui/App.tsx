@@ -198,23 +198,6 @@ function Shell({ store, keeper, refused: refusedAtStart }: AppProps) {
               {text}
             </ToolbarButton>
           ))}
-          <ToolbarButton
-            name="event-log"
-            title="Simulate one replication and download its tickets as a CSV event log"
-            onClick={() =>
-              import("./import/exportEventLog").then(
-                (m) => m.downloadEventLog(model),
-                (error: unknown) =>
-                  notify({
-                    kind: "error",
-                    title: "Could not export the event log",
-                    details: [error instanceof Error ? error.message : String(error)],
-                  }),
-              )
-            }
-          >
-            Event log
-          </ToolbarButton>
           <ToolbarButton name="save" onClick={() => void files.save()} title="Save as .json (Ctrl+S)">
             Save
           </ToolbarButton>

@@ -13,7 +13,7 @@ import { combineReplications } from "../sim/combine";
 import { prepareRun } from "../sim/prepare";
 import type { Results } from "../sim/results";
 import type { WorkerReply, WorkerRequest } from "./browser-worker";
-import { dispatchReplications } from "./dispatch";
+import { type DispatchOptions, dispatchReplications } from "./dispatch";
 import { chooseWorkerCount, estimateEvents } from "./workerCount";
 
 /** What to run: the scenario (base flow when omitted), seed, replications and horizon (seconds). */
@@ -31,6 +31,16 @@ export interface BrowserRunHooks {
   signal?: AbortSignal;
   /** Workers to start; default: from the estimated work, up to navigator.hardwareConcurrency. */
   workers?: number;
+  /**
+   * Replications of this same run (model, scenario, seed, horizon) already at hand, from a
+   * run that stopped early: kept, and only the rest are simulated.
+   */
+  known?: readonly ReplicationResult[];
+  /**
+   * Early stop: after the first n replications (n in `at`), `stop` sees them combined; true
+   * ends the run there (the results then hold those n replications).
+   */
+  early?: { at: readonly number[]; stop(results: Results): boolean };
 }
 
 /** The model or scenario cannot run; `diagnostics` say why. */
@@ -51,7 +61,7 @@ export async function runInBrowserWithModel(
   model: Model,
   options: BrowserRunOptions,
   hooks: BrowserRunHooks = {},
-): Promise<{ results: Results; model: Model }> {
+): Promise<{ results: Results; model: Model; reps: ReplicationResult[] }> {
   const started = performance.now();
   const prepared = prepareRun(model, options);
   if (!prepared.ok) throw new RunRejectedError(prepared.diagnostics);
@@ -61,18 +71,19 @@ export async function runInBrowserWithModel(
   // only for a run big enough to repay starting them.
   const events = estimateEvents(prepared.model, horizonSeconds ?? prepared.model.clock.horizon);
   const count = chooseWorkerCount(events, replications, cores, hooks.workers);
-  const reps = await runOnWorkers(
-    { type: "setup", model: prepared.model, seed, horizonSeconds },
-    replications,
-    count,
-    hooks,
-  );
-  const results = combineReplications(
-    prepared.model,
-    { scenario: options.scenario ?? null, seed, horizonSeconds, wallSeconds: (performance.now() - started) / 1000 },
-    reps,
-  );
-  return { results, model: prepared.model };
+  const combine = (reps: ReplicationResult[], wallSeconds: number) =>
+    combineReplications(
+      prepared.model,
+      { scenario: options.scenario ?? null, seed, horizonSeconds, wallSeconds },
+      reps,
+    );
+  const { early } = hooks;
+  const reps = await runOnWorkers({ type: "setup", model: prepared.model, seed, horizonSeconds }, replications, count, {
+    ...hooks,
+    early: early && { at: early.at, stop: (reps) => early.stop(combine(reps, 0)) },
+  });
+  const results = combine(reps, (performance.now() - started) / 1000);
+  return { results, model: prepared.model, reps };
 }
 
 /** As runInBrowserWithModel, giving the results document only. */
@@ -103,7 +114,7 @@ function runOnWorkers(
   setup: WorkerRequest,
   total: number,
   count: number,
-  hooks: BrowserRunHooks,
+  hooks: Omit<BrowserRunHooks, "early"> & { early?: DispatchOptions["early"] },
 ): Promise<ReplicationResult[]> {
   return dispatchReplications(
     total,
@@ -133,6 +144,8 @@ function runOnWorkers(
       onProgress: hooks.onProgress,
       signal: hooks.signal,
       abortError: () => new DOMException("The run was cancelled.", "AbortError"),
+      known: hooks.known,
+      early: hooks.early,
     },
   );
 }

@@ -75,4 +75,50 @@ describe("dispatchReplications", () => {
     );
     expect(idle.workers).toHaveLength(0);
   });
+
+  it("stops early at a check, never starting a replication past a check before it is decided", async () => {
+    const pool = fakePool();
+    const seen: number[][] = [];
+    const stop = (reps: ReplicationResult[]) => {
+      seen.push(ids(reps));
+      return reps.length === 4;
+    };
+    const early = { at: [2, 4, 7], stop };
+    const run = dispatchReplications(10, 3, pool.start, { abortError, early });
+    const [a, b, c] = pool.workers;
+    expect([a?.asked, b?.asked, c?.asked]).toEqual([[0], [1], []]); // the third waits for the check at 2
+    b?.events.done(1, result(1));
+    expect(seen).toEqual([]);
+    a?.events.done(0, result(0)); // 0 and 1 done: checked, not clear, 2 and 3 handed out
+    expect(seen).toEqual([[0, 1]]);
+    expect([a?.asked, b?.asked, c?.asked]).toEqual([[0], [1, 3], [2]]);
+    b?.events.done(3, result(3));
+    c?.events.done(2, result(2)); // clear at 4: the run ends with replications 0-3
+    expect(ids(await run)).toEqual([0, 1, 2, 3]);
+    expect(seen).toEqual([
+      [0, 1],
+      [0, 1, 2, 3],
+    ]);
+    expect(pool.workers.every((w) => w.terminated)).toBe(true);
+  });
+
+  it("runs only the replications not known, checking only past them", async () => {
+    const pool = fakePool();
+    const early = { at: [2, 4, 7], stop: () => false };
+    const run = dispatchReplications(5, 2, pool.start, { abortError, early, known: [0, 1, 2, 3].map(result) });
+    expect(pool.workers).toHaveLength(1); // one replication left: one worker
+    expect(pool.workers[0]?.asked).toEqual([4]);
+    pool.workers[0]?.events.done(4, result(4));
+    expect(ids(await run)).toEqual([0, 1, 2, 3, 4]);
+
+    const none = fakePool();
+    expect(ids(await dispatchReplications(2, 2, none.start, { abortError, known: [0, 1, 2].map(result) }))).toEqual([
+      0, 1,
+    ]);
+    expect(none.workers).toHaveLength(0);
+  });
 });
+
+function ids(reps: ReplicationResult[]): number[] {
+  return reps.map((r) => (r as unknown as { replication: number }).replication);
+}

@@ -79,7 +79,7 @@ describe("XES event logs", () => {
   });
 
   it("reads the same events whatever the chunk boundaries", () => {
-    const part = xes.slice(0, xes.indexOf("</trace>", 20_000) + 8) + "\n</log>\n";
+    const part = `${xes.slice(0, xes.indexOf("</trace>", 20_000) + 8)}\n</log>\n`;
     const whole = readXes(part);
     const bytes = readXes(part, 7);
     expect(bytes.rows).toBe(whole.rows);

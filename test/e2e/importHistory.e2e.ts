@@ -95,10 +95,8 @@ describe("Import history…", () => {
     await expect.poll(() => stepIds(page)).toContain("work-l2");
     await snap(page, "import-history-flow");
     // The opened flow runs and writes its own event log, which has the documented header.
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByTestId("toolbar-event-log").click(),
-    ]);
+    await page.getByTestId("export-menu").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-event-log").click()]);
     expect(download.suggestedFilename()).toMatch(/event-log\.csv$/);
     const saved = await download.path();
     const head = readFileSync(saved, "utf8").split("\n", 2);

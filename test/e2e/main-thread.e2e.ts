@@ -3,11 +3,12 @@
  * restoring it from the autosave on reload run in tasks no longer than 200 ms, measured with
  * the browser's own long-task observer (every task over 50 ms).
  *
- * A loaded machine stretches every task, so the bound is 200 ms or one and a half times the
+ * A loaded machine stretches every task, and unevenly (a reload under load ran 1.4-1.8 times
+ * the first start-up's longest task), so the bound is 200 ms or two and a half times the
  * longest task of the page's own start-up with its small sample flow, whichever is more:
  * unloaded, start-up takes 60-120 ms here and the big flow's longest task 60-110 ms. A
- * canvas that drew or measured every step at once takes seconds for this flow, far past
- * either bound.
+ * canvas that drew or measured every step at once takes seconds for this flow (ten times
+ * the start-up and more), far past either bound.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -41,7 +42,7 @@ describe("a 1,500-step flow keeps the page responsive (issue 19)", () => {
     await page.locator(".react-flow__node").first().waitFor({ timeout: 30_000 });
     await quiet(page);
     const startUp = await longest(page);
-    const bound = Math.max(200, 1.5 * startUp);
+    const bound = Math.max(200, 2.5 * startUp);
 
     await page.getByTestId("export-menu").click();
     await page.getByTestId("import-mermaid").click();

@@ -11,7 +11,7 @@
 import type { EventSink } from "../../io/eventlog/writer";
 import type { Model } from "../../model/schema";
 import { tQuantile975 } from "../../sim/estimate";
-import { teamIds } from "../buildFlow";
+import { teamIds } from "../names";
 import { TraceAnalysis } from "../simulated";
 import { Backlog, backlogSink } from "./backlog";
 import { type CohortMeasure, measureCohort, RESOLUTION_QUANTILES } from "./cohort";

@@ -5,7 +5,7 @@
  * inferred (or assumed) for it. Both ends lead to end steps, answered and abandoned.
  */
 import { CHANNELS, type ChannelType, DAYS, type ModelFile } from "../../model/schema";
-import { teamIds } from "../buildFlow";
+import { teamIds } from "../names";
 import type { QueueFit } from "./fitQueue";
 
 type NodeFile = NonNullable<ModelFile["nodes"]>[number];

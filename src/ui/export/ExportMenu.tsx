@@ -1,7 +1,7 @@
 /**
- * The toolbar's export menu: PNG (1x, 2x) and SVG of the whole flow, Mermaid, the runbook
- * (Markdown, or the printable page), a share link, and Mermaid import (paste, see what was
- * guessed, then open). Nothing here changes the current flow until the user opens an import.
+ * The toolbar's export menu: PNG (1x, 2x) and SVG of the whole flow, Mermaid, BPMN, the
+ * simulated event log of one run (CSV), the runbook (Markdown, or the printable page), a
+ * share link, and the Mermaid and BPMN imports (read, see what was guessed, then open). Nothing here changes the current flow until the user opens an import.
  */
 import {
   lazy,
@@ -198,6 +198,14 @@ export function ExportMenu({ store }: ExportMenuProps) {
               onClick={act("export BPMN", () => loadExportActions().then((x) => x.downloadBpmn(model)))}
             >
               BPMN 2.0 (Camunda, bpmn.io)
+            </MenuItem>
+            <MenuItem
+              testId="export-event-log"
+              onClick={act("export the event log", () =>
+                import("../import/exportEventLog").then((m) => m.downloadEventLog(model)),
+              )}
+            >
+              Event log of one run (CSV)
             </MenuItem>
             <MenuItem
               testId="export-runbook-md"

@@ -1,6 +1,7 @@
 /**
  * One staffing search of the page: runs `staffFlow` with every candidate simulated in the
- * browser's Web Worker pool (src/worker/browser-pool.ts), so the page stays responsive,
+ * browser's Web Worker pool (src/worker/browser-evaluate.ts: candidates stop early exactly as
+ * on the CLI, and the answer keeps the replications already run), so the page stays responsive,
  * and publishes its progress (candidates tried, best so far), its answer or why it failed.
  * Cancel aborts the candidate in flight (its workers are terminated at once).
  */
@@ -11,7 +12,7 @@ import { staffFlow, staffPerInterval } from "../../staff/run";
 import type { Evaluate, StaffingOptions } from "../../staff/search";
 import type { ShiftRules } from "../../staff/shifts/rules";
 import { type ShiftStep, staffWithShifts } from "../../staff/shifts/staffWithShifts";
-import { runInBrowser } from "../../worker/browser-pool";
+import { evaluateInBrowser } from "../../worker/browser-evaluate";
 import { workerSolver } from "./shiftSolverClient";
 
 export interface StaffingState {
@@ -28,14 +29,6 @@ export interface StaffingState {
   message?: string;
   startedAt: number;
 }
-
-/** Simulates a candidate in Web Workers. */
-export const evaluateInBrowser: Evaluate = (model, run, signal) =>
-  runInBrowser(
-    model,
-    { seed: run.seed, replications: run.replications, horizonSeconds: run.horizonSeconds },
-    { signal },
-  );
 
 export class StaffingSession {
   private state: StaffingState = { status: "idle", evaluations: 0, startedAt: 0 };
