@@ -42,7 +42,7 @@ export function formatShiftPlan(doc: StaffingDocument, model: Model): string {
     const over = cover ? cover.scheduled.reduce((sum, s, k) => sum + s - (cover.required[k] ?? 0), 0) : 0;
     lines.push(
       "",
-      `${labels.teams?.[id] ?? id}: ${team.paidHoursPerWeek} paid hours, ${money(team.costPerWeek)} per week, ${team.headcount} people at ${doc.roster.daysPerWeek} days a week${team.optimal ? " (least cost, proved)" : " (best found in the time limit)"}; ${over * (doc.coverage.intervalMinutes / 60)} person-hours over the requirement`,
+      `${labels.teams?.[id] ?? id}: ${team.paidHoursPerWeek} paid hours, ${money(team.costPerWeek)} per week, ${team.headcount} people at ${doc.roster.daysPerWeek} days a week${team.optimal ? " (least cost, proved)" : ` (best found in the time limit${team.gap > 0 && team.gap < 1 ? `, at most ${(team.gap * 100).toFixed(1)}% above the least cost` : ""})`}; ${over * (doc.coverage.intervalMinutes / 60)} person-hours over the requirement`,
       "  day  start  end    hours  breaks             people",
     );
     for (const s of doc.shifts.filter((x) => x.team === id)) {

@@ -48,6 +48,8 @@ export interface ShiftPlan {
       /** People to hire so nobody works more than `daysPerWeek` days: max(busiest day, shifts / daysPerWeek). */
       headcount: number;
       optimal: boolean;
+      /** (cost - least cost proved possible) / cost: 0 when optimal. */
+      gap: number;
       variables: number;
       constraints: number;
       solveSeconds: number;
@@ -127,6 +129,7 @@ export async function planShifts(
       costPerWeek: round2(paidHours * rate),
       headcount: Math.max(0, ...perDay, Math.ceil(shiftsInWeek / rules.daysPerWeek)),
       optimal: answer.optimal,
+      gap: Number(answer.gap.toFixed(4)),
       variables: answer.variables,
       constraints: answer.constraints,
       solveSeconds: Number(answer.seconds.toFixed(3)),
