@@ -8,8 +8,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
+import { runInProcess } from "../cli/run-cli";
 import { generateDeskLog } from "./generateLog";
 
 const dir = mkdtempSync(join(tmpdir(), "flowcast-backtest-"));
@@ -26,21 +25,7 @@ const TRUTH = {
 const SPLIT = ["--train", "2026-01-05..2026-01-18", "--test", "2026-01-19..2026-01-25"];
 let desk = "";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 interface Figure {
   id: string;

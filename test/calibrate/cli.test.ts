@@ -9,28 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
 import { parseCsv } from "../../src/io/eventlog/csv";
+import { runInProcess } from "../cli/run-cli";
 
 const SAMPLE = "/work/shared/data/servicenow-incidents-sample.csv";
 const dir = mkdtempSync(join(tmpdir(), "flowcast-calibrate-"));
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 const COLUMNS = ["--case", "ticket", "--time", "time", "--activity", "event", "--team", "team"];
 function log(name: string, text: string): string {

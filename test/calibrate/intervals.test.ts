@@ -9,10 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { calibrateIntervals } from "../../src/calibrate/intervals";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
 import { readIntervalReport } from "../../src/io/intervals";
 import { checkModel } from "../../src/model";
+import { runInProcess } from "../cli/run-cli";
 import { erlangStaffing, generateIntervalReport, type KnownChannel } from "./generateIntervals";
 
 const COLUMNS = {
@@ -356,18 +355,4 @@ function hourly(values: readonly number[]): number[] {
   return Array.from({ length: values.length / 2 }, (_, h) => values[2 * h]! + values[2 * h + 1]!);
 }
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;

@@ -9,8 +9,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
+import { runInProcess } from "../cli/run-cli";
 import { generateSnapshotLog, type SnapshotTruth } from "./generateSnapshotLog";
 
 const dir = mkdtempSync(join(tmpdir(), "flowcast-snapshot-"));
@@ -32,21 +31,7 @@ const TRUTH: SnapshotTruth = {
 const SPLIT = ["--train", "2026-03-02..2026-03-15", "--test", "2026-03-16..2026-03-22"];
 let log = "";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 interface Figure {
   id: string;

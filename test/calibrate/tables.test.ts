@@ -10,11 +10,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
 import { EventLogWriter } from "../../src/io/eventlog/writer";
 import { parseModelText } from "../../src/model";
 import { runReplication } from "../../src/sim";
+import { runInProcess } from "../cli/run-cli";
 import { csvText, ticketTable } from "./ticketTable";
 
 const dir = mkdtempSync(join(tmpdir(), "flowcast-tables-"));
@@ -57,21 +56,7 @@ const DESK = {
 };
 let table = "";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 function write(name: string, text: string): string {
   const path = join(dir, name);

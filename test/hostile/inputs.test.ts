@@ -8,8 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/shared";
+import { runInProcess } from "../cli/run-cli";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const DIR = mkdtempSync(join(tmpdir(), "flowcast-inputs-"));
@@ -24,21 +23,7 @@ const LOG = [
 ].join("\n");
 const COLUMNS = ["--case", "ticket", "--time", "time", "--activity", "event", "--team", "team", "--replications", "0"];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 function file(name: string, data: string | Uint8Array): string {
   const path = join(DIR, name);

@@ -20,9 +20,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/shared";
 import { openOutputFile, writeOutputFile } from "../../src/io/node/outputFile";
+import { runInProcess } from "../cli/run-cli";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const DIR = mkdtempSync(join(tmpdir(), "flowcast-outputs-"));
@@ -38,21 +37,7 @@ const LOG_TEXT = [
 ].join("\n");
 const LOG_COLUMNS = ["--case", "ticket", "--time", "time", "--activity", "event", "--team", "team"];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 let counter = 0;
 /** A fresh folder holding the flow as f.json, a symlink to it and a sub-folder. */

@@ -8,30 +8,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/shared";
 import { hourGrid } from "../../src/cli/staff";
 import type { Results } from "../../src/sim/results";
 import type { StaffingDocument } from "../../src/staff/document";
 import { describeVerdictFigure, judgeTarget, parseTargetExpression, resolveTarget } from "../../src/staff/targets";
+import { runInProcess } from "../cli/run-cli";
 
 const DIR = mkdtempSync(join(tmpdir(), "flowcast-staff-hostile-"));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    errIsTTY: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 /** One queue offered `perHour` tickets of 5 minutes, staffed by a round-the-clock shift of 3. */
 function overloaded(perHour: number, horizon = "26h"): string {

@@ -3,9 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { encodeModel } from "../../src/model";
-import { runCli } from "../cli/run-cli";
+import { runCli, runInProcess } from "../cli/run-cli";
 import { singleQueue } from "./flows";
 
 const dir = mkdtempSync(join(tmpdir(), "flowcast-staff-"));
@@ -14,12 +13,7 @@ writeFileSync(flow, JSON.stringify(encodeModel(singleQueue(40, 360, 180))));
 const quick = ["--replications", "4", "--horizon", "5d"];
 
 /** The command in this process (argument and flow errors stop before any simulation). */
-async function runHere(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), errIsTTY: false });
-  return { code, stdout, stderr };
-}
+const runHere = runInProcess;
 
 describe("flowcast staff", () => {
   it("prints a flowcast-staffing/v1 document whose answer meets the target", async () => {

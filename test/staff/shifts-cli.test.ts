@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { formatShiftPlan } from "../../src/cli/staffShifts";
 import { encodeModel } from "../../src/model";
-import { runCli } from "../cli/run-cli";
+import { runCli, runInProcess } from "../cli/run-cli";
 import { singleQueue } from "./flows";
 
 const dir = mkdtempSync(join(tmpdir(), "flowcast-shifts-"));
@@ -18,12 +17,7 @@ writeFileSync(
   JSON.stringify({ lengths: ["8h"], starts: { from: "00:00", to: "23:00", every: "1h" }, costPerHour: { a: 30 } }),
 );
 
-async function runHere(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), errIsTTY: false });
-  return { code, stdout, stderr };
-}
+const runHere = runInProcess;
 
 describe("flowcast staff --shifts", () => {
   it("adds shifts, coverage and the roster to the staffing document; writes the CSV and the scenario", async () => {
