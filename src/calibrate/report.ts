@@ -373,7 +373,7 @@ function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: Compa
   const impossible: string[] = [];
   if (f.days < 14)
     out.push(
-      `The log covers ${f.days < 2 ? `${(f.days * 24).toFixed(0)} hours` : `${f.days.toFixed(1)} days`} of ticket starts, under two weeks: the weekly pattern and the day-to-day spread rest on too few days.`,
+      `The log covers ${f.days < 2 ? count(Math.round(f.days * 24), "hour") : `${f.days.toFixed(1)} days`} of ticket starts, under two weeks: the weekly pattern and the day-to-day spread rest on too few days.`,
     );
   for (const [t, name] of a.teams.list.entries()) {
     if (!summary.visited[t]) continue;
@@ -383,7 +383,9 @@ function warningsOf(a: EventLogReader["analysis"], summary: Summary, rows: Compa
         `${name}: no finished work visit, so its handle time is not measured (shown as —); the flow gives it 1 second.`,
       );
     else if (n < 30)
-      out.push(`${name}: only ${n} finished work visits (under 30): its handle time and outcome shares are rough.`);
+      out.push(
+        `${name}: only ${count(n, "finished work visit")} (under 30): its handle time and outcome shares are rough.`,
+      );
     const u = f.utilisation[name];
     if (u !== undefined && u > 1) impossible.push(`${name} ${(u * 100).toFixed(0)}%`);
   }
@@ -446,4 +448,9 @@ function duration(seconds: number): string {
   if (seconds < 7200) return `${(seconds / 60).toFixed(1)}m`;
   if (seconds < 172800) return `${(seconds / 3600).toFixed(1)}h`;
   return `${(seconds / 86400).toFixed(1)}d`;
+}
+
+/** "1 hour", "3 hours". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
